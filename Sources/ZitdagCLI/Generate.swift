@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import ZitdagCore
+
+extension ProblemSize: ExpressibleByArgument {}
+
+/// `zitdag generate`: write a realistic problem file.
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a realistic problem file of a given size.",
+        discussion: "Sizes: jobteam (32 sessions, 60 requests), city (432, 800), region (7,800, 15,000), stress (39,000, 100,000).")
+
+    @Option(help: "jobteam, city, region or stress.")
+    var size: ProblemSize = .jobteam
+
+    @Option(help: "Seed: the same seed and start give the same problem.")
+    var seed: UInt64 = 1
+
+    @Option(help: "The horizon starts on the first Monday on or after this date (default: the Monday after today).")
+    var start: String?
+
+    @Option(name: .shortAndLong, help: "Where to write the problem (default: standard output).")
+    var out: String?
+
+    func validate() throws {
+        if let start, LocalDate(iso: start) == nil { throw ValidationError("--start must be a date YYYY-MM-DD, got \(start)") }
+    }
+
+    func run() throws {
+        try reporting {
+            let start = self.start.flatMap { LocalDate(iso: $0) } ?? Self.today().adding(days: 1)
+            let problem = ProblemGenerator(size: size, seed: seed, start: start).generate()
+            let text = JSONWriter.write(ProblemFile.encode(problem))
+            if let out { try Files.write(text, to: out) } else { print(text, terminator: "") }
+        }
+    }
+
+    /// Today's date in Brussels: the only place the generator looks at the clock.
+    static func today() -> LocalDate {
+        Zone.brussels.local(at: Instant(seconds: Int(Date().timeIntervalSince1970))).date
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import ZitdagCore
+
+/// `zitdag solve`: plan a problem file.
+struct Solve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Plan every request of a problem file and write a plan file.",
+        discussion: "Exit status: 0 planned, 2 the problem file is invalid (nothing is written).")
+
+    @Argument(help: "A zitdag-problem/1 file.")
+    var problem: String
+
+    @Option(name: .shortAndLong, help: "Where to write the plan (default: standard output).")
+    var out: String?
+
+    @Option(help: "Seconds the improvement phase may take at most.")
+    var timeLimit: Double = 10
+
+    @Option(help: "Seed of the search: the same seed gives the same plan.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Improvement steps at most (default: until no progress).")
+    var steps: Int?
+
+    func validate() throws {
+        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if let steps, steps < 0 { throw ValidationError("--steps must be 0 or more") }
+    }
+
+    func run() throws {
+        try reporting {
+            let problem = try Files.problem(self.problem)
+            let options = Allocator.Options(seed: seed, timeLimit: .milliseconds(Int64(timeLimit * 1000)), maxSteps: steps)
+            let result = Allocator(problem: problem).solve(options: options, clock: ContinuousClock())
+            let text = JSONWriter.write(PlanFile.encode(result.plan, zone: problem.zone))
+            if let out { try Files.write(text, to: out) } else { print(text, terminator: "") }
+            let seconds = Double(result.elapsed.components.seconds) + Double(result.elapsed.components.attoseconds) / 1e18
+            printError(
+                "scheduled \(result.scheduled)/\(problem.requests.count) requests, objective \(result.plan.objective)"
+                    + " (construction \(result.constructionObjective), \(result.steps) improvement steps),"
+                    + " \(String(format: "%.3f", seconds)) s")
+        }
+    }
+}

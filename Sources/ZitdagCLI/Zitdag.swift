@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `zitdag` command: scheduling and appointment booking for digital coaching half-days.
+public struct Zitdag: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "zitdag",
+        abstract: "Plan digital coaching appointments into coaches' half-days (zitdagen).",
+        subcommands: [Solve.self, Check.self, Generate.self, Show.self]
+    )
+
+    public init() {}
+}

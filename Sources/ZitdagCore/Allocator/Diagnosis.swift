@@ -1,0 +1,80 @@
+/// Says why a request has no place, in words a consultant can act on, by
+/// searching again with one kind of constraint switched off at a time.
+struct Diagnosis {
+    let schedule: Schedule
+    let nodeBudget: Int
+
+    private var model: Model { schedule.model }
+
+    func reason(for r: Int) -> String {
+        let request = model.problem.requests[r]
+        let window = windowText(r)
+        func search(_ relaxation: PlacementSearch.Relaxation) -> Placement? {
+            PlacementSearch(schedule: schedule, relaxation: relaxation, nodeBudget: nodeBudget).best(for: r)
+        }
+        if search([.seats, .consultant, .jobSeeker]) == nil {
+            return structuralReason(r, window: window)
+        }
+        if search([.seats]) == nil {
+            let slots = countFirstSlots(r, relaxation: [.seats, .consultant])
+            if let consultant = request.consultant, search([.seats, .consultant]) != nil {
+                return "consultant \(consultant) is busy at all \(slots) slots \(window) (attendance \(request.attendance.rawValue))"
+            }
+            return "job seeker \(request.jobSeeker) is unavailable or already booked at all \(slots) slots \(window)"
+        }
+        var reason = "every session that fits \(window) is fully booked by requests of higher or equal priority"
+        if request.due != nil, let later = search([.due]) {
+            let slot = later.slots[0]
+            let start = schedule.span(of: slot, cells: model.requestCells[r]).start
+            reason += "; first free \(request.appointments > 1 ? "series starts" : "slot is") \(Self.describe(model.problem.zone.local(at: start))) in \(model.problem.sessions[Int(slot.session)].id), after the due date"
+        }
+        return reason
+    }
+
+    /// Why no series fits even in an empty calendar: no session, wrong language, too short, gaps.
+    private func structuralReason(_ r: Int, window: String) -> String {
+        let request = model.problem.requests[r]
+        let release = request.release.daysSinceEpoch
+        let all = model.positions(list: 0, from: release, to: model.lastFirstDay(of: r)).map { Int(model.lists[0][$0]) }
+        guard !all.isEmpty else { return "no session \(window)" }
+        let sessions = model.problem.sessions
+        if let language = request.language, !all.contains(where: { sessions[$0].serves(language) }) {
+            return "no session \(window) serves language \(language)"
+        }
+        if !all.contains(where: { model.sessionCells[$0] >= model.requestCells[r] }) {
+            return "no session \(window) is long enough for \(request.duration / 60) minutes"
+        }
+        return "no series of \(request.appointments) appointments \(request.gapDays.lowerBound)-\(request.gapDays.upperBound) days apart fits in the sessions \(window)"
+    }
+
+    /// How many first-appointment slots the request has in its window under `relaxation`.
+    private func countFirstSlots(_ r: Int, relaxation: PlacementSearch.Relaxation) -> Int {
+        let list = model.requestList[r]
+        let seeker = model.requestSeeker[r]
+        let cells = model.requestCells[r]
+        var count = 0
+        for position in model.positions(list: list, from: model.problem.requests[r].release.daysSinceEpoch, to: model.lastFirstDay(of: r)) {
+            let s = Int(model.lists[list][position])
+            var starts = schedule.freeStarts(session: s, cells: cells)
+            while starts != 0 {
+                let cell = starts.trailingZeroBitCount
+                starts &= starts - 1
+                let span = schedule.span(of: Slot(session: Int32(s), cell: Int32(cell), attends: false), cells: cells)
+                if schedule.seekerIsFree(seeker, span) { count += 1 }
+            }
+        }
+        return count
+    }
+
+    private func windowText(_ r: Int) -> String {
+        let request = model.problem.requests[r]
+        if let due = request.due { return "between release \(request.release) and due \(due)" }
+        return "from release \(request.release) on"
+    }
+
+    /// `Tue 2026-12-08 09:00`.
+    static func describe(_ time: LocalDateTime) -> String {
+        let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        return "\(names[time.date.weekday - 1]) \(time.date) \(pad(time.hour, 2)):\(pad(time.minute, 2))"
+    }
+}

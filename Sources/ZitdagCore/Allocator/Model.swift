@@ -1,0 +1,105 @@
+/// A problem compiled to arrays of integers for the allocator's inner loops:
+/// sessions indexed by language and day, times in seconds, durations in grid cells.
+struct Model: Sendable {
+    let problem: Problem
+    let grid: Int
+    let sessionStart: [Int]
+    let sessionDay: [Int]
+    let sessionCells: [Int]
+    let sessionSeats: [Int]
+    let sessionCoach: [Int]
+    /// Where each session's cells begin in ``Schedule``'s flat counters.
+    let cellBase: [Int]
+    let totalCells: Int
+    /// Session lists by language, each sorted by (day, start): list 0 holds every session.
+    let lists: [[Int32]]
+    /// For each list, the index of the first session on or after `firstDay + i`.
+    let dayStarts: [[Int32]]
+    let firstDay: Int
+    let lastDay: Int
+    /// Per request: its session list, duration in cells, job seeker and consultant indices (-1: none).
+    let requestList: [Int]
+    let requestCells: [Int]
+    let requestSeeker: [Int]
+    let requestConsultant: [Int]
+    /// Per job seeker: the unavailable times of all their requests.
+    let seekerUnavailable: [BusyCalendar]
+    let consultantBusy: [BusyCalendar]
+    let seekerCount: Int
+
+    init(_ problem: Problem) {
+        self.problem = problem
+        let grid = problem.gridSeconds
+        self.grid = grid
+        let sessions = problem.sessions
+        let sessionStart = sessions.map(\.span.start.seconds)
+        let sessionDay = sessions.map(\.day.daysSinceEpoch)
+        self.sessionStart = sessionStart
+        self.sessionDay = sessionDay
+        sessionCells = sessions.map { $0.span.seconds / grid }
+        sessionSeats = sessions.map(\.seats)
+        let coaches = Dictionary(Set(sessions.map(\.coach)).sorted().enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        sessionCoach = sessions.map { coaches[$0.coach]! }
+        var base = 0
+        cellBase = sessionCells.map { cells in
+            defer { base += cells }
+            return base
+        }
+        totalCells = base
+
+        let ordered = sessions.indices.sorted { a, b in
+            (sessionDay[a], sessionStart[a], a) < (sessionDay[b], sessionStart[b], b)
+        }.map { Int32($0) }
+        let languages = Set(problem.requests.compactMap(\.language)).sorted()
+        let languageList = Dictionary(languages.enumerated().map { ($1, $0 + 1) }, uniquingKeysWith: { a, _ in a })
+        var lists = [ordered]
+        for language in languages {
+            lists.append(ordered.filter { sessions[Int($0)].serves(language) })
+        }
+        self.lists = lists
+        let firstDay = sessionDay.min() ?? 0
+        self.firstDay = firstDay
+        lastDay = sessionDay.max() ?? 0
+        let dayCount = lastDay - firstDay + 2
+        dayStarts = lists.map { list in
+            var starts = [Int32](repeating: Int32(list.count), count: dayCount)
+            var i = list.count - 1
+            for offset in stride(from: dayCount - 1, through: 0, by: -1) {
+                while i >= 0 && sessionDay[Int(list[i])] >= firstDay + offset { i -= 1 }
+                starts[offset] = Int32(i + 1)
+            }
+            return starts
+        }
+
+        requestList = problem.requests.map { $0.language.map { languageList[$0]! } ?? 0 }
+        requestCells = problem.requests.map { $0.duration / grid }
+        let seekers = Dictionary(Set(problem.requests.map(\.jobSeeker)).sorted().enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        requestSeeker = problem.requests.map { seekers[$0.jobSeeker]! }
+        seekerCount = seekers.count
+        let consultants = Dictionary(problem.consultants.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        requestConsultant = problem.requests.map { $0.consultant.flatMap { consultants[$0] } ?? -1 }
+        var unavailable = [[Span]](repeating: [], count: seekers.count)
+        for (r, request) in problem.requests.enumerated() {
+            unavailable[requestSeeker[r]] += request.unavailable.spans
+        }
+        seekerUnavailable = unavailable.map { BusyCalendar($0) }
+        consultantBusy = problem.consultants.map(\.busy)
+    }
+
+    /// The sessions of `list` on days `from...to` (clamped), as a range of positions in the list.
+    func positions(list: Int, from: Int, to: Int) -> Range<Int> {
+        let low = max(from, firstDay)
+        let high = min(to, lastDay)
+        guard low <= high else { return 0..<0 }
+        let starts = dayStarts[list]
+        return Int(starts[low - firstDay])..<Int(starts[high - firstDay + 1])
+    }
+
+    /// The last day a request's first appointment may fall on.
+    func lastFirstDay(of r: Int, ignoringDue: Bool = false) -> Int {
+        let request = problem.requests[r]
+        let latest = lastDay - request.gapDays.lowerBound * (request.appointments - 1)
+        guard !ignoringDue, let due = request.due else { return latest }
+        return min(due.daysSinceEpoch, latest)
+    }
+}

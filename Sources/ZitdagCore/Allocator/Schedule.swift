@@ -1,0 +1,118 @@
+/// The allocator's working state: which request sits where, and the
+/// counters that make "is this slot free?" cheap.
+struct Schedule: Sendable {
+    let model: Model
+    /// Appointments per grid cell, all sessions end to end.
+    private(set) var counts: [UInt16]
+    /// Per session with at most 64 cells: bit `k` is set when cell `k` has no seat left.
+    private(set) var fullMask: [UInt64]
+    /// Busy spans (start, end in seconds) per job seeker and per attending consultant.
+    private(set) var seekerSpans: [[Span]]
+    private(set) var consultantSpans: [[Span]]
+    /// The requests with an appointment in each session.
+    private(set) var occupants: [[Int32]]
+    private(set) var placements: [Placement?]
+    private(set) var objective = 0
+    private(set) var scheduledCount = 0
+
+    init(model: Model) {
+        self.model = model
+        counts = Array(repeating: 0, count: model.totalCells)
+        fullMask = Array(repeating: 0, count: model.sessionStart.count)
+        seekerSpans = Array(repeating: [], count: model.seekerCount)
+        consultantSpans = Array(repeating: [], count: model.problem.consultants.count)
+        occupants = Array(repeating: [], count: model.sessionStart.count)
+        placements = Array(repeating: nil, count: model.problem.requests.count)
+    }
+
+    func span(of slot: Slot, cells: Int) -> Span {
+        let start = model.sessionStart[Int(slot.session)] + Int(slot.cell) * model.grid
+        return Span(start: Instant(seconds: start), end: Instant(seconds: start + cells * model.grid))
+    }
+
+    mutating func place(_ r: Int, _ placement: Placement) {
+        precondition(placements[r] == nil, "request placed twice")
+        placements[r] = placement
+        objective += placement.value
+        scheduledCount += 1
+        update(r, placement, delta: 1)
+    }
+
+    @discardableResult
+    mutating func remove(_ r: Int) -> Placement? {
+        guard let placement = placements[r] else { return nil }
+        placements[r] = nil
+        objective -= placement.value
+        scheduledCount -= 1
+        update(r, placement, delta: -1)
+        return placement
+    }
+
+    private mutating func update(_ r: Int, _ placement: Placement, delta: Int) {
+        let cells = model.requestCells[r]
+        let seeker = model.requestSeeker[r]
+        let consultant = model.requestConsultant[r]
+        for slot in placement.slots {
+            let s = Int(slot.session)
+            let base = model.cellBase[s] + Int(slot.cell)
+            let seats = model.sessionSeats[s]
+            for k in 0..<cells {
+                let count = Int(counts[base + k]) + delta
+                counts[base + k] = UInt16(count)
+                if model.sessionCells[s] <= 64 {
+                    let bit = UInt64(1) << UInt64(Int(slot.cell) + k)
+                    if count >= seats { fullMask[s] |= bit } else { fullMask[s] &= ~bit }
+                }
+            }
+            let span = span(of: slot, cells: cells)
+            if delta > 0 {
+                seekerSpans[seeker].append(span)
+                if slot.attends && consultant >= 0 { consultantSpans[consultant].append(span) }
+                occupants[s].append(Int32(r))
+            } else {
+                seekerSpans[seeker].removeFirst(span)
+                if slot.attends && consultant >= 0 { consultantSpans[consultant].removeFirst(span) }
+                occupants[s].removeFirst(Int32(r))
+            }
+        }
+    }
+
+    /// Start cells in session `s` where `cells` consecutive cells all have a seat left, as a bit mask.
+    func freeStarts(session s: Int, cells: Int) -> UInt64 {
+        let sessionCells = model.sessionCells[s]
+        guard cells <= sessionCells else { return 0 }
+        let valid: UInt64 = sessionCells - cells + 1 >= 64 ? ~0 : (UInt64(1) << UInt64(sessionCells - cells + 1)) - 1
+        guard sessionCells <= 64 else { return valid & slowFreeStarts(session: s, cells: cells) }
+        let free = ~fullMask[s]
+        var starts = free
+        for shift in 1..<max(cells, 1) { starts &= free >> UInt64(shift) }
+        return starts & valid
+    }
+
+    /// The same for sessions longer than 64 cells: only their first 64 start cells are used.
+    private func slowFreeStarts(session s: Int, cells: Int) -> UInt64 {
+        let base = model.cellBase[s]
+        let seats = model.sessionSeats[s]
+        var starts: UInt64 = 0
+        for start in 0..<min(64, model.sessionCells[s] - cells + 1)
+        where (0..<cells).allSatisfy({ Int(counts[base + start + $0]) < seats }) {
+            starts |= UInt64(1) << UInt64(start)
+        }
+        return starts
+    }
+
+    func seekerIsFree(_ seeker: Int, _ span: Span) -> Bool {
+        model.seekerUnavailable[seeker].isFree(span) && !seekerSpans[seeker].contains { $0.overlaps(span) }
+    }
+
+    func consultantIsFree(_ consultant: Int, _ span: Span) -> Bool {
+        model.consultantBusy[consultant].isFree(span) && !consultantSpans[consultant].contains { $0.overlaps(span) }
+    }
+}
+
+extension Array where Element: Equatable {
+    /// Removes the first element equal to `element`, without keeping order.
+    mutating func removeFirst(_ element: Element) {
+        if let index = firstIndex(of: element) { swapAt(index, count - 1); removeLast() }
+    }
+}

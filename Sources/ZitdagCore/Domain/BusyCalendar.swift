@@ -1,0 +1,33 @@
+/// Times someone is not available, merged and sorted so a question costs a
+/// binary search. Overlapping and touching intervals merge.
+public struct BusyCalendar: Sendable, Hashable {
+    /// Disjoint, sorted, non-touching spans.
+    public private(set) var spans: [Span]
+
+    public init(_ spans: [Span] = []) {
+        let sorted = spans.filter { $0.start < $0.end }.sorted { $0.start < $1.start }
+        var merged: [Span] = []
+        for span in sorted {
+            if let last = merged.last, span.start <= last.end {
+                merged[merged.count - 1].end = max(last.end, span.end)
+            } else {
+                merged.append(span)
+            }
+        }
+        self.spans = merged
+    }
+
+    /// Whether nothing in the calendar overlaps `span`.
+    public func isFree(_ span: Span) -> Bool {
+        // The first stored span that ends after `span` starts is the only one that can overlap.
+        var low = 0
+        var high = spans.count
+        while low < high {
+            let mid = (low + high) / 2
+            if spans[mid].end <= span.start { low = mid + 1 } else { high = mid }
+        }
+        return low == spans.count || !spans[low].overlaps(span)
+    }
+
+    public var isEmpty: Bool { spans.isEmpty }
+}

@@ -1,0 +1,41 @@
+/// One coach at one location for one half-day: a *zitdag*.
+///
+/// `seats` appointments can run at the same moment (1 is strictly one-to-one).
+public struct Session: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var coach: String
+    public var location: String
+    public var span: Span
+    /// The local calendar date the session starts on.
+    public var day: LocalDate
+    public var seats: Int
+    /// The languages served; `nil` serves every language.
+    public var languages: Set<String>?
+
+    public init(
+        id: String, coach: String, location: String, span: Span, day: LocalDate, seats: Int = 1,
+        languages: Set<String>? = nil
+    ) {
+        self.id = id
+        self.coach = coach
+        self.location = location
+        self.span = span
+        self.day = day
+        self.seats = seats
+        self.languages = languages
+    }
+
+    /// Whether the session serves a request's language (`nil`: any session will do).
+    /// Matching is exact and case-sensitive.
+    public func serves(_ language: String?) -> Bool {
+        guard let language, let languages else { return true }
+        return languages.contains(language)
+    }
+
+    /// Whether an appointment of `duration` seconds may start at `start`:
+    /// inside the session and on its grid of `gridSeconds`.
+    public func admits(start: Instant, duration: Int, gridSeconds: Int) -> Bool {
+        let offset = start - span.start
+        return offset >= 0 && offset % gridSeconds == 0 && start.adding(seconds: duration) <= span.end
+    }
+}

@@ -1,0 +1,8 @@
+import ZitdagCLI
+
+@main
+struct Main {
+    static func main() async {
+        await Zitdag.main()
+    }
+}
