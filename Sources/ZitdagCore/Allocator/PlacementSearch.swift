@@ -45,6 +45,13 @@ struct PlacementSearch {
         var slots: [Slot] = []
         var bestSlots: [Slot] = []
         var bestBonus = -1
+        /// The first day the memo below covers, and how many days it covers.
+        let memoStart: Int
+        let memoDays: Int
+        /// Per (appointment, day): 0 unknown, 1 the series can go on from here, 2 it cannot.
+        var completable: [UInt8]
+        /// Per day: 0 unknown, 1 some slot is free that day, 2 none is.
+        var dayHasSlot: [UInt8]
 
         init(search: PlacementSearch, r: Int) {
             self.search = search
@@ -62,6 +69,50 @@ struct PlacementSearch {
             case .preferred: attendOptions = [true, false]
             case .none: attendOptions = [false]
             }
+            memoStart = request.release.daysSinceEpoch
+            let lastFirst = model.lastFirstDay(of: r, ignoringDue: search.relaxation.contains(.due))
+            let last = min(model.lastDay, lastFirst + (request.appointments - 1) * request.gapDays.upperBound)
+            memoDays = max(0, last - memoStart + 1)
+            completable = Array(repeating: 0, count: memoDays * request.appointments)
+            dayHasSlot = Array(repeating: 0, count: memoDays)
+        }
+
+        /// Whether appointment `index` can fall on `day` with room for the rest of the series after it.
+        ///
+        /// A relaxation of the real search: it asks only that each day has some free slot, so a
+        /// `false` here is final and lets the search skip whole days.
+        mutating func canComplete(_ index: Int, day: Int) -> Bool {
+            let offset = day - memoStart
+            guard offset >= 0 && offset < memoDays else { return false }
+            let key = index * memoDays + offset
+            if completable[key] != 0 { return completable[key] == 1 }
+            var result = hasSlot(day: day)
+            if result && index + 1 < request.appointments {
+                result = false
+                for next in (day + request.gapDays.lowerBound)...(day + request.gapDays.upperBound)
+                where canComplete(index + 1, day: next) {
+                    result = true
+                    break
+                }
+            }
+            completable[key] = result ? 1 : 2
+            return result
+        }
+
+        private mutating func hasSlot(day: Int) -> Bool {
+            let offset = day - memoStart
+            if dayHasSlot[offset] == 0 {
+                var found = false
+                let list = model.requestList[r]
+                for position in model.positions(list: list, from: day, to: day) where !found {
+                    forEachSlot(in: Int(model.lists[list][position]), notBefore: Int.min) { _, _, _ in
+                        found = true
+                        return true
+                    }
+                }
+                dayHasSlot[offset] = found ? 1 : 2
+            }
+            return dayHasSlot[offset] == 1
         }
 
         mutating func best() -> Placement? {
@@ -75,6 +126,7 @@ struct PlacementSearch {
                 let base = weights.scheduled * p - weights.waitDay * p * (day - release)
                 if let best, base + maxBonus <= best.value { break }
                 if nodes > search.nodeBudget { break }
+                guard canComplete(0, day: day) else { continue }
                 // Every first slot on one day has the same base value: only the bonus tells them apart.
                 bestBonus = -1
                 for position in model.positions(list: list, from: day, to: day) {
@@ -112,11 +164,13 @@ struct PlacementSearch {
             let list = model.requestList[r]
             let range = model.positions(list: list, from: day + request.gapDays.lowerBound, to: day + request.gapDays.upperBound)
             // Sessions of the same coach first, so that series which can stay with one coach do.
-            for sameCoachPass in oneCoach ? [true, false] : [false] {
+            for pass in 0..<(oneCoach ? 2 : 1) {
+                let sameCoachPass = oneCoach && pass == 0
                 for position in range {
                     let s = Int(model.lists[list][position])
                     guard (model.sessionCoach[s] == coach) == sameCoachPass || !oneCoach else { continue }
                     let nextDay = model.sessionDay[s]
+                    guard canComplete(index, day: nextDay) else { continue }
                     forEachSlot(in: s, notBefore: nextDay == day ? end : Int.min) { run, slot, span in
                         run.slots.append(slot)
                         let gain = slot.attends && run.request.attendance == .preferred ? run.weights.coAttendance : 0
