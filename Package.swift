@@ -29,6 +29,7 @@ let package = Package(
         ),
         .executableTarget(name: "zitdag", dependencies: ["ZitdagCLI"], swiftSettings: swiftSettings),
         .testTarget(name: "ZitdagCoreTests", dependencies: ["ZitdagCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "ZitdagCLITests", dependencies: ["ZitdagCLI", "ZitdagCore"], swiftSettings: swiftSettings),
+        // Runs the real `zitdag` binary too, so it depends on it to have it built.
+        .testTarget(name: "ZitdagCLITests", dependencies: ["ZitdagCLI", "ZitdagCore", "zitdag"], swiftSettings: swiftSettings),
     ]
 )

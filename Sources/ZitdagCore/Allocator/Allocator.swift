@@ -21,11 +21,17 @@ public struct Allocator: Sendable {
         public var stallSteps: Int?
         /// Candidate slots one placement search may look at.
         public var nodeBudget: Int
+        /// Problems with at most this many requests are finished by an exact branch and bound.
+        public var exactRequestLimit: Int
+        /// Branches the exact search may visit before it gives up (and the heuristic plan stands).
+        public var exactNodeBudget: Int
 
         public init(
             seed: UInt64 = 1, timeLimit: Duration = .seconds(10), maxSteps: Int? = nil, stallSteps: Int? = nil,
-            nodeBudget: Int = 20_000
+            nodeBudget: Int = 20_000, exactRequestLimit: Int = 12, exactNodeBudget: Int = 1_000_000
         ) {
+            self.exactRequestLimit = exactRequestLimit
+            self.exactNodeBudget = exactNodeBudget
             self.seed = seed
             self.timeLimit = timeLimit
             self.maxSteps = maxSteps
@@ -41,6 +47,8 @@ public struct Allocator: Sendable {
         /// The objective after construction, before improvement.
         public var constructionObjective: Int
         public var steps: Int
+        /// Whether branch and bound proved that no better plan exists.
+        public var provenOptimal: Bool
         public var elapsed: Duration
     }
 
@@ -67,10 +75,17 @@ public struct Allocator: Sendable {
             return steps % 16 == 0 && started.duration(to: clock.now) >= options.timeLimit
         }
         schedule = search.schedule
+        var provenOptimal = false
+        if problem.requests.count <= options.exactRequestLimit,
+            let optimal = ExactSearch(model: model, nodeBudget: options.exactNodeBudget).solve(improving: schedule)
+        {
+            schedule = optimal
+            provenOptimal = true
+        }
         let plan = makePlan(schedule, nodeBudget: options.nodeBudget)
         return Result(
             plan: plan, scheduled: schedule.scheduledCount, constructionObjective: constructed, steps: steps,
-            elapsed: started.duration(to: clock.now))
+            provenOptimal: provenOptimal, elapsed: started.duration(to: clock.now))
     }
 
     private func makePlan(_ schedule: Schedule, nodeBudget: Int) -> Plan {

@@ -28,6 +28,12 @@ struct PlacementSearch {
         return run.best()
     }
 
+    /// Every placement of the request that fits the schedule, or `nil` when there are more than `limit`.
+    func all(for r: Int, limit: Int) -> [Placement]? {
+        var run = Run(search: self, r: r)
+        return run.all(limit: limit)
+    }
+
     /// The state of one search.
     private struct Run {
         let search: PlacementSearch
@@ -122,7 +128,7 @@ struct PlacementSearch {
             let release = request.release.daysSinceEpoch
             let list = model.requestList[r]
             let lastDay = model.lastFirstDay(of: r, ignoringDue: search.relaxation.contains(.due))
-            for day in max(release, model.firstDay)...max(lastDay, model.firstDay - 1) {
+            for day in stride(from: max(release, model.firstDay), through: lastDay, by: 1) {
                 let base = weights.scheduled * p - weights.waitDay * p * (day - release)
                 if let best, base + maxBonus <= best.value { break }
                 if nodes > search.nodeBudget { break }
@@ -144,6 +150,56 @@ struct PlacementSearch {
                 }
             }
             return best
+        }
+
+        mutating func all(limit: Int) -> [Placement]? {
+            var found: [Placement] = []
+            let release = request.release.daysSinceEpoch
+            let list = model.requestList[r]
+            let lastDay = model.lastFirstDay(of: r, ignoringDue: search.relaxation.contains(.due))
+            for day in stride(from: max(release, model.firstDay), through: lastDay, by: 1) where canComplete(0, day: day) {
+                let base = weights.scheduled * request.priority - weights.waitDay * request.priority * (day - release)
+                for position in model.positions(list: list, from: day, to: day) {
+                    let s = Int(model.lists[list][position])
+                    forEachSlot(in: s, notBefore: Int.min) { run, slot, span in
+                        run.slots = [slot]
+                        let bonus = slot.attends && run.request.attendance == .preferred ? run.weights.coAttendance : 0
+                        run.collect(day: day, end: span.end.seconds, coach: run.model.sessionCoach[s], oneCoach: true,
+                                    bonus: bonus, base: base, into: &found, limit: limit)
+                        return found.count > limit
+                    }
+                    if found.count > limit { return nil }
+                }
+            }
+            return found
+        }
+
+        /// Like ``extend(day:end:coach:oneCoach:bonus:)``, but keeps every complete series.
+        private mutating func collect(
+            day: Int, end: Int, coach: Int, oneCoach: Bool, bonus: Int, base: Int, into found: inout [Placement], limit: Int
+        ) {
+            if slots.count == request.appointments {
+                let total = bonus + (oneCoach && slots.count >= 2 ? weights.sameCoach : 0)
+                found.append(Placement(slots: slots, value: base + total))
+                return
+            }
+            let list = model.requestList[r]
+            let index = slots.count
+            for position in model.positions(list: list, from: day + request.gapDays.lowerBound, to: day + request.gapDays.upperBound) {
+                let s = Int(model.lists[list][position])
+                let nextDay = model.sessionDay[s]
+                guard canComplete(index, day: nextDay) else { continue }
+                forEachSlot(in: s, notBefore: nextDay == day ? end : Int.min) { run, slot, span in
+                    run.slots.append(slot)
+                    let gain = slot.attends && run.request.attendance == .preferred ? run.weights.coAttendance : 0
+                    run.collect(day: nextDay, end: span.end.seconds, coach: coach,
+                                oneCoach: oneCoach && run.model.sessionCoach[s] == coach, bonus: bonus + gain, base: base,
+                                into: &found, limit: limit)
+                    run.slots.removeLast()
+                    return found.count > limit
+                }
+                if found.count > limit { return }
+            }
         }
 
         /// Places appointment `slots.count` after one on `day` ending at `end`, trying every way to finish the series.

@@ -15,9 +15,14 @@ public struct FormatIssue: Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String {
+    /// `requests[3].priority (id R4): must be ...`, without the line.
+    public var detail: String {
         let place = id.map { "\(path) (id \($0))" } ?? path
-        return "line \(line): \(place.isEmpty ? "" : place + ": ")\(message)"
+        return (place.isEmpty ? "" : place + ": ") + message
+    }
+
+    public var description: String {
+        line > 0 ? "line \(line): \(detail)" : detail
     }
 }
 
@@ -32,11 +37,11 @@ public struct FormatError: Error, Sendable, CustomStringConvertible {
         self.issues = issues
     }
 
+    /// One issue a line, as compilers write them: `problem.json:17: requests[0].priority (id R1): ...`.
     public var description: String {
-        let prefix = file.map { "\($0):" } ?? ""
-        let lines = issues.map { issue in
-            issue.line > 0 ? "\(prefix)\(issue)" : "\(prefix) \(issue.description.dropFirst("line 0: ".count))"
-        }
-        return lines.joined(separator: "\n")
+        issues.map { issue in
+            guard let file else { return issue.description }
+            return issue.line > 0 ? "\(file):\(issue.line): \(issue.detail)" : "\(file): \(issue.detail)"
+        }.joined(separator: "\n")
     }
 }

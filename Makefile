@@ -1,0 +1,38 @@
+# zitdag: `make run` for the demo, `make test` for the tests. Both install what is missing first.
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+SYSTEM_PACKAGES := libical-dev libsqlite3-dev tzdata
+OUT := out
+SEED ?= 1
+# The demo's horizon starts on the Monday after this date.
+START ?= 2026-11-23
+
+.PHONY: deps build run test bench clean
+
+deps:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product zitdag
+
+# The main job on a demo: generate a job team's problem, plan it, check the plan, show the first week.
+run: build
+	@mkdir -p $(OUT)
+	.build/release/zitdag generate --size jobteam --seed $(SEED) --start $(START) --out $(OUT)/demo-problem.json
+	.build/release/zitdag solve $(OUT)/demo-problem.json --out $(OUT)/demo-plan.json --seed $(SEED)
+	.build/release/zitdag check $(OUT)/demo-problem.json $(OUT)/demo-plan.json
+	.build/release/zitdag show $(OUT)/demo-problem.json $(OUT)/demo-plan.json
+
+test: deps
+	$(SWIFT) test
+
+bench: deps
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
+
+clean:
+	rm -rf .build $(OUT) Benchmarks/.build

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+import ZitdagCLI
+import ZitdagCore
+
+/// Runs the built `zitdag` binary, as a user would.
+struct Binary {
+    static let url = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("zitdag")
+
+    struct Outcome {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String]) throws -> Outcome {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+/// A fresh folder for one test's files.
+func scratchFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("zitdag-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+@Suite struct CommandLineTests {
+    @Test func generateSolveCheckAndShowWorkTogether() throws {
+        let folder = try scratchFolder()
+        let problem = folder.appendingPathComponent("p.json").path
+        let plan = folder.appendingPathComponent("plan.json").path
+        #expect(try Binary.run(["generate", "--size", "jobteam", "--seed", "4", "--start", "2026-03-23", "--out", problem]).status == 0)
+        let solved = try Binary.run(["solve", problem, "--out", plan, "--steps", "200"])
+        #expect(solved.status == 0)
+        #expect(solved.stderr.contains("/60 requests, objective"))
+        let checked = try Binary.run(["check", problem, plan])
+        #expect(checked.status == 0)
+        #expect(checked.stdout.contains("plan is valid"))
+        let shown = try Binary.run(["show", problem, plan])
+        #expect(shown.status == 0)
+        #expect(shown.stdout.contains("Week of Mon 2026-03-23"))
+    }
+
+    @Test func anInvalidProblemExitsWithTwoAndWritesNothing() throws {
+        let folder = try scratchFolder()
+        let problem = folder.appendingPathComponent("bad.json")
+        let plan = folder.appendingPathComponent("plan.json")
+        try Data("{\"format\": \"zitdag-problem/1\", \"timezone\": \"Europe/Brussels\",\n \"sessions\": [], \"consultants\": [],\n \"requests\": [{\"id\": \"R1\", \"job_seeker\": \"J\", \"duration_minutes\": 7, \"release\": \"2026-11-23\"}]}".utf8).write(to: problem)
+        let outcome = try Binary.run(["solve", problem.path, "--out", plan.path])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("bad.json:3: requests[0].duration_minutes (id R1): 7 is not a multiple of grid_minutes (15)"))
+        #expect(!FileManager.default.fileExists(atPath: plan.path))
+    }
+
+    @Test("hostile files end in a clear error", arguments: [
+        String(repeating: "[", count: 200_000), "{\"format\": 1e999}", "\u{FEFF}", "{\"a\":", "null",
+    ])
+    func hostileFiles(text: String) throws {
+        let folder = try scratchFolder()
+        let problem = folder.appendingPathComponent("hostile.json")
+        try Data(text.utf8).write(to: problem)
+        let outcome = try Binary.run(["solve", problem.path])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("hostile.json"))
+    }
+
+    @Test func aMissingFileIsNamed() throws {
+        let outcome = try Binary.run(["solve", "/nonexistent/problem.json"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("/nonexistent/problem.json: no such file"))
+    }
+
+    @Test func aTamperedPlanFailsTheCheck() throws {
+        let folder = try scratchFolder()
+        let problem = folder.appendingPathComponent("p.json").path
+        let plan = folder.appendingPathComponent("plan.json")
+        _ = try Binary.run(["generate", "--seed", "2", "--start", "2026-11-23", "--out", problem])
+        _ = try Binary.run(["solve", problem, "--out", plan.path, "--steps", "50"])
+        let text = try String(contentsOf: plan, encoding: .utf8)
+        let tampered = text.replacingOccurrences(of: "\"objective\": ", with: "\"objective\": 1")
+        try Data(tampered.utf8).write(to: plan)
+        let outcome = try Binary.run(["check", problem, plan.path])
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout.contains("[objective]"))
+    }
+
+    @Test func badOptionsAreRefusedBeforeAnythingRuns() {
+        #expect(throws: (any Error).self) { try Zitdag.parseAsRoot(["solve", "p.json", "--time-limit", "-1"]) }
+        #expect(throws: (any Error).self) { try Zitdag.parseAsRoot(["generate", "--size", "galaxy"]) }
+        #expect(throws: (any Error).self) { try Zitdag.parseAsRoot(["generate", "--start", "2026-02-30"]) }
+    }
+
+    @Test func solveIsDeterministicForASeed() throws {
+        let folder = try scratchFolder()
+        let problem = folder.appendingPathComponent("p.json").path
+        _ = try Binary.run(["generate", "--size", "city", "--seed", "3", "--start", "2026-11-23", "--out", problem])
+        let first = try Binary.run(["solve", problem, "--seed", "9", "--steps", "300"])
+        let second = try Binary.run(["solve", problem, "--seed", "9", "--steps", "300"])
+        #expect(first.status == 0)
+        #expect(first.stdout == second.stdout)
+    }
+}

@@ -1,0 +1,78 @@
+import Testing
+import ZitdagCore
+
+/// Every plan the allocator writes passes the plan checker, whatever the problem.
+@Suite struct AllocatorPropertyTests {
+    /// The allocator's plan; `exact: false` leaves the heuristic's plan as it is, so that is what gets checked.
+    static func solve(_ problem: Problem, seed: UInt64 = 1, steps: Int = 300, exact: Bool = false) -> Plan {
+        let options = Allocator.Options(seed: seed, maxSteps: steps, exactRequestLimit: exact ? 12 : 0)
+        return Allocator(problem: problem).solve(options: options, clock: ContinuousClock()).plan
+    }
+
+    @Test("plans for random problems pass the checker", arguments: [
+        (RandomProblem.Shape.tiny, 0..<150), (.small, 1000..<1150), (.medium, 2000..<2030),
+    ] as [(RandomProblem.Shape, Range<UInt64>)])
+    func plansAreValid(shape: RandomProblem.Shape, seeds: Range<UInt64>) {
+        for seed in seeds {
+            let problem = RandomProblem.make(seed: seed, shape: shape)
+            let plan = Self.solve(problem, seed: seed)
+            let report = PlanChecker(problem: problem).check(plan)
+            #expect(report.isValid, "seed \(seed) (\(shape)): \(report.violations.prefix(3))")
+        }
+    }
+
+    @Test func generatedProblemsOfEverySmallSizeGiveValidPlans() {
+        for size in [ProblemSize.jobteam, .city] {
+            let problem = ProblemGenerator(size: size, seed: 3, start: LocalDate(year: 2027, month: 3, day: 15)!).generate()
+            let plan = Self.solve(problem, steps: 200)
+            let report = PlanChecker(problem: problem).check(plan)
+            #expect(report.isValid, "\(size): \(report.violations.prefix(3))")
+            #expect(report.scheduled > problem.requests.count / 2)
+        }
+    }
+
+    @Test func theSameSeedGivesTheSamePlan() {
+        let problem = RandomProblem.make(seed: 77, shape: .medium)
+        #expect(Self.solve(problem, seed: 5) == Self.solve(problem, seed: 5))
+    }
+
+    @Test func improvementNeverLowersTheConstructedObjective() {
+        for seed in UInt64(300)..<UInt64(320) {
+            let problem = RandomProblem.make(seed: seed, shape: .small)
+            let result = Allocator(problem: problem).solve(options: .init(maxSteps: 200), clock: ContinuousClock())
+            #expect(result.plan.objective >= result.constructionObjective)
+        }
+    }
+
+    @Test func everyUnscheduledRequestHasAReason() {
+        for seed in UInt64(500)..<UInt64(540) {
+            let plan = Self.solve(RandomProblem.make(seed: seed, shape: .small))
+            for item in plan.unscheduled { #expect(!item.reason.isEmpty) }
+        }
+    }
+}
+
+/// On tiny problems the allocator finds the true optimum.
+@Suite struct OptimalityTests {
+    @Test("the allocator matches exhaustive search on tiny problems", arguments: [UInt64](0..<120))
+    func matchesExhaustiveSearch(seed: UInt64) {
+        let problem = RandomProblem.make(seed: 10_000 + seed, shape: .tiny)
+        let optimum = Exhaustive(problem: problem).optimum()
+        let plan = AllocatorPropertyTests.solve(problem, seed: seed, steps: 500, exact: true)
+        #expect(plan.objective == optimum, "seed \(seed): allocator \(plan.objective), optimum \(optimum)")
+        #expect(PlanChecker(problem: problem).check(plan).isValid)
+    }
+
+    @Test func branchAndBoundProvesSmallPlansOptimal() {
+        let problem = RandomProblem.make(seed: 42, shape: .tiny)
+        let result = Allocator(problem: problem).solve(options: .init(maxSteps: 50), clock: ContinuousClock())
+        #expect(result.provenOptimal)
+        #expect(result.plan.objective == Exhaustive(problem: problem).optimum())
+    }
+
+    @Test func largeProblemsAreNotClaimedOptimal() {
+        let problem = RandomProblem.make(seed: 43, shape: .medium)
+        let result = Allocator(problem: problem).solve(options: .init(maxSteps: 50), clock: ContinuousClock())
+        #expect(!result.provenOptimal)
+    }
+}

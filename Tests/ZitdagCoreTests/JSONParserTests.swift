@@ -1,0 +1,55 @@
+import Testing
+import ZitdagCore
+
+@Suite struct JSONParserTests {
+    func parse(_ text: String) throws -> JSON { try JSONParser.parse(Array(text.utf8)) }
+
+    func error(_ text: String) -> JSONSyntaxError? {
+        do {
+            _ = try JSONParser.parse(Array(text.utf8))
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func valuesRememberTheirLine() throws {
+        let json = try parse("{\n  \"a\": 1,\n  \"b\": [true]\n}")
+        guard case .object(let members) = json.value else { Issue.record("not an object"); return }
+        #expect(members.map(\.key) == ["a", "b"])
+        #expect(members.map(\.value.line) == [2, 3])
+    }
+
+    @Test func integersAndFractionsStayApart() throws {
+        guard case .array(let items) = try parse("[2, 2.0, -0, 1e2]").value else { return }
+        let kinds = items.map(\.kindName)
+        #expect(kinds == ["an integer", "a number", "an integer", "a number"])
+    }
+
+    @Test("broken JSON is refused with its position", arguments: [
+        ("{\"a\": 1,}", 1), ("[1, 2", 1), ("{\"a\": 1, \"a\": 2}", 1), ("\n\n  tru", 3), ("[1e400]", 1),
+        ("\"\\ud800\"", 1), ("{\"a\" 1}", 1), ("01", 1), ("[1] x", 1), ("", 1),
+    ])
+    func brokenJSON(text: String, line: Int) {
+        let failure = error(text)
+        #expect(failure?.line == line, "\(text)")
+    }
+
+    @Test func deepNestingIsAnErrorNotACrash() {
+        #expect(error(String(repeating: "[", count: 100_000))?.message.contains("nested") == true)
+    }
+
+    @Test func invalidUTF8IsRefused() {
+        #expect(throws: JSONSyntaxError.self) { try JSONParser.parse([0x22, 0xFF, 0xFE, 0x22]) }
+    }
+
+    @Test func escapesDecode() throws {
+        guard case .string(let text) = try parse("\"a\\n\\u00e9\\ud83d\\ude00\"").value else { return }
+        #expect(text == "a\né😀")
+    }
+
+    @Test func writerOutputParsesBackToTheSameText() throws {
+        let text = "{\n  \"a\": [\n    {\"b\": \"x\\\"y\", \"c\": null}\n  ],\n  \"d\": -3\n}\n"
+        #expect(JSONWriter.write(try parse(text)) == text)
+    }
+}

@@ -1,0 +1,87 @@
+import Testing
+import ZitdagCore
+
+@Suite struct LocalDateTests {
+    @Test("dates convert to days and back", arguments: [
+        (1970, 1, 1, 0), (2000, 2, 29, 11_016), (2026, 11, 24, 20_781), (1969, 12, 31, -1),
+    ])
+    func roundTrip(year: Int, month: Int, day: Int, days: Int) throws {
+        let date = try #require(LocalDate(year: year, month: month, day: day))
+        #expect(date.daysSinceEpoch == days)
+        #expect(date.components == (year, month, day))
+    }
+
+    @Test func weekdaysCountFromMonday() {
+        #expect(LocalDate(year: 2026, month: 11, day: 23)!.weekday == 1)
+        #expect(LocalDate(year: 2026, month: 11, day: 29)!.weekday == 7)
+    }
+
+    @Test("impossible or malformed dates are refused", arguments: ["2026-02-29", "2026-13-01", "2026-1-01", "26-01-01", "2026-01-01T"])
+    func refusesBadDates(text: String) {
+        #expect(LocalDate(iso: text) == nil)
+    }
+
+    @Test func leapDaysExist() {
+        #expect(LocalDate(iso: "2028-02-29") != nil)
+    }
+}
+
+@Suite struct ZoneTests {
+    let brussels = Zone.brussels
+
+    @Test func winterTimeIsOneHourAhead() throws {
+        let instant = try #require(brussels.instant(for: LocalDateTime(iso: "2026-11-24T09:00:00")!))
+        #expect(instant.seconds == LocalDate(year: 2026, month: 11, day: 24)!.daysSinceEpoch * 86_400 + 8 * 3600)
+    }
+
+    @Test func aTimeInTheSpringForwardGapDoesNotExist() {
+        #expect(brussels.instant(for: LocalDateTime(iso: "2026-03-29T02:30:00")!) == nil)
+        #expect(brussels.instant(for: LocalDateTime(iso: "2026-03-29T03:00:00")!) != nil)
+    }
+
+    @Test func aTimeThatHappensTwiceMeansTheFirst() throws {
+        let instant = try #require(brussels.instant(for: LocalDateTime(iso: "2026-10-25T02:30:00")!))
+        // The first 02:30 is still summer time (UTC+2): 00:30 UTC.
+        #expect(brussels.offset(at: instant) == 7200)
+        #expect(brussels.local(at: instant).description == "2026-10-25T02:30:00")
+    }
+
+    @Test func aHalfDayAcrossNoChangeLastsItsWallTime() throws {
+        let start = try #require(brussels.instant(for: LocalDateTime(iso: "2026-03-30T09:00:00")!))
+        let end = try #require(brussels.instant(for: LocalDateTime(iso: "2026-03-30T12:30:00")!))
+        #expect(end - start == 12_600)
+    }
+
+    @Test func unknownZonesAreRefused() {
+        #expect(Zone(identifier: "Europe/Atlantis") == nil)
+        #expect(Zone(identifier: "") == nil)
+    }
+}
+
+@Suite struct BusyCalendarTests {
+    func span(_ a: Int, _ b: Int) -> Span { Span(start: Instant(seconds: a), end: Instant(seconds: b)) }
+
+    @Test func overlappingIntervalsMerge() {
+        #expect(BusyCalendar([span(0, 10), span(5, 20), span(30, 40)]).spans == [span(0, 20), span(30, 40)])
+    }
+
+    @Test func touchingIntervalsDoNotOverlap() {
+        let calendar = BusyCalendar([span(10, 20)])
+        #expect(calendar.isFree(span(0, 10)))
+        #expect(calendar.isFree(span(20, 30)))
+        #expect(!calendar.isFree(span(19, 21)))
+        #expect(!calendar.isFree(span(0, 100)))
+    }
+}
+
+@Suite struct BelgianHolidaysTests {
+    @Test("Easter Sunday", arguments: [(2026, 4, 5), (2027, 3, 28), (2028, 4, 16)])
+    func easter(year: Int, month: Int, day: Int) {
+        #expect(BelgianHolidays.easterSunday(year) == LocalDate(year: year, month: month, day: day))
+    }
+
+    @Test func armisticeDayIsAHoliday() {
+        #expect(BelgianHolidays.contains(LocalDate(year: 2026, month: 11, day: 11)!))
+        #expect(!BelgianHolidays.contains(LocalDate(year: 2026, month: 11, day: 12)!))
+    }
+}
