@@ -32,7 +32,7 @@ test: deps
 	$(SWIFT) test
 
 bench: deps
-	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
+	ZITDAG_BENCHMARKS=1 $(SWIFT) package --scratch-path .build-bench benchmark
 
 clean:
 	rm -rf .build $(OUT) Benchmarks/.build

@@ -1,6 +1,8 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+import class Foundation.ProcessInfo
+
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
@@ -33,3 +35,17 @@ let package = Package(
         .testTarget(name: "ZitdagCLITests", dependencies: ["ZitdagCLI", "ZitdagCore", "zitdag"], swiftSettings: swiftSettings),
     ]
 )
+
+// Benchmarks build only when asked for (`make bench`), so that tests and CI never compile
+// package-benchmark and its dependencies.
+if ProcessInfo.processInfo.environment["ZITDAG_BENCHMARKS"] != nil {
+    package.dependencies.append(
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]))
+    package.targets.append(
+        .executableTarget(
+            name: "AllocatorBenchmarks",
+            dependencies: ["ZitdagCore", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/AllocatorBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ))
+}

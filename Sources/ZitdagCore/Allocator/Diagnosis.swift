@@ -22,7 +22,7 @@ struct Diagnosis {
             }
             return "job seeker \(request.jobSeeker) is unavailable or already booked at all \(slots) slots \(window)"
         }
-        var reason = "every session that fits \(window) is fully booked by requests of higher or equal priority"
+        var reason = "every session that fits \(window) is fully booked"
         if request.due != nil, let later = search([.due]) {
             let slot = later.slots[0]
             let start = schedule.span(of: slot, cells: model.requestCells[r]).start
@@ -34,14 +34,14 @@ struct Diagnosis {
     /// Why no series fits even in an empty calendar: no session, wrong language, too short, gaps.
     private func structuralReason(_ r: Int, window: String) -> String {
         let request = model.problem.requests[r]
-        let release = request.release.daysSinceEpoch
-        let all = model.positions(list: 0, from: release, to: model.lastFirstDay(of: r)).map { Int(model.lists[0][$0]) }
-        guard !all.isEmpty else { return "no session \(window)" }
-        let sessions = model.problem.sessions
-        if let language = request.language, !all.contains(where: { sessions[$0].serves(language) }) {
+        let (release, last) = (request.release.daysSinceEpoch, model.lastFirstDay(of: r))
+        guard !model.positions(list: 0, from: release, to: last).isEmpty else { return "no session \(window)" }
+        let list = model.requestList[r]
+        let served = model.positions(list: list, from: release, to: last)
+        if let language = request.language, served.isEmpty {
             return "no session \(window) serves language \(language)"
         }
-        if !all.contains(where: { model.sessionCells[$0] >= model.requestCells[r] }) {
+        if !served.contains(where: { model.sessionCells[Int(model.lists[list][$0])] >= model.requestCells[r] }) {
             return "no session \(window) is long enough for \(request.duration / 60) minutes"
         }
         return "no series of \(request.appointments) appointments \(request.gapDays.lowerBound)-\(request.gapDays.upperBound) days apart fits in the sessions \(window)"

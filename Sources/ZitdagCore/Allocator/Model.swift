@@ -8,11 +8,16 @@ struct Model: Sendable {
     let sessionCells: [Int]
     let sessionSeats: [Int]
     let sessionCoach: [Int]
+    let coachCount: Int
     /// Where each session's cells begin in ``Schedule``'s flat counters.
     let cellBase: [Int]
     let totalCells: Int
     /// Session lists by language, each sorted by (day, start): list 0 holds every session.
     let lists: [[Int32]]
+    /// Per coach: their sessions sorted by (day, start).
+    let coachSessions: [[Int32]]
+    /// Per session: bit `l` is set when it is in list `l` (at most 64 lists: 63 languages).
+    let sessionLists: [UInt64]
     /// For each list, the index of the first session on or after `firstDay + i`.
     let dayStarts: [[Int32]]
     let firstDay: Int
@@ -39,7 +44,9 @@ struct Model: Sendable {
         sessionCells = sessions.map { $0.span.seconds / grid }
         sessionSeats = sessions.map(\.seats)
         let coaches = Dictionary(Set(sessions.map(\.coach)).sorted().enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        sessionCoach = sessions.map { coaches[$0.coach]! }
+        let sessionCoach = sessions.map { coaches[$0.coach]! }
+        self.sessionCoach = sessionCoach
+        coachCount = coaches.count
         var base = 0
         cellBase = sessionCells.map { cells in
             defer { base += cells }
@@ -57,6 +64,14 @@ struct Model: Sendable {
             lists.append(ordered.filter { sessions[Int($0)].serves(language) })
         }
         self.lists = lists
+        var coachSessions = [[Int32]](repeating: [], count: coaches.count)
+        var sessionLists = [UInt64](repeating: 0, count: sessions.count)
+        for s in ordered { coachSessions[sessionCoach[Int(s)]].append(s) }
+        for (l, list) in lists.enumerated() where l < 64 {
+            for s in list { sessionLists[Int(s)] |= 1 << UInt64(l) }
+        }
+        self.coachSessions = coachSessions
+        self.sessionLists = sessionLists
         let firstDay = sessionDay.min() ?? 0
         self.firstDay = firstDay
         lastDay = sessionDay.max() ?? 0

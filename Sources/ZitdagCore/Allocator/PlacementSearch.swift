@@ -3,8 +3,8 @@
 ///
 /// Days are tried from the release on. A later first day costs
 /// `waitDay·priority` per day and the bonuses (one coach, consultant along)
-/// are bounded, so the search stops as soon as no later day can win; within
-/// that bound the search is exact unless it runs out of `nodeBudget`.
+/// are bounded, so the search stops as soon as no later day can win. Within
+/// that bound the search is exact, but for its `nodeBudget` and `patience`.
 struct PlacementSearch {
     /// Constraints the search may ignore, to tell *why* a request does not fit.
     struct Relaxation: OptionSet, Sendable {
@@ -20,6 +20,10 @@ struct PlacementSearch {
     var relaxation: Relaxation = []
     /// How many candidate slots one search may look at.
     var nodeBudget = 200_000
+    /// Once a day has a complete series, how many more first slots may fail to improve its bonus
+    /// before the day is settled. Bonuses are worth a few hundred points at most; on a day with
+    /// hundreds of sessions, trying every coach for them costs more than they are worth.
+    var patience = 24
 
     private var model: Model { schedule.model }
 
@@ -58,6 +62,13 @@ struct PlacementSearch {
         var completable: [UInt8]
         /// Per day: 0 unknown, 1 some slot is free that day, 2 none is.
         var dayHasSlot: [UInt8]
+        /// When appointments are at least a day apart, what follows a slot depends only on its day,
+        /// its coach and whether the consultant comes: one slot of each kind a day is enough.
+        let dedup: Bool
+        /// Per coach: `day << 2 | kinds` of first slots already extended that day (bit 0 with, bit 1 without the consultant).
+        var coachTried: [Int]
+        /// The kinds of slot the request can have: bit 0 with the consultant, bit 1 without.
+        let allKinds: Int
 
         init(search: PlacementSearch, r: Int) {
             self.search = search
@@ -75,12 +86,24 @@ struct PlacementSearch {
             case .preferred: attendOptions = [true, false]
             case .none: attendOptions = [false]
             }
+            allKinds = attendOptions.reduce(0) { $0 | ($1 ? 1 : 2) }
             memoStart = request.release.daysSinceEpoch
             let lastFirst = model.lastFirstDay(of: r, ignoringDue: search.relaxation.contains(.due))
             let last = min(model.lastDay, lastFirst + (request.appointments - 1) * request.gapDays.upperBound)
             memoDays = max(0, last - memoStart + 1)
             completable = Array(repeating: 0, count: memoDays * request.appointments)
             dayHasSlot = Array(repeating: 0, count: memoDays)
+            dedup = request.gapDays.lowerBound >= 1
+            coachTried = dedup && request.appointments > 1 ? Array(repeating: -1, count: model.coachCount) : []
+        }
+
+        /// Whether a slot of this kind was already tried (and marks it tried).
+        mutating func triedFirst(coach: Int, day: Int, attends: Bool) -> Bool {
+            guard !coachTried.isEmpty else { return false }
+            let bit = attends ? 1 : 2
+            let kinds = coachTried[coach] >> 2 == day ? coachTried[coach] & 3 : 0
+            coachTried[coach] = day << 2 | kinds | bit
+            return kinds & bit != 0
         }
 
         /// Whether appointment `index` can fall on `day` with room for the rest of the series after it.
@@ -109,9 +132,8 @@ struct PlacementSearch {
             let offset = day - memoStart
             if dayHasSlot[offset] == 0 {
                 var found = false
-                let list = model.requestList[r]
-                for position in model.positions(list: list, from: day, to: day) where !found {
-                    forEachSlot(in: Int(model.lists[list][position]), notBefore: Int.min) { _, _, _ in
+                for s in sessions(from: day, to: day) where !found {
+                    forEachSlot(in: s, notBefore: Int.min) { _, _, _ in
                         found = true
                         return true
                     }
@@ -126,7 +148,6 @@ struct PlacementSearch {
             let maxBonus = Objective.maximumBonus(of: request, weights: weights)
             var best: Placement?
             let release = request.release.daysSinceEpoch
-            let list = model.requestList[r]
             let lastDay = model.lastFirstDay(of: r, ignoringDue: search.relaxation.contains(.due))
             for day in stride(from: max(release, model.firstDay), through: lastDay, by: 1) {
                 let base = weights.scheduled * p - weights.waitDay * p * (day - release)
@@ -135,18 +156,23 @@ struct PlacementSearch {
                 guard canComplete(0, day: day) else { continue }
                 // Every first slot on one day has the same base value: only the bonus tells them apart.
                 bestBonus = -1
-                for position in model.positions(list: list, from: day, to: day) {
-                    let s = Int(model.lists[list][position])
+                var unimproved = 0
+                for s in sessions(from: day, to: day) {
                     forEachSlot(in: s, notBefore: Int.min) { run, slot, span in
+                        if run.triedFirst(coach: run.model.sessionCoach[s], day: day, attends: slot.attends) { return false }
                         run.slots = [slot]
                         let bonus = slot.attends && run.request.attendance == .preferred ? run.weights.coAttendance : 0
+                        let before = run.bestBonus
                         run.extend(day: day, end: span.end.seconds, coach: run.model.sessionCoach[s], oneCoach: true, bonus: bonus)
+                        unimproved = run.bestBonus > before ? 0 : unimproved + 1
                         return run.bestBonus == maxBonus || run.nodes > run.search.nodeBudget
+                            || (run.bestBonus >= 0 && unimproved > run.search.patience)
                     }
                     if bestBonus >= 0, base + bestBonus > best?.value ?? Int.min {
                         best = Placement(slots: bestSlots, value: base + bestBonus)
                         if bestBonus == maxBonus { return best }
                     }
+                    if bestBonus >= 0 && unimproved > search.patience { break }
                 }
             }
             return best
@@ -155,12 +181,10 @@ struct PlacementSearch {
         mutating func all(limit: Int) -> [Placement]? {
             var found: [Placement] = []
             let release = request.release.daysSinceEpoch
-            let list = model.requestList[r]
             let lastDay = model.lastFirstDay(of: r, ignoringDue: search.relaxation.contains(.due))
             for day in stride(from: max(release, model.firstDay), through: lastDay, by: 1) where canComplete(0, day: day) {
                 let base = weights.scheduled * request.priority - weights.waitDay * request.priority * (day - release)
-                for position in model.positions(list: list, from: day, to: day) {
-                    let s = Int(model.lists[list][position])
+                for s in sessions(from: day, to: day) {
                     forEachSlot(in: s, notBefore: Int.min) { run, slot, span in
                         run.slots = [slot]
                         let bonus = slot.attends && run.request.attendance == .preferred ? run.weights.coAttendance : 0
@@ -183,10 +207,8 @@ struct PlacementSearch {
                 found.append(Placement(slots: slots, value: base + total))
                 return
             }
-            let list = model.requestList[r]
             let index = slots.count
-            for position in model.positions(list: list, from: day + request.gapDays.lowerBound, to: day + request.gapDays.upperBound) {
-                let s = Int(model.lists[list][position])
+            for s in sessions(from: day + request.gapDays.lowerBound, to: day + request.gapDays.upperBound) {
                 let nextDay = model.sessionDay[s]
                 guard canComplete(index, day: nextDay) else { continue }
                 forEachSlot(in: s, notBefore: nextDay == day ? end : Int.min) { run, slot, span in
@@ -217,26 +239,65 @@ struct PlacementSearch {
             let ceiling = bonus + (oneCoach ? weights.sameCoach : 0)
                 + (request.attendance == .preferred ? weights.coAttendance * remaining : 0)
             guard ceiling > bestBonus else { return }
-            let list = model.requestList[r]
-            let range = model.positions(list: list, from: day + request.gapDays.lowerBound, to: day + request.gapDays.upperBound)
+            let from = day + request.gapDays.lowerBound
+            let to = day + request.gapDays.upperBound
             // Sessions of the same coach first, so that series which can stay with one coach do.
-            for pass in 0..<(oneCoach ? 2 : 1) {
-                let sameCoachPass = oneCoach && pass == 0
-                for position in range {
-                    let s = Int(model.lists[list][position])
-                    guard (model.sessionCoach[s] == coach) == sameCoachPass || !oneCoach else { continue }
-                    let nextDay = model.sessionDay[s]
-                    guard canComplete(index, day: nextDay) else { continue }
-                    forEachSlot(in: s, notBefore: nextDay == day ? end : Int.min) { run, slot, span in
-                        run.slots.append(slot)
-                        let gain = slot.attends && run.request.attendance == .preferred ? run.weights.coAttendance : 0
-                        run.extend(day: nextDay, end: span.end.seconds, coach: coach, oneCoach: sameCoachPass, bonus: bonus + gain)
-                        run.slots.removeLast()
-                        return run.bestBonus >= ceiling || run.nodes > run.search.nodeBudget
-                    }
-                    if bestBonus >= ceiling || nodes > search.nodeBudget { return }
-                }
+            if oneCoach {
+                var candidates = CandidateSessions(
+                    coach: coach, model: model, list: model.requestList[r], cells: cells, from: from, to: to)
+                guard extend(through: &candidates, day: day, end: end, coach: coach, oneCoach: true, bonus: bonus, ceiling: ceiling)
+                else { return }
             }
+            var candidates = sessions(from: from, to: to)
+            _ = extend(through: &candidates, day: day, end: end, coach: oneCoach ? coach : -1, oneCoach: false, bonus: bonus, ceiling: ceiling)
+        }
+
+        /// Extends the series with each candidate session in turn (skipping `skipCoach`'s, when not -1);
+        /// returns false when the search is over.
+        private mutating func extend(
+            through candidates: inout CandidateSessions, day: Int, end: Int, coach skipCoach: Int, oneCoach: Bool, bonus: Int,
+            ceiling: Int
+        ) -> Bool {
+            let index = slots.count
+            // The kinds of slot already extended on `triedDay` (bit 0 with, bit 1 without the consultant).
+            var triedDay = Int.min
+            var tried = 0
+            while let s = candidates.next() {
+                if !oneCoach && model.sessionCoach[s] == skipCoach { continue }
+                let nextDay = model.sessionDay[s]
+                guard canComplete(index, day: nextDay) else {
+                    candidates.skip(day: nextDay)
+                    continue
+                }
+                if nextDay != triedDay {
+                    triedDay = nextDay
+                    tried = 0
+                }
+                forEachSlot(in: s, notBefore: nextDay == day ? end : Int.min) { run, slot, span in
+                    if run.dedup {
+                        let bit = slot.attends ? 1 : 2
+                        if tried & bit != 0 { return false }
+                        tried |= bit
+                    }
+                    run.slots.append(slot)
+                    let gain = slot.attends && run.request.attendance == .preferred ? run.weights.coAttendance : 0
+                    let coach = oneCoach ? run.model.sessionCoach[s] : -1
+                    run.extend(day: nextDay, end: span.end.seconds, coach: coach, oneCoach: oneCoach, bonus: bonus + gain)
+                    run.slots.removeLast()
+                    return run.bestBonus >= ceiling || run.nodes > run.search.nodeBudget || (run.dedup && tried == run.allKinds)
+                }
+                if bestBonus >= ceiling || nodes > search.nodeBudget { return false }
+                if dedup && tried == allKinds { candidates.skip(day: nextDay) }
+            }
+            return true
+        }
+
+        /// The sessions of the request's list on days `from...to` that have room for it, in (day, start) order.
+        func sessions(from: Int, to: Int) -> CandidateSessions {
+            let list = model.requestList[r]
+            return CandidateSessions(
+                index: search.relaxation.contains(.seats) ? nil : schedule.freeRuns, sessions: model.lists[list],
+                list: list, cells: cells, positions: model.positions(list: list, from: from, to: to), model: model)
         }
 
         /// Calls `body` for every free slot of session `s` starting at or after `notBefore`, until it returns true.
@@ -263,6 +324,88 @@ struct PlacementSearch {
                     if body(&self, Slot(session: Int32(s), cell: Int32(cell), attends: attends), span) { return }
                 }
             }
+        }
+    }
+}
+
+/// The sessions an appointment may go to, in (day, start) order: those of the request's language
+/// list on some days that have room for it, skipping full ones through the ``FreeRunIndex`` (unless
+/// seats are relaxed), or those of one coach.
+struct CandidateSessions: Sequence, IteratorProtocol {
+    private let index: FreeRunIndex?
+    private let sessions: [Int32]
+    private let list: Int
+    private let cells: Int
+    private var position: Int
+    private let end: Int
+    /// Where each day starts in `sessions` (for language lists), to skip a settled day at once.
+    private let dayStarts: [Int32]?
+    private let firstDay: Int
+    private let sessionDay: [Int]
+    /// For coach lists: the language list a session must be in.
+    private let membership: [UInt64]?
+
+    init(index: FreeRunIndex?, sessions: [Int32], list: Int, cells: Int, positions: Range<Int>, model: Model) {
+        self.index = index
+        self.sessions = sessions
+        self.list = list
+        self.cells = cells
+        self.position = positions.lowerBound
+        self.end = positions.upperBound
+        self.dayStarts = model.dayStarts[list]
+        self.firstDay = model.firstDay
+        self.sessionDay = model.sessionDay
+        self.membership = nil
+    }
+
+    /// The sessions of `coach` on days `from...to` in the run's language list.
+    init(coach: Int, model: Model, list: Int, cells: Int, from: Int, to: Int) {
+        let sessions = model.coachSessions[coach]
+        // Binary search for the first session on or after `from`.
+        var low = 0
+        var high = sessions.count
+        while low < high {
+            let mid = (low + high) / 2
+            if model.sessionDay[Int(sessions[mid])] < from { low = mid + 1 } else { high = mid }
+        }
+        var upper = low
+        while upper < sessions.count && model.sessionDay[Int(sessions[upper])] <= to { upper += 1 }
+        self.index = nil
+        self.sessions = sessions
+        self.list = list
+        self.cells = cells
+        self.position = low
+        self.end = upper
+        self.dayStarts = nil
+        self.firstDay = model.firstDay
+        self.sessionDay = model.sessionDay
+        self.membership = model.sessionLists
+    }
+
+    mutating func next() -> Int? {
+        while position < end {
+            if let index {
+                guard let found = index.first(in: position..<end, list: list, cells: cells) else {
+                    position = end
+                    return nil
+                }
+                position = found
+            }
+            let s = Int(sessions[position])
+            position += 1
+            if let membership, membership[s] & (1 << UInt64(list)) == 0 { continue }
+            return s
+        }
+        return nil
+    }
+
+    /// Skips the rest of `day`.
+    mutating func skip(day: Int) {
+        if let dayStarts {
+            let offset = day + 1 - firstDay
+            if offset < dayStarts.count { position = Swift.max(position, Int(dayStarts[offset])) } else { position = end }
+        } else {
+            while position < end && sessionDay[Int(sessions[position])] <= day { position += 1 }
         }
     }
 }

@@ -11,6 +11,8 @@ struct Schedule: Sendable {
     private(set) var consultantSpans: [[Span]]
     /// The requests with an appointment in each session.
     private(set) var occupants: [[Int32]]
+    /// Sessions by their longest free run, to skip full ones.
+    private(set) var freeRuns: FreeRunIndex
     private(set) var placements: [Placement?]
     private(set) var objective = 0
     private(set) var scheduledCount = 0
@@ -22,6 +24,7 @@ struct Schedule: Sendable {
         seekerSpans = Array(repeating: [], count: model.seekerCount)
         consultantSpans = Array(repeating: [], count: model.problem.consultants.count)
         occupants = Array(repeating: [], count: model.sessionStart.count)
+        freeRuns = FreeRunIndex(model: model)
         placements = Array(repeating: nil, count: model.problem.requests.count)
     }
 
@@ -64,6 +67,7 @@ struct Schedule: Sendable {
                     if count >= seats { fullMask[s] |= bit } else { fullMask[s] &= ~bit }
                 }
             }
+            freeRuns.update(session: s, run: longestFreeRun(session: s))
             let span = span(of: slot, cells: cells)
             if delta > 0 {
                 seekerSpans[seeker].append(span)
@@ -75,6 +79,27 @@ struct Schedule: Sendable {
                 occupants[s].removeFirst(Int32(r))
             }
         }
+    }
+
+    /// The most consecutive cells of session `s` that all have a seat left.
+    func longestFreeRun(session s: Int) -> Int {
+        let sessionCells = model.sessionCells[s]
+        var longest = 0
+        var run = 0
+        if sessionCells <= 64 {
+            var free = ~fullMask[s] & (sessionCells == 64 ? ~0 : (UInt64(1) << UInt64(sessionCells)) - 1)
+            while free != 0 {
+                free &= free >> 1
+                longest += 1
+            }
+            return longest
+        }
+        let base = model.cellBase[s]
+        for cell in 0..<sessionCells {
+            run = Int(counts[base + cell]) < model.sessionSeats[s] ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        return longest
     }
 
     /// Start cells in session `s` where `cells` consecutive cells all have a seat left, as a bit mask.

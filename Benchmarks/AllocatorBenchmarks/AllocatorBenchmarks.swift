@@ -1,0 +1,35 @@
+import Benchmark
+import ZitdagCore
+
+/// Solving generated problems of the format's sizes with the allocator's default options,
+/// as `zitdag solve` does. Besides time and memory each run reports what it reached:
+/// the objective and how many requests it scheduled.
+let benchmarks: @Sendable () -> Void = {
+    let objective = BenchmarkMetric.custom("objective", polarity: .prefersLarger, useScalingFactor: false)
+    let scheduled = BenchmarkMetric.custom("scheduled requests", polarity: .prefersLarger, useScalingFactor: false)
+    let start = LocalDate(year: 2026, month: 11, day: 23)!
+
+    func solve(_ size: ProblemSize, iterations: Int, options: Allocator.Options, name: String) {
+        let problem = ProblemGenerator(size: size, seed: 1, start: start).generate()
+        Benchmark(
+            name,
+            configuration: .init(
+                metrics: [.wallClock, .peakMemoryResident, objective, scheduled],
+                timeUnits: .milliseconds, warmupIterations: 0, maxDuration: .seconds(120), maxIterations: iterations)
+        ) { benchmark in
+            let result = Allocator(problem: problem).solve(options: options, clock: ContinuousClock())
+            benchmark.measurement(objective, result.plan.objective)
+            benchmark.measurement(scheduled, result.scheduled)
+            blackHole(result)
+        }
+    }
+
+    solve(.jobteam, iterations: 20, options: .init(), name: "solve jobteam (60 requests)")
+    solve(.city, iterations: 5, options: .init(), name: "solve city (800 requests)")
+    solve(.region, iterations: 3, options: .init(), name: "solve region (15,000 requests)")
+    // Construction alone, to see how the first plan's cost grows with size.
+    for size in [ProblemSize.city, .region, .stress] {
+        solve(size, iterations: size == .stress ? 1 : 3, options: .init(maxSteps: 0, exactRequestLimit: 0),
+              name: "construct \(size.rawValue) (\(size.requests) requests)")
+    }
+}

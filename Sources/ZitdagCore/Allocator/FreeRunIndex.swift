@@ -1,0 +1,76 @@
+/// For each session list of the ``Model``, a max segment tree over the
+/// longest run of cells with a seat left in each session, so that a search
+/// jumps to the next session that can hold an appointment instead of
+/// scanning full ones. This keeps a search's cost from growing with the
+/// number of sessions a day has.
+struct FreeRunIndex: Sendable {
+    /// Per list: leaves from `size[list]` on, internal node `i` holds the max of `2i` and `2i+1`.
+    private var trees: [[UInt8]]
+    private let leafBase: [Int]
+    /// Per session: (list, position) of every place it appears.
+    private let places: [[(list: Int32, position: Int32)]]
+
+    init(model: Model) {
+        var places = [[(list: Int32, position: Int32)]](repeating: [], count: model.sessionStart.count)
+        var trees: [[UInt8]] = []
+        var leafBase: [Int] = []
+        for (l, list) in model.lists.enumerated() {
+            var base = 1
+            while base < list.count { base *= 2 }
+            var tree = [UInt8](repeating: 0, count: 2 * base)
+            for (position, s) in list.enumerated() {
+                tree[base + position] = UInt8(min(255, model.sessionCells[Int(s)]))
+                places[Int(s)].append((Int32(l), Int32(position)))
+            }
+            for i in stride(from: base - 1, through: 1, by: -1) { tree[i] = max(tree[2 * i], tree[2 * i + 1]) }
+            trees.append(tree)
+            leafBase.append(base)
+        }
+        self.trees = trees
+        self.leafBase = leafBase
+        self.places = places
+    }
+
+    /// Records that session `s` now has `run` consecutive cells with a seat left at most.
+    mutating func update(session s: Int, run: Int) {
+        let value = UInt8(min(255, run))
+        for (list, position) in places[s] {
+            let l = Int(list)
+            var i = leafBase[l] + Int(position)
+            guard trees[l][i] != value else { continue }
+            trees[l][i] = value
+            i /= 2
+            while i >= 1 {
+                let parent = max(trees[l][2 * i], trees[l][2 * i + 1])
+                if trees[l][i] == parent { break }
+                trees[l][i] = parent
+                i /= 2
+            }
+        }
+    }
+
+    /// The first position in `positions` of `list` whose session has a free run of at least `cells`.
+    func first(in positions: Range<Int>, list: Int, cells: Int) -> Int? {
+        guard !positions.isEmpty else { return nil }
+        let tree = trees[list]
+        let base = leafBase[list]
+        let need = UInt8(min(255, cells))
+        // Walk up from the leaf at the lower bound, looking right for a subtree that qualifies.
+        var i = base + positions.lowerBound
+        if tree[i] >= need { return positions.lowerBound }
+        while true {
+            // Climb while `i` is a right child (nothing to its right inside the parent).
+            while i & 1 == 1 {
+                i /= 2
+                if i <= 1 { return nil }
+            }
+            i += 1  // the right sibling
+            if tree[i] >= need { break }
+        }
+        while i < base {
+            i = tree[2 * i] >= need ? 2 * i : 2 * i + 1
+        }
+        let position = i - base
+        return position < positions.upperBound ? position : nil
+    }
+}
