@@ -14,7 +14,7 @@ struct Solve: ParsableCommand {
     var out: String?
 
     @Option(help: "Seconds the improvement phase may take at most.")
-    var timeLimit: Double = 10
+    var timeLimit: Double = 8
 
     @Option(help: "Seed of the search: the same seed gives the same plan.")
     var seed: UInt64 = 1
@@ -38,7 +38,7 @@ struct Solve: ParsableCommand {
             printError(
                 "scheduled \(result.scheduled)/\(problem.requests.count) requests, objective \(result.plan.objective)"
                     + " (construction \(result.constructionObjective), \(result.steps) improvement steps),"
-                    + " \(String(format: "%.3f", seconds)) s")
+                    + " \(String(format: "%.3f", seconds)) s" + (result.provenOptimal ? ", proven optimal" : ""))
         }
     }
 }

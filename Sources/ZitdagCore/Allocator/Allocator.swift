@@ -27,7 +27,7 @@ public struct Allocator: Sendable {
         public var exactNodeBudget: Int
 
         public init(
-            seed: UInt64 = 1, timeLimit: Duration = .seconds(10), maxSteps: Int? = nil, stallSteps: Int? = nil,
+            seed: UInt64 = 1, timeLimit: Duration = .seconds(8), maxSteps: Int? = nil, stallSteps: Int? = nil,
             nodeBudget: Int = 20_000, exactRequestLimit: Int = 12, exactNodeBudget: Int = 1_000_000
         ) {
             self.exactRequestLimit = exactRequestLimit
@@ -67,10 +67,11 @@ public struct Allocator: Sendable {
         Construction.build(&schedule, order: order, nodeBudget: options.nodeBudget)
         let constructed = schedule.objective
 
-        let stall = options.stallSteps ?? max(200, min(20_000, 4 * problem.requests.count))
+        let stall = options.stallSteps ?? max(1_000, min(20_000, 2 * problem.requests.count))
+        let stepCap = options.maxSteps ?? 30 * problem.requests.count
         var search = NeighbourhoodSearch(schedule: schedule, seed: options.seed, order: order, nodeBudget: options.nodeBudget)
         let steps = problem.requests.isEmpty ? 0 : search.run { steps, sinceImprovement in
-            if let maxSteps = options.maxSteps, steps >= maxSteps { return true }
+            if steps >= stepCap { return true }
             if sinceImprovement >= stall { return true }
             return steps % 16 == 0 && started.duration(to: clock.now) >= options.timeLimit
         }

@@ -35,7 +35,13 @@ struct Diagnosis {
     private func structuralReason(_ r: Int, window: String) -> String {
         let request = model.problem.requests[r]
         let (release, last) = (request.release.daysSinceEpoch, model.lastFirstDay(of: r))
-        guard !model.positions(list: 0, from: release, to: last).isEmpty else { return "no session \(window)" }
+        guard !model.positions(list: 0, from: release, to: last).isEmpty else {
+            let lastSession = LocalDate(daysSinceEpoch: model.lastDay)
+            if request.appointments > 1 && model.lastDay >= release {
+                return "the last session is on \(lastSession): too soon for a series of \(request.appointments) appointments \(request.gapDays.lowerBound)-\(request.gapDays.upperBound) days apart starting \(window)"
+            }
+            return "no session \(window) (sessions run \(LocalDate(daysSinceEpoch: model.firstDay)) to \(lastSession))"
+        }
         let list = model.requestList[r]
         let served = model.positions(list: list, from: release, to: last)
         if let language = request.language, served.isEmpty {

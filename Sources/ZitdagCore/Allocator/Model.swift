@@ -31,6 +31,9 @@ struct Model: Sendable {
     let seekerUnavailable: [BusyCalendar]
     let consultantBusy: [BusyCalendar]
     let seekerCount: Int
+    /// The requests of each consultant and of each job seeker.
+    let consultantRequests: [[Int32]]
+    let seekerRequests: [[Int32]]
 
     init(_ problem: Problem) {
         self.problem = problem
@@ -89,15 +92,25 @@ struct Model: Sendable {
         requestList = problem.requests.map { $0.language.map { languageList[$0]! } ?? 0 }
         requestCells = problem.requests.map { $0.duration / grid }
         let seekers = Dictionary(Set(problem.requests.map(\.jobSeeker)).sorted().enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        requestSeeker = problem.requests.map { seekers[$0.jobSeeker]! }
+        let requestSeeker = problem.requests.map { seekers[$0.jobSeeker]! }
+        self.requestSeeker = requestSeeker
         seekerCount = seekers.count
         let consultants = Dictionary(problem.consultants.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        requestConsultant = problem.requests.map { $0.consultant.flatMap { consultants[$0] } ?? -1 }
+        let requestConsultant = problem.requests.map { $0.consultant.flatMap { consultants[$0] } ?? -1 }
+        self.requestConsultant = requestConsultant
         var unavailable = [[Span]](repeating: [], count: seekers.count)
         for (r, request) in problem.requests.enumerated() {
             unavailable[requestSeeker[r]] += request.unavailable.spans
         }
         seekerUnavailable = unavailable.map { BusyCalendar($0) }
+        var consultantRequests = [[Int32]](repeating: [], count: problem.consultants.count)
+        var seekerRequests = [[Int32]](repeating: [], count: seekers.count)
+        for r in problem.requests.indices {
+            if requestConsultant[r] >= 0 { consultantRequests[requestConsultant[r]].append(Int32(r)) }
+            seekerRequests[requestSeeker[r]].append(Int32(r))
+        }
+        self.consultantRequests = consultantRequests
+        self.seekerRequests = seekerRequests
         consultantBusy = problem.consultants.map(\.busy)
     }
 

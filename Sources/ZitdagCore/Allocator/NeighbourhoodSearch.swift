@@ -1,6 +1,6 @@
 /// Large-neighbourhood search: take a few requests out of the plan and put
 /// them back, together with one that was left out or placed late, keeping
-/// the change when the objective does not drop.
+/// the change when the objective does not drop below a late-acceptance floor.
 ///
 /// Each step picks a *target*: an unscheduled request (to fit it in) or a
 /// scheduled one that waits or misses a bonus (to improve it). It removes
@@ -25,57 +25,126 @@ struct NeighbourhoodSearch {
         self.rank = rank
     }
 
-    /// Runs steps until `shouldStop` says so; returns the number of steps taken.
+    /// One request's placement before and after an accepted step.
+    private struct Change {
+        var request: Int
+        var old: Placement?
+        var new: Placement?
+    }
+
+    /// How many steps back the late-acceptance rule looks: a step is kept when its objective is no
+    /// worse than the current one or than the one this many steps ago, which lets the search walk
+    /// out of a local optimum.
+    static let lateAcceptance = 64
+    /// Changes kept since the best plan before the search goes back to it.
+    static let journalLimit = 4_000
+
+    /// Runs steps until `shouldStop` says so and ends on the best plan seen; returns the number of steps.
     mutating func run(shouldStop: (_ steps: Int, _ stepsSinceImprovement: Int) -> Bool) -> Int {
         var steps = 0
         var sinceImprovement = 0
         var best = schedule.objective
+        var history = [Int](repeating: schedule.objective, count: Self.lateAcceptance)
+        // The steps taken since the best plan, to go back to it.
+        var journal: [[Change]] = []
+        var journalSize = 0
         while !shouldStop(steps, sinceImprovement) {
+            let slot = steps % history.count
             steps += 1
-            step()
+            let changes = step(floor: min(schedule.objective, history[slot]))
+            history[slot] = schedule.objective
             if schedule.objective > best {
                 best = schedule.objective
                 sinceImprovement = 0
+                journal.removeAll(keepingCapacity: true)
+                journalSize = 0
             } else {
                 sinceImprovement += 1
+                if !changes.isEmpty {
+                    journal.append(changes)
+                    journalSize += changes.count
+                }
+                if journalSize > Self.journalLimit {
+                    undo(journal)
+                    journal.removeAll(keepingCapacity: true)
+                    journalSize = 0
+                }
             }
         }
+        undo(journal)
         return steps
     }
 
-    mutating func step() {
-        guard let target = pickTarget() else { return }
-        let before = schedule.objective
-        let removedCount = 1 + Int(random.next() % 6)
-        var removed = neighbours(of: target, count: removedCount)
-        var previous: [(Int, Placement)] = []
-        if let placement = schedule.remove(target) { previous.append((target, placement)) }
-        for r in removed {
-            if let placement = schedule.remove(r) { previous.append((r, placement)) }
-        }
-        // The target first, then the others in construction order with a little noise.
-        removed.sort { rank[$0] + Int(random.next() % 8) < rank[$1] }
-        var inserted: [Int] = []
-        for r in [target] + removed where schedule.placements[r] == nil {
-            if let placement = PlacementSearch(schedule: schedule, nodeBudget: nodeBudget).best(for: r) {
-                schedule.place(r, placement)
-                inserted.append(r)
+    /// Takes back accepted steps, the last first.
+    private mutating func undo(_ journal: [[Change]]) {
+        for changes in journal.reversed() {
+            for change in changes where change.new != nil { schedule.remove(change.request) }
+            for change in changes {
+                if let old = change.old { schedule.place(change.request, old) }
             }
-        }
-        if schedule.objective < before {
-            for r in inserted { schedule.remove(r) }
-            for (r, placement) in previous { schedule.place(r, placement) }
         }
     }
 
-    /// A request to improve: half the time (when there are any) one that is left out.
+    /// Takes out the target and some of its neighbours and puts them back, best first; keeps the
+    /// result when its objective is at least `floor` and returns what changed (nothing when undone).
+    private mutating func step(floor: Int) -> [Change] {
+        guard let target = pickTarget() else { return [] }
+        let removedCount = 1 + Int(random.next() % 6)
+        let neighbours = neighbours(of: target, count: removedCount)
+        var touched: [Change] = []
+        for r in [target] + neighbours {
+            touched.append(Change(request: r, old: schedule.remove(r), new: nil))
+        }
+        // The target first, then the others in construction order with a little noise.
+        let keyed = neighbours.map { (r: $0, key: rank[$0] + Int(random.next() % 8)) }.sorted { ($0.key, $0.r) < ($1.key, $1.r) }
+        for r in [target] + keyed.map(\.r) {
+            if let placement = PlacementSearch(schedule: schedule, nodeBudget: nodeBudget).best(for: r) {
+                schedule.place(r, placement)
+            }
+        }
+        // Room freed for one request may fit others that were left out.
+        for r in leftOut(count: 3) where schedule.placements[r] == nil && !touched.contains(where: { $0.request == r }) {
+            if let placement = PlacementSearch(schedule: schedule, nodeBudget: nodeBudget).best(for: r) {
+                touched.append(Change(request: r, old: nil, new: nil))
+                schedule.place(r, placement)
+            }
+        }
+        for i in touched.indices { touched[i].new = schedule.placements[touched[i].request] }
+        if schedule.objective < floor {
+            undo([touched])
+            return []
+        }
+        return touched
+    }
+
+    /// Up to `count` requests that are left out, at random.
+    private mutating func leftOut(count: Int) -> [Int] {
+        let n = model.problem.requests.count
+        guard schedule.scheduledCount < n else { return [] }
+        var found: [Int] = []
+        for _ in 0..<(count * 4) where found.count < count {
+            let r = Int(random.next() % UInt64(n))
+            if schedule.placements[r] == nil && !found.contains(r) { found.append(r) }
+        }
+        return found
+    }
+
+    /// A request to improve: half the time (when there are any) one that is left out, otherwise
+    /// one that waits or misses a bonus.
     private mutating func pickTarget() -> Int? {
         let requests = model.problem.requests
+        if schedule.scheduledCount < requests.count && random.next() % 2 == 0 {
+            // Sample a few, then fall back to a scan: with few left out, sampling alone rarely finds one.
+            for _ in 0..<8 {
+                let r = Int(random.next() % UInt64(requests.count))
+                if schedule.placements[r] == nil { return r }
+            }
+            let left = requests.indices.filter { schedule.placements[$0] == nil }
+            return left[Int(random.next() % UInt64(left.count))]
+        }
         for _ in 0..<16 {
             let r = Int(random.next() % UInt64(requests.count))
-            let wantsUnscheduled = schedule.scheduledCount < requests.count && random.next() % 2 == 0
-            guard let placement = schedule.placements[r] else { return r }
-            if wantsUnscheduled { continue }
+            guard let placement = schedule.placements[r] else { continue }
             let request = requests[r]
             let ceiling = Objective.value(
                 of: request, firstDay: request.release, oneCoach: true, attended: request.appointments,
@@ -85,8 +154,24 @@ struct NeighbourhoodSearch {
         return nil
     }
 
-    /// Scheduled requests sitting in sessions the target could use, up to `count`.
+    /// Requests that stand in the target's way, up to `count`: most often those sitting in sessions it
+    /// could use; sometimes those sharing its consultant or its job seeker, who may be the ones blocking it.
     private mutating func neighbours(of target: Int, count: Int) -> [Int] {
+        if random.next() % 4 == 0 {
+            let consultant = model.requestConsultant[target]
+            let people = consultant >= 0 && random.next() % 2 == 0
+                ? model.consultantRequests[consultant] : model.seekerRequests[model.requestSeeker[target]]
+            let placed = people.filter { Int($0) != target && schedule.placements[Int($0)] != nil }
+            if !placed.isEmpty {
+                return (0..<count).map { _ in Int(placed[Int(random.next() % UInt64(placed.count))]) }
+                    .reduce(into: []) { chosen, r in if !chosen.contains(r) { chosen.append(r) } }
+            }
+        }
+        return sessionNeighbours(of: target, count: count)
+    }
+
+    /// Scheduled requests sitting in sessions the target could use, up to `count`.
+    private mutating func sessionNeighbours(of target: Int, count: Int) -> [Int] {
         let request = model.problem.requests[target]
         let release = request.release.daysSinceEpoch
         var last = model.lastFirstDay(of: target)
