@@ -44,36 +44,43 @@ enum ProblemDecoder {
 
     private static func decodeSessions(_ nodes: [JSON], zone: Zone?, log: inout IssueLog) -> [Session]? {
         let allowed: Set = ["id", "coach", "location", "start", "end", "seats", "languages"]
-        var sessions: [Session] = []
-        var seen: [String: Int] = [:]
-        var failed = false
-        for (i, node) in nodes.enumerated() {
-            let path = "sessions[\(i)]"
-            guard var reader = FieldReader(node, path: path, allowed: allowed, log: &log) else {
-                failed = true
-                continue
-            }
-            let id = reader.name("id", required: true, log: &log)
-            reader.id = id
-            if let id, let first = seen.updateValue(i, forKey: id) {
-                log.add(node, path + ".id", id: id, "repeats the id of sessions[\(first)]")
-            }
+        let sessions = decodeEach(nodes, "sessions", allowed: allowed, log: &log) { reader, log -> Session? in
             let coach = reader.name("coach", required: true, log: &log)
             let location = reader.name("location", required: true, log: &log)
             let span = reader.span(zone: zone, log: &log)
             let seats = reader.integer("seats", default: 1, in: 1...10_000, log: &log)
             let languages = decodeLanguages(reader, log: &log)
-            guard let id, let coach, let location, let span, let seats, let zone, languages.valid else {
+            guard let id = reader.id, let coach, let location, let span, let seats, let zone, languages.valid else { return nil }
+            return Session(
+                id: id, coach: coach, location: location, span: span, day: zone.local(at: span.start).date, seats: seats,
+                languages: languages.set)
+        }
+        if let sessions { reportCoachOverlaps(sessions, nodes: nodes, log: &log) }
+        return sessions
+    }
+
+    /// Reads an array of objects that each have an `id`, reporting repeated ids; `element` reads the
+    /// rest of each one from a reader whose `id` is set (when it could be read).
+    private static func decodeEach<Element>(
+        _ nodes: [JSON], _ name: String, allowed: Set<String>, log: inout IssueLog,
+        _ element: (FieldReader, inout IssueLog) -> Element?
+    ) -> [Element]? {
+        var elements: [Element] = []
+        var seen: [String: Int] = [:]
+        var failed = false
+        for (i, node) in nodes.enumerated() {
+            let path = "\(name)[\(i)]"
+            guard var reader = FieldReader(node, path: path, allowed: allowed, log: &log) else {
                 failed = true
                 continue
             }
-            let day = zone.local(at: span.start).date
-            sessions.append(
-                Session(id: id, coach: coach, location: location, span: span, day: day, seats: seats, languages: languages.set))
+            reader.id = reader.name("id", required: true, log: &log)
+            if let id = reader.id, let first = seen.updateValue(i, forKey: id) {
+                log.add(node, path + ".id", id: id, "repeats the id of \(name)[\(first)]")
+            }
+            if let value = element(reader, &log) { elements.append(value) } else { failed = true }
         }
-        guard !failed else { return nil }
-        reportCoachOverlaps(sessions, nodes: nodes, log: &log)
-        return sessions
+        return failed ? nil : elements
     }
 
     /// The session's languages; `set` is `nil` when absent (every language).
@@ -108,28 +115,11 @@ enum ProblemDecoder {
     }
 
     private static func decodeConsultants(_ nodes: [JSON], zone: Zone?, log: inout IssueLog) -> [Consultant]? {
-        var consultants: [Consultant] = []
-        var seen: [String: Int] = [:]
-        var failed = false
-        for (i, node) in nodes.enumerated() {
-            let path = "consultants[\(i)]"
-            guard var reader = FieldReader(node, path: path, allowed: ["id", "busy"], log: &log) else {
-                failed = true
-                continue
-            }
-            let id = reader.name("id", required: true, log: &log)
-            reader.id = id
-            if let id, let first = seen.updateValue(i, forKey: id) {
-                log.add(node, path + ".id", id: id, "repeats the id of consultants[\(first)]")
-            }
+        decodeEach(nodes, "consultants", allowed: ["id", "busy"], log: &log) { reader, log in
             let busy = decodeSpans(reader, "busy", zone: zone, log: &log)
-            guard let id, let busy else {
-                failed = true
-                continue
-            }
-            consultants.append(Consultant(id: id, busy: BusyCalendar(busy)))
+            guard let id = reader.id, let busy else { return nil }
+            return Consultant(id: id, busy: BusyCalendar(busy))
         }
-        return failed ? nil : consultants
     }
 
     static func decodeSpans(_ reader: FieldReader, _ key: String, zone: Zone?, log: inout IssueLog) -> [Span]? {
@@ -150,20 +140,8 @@ enum ProblemDecoder {
         _ nodes: [JSON], zone: Zone?, grid: Int?, consultants: [Consultant]?, log: inout IssueLog
     ) -> [Request]? {
         let known = consultants.map { Set($0.map(\.id)) }
-        var requests: [Request] = []
-        var seen: [String: Int] = [:]
-        var failed = false
-        for (i, node) in nodes.enumerated() {
-            let path = "requests[\(i)]"
-            if let request = RequestDecoder.decode(node, path: path, zone: zone, grid: grid, consultants: known, log: &log) {
-                if let first = seen.updateValue(i, forKey: request.id) {
-                    log.add(node, path + ".id", id: request.id, "repeats the id of requests[\(first)]")
-                }
-                requests.append(request)
-            } else {
-                failed = true
-            }
+        return decodeEach(nodes, "requests", allowed: RequestDecoder.allowed, log: &log) { reader, log in
+            RequestDecoder.decode(reader, zone: zone, grid: grid, consultants: known, log: &log)
         }
-        return failed ? nil : requests
     }
 }

@@ -5,12 +5,12 @@ enum RequestDecoder {
         "max_gap_days", "release", "due", "priority", "language", "unavailable",
     ]
 
+    /// The request read by `reader` (whose `id` is already read), or `nil` after logging its issues.
     static func decode(
-        _ node: JSON, path: String, zone: Zone?, grid: Int?, consultants: Set<String>?, log: inout IssueLog
+        _ reader: FieldReader, zone: Zone?, grid: Int?, consultants: Set<String>?, log: inout IssueLog
     ) -> Request? {
-        guard var reader = FieldReader(node, path: path, allowed: allowed, log: &log) else { return nil }
-        let id = reader.name("id", required: true, log: &log)
-        reader.id = id
+        let id = reader.id
+        let node = reader.node
         let jobSeeker = reader.name("job_seeker", required: true, log: &log)
         let consultant = reader.name("consultant", log: &log)
         if let consultant, let consultants, !consultants.contains(consultant) {
