@@ -28,7 +28,7 @@ public struct Allocator: Sendable {
 
         public init(
             seed: UInt64 = 1, timeLimit: Duration = .seconds(8), maxSteps: Int? = nil, stallSteps: Int? = nil,
-            nodeBudget: Int = 20_000, exactRequestLimit: Int = 12, exactNodeBudget: Int = 1_000_000
+            nodeBudget: Int = 4_000, exactRequestLimit: Int = 12, exactNodeBudget: Int = 1_000_000
         ) {
             self.exactRequestLimit = exactRequestLimit
             self.exactNodeBudget = exactNodeBudget
