@@ -32,14 +32,9 @@ struct PlacementSearch {
         return run.best()
     }
 
-    /// Every placement of the request that fits the schedule, or `nil` when there are more than `limit`.
-    func all(for r: Int, limit: Int) -> [Placement]? {
-        var run = Run(search: self, r: r)
-        return run.all(limit: limit)
-    }
 
     /// The state of one search.
-    private struct Run {
+    struct Run {
         let search: PlacementSearch
         let schedule: Schedule
         let model: Model
@@ -178,52 +173,6 @@ struct PlacementSearch {
             return best
         }
 
-        mutating func all(limit: Int) -> [Placement]? {
-            var found: [Placement] = []
-            let release = request.release.daysSinceEpoch
-            let lastDay = model.lastFirstDay(of: r, ignoringDue: search.relaxation.contains(.due))
-            for day in stride(from: max(release, model.firstDay), through: lastDay, by: 1) where canComplete(0, day: day) {
-                let base = weights.scheduled * request.priority - weights.waitDay * request.priority * (day - release)
-                for s in sessions(from: day, to: day) {
-                    forEachSlot(in: s, notBefore: Int.min) { run, slot, span in
-                        run.slots = [slot]
-                        let bonus = slot.attends && run.request.attendance == .preferred ? run.weights.coAttendance : 0
-                        run.collect(day: day, end: span.end.seconds, coach: run.model.sessionCoach[s], oneCoach: true,
-                                    bonus: bonus, base: base, into: &found, limit: limit)
-                        return found.count > limit
-                    }
-                    if found.count > limit { return nil }
-                }
-            }
-            return found
-        }
-
-        /// Like ``extend(day:end:coach:oneCoach:bonus:)``, but keeps every complete series.
-        private mutating func collect(
-            day: Int, end: Int, coach: Int, oneCoach: Bool, bonus: Int, base: Int, into found: inout [Placement], limit: Int
-        ) {
-            if slots.count == request.appointments {
-                let total = bonus + (oneCoach && slots.count >= 2 ? weights.sameCoach : 0)
-                found.append(Placement(slots: slots, value: base + total))
-                return
-            }
-            let index = slots.count
-            for s in sessions(from: day + request.gapDays.lowerBound, to: day + request.gapDays.upperBound) {
-                let nextDay = model.sessionDay[s]
-                guard canComplete(index, day: nextDay) else { continue }
-                forEachSlot(in: s, notBefore: nextDay == day ? end : Int.min) { run, slot, span in
-                    run.slots.append(slot)
-                    let gain = slot.attends && run.request.attendance == .preferred ? run.weights.coAttendance : 0
-                    run.collect(day: nextDay, end: span.end.seconds, coach: coach,
-                                oneCoach: oneCoach && run.model.sessionCoach[s] == coach, bonus: bonus + gain, base: base,
-                                into: &found, limit: limit)
-                    run.slots.removeLast()
-                    return found.count > limit
-                }
-                if found.count > limit { return }
-            }
-        }
-
         /// Places appointment `slots.count` after one on `day` ending at `end`, trying every way to finish the series.
         mutating func extend(day: Int, end: Int, coach: Int, oneCoach: Bool, bonus: Int) {
             let index = slots.count
@@ -324,88 +273,6 @@ struct PlacementSearch {
                     if body(&self, Slot(session: Int32(s), cell: Int32(cell), attends: attends), span) { return }
                 }
             }
-        }
-    }
-}
-
-/// The sessions an appointment may go to, in (day, start) order: those of the request's language
-/// list on some days that have room for it, skipping full ones through the ``FreeRunIndex`` (unless
-/// seats are relaxed), or those of one coach.
-struct CandidateSessions: Sequence, IteratorProtocol {
-    private let index: FreeRunIndex?
-    private let sessions: [Int32]
-    private let list: Int
-    private let cells: Int
-    private var position: Int
-    private let end: Int
-    /// Where each day starts in `sessions` (for language lists), to skip a settled day at once.
-    private let dayStarts: [Int32]?
-    private let firstDay: Int
-    private let sessionDay: [Int]
-    /// For coach lists: the language list a session must be in.
-    private let membership: [UInt64]?
-
-    init(index: FreeRunIndex?, sessions: [Int32], list: Int, cells: Int, positions: Range<Int>, model: Model) {
-        self.index = index
-        self.sessions = sessions
-        self.list = list
-        self.cells = cells
-        self.position = positions.lowerBound
-        self.end = positions.upperBound
-        self.dayStarts = model.dayStarts[list]
-        self.firstDay = model.firstDay
-        self.sessionDay = model.sessionDay
-        self.membership = nil
-    }
-
-    /// The sessions of `coach` on days `from...to` in the run's language list.
-    init(coach: Int, model: Model, list: Int, cells: Int, from: Int, to: Int) {
-        let sessions = model.coachSessions[coach]
-        // Binary search for the first session on or after `from`.
-        var low = 0
-        var high = sessions.count
-        while low < high {
-            let mid = (low + high) / 2
-            if model.sessionDay[Int(sessions[mid])] < from { low = mid + 1 } else { high = mid }
-        }
-        var upper = low
-        while upper < sessions.count && model.sessionDay[Int(sessions[upper])] <= to { upper += 1 }
-        self.index = nil
-        self.sessions = sessions
-        self.list = list
-        self.cells = cells
-        self.position = low
-        self.end = upper
-        self.dayStarts = nil
-        self.firstDay = model.firstDay
-        self.sessionDay = model.sessionDay
-        self.membership = model.sessionLists
-    }
-
-    mutating func next() -> Int? {
-        while position < end {
-            if let index {
-                guard let found = index.first(in: position..<end, list: list, cells: cells) else {
-                    position = end
-                    return nil
-                }
-                position = found
-            }
-            let s = Int(sessions[position])
-            position += 1
-            if let membership, membership[s] & (1 << UInt64(list)) == 0 { continue }
-            return s
-        }
-        return nil
-    }
-
-    /// Skips the rest of `day`.
-    mutating func skip(day: Int) {
-        if let dayStarts {
-            let offset = day + 1 - firstDay
-            if offset < dayStarts.count { position = Swift.max(position, Int(dayStarts[offset])) } else { position = end }
-        } else {
-            while position < end && sessionDay[Int(sessions[position])] <= day { position += 1 }
         }
     }
 }
