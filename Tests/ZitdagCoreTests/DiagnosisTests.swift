@@ -47,4 +47,12 @@ import ZitdagCore
         let found = try #require(try reason(text, request: "R4") ?? reason(text, request: "R3"))
         #expect(found.hasPrefix("every session that fits between release 2026-11-23 and due 2026-12-09 is fully booked"))
     }
+
+    @Test func aProblemWithoutSessionsSaysSo() throws {
+        let problem = Problem(sessions: [], consultants: [], requests: [
+            Request(id: "R1", jobSeeker: "J1", duration: 3600, release: LocalDate(year: 2026, month: 11, day: 23)!)
+        ])
+        let plan = Allocator(problem: problem).solve(clock: ContinuousClock()).plan
+        #expect(plan.unscheduled == [Unscheduled(request: "R1", reason: "the problem has no sessions")])
+    }
 }

@@ -40,6 +40,7 @@ struct Diagnosis {
             if request.appointments > 1 && model.lastDay >= release {
                 return "the last session is on \(lastSession): too soon for a series of \(request.appointments) appointments \(request.gapDays.lowerBound)-\(request.gapDays.upperBound) days apart starting \(window)"
             }
+            guard !model.problem.sessions.isEmpty else { return "the problem has no sessions" }
             return "no session \(window) (sessions run \(LocalDate(daysSinceEpoch: model.firstDay)) to \(lastSession))"
         }
         let list = model.requestList[r]
