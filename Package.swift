@@ -25,12 +25,18 @@ let package = Package(
             name: "ZitdagCLI",
             dependencies: [
                 "ZitdagCore",
+                "ZitdagCalendar",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
+        // libical, Debian's libical-dev: only ZitdagCalendar imports it.
+        .systemLibrary(name: "CLibical", pkgConfig: "libical", providers: [.apt(["libical-dev"])]),
+        // iCalendar in and out, through libical: owns every libical pointer.
+        .target(name: "ZitdagCalendar", dependencies: ["CLibical", "ZitdagCore"], swiftSettings: swiftSettings),
         .executableTarget(name: "zitdag", dependencies: ["ZitdagCLI"], swiftSettings: swiftSettings),
         .testTarget(name: "ZitdagCoreTests", dependencies: ["ZitdagCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "ZitdagCalendarTests", dependencies: ["ZitdagCalendar", "ZitdagCore"], swiftSettings: swiftSettings),
         // Runs the real `zitdag` binary too, so it depends on it to have it built.
         .testTarget(name: "ZitdagCLITests", dependencies: ["ZitdagCLI", "ZitdagCore", "zitdag"], swiftSettings: swiftSettings),
     ]

@@ -111,4 +111,22 @@ func scratchFolder() throws -> URL {
         #expect(first.status == 0)
         #expect(first.stdout == second.stdout)
     }
+
+    @Test func importBusyPrintsAConsultantForTheProblemFile() throws {
+        let folder = try scratchFolder()
+        let agenda = folder.appendingPathComponent("agenda.ics")
+        try Data("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:1\r\nDTSTART;TZID=Europe/Brussels:20261124T100000\r\nDURATION:PT1H\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n".utf8).write(to: agenda)
+        let outcome = try Binary.run(["import", "busy", "K1", agenda.path, "--from", "2026-11-01", "--to", "2026-12-01"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.contains("\"start\": \"2026-11-24T10:00:00\", \"end\": \"2026-11-24T11:00:00\""))
+    }
+
+    @Test func importBusyRefusesABrokenAgendaNamingTheLine() throws {
+        let folder = try scratchFolder()
+        let agenda = folder.appendingPathComponent("broken.ics")
+        try Data("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20261124T100000Z\nEND:VTODO\nEND:VCALENDAR\n".utf8).write(to: agenda)
+        let outcome = try Binary.run(["import", "busy", "K1", agenda.path])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("broken.ics:4: END:VTODO closes BEGIN:VEVENT of line 2"))
+    }
 }

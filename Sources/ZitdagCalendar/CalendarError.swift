@@ -1,0 +1,20 @@
+/// An iCalendar file zitdag cannot use, with the line where the trouble is.
+public struct CalendarError: Error, Sendable, CustomStringConvertible {
+    /// The file's name, filled in by whoever read it.
+    public var file: String?
+    /// 1-based line in the file, 0 when the trouble is not on one line.
+    public var line: Int
+    public var message: String
+
+    public init(file: String? = nil, line: Int, _ message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    /// `agenda.ics:12: DTSTART has an unknown time zone "Mars Standard Time"`.
+    public var description: String {
+        let place = file ?? "calendar"
+        return line > 0 ? "\(place):\(line): \(message)" : "\(place): \(message)"
+    }
+}
