@@ -42,13 +42,7 @@ struct WeekAgenda {
         return out
     }
 
-    private func day(_ date: LocalDate) -> String {
-        let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-        return "\(names[date.weekday - 1]) \(date)"
-    }
+    private func day(_ date: LocalDate) -> String { date.withWeekday }
 
-    private func clock(_ instant: Instant) -> String {
-        let time = problem.zone.local(at: instant)
-        return (time.hour < 10 ? "0" : "") + "\(time.hour):" + (time.minute < 10 ? "0" : "") + "\(time.minute)"
-    }
+    private func clock(_ instant: Instant) -> String { problem.zone.local(at: instant).hourMinute }
 }

@@ -26,7 +26,7 @@ struct Diagnosis {
         if request.due != nil, let later = search([.due]) {
             let slot = later.slots[0]
             let start = schedule.span(of: slot, cells: model.requestCells[r]).start
-            reason += "; first free \(request.appointments > 1 ? "series starts" : "slot is") \(Self.describe(model.problem.zone.local(at: start))) in \(model.problem.sessions[Int(slot.session)].id), after the due date"
+            reason += "; first free \(request.appointments > 1 ? "series starts" : "slot is") \(model.problem.zone.local(at: start).withWeekday) in \(model.problem.sessions[Int(slot.session)].id), after the due date"
         }
         return reason
     }
@@ -77,11 +77,5 @@ struct Diagnosis {
         let request = model.problem.requests[r]
         if let due = request.due { return "between release \(request.release) and due \(due)" }
         return "from release \(request.release) on"
-    }
-
-    /// `Tue 2026-12-08 09:00`.
-    static func describe(_ time: LocalDateTime) -> String {
-        let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-        return "\(names[time.date.weekday - 1]) \(time.date) \(pad(time.hour, 2)):\(pad(time.minute, 2))"
     }
 }

@@ -23,26 +23,8 @@ public enum ProblemFile {
     /// The problem as a file, with every default written out except absent options.
     public static func encode(_ problem: Problem) -> JSON {
         let zone = problem.zone
-        func time(_ instant: Instant) -> JSON { JSON(.string(zone.local(at: instant).description)) }
-        func spans(_ calendar: BusyCalendar) -> JSON {
-            .array(calendar.spans.map { .object(["start": time($0.start), "end": time($0.end)]) })
-        }
-        let sessions = problem.sessions.map { session -> JSON in
-            var members: [(key: String, value: JSON)] = [
-                ("id", JSON(.string(session.id))), ("coach", JSON(.string(session.coach))),
-                ("location", JSON(.string(session.location))), ("start", time(session.span.start)),
-                ("end", time(session.span.end)), ("seats", JSON(.integer(session.seats))),
-            ]
-            if let languages = session.languages {
-                members.append(("languages", .array(languages.sorted().map { JSON(.string($0)) })))
-            }
-            return JSON(.object(members))
-        }
-        let consultants = problem.consultants.map { consultant -> JSON in
-            var members: [(key: String, value: JSON)] = [("id", JSON(.string(consultant.id)))]
-            if !consultant.busy.isEmpty { members.append(("busy", spans(consultant.busy))) }
-            return JSON(.object(members))
-        }
+        let sessions = problem.sessions.map { encode($0, zone: zone) }
+        let consultants = problem.consultants.map { encode($0, zone: zone) }
         let requests = problem.requests.map { request -> JSON in
             var members: [(key: String, value: JSON)] = [
                 ("id", JSON(.string(request.id))), ("job_seeker", JSON(.string(request.jobSeeker))),
@@ -59,7 +41,7 @@ public enum ProblemFile {
             if let due = request.due { members.append(("due", JSON(.string(due.description)))) }
             members.append(("priority", JSON(.integer(request.priority))))
             if let language = request.language { members.append(("language", JSON(.string(language)))) }
-            if !request.unavailable.isEmpty { members.append(("unavailable", spans(request.unavailable))) }
+            if !request.unavailable.isEmpty { members.append(("unavailable", spans(request.unavailable, zone: zone))) }
             return JSON(.object(members))
         }
         let weights = problem.weights
@@ -75,5 +57,33 @@ public enum ProblemFile {
             "consultants": .array(consultants),
             "requests": .array(requests),
         ])
+    }
+
+    /// One session as in `sessions[]`.
+    public static func encode(_ session: Session, zone: Zone) -> JSON {
+        var members: [(key: String, value: JSON)] = [
+            ("id", JSON(.string(session.id))), ("coach", JSON(.string(session.coach))),
+            ("location", JSON(.string(session.location))), ("start", time(session.span.start, zone: zone)),
+            ("end", time(session.span.end, zone: zone)), ("seats", JSON(.integer(session.seats))),
+        ]
+        if let languages = session.languages {
+            members.append(("languages", .array(languages.sorted().map { JSON(.string($0)) })))
+        }
+        return JSON(.object(members))
+    }
+
+    /// One consultant as in `consultants[]`.
+    public static func encode(_ consultant: Consultant, zone: Zone) -> JSON {
+        var members: [(key: String, value: JSON)] = [("id", JSON(.string(consultant.id)))]
+        if !consultant.busy.isEmpty { members.append(("busy", spans(consultant.busy, zone: zone))) }
+        return JSON(.object(members))
+    }
+
+    private static func time(_ instant: Instant, zone: Zone) -> JSON {
+        JSON(.string(zone.local(at: instant).description))
+    }
+
+    private static func spans(_ calendar: BusyCalendar, zone: Zone) -> JSON {
+        .array(calendar.spans.map { .object(["start": time($0.start, zone: zone), "end": time($0.end, zone: zone)]) })
     }
 }

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import ZitdagCalendar
+import ZitdagCore
+
+/// `zitdag sessions`: the zitdagen of `Calendars/` as concrete sessions.
+struct Sessions: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Expand the zitdagen defined in Calendars/ into concrete sessions.",
+        discussion: "Public holidays and other closed days (X-ZITDAG-CLOSED) remove sessions. Exit status 2 on a broken calendar.")
+
+    @OptionGroup(title: "Sessions to list")
+    var window: DateWindow
+
+    @Option(help: "The folder of .ics files defining the zitdagen.")
+    var calendars: String = "Calendars"
+
+    @Flag(help: "Print the sessions as the problem file's sessions[] array.")
+    var json = false
+
+    func run() throws {
+        try reporting {
+            let zone = Zone.brussels
+            let sessions = try SessionCalendarFiles.sessions(in: calendars, window: try window.span(in: zone), zone: zone)
+            if json {
+                print(JSONWriter.write(.array(sessions.map { ProblemFile.encode($0, zone: zone) })), terminator: "")
+                return
+            }
+            for session in sessions {
+                let start = zone.local(at: session.span.start)
+                let end = zone.local(at: session.span.end)
+                let languages = session.languages.map { $0.sorted().joined(separator: ",") } ?? "any language"
+                print("\(start.withWeekday)-\(end.hourMinute)  coach \(session.coach) at \(session.location),"
+                      + " \(session.seats) seat\(session.seats == 1 ? "" : "s"), \(languages)  [\(session.id)]")
+            }
+            printError("\(sessions.count) sessions")
+        }
+    }
+}
+
+/// Reading every calendar of a folder.
+enum SessionCalendarFiles {
+    static func sessions(in folder: String, window: Span, zone: Zone) throws(CommandError) -> [Session] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".ics") }.sorted()
+        guard !names.isEmpty else { throw CommandError.input("\(folder): no .ics files") }
+        var files: [(name: String, bytes: [UInt8])] = []
+        for name in names {
+            let path = (folder as NSString).appendingPathComponent(name)
+            files.append((path, try Files.read(path)))
+        }
+        do {
+            return try SessionCalendar(zone: zone).sessions(in: files, window: window)
+        } catch {
+            throw CommandError.input(error.description)
+        }
+    }
+}
