@@ -1,13 +1,14 @@
 # zitdag: `make run` for the demo, `make test` for the tests. Both install what is missing first.
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-SYSTEM_PACKAGES := libical-dev libsqlite3-dev tzdata
+SYSTEM_PACKAGES := libical-dev libsqlite3-dev tzdata valgrind
 OUT := out
 SEED ?= 1
 # The demo's horizon starts on the Monday after this date.
 START ?= 2026-11-23
 
-.PHONY: deps build run test bench clean
+.PHONY: deps build run test leak-check bench clean
+CORPUS ?= ../shared/corpus/ics
 
 deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do \
@@ -29,7 +30,16 @@ run: build
 	.build/release/zitdag show $(OUT)/demo-problem.json $(OUT)/demo-plan.json
 
 test: deps
-	$(SWIFT) test
+	$(SWIFT) test -c release
+	$(MAKE) leak-check LEAK_SAMPLE=8
+
+# libical under valgrind: every file of the corpus and Calendars/ through the calendar module
+# (LEAK_SAMPLE=N takes every Nth corpus file). Fails on any memory error or definite leak.
+LEAK_SAMPLE ?= 1
+leak-check: deps
+	$(SWIFT) build --product calendar-leak-check
+	valgrind -q --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite --error-exitcode=9 \
+	  .build/debug/calendar-leak-check $$(ls $(CORPUS)/*.ics | awk 'NR % $(LEAK_SAMPLE) == 0') Calendars/*.ics
 
 bench: deps
 	ZITDAG_BENCHMARKS=1 $(SWIFT) package --scratch-path .build-bench benchmark

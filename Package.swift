@@ -35,6 +35,8 @@ let package = Package(
         // iCalendar in and out, through libical: owns every libical pointer.
         .target(name: "ZitdagCalendar", dependencies: ["CLibical", "ZitdagCore"], swiftSettings: swiftSettings),
         .executableTarget(name: "zitdag", dependencies: ["ZitdagCLI"], swiftSettings: swiftSettings),
+        // Exercises ZitdagCalendar under valgrind (`make leak-check`).
+        .executableTarget(name: "calendar-leak-check", dependencies: ["ZitdagCalendar", "ZitdagCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ZitdagCoreTests", dependencies: ["ZitdagCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ZitdagCalendarTests", dependencies: ["ZitdagCalendar", "ZitdagCore"], swiftSettings: swiftSettings),
         // Runs the real `zitdag` binary too, so it depends on it to have it built.

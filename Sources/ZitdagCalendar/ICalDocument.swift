@@ -27,21 +27,20 @@ final class ICalDocument {
     }
 
     func children(of component: OpaquePointer, kind: icalcomponent_kind) -> [OpaquePointer] {
-        var found: [OpaquePointer] = []
-        var child = icalcomponent_get_first_component(component, kind)
-        while let current = child {
-            found.append(current)
-            child = icalcomponent_get_next_component(component, kind)
-        }
-        return found
+        collect { $0 ? icalcomponent_get_first_component(component, kind) : icalcomponent_get_next_component(component, kind) }
     }
 
     func properties(of component: OpaquePointer, kind: icalproperty_kind) -> [OpaquePointer] {
+        collect { $0 ? icalcomponent_get_first_property(component, kind) : icalcomponent_get_next_property(component, kind) }
+    }
+
+    /// Walks one of libical's first/next iterations (`step(true)` is the first) to its end.
+    private func collect(_ step: (_ first: Bool) -> OpaquePointer?) -> [OpaquePointer] {
         var found: [OpaquePointer] = []
-        var property = icalcomponent_get_first_property(component, kind)
-        while let current = property {
-            found.append(current)
-            property = icalcomponent_get_next_property(component, kind)
+        var current = step(true)
+        while let item = current {
+            found.append(item)
+            current = step(false)
         }
         return found
     }

@@ -129,4 +129,43 @@ func scratchFolder() throws -> URL {
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("broken.ics:4: END:VTODO closes BEGIN:VEVENT of line 2"))
     }
+
+    static let calendars = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Calendars").path
+
+    @Test func sessionsListsTheShippedZitdagen() throws {
+        let outcome = try Binary.run(["sessions", "--calendars", Self.calendars, "--from", "2026-12-28", "--to", "2027-01-04"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.split(separator: "\n") == [
+            "Mon 2026-12-28 09:00-12:00  coach C2 at L2, 2 seats, any language  [C2-2026-12-28-0900]",
+            "Wed 2026-12-30 09:00-12:30  coach C1 at L1, 1 seat, en,nl  [C1-2026-12-30-0900]",
+            "Thu 2026-12-31 13:00-16:30  coach C2 at L1, 1 seat, ar,fr,nl  [C2-2026-12-31-1300]",
+        ])
+    }
+
+    @Test func problemJoinsCalendarsAndRequestsIntoAPlanOfTheirOwn() throws {
+        let folder = try scratchFolder()
+        let requests = folder.appendingPathComponent("requests.json")
+        let problem = folder.appendingPathComponent("problem.json").path
+        let plan = folder.appendingPathComponent("plan.json").path
+        try Data("""
+            {"consultants": [{"id": "K1"}],
+             "requests": [{"id": "R1", "job_seeker": "J1", "consultant": "K1", "attendance": "preferred",
+                           "duration_minutes": 60, "appointments": 2, "release": "2026-11-23", "language": "fr"}]}
+            """.utf8).write(to: requests)
+        let made = try Binary.run(["problem", "--requests", requests.path, "--calendars", Self.calendars,
+                                   "--from", "2026-11-23", "--to", "2027-01-04", "--out", problem])
+        #expect(made.status == 0)
+        #expect(try Binary.run(["solve", problem, "--out", plan]).status == 0)
+        let checked = try Binary.run(["check", problem, plan])
+        #expect(checked.stdout.contains("plan is valid: 1/1 requests scheduled"))
+    }
+
+    @Test func problemNamesTheLineOfABadRequest() throws {
+        let folder = try scratchFolder()
+        let requests = folder.appendingPathComponent("requests.json")
+        try Data("{\"consultants\": [],\n \"requests\": [{\"id\": \"R1\", \"job_seeker\": \"J1\", \"consultant\": \"K9\",\n \"duration_minutes\": 60, \"release\": \"2026-11-23\"}]}".utf8).write(to: requests)
+        let outcome = try Binary.run(["problem", "--requests", requests.path, "--calendars", Self.calendars, "--from", "2026-11-23", "--to", "2026-12-01"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("requests.json:2: requests[0].consultant (id R1): unknown consultant \"K9\""))
+    }
 }
