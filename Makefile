@@ -29,9 +29,10 @@ run: build
 	.build/release/zitdag check $(OUT)/demo-problem.json $(OUT)/demo-plan.json
 	.build/release/zitdag show $(OUT)/demo-problem.json $(OUT)/demo-plan.json
 
+# The leak check first, so that the test runner's summary closes the output.
 test: deps
-	$(SWIFT) test -c release
 	$(MAKE) leak-check LEAK_SAMPLE=8
+	$(SWIFT) test -c release
 
 # libical under valgrind: every file of the corpus and Calendars/ through the calendar module
 # (LEAK_SAMPLE=N takes every Nth corpus file). Fails on any memory error or definite leak.
