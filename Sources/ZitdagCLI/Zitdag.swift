@@ -5,7 +5,7 @@ public struct Zitdag: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "zitdag",
         abstract: "Plan digital coaching appointments into coaches' half-days (zitdagen).",
-        subcommands: [Solve.self, Check.self, Generate.self, Show.self, Sessions.self, MakeProblem.self, Import.self]
+        subcommands: [Solve.self, Check.self, Generate.self, Show.self, Sessions.self, MakeProblem.self, Import.self, Feed.self]
     )
 
     public init() {}

@@ -30,7 +30,12 @@ for path in CommandLine.arguments.dropFirst() {
     let bytes = read(path)
     do {
         _ = try BusyImport(zone: zone, window: window).busy(in: bytes, file: path)
-        _ = try? SessionCalendar(zone: zone).sessions(in: [(path, bytes)], window: window)
+        if let sessions = try? SessionCalendar(zone: zone).sessions(in: [(path, bytes)], window: window), !sessions.isEmpty {
+            // Write the sessions as a feed and read it back: the writer's memory is checked too.
+            let entries = sessions.map { CalendarEntry(uid: $0.id, span: $0.span, summary: $0.coach, location: $0.location) }
+            let feed = try FeedWriter(zone: zone).write(name: path, entries: entries, stamp: window.start)
+            _ = try CalendarEntries.read(Array(feed.utf8), file: path, window: window)
+        }
         imported += 1
     } catch {
         refused += 1

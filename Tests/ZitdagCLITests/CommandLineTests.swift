@@ -168,4 +168,18 @@ func scratchFolder() throws -> URL {
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("requests.json:2: requests[0].consultant (id R1): unknown consultant \"K9\""))
     }
+
+    @Test func feedWritesACoachCalendarAndRefusesUnknownPeople() throws {
+        let folder = try scratchFolder()
+        let problem = folder.appendingPathComponent("p.json").path
+        let plan = folder.appendingPathComponent("plan.json").path
+        _ = try Binary.run(["generate", "--seed", "6", "--start", "2026-11-23", "--out", problem])
+        _ = try Binary.run(["solve", problem, "--out", plan, "--steps", "50"])
+        let feed = try Binary.run(["feed", "coach", "C1", "--problem", problem, "--plan", plan])
+        #expect(feed.status == 0)
+        #expect(feed.stdout.hasPrefix("BEGIN:VCALENDAR\r\n") && feed.stdout.contains("X-WR-CALNAME:Zitdagen coach C1\r\n"))
+        let unknown = try Binary.run(["feed", "coach", "C9", "--problem", problem, "--plan", plan])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("no coach C9"))
+    }
 }

@@ -1,0 +1,25 @@
+/// One event of a published calendar feed: a half-day or an appointment.
+public struct CalendarEntry: Sendable, Hashable {
+    /// Stable across plans: an appointment keeps its UID when it moves.
+    public var uid: String
+    public var span: Span
+    public var summary: String
+    public var location: String?
+    public var description: String?
+    public var cancelled: Bool
+    /// Grows with every change of the entry.
+    public var sequence: Int
+
+    public init(
+        uid: String, span: Span, summary: String, location: String? = nil, description: String? = nil,
+        cancelled: Bool = false, sequence: Int = 0
+    ) {
+        self.uid = uid
+        self.span = span
+        self.summary = summary
+        self.location = location
+        self.description = description
+        self.cancelled = cancelled
+        self.sequence = sequence
+    }
+}

@@ -1,0 +1,65 @@
+/// Who a feed is for, and so what it shows.
+///
+/// Job seekers appear by their pseudonymous id only: zitdag holds no names or
+/// phone numbers, so no feed can leak them.
+public enum FeedAudience: Sendable, Hashable {
+    /// A coach: their half-days and every appointment in them.
+    case coach(String)
+    /// A consultant: the appointments of the requests they made, whether they attend or not.
+    case consultant(String)
+    /// A location: the half-days held there and their appointments.
+    case location(String)
+
+    /// The feed's name in calendar apps.
+    public var calendarName: String {
+        switch self {
+        case .coach(let id): "Zitdagen coach \(id)"
+        case .consultant(let id): "Coaching afspraken \(id)"
+        case .location(let id): "Zitdagen locatie \(id)"
+        }
+    }
+
+    /// The entries of a plan this audience sees, by start.
+    public func entries(in problem: Problem, plan: Plan) -> [CalendarEntry] {
+        let requests = Dictionary(problem.requests.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let sessions = Dictionary(problem.sessions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let byRequest = Dictionary(grouping: plan.assignments, by: \.request)
+        var entries: [CalendarEntry] = []
+        for session in problem.sessions where shows(session) {
+            let count = plan.assignments.filter { $0.session == session.id }.count
+            entries.append(CalendarEntry(
+                uid: "session-\(session.id)@zitdag", span: session.span,
+                summary: "Zitdag digitale coaching (\(count) afspra\(count == 1 ? "ak" : "ken"))", location: session.location,
+                description: "Coach \(session.coach), \(session.seats) plaats\(session.seats == 1 ? "" : "en")"))
+        }
+        for assignment in plan.assignments {
+            guard let request = requests[assignment.request], let session = sessions[assignment.session],
+                shows(assignment, of: request, in: session)
+            else { continue }
+            let total = byRequest[request.id]?.count ?? request.appointments
+            let along = assignment.consultantAttends ? "met consulent \(request.consultant ?? "")" : "zonder consulent"
+            entries.append(CalendarEntry(
+                uid: "appointment-\(request.id)-\(assignment.index)@zitdag", span: assignment.span,
+                summary: "Coaching \(request.jobSeeker) (\(assignment.index + 1)/\(total))", location: session.location,
+                description: "Werkzoekende \(request.jobSeeker), vraag \(request.id), afspraak \(assignment.index + 1) van \(total),"
+                    + " coach \(session.coach), \(along)"))
+        }
+        return entries.sorted { ($0.span.start, $0.uid) < ($1.span.start, $1.uid) }
+    }
+
+    private func shows(_ session: Session) -> Bool {
+        switch self {
+        case .coach(let id): session.coach == id
+        case .location(let id): session.location == id
+        case .consultant: false
+        }
+    }
+
+    private func shows(_ assignment: Assignment, of request: Request, in session: Session) -> Bool {
+        switch self {
+        case .coach(let id): session.coach == id
+        case .location(let id): session.location == id
+        case .consultant(let id): request.consultant == id
+        }
+    }
+}
