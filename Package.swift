@@ -56,4 +56,11 @@ if ProcessInfo.processInfo.environment["ZITDAG_BENCHMARKS"] != nil {
             path: "Benchmarks/AllocatorBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ))
+    package.targets.append(
+        .executableTarget(
+            name: "CalendarBenchmarks",
+            dependencies: ["ZitdagCalendar", "ZitdagCore", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/CalendarBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ))
 }

@@ -29,12 +29,23 @@ public struct SessionCalendar: Sendable {
                 var expansion = EventExpansion(
                     document: document, zone: zone, window: window, occurrenceLimit: occurrenceLimit,
                     includes: { icalcomponent_get_status($0) != ICAL_STATUS_CANCELLED })
+                // What a zitdag event says is the same for all its occurrences: read it once.
+                var templates: [OpaquePointer: Template] = [:]
                 for occurrence in try expansion.occurrences() {
-                    let fields = Fields(document: document, event: occurrence.event, line: occurrence.line)
-                    if fields.text("X-ZITDAG-CLOSED")?.uppercased() == "TRUE" {
-                        closures += days(of: occurrence.span).map { ($0, fields.text("X-ZITDAG-LOCATION")) }
+                    let template: Template
+                    if let known = templates[occurrence.event] {
+                        template = known
                     } else {
-                        sessions.append(try session(occurrence, fields))
+                        template = try Template(Fields(document: document, event: occurrence.event, line: occurrence.line))
+                        templates[occurrence.event] = template
+                    }
+                    switch template {
+                    case .closure(let location): closures += days(of: occurrence.span).map { ($0, location) }
+                    case .zitdag(let coach, let location, let seats, let languages):
+                        let start = zone.local(at: occurrence.span.start)
+                        sessions.append(Session(
+                            id: "\(coach)-\(start.date)-\(start.hourMinute.replacingOccurrences(of: ":", with: ""))", coach: coach,
+                            location: location, span: occurrence.span, day: start.date, seats: seats, languages: languages))
                     }
                 }
             } catch {
@@ -48,30 +59,37 @@ public struct SessionCalendar: Sendable {
         }.sorted { ($0.span.start, $0.coach) < ($1.span.start, $1.coach) }
     }
 
-    private func session(_ occurrence: EventOccurrence, _ fields: Fields) throws(CalendarError) -> Session {
+    /// The local dates a span touches (an all-day event's end is exclusive).
+    private func days(of span: Span) -> [LocalDate] {
+        let first = zone.local(at: span.start).date
+        let last = zone.local(at: span.end.adding(seconds: -1)).date
+        return (0...max(0, first.days(to: last))).map { first.adding(days: $0) }
+    }
+}
+
+/// What one calendar event defines: a zitdag half-day or a closure.
+private enum Template {
+    case zitdag(coach: String, location: String, seats: Int, languages: Set<String>?)
+    case closure(location: String?)
+
+    init(_ fields: Fields) throws(CalendarError) {
+        if fields.text("X-ZITDAG-CLOSED")?.uppercased() == "TRUE" {
+            self = .closure(location: fields.text("X-ZITDAG-LOCATION"))
+            return
+        }
         let coach = try fields.required("X-ZITDAG-COACH")
         let location = try fields.required("X-ZITDAG-LOCATION")
         var seats = 1
         if let text = fields.text("X-ZITDAG-SEATS") {
             guard let number = Int(text), number >= 1 else {
-                throw CalendarError(line: occurrence.line, "X-ZITDAG-SEATS must be a whole number of at least 1, got \"\(text)\"")
+                throw CalendarError(line: fields.line, "X-ZITDAG-SEATS must be a whole number of at least 1, got \"\(text)\"")
             }
             seats = number
         }
         let languages = fields.text("X-ZITDAG-LANGUAGES").map {
             Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         }
-        let start = zone.local(at: occurrence.span.start)
-        return Session(
-            id: "\(coach)-\(start.date)-\(start.hourMinute.replacingOccurrences(of: ":", with: ""))", coach: coach, location: location,
-            span: occurrence.span, day: start.date, seats: seats, languages: languages)
-    }
-
-    /// The local dates a span touches (an all-day event's end is exclusive).
-    private func days(of span: Span) -> [LocalDate] {
-        let first = zone.local(at: span.start).date
-        let last = zone.local(at: span.end.adding(seconds: -1)).date
-        return (0...max(0, first.days(to: last))).map { first.adding(days: $0) }
+        self = .zitdag(coach: coach, location: location, seats: seats, languages: languages)
     }
 }
 
