@@ -52,6 +52,27 @@ import ZitdagCore
         #expect(end - start == 12_600)
     }
 
+    @Test("tabulated offsets agree with the system's time zone data", arguments: [
+        "Europe/Brussels", "America/New_York", "Australia/Lord_Howe", "Africa/Casablanca", "Asia/Kathmandu", "Pacific/Apia",
+        "America/Sao_Paulo", "Europe/Dublin", "UTC",
+    ])
+    func tableMatchesTheSystem(identifier: String) throws {
+        let zone = try #require(Zone(identifier: identifier))
+        var random = SplitMix64(seed: 11)
+        for _ in 0..<5_000 {
+            // 1950 to 2060, and each DST change's neighbourhood is hit often enough by chance.
+            let instant = Instant(seconds: Int.random(in: -631_152_000...2_840_140_800, using: &random))
+            #expect(zone.offset(at: instant) == zone.systemOffset(at: instant), "\(identifier) at \(instant.seconds)")
+        }
+    }
+
+    @Test func offsetsChangeExactlyAtTheTransition() throws {
+        // Summer time starts in Brussels on 2026-03-29 at 01:00 UTC.
+        let change = LocalDate(year: 2026, month: 3, day: 29)!.daysSinceEpoch * 86_400 + 3600
+        #expect(brussels.offset(at: Instant(seconds: change - 1)) == 3600)
+        #expect(brussels.offset(at: Instant(seconds: change)) == 7200)
+    }
+
     @Test func unknownZonesAreRefused() {
         #expect(Zone(identifier: "Europe/Atlantis") == nil)
         #expect(Zone(identifier: "") == nil)
