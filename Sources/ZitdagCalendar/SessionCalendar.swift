@@ -44,7 +44,7 @@ public struct SessionCalendar: Sendable {
                     case .zitdag(let coach, let location, let seats, let languages):
                         let start = zone.local(at: occurrence.span.start)
                         sessions.append(Session(
-                            id: "\(coach)-\(start.date)-\(start.hourMinute.replacingOccurrences(of: ":", with: ""))", coach: coach,
+                            id: "\(coach)-\(start.date)-\(start.hourMinute.filter { $0 != ":" })", coach: coach,
                             location: location, span: occurrence.span, day: start.date, seats: seats, languages: languages))
                     }
                 }
