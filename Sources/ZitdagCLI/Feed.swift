@@ -37,12 +37,7 @@ struct Feed: ParsableCommand {
             case .consultant: .consultant(id)
             case .location: .location(id)
             }
-            let known = switch kind {
-            case .coach: problem.sessions.contains { $0.coach == id }
-            case .consultant: problem.consultants.contains { $0.id == id }
-            case .location: problem.sessions.contains { $0.location == id }
-            }
-            guard known else { throw CommandError.input("\(self.problem): no \(kind.rawValue) \(id)") }
+            guard audience.appears(in: problem) else { throw CommandError.input("\(self.problem): no \(kind.rawValue) \(id)") }
             let now = Instant(seconds: Int(Date().timeIntervalSince1970))
             let text: String
             do throws(CalendarError) {

@@ -16,7 +16,7 @@ struct Diagnosis {
             return structuralReason(r, window: window)
         }
         if search([.seats]) == nil {
-            let slots = countFirstSlots(r, relaxation: [.seats, .consultant])
+            let slots = countFirstSlots(r)
             if let consultant = request.consultant, search([.seats, .consultant]) != nil {
                 return "consultant \(consultant) is busy at all \(slots) slots \(window) (attendance \(request.attendance.rawValue))"
             }
@@ -54,8 +54,9 @@ struct Diagnosis {
         return "no series of \(request.appointments) appointments \(request.gapDays.lowerBound)-\(request.gapDays.upperBound) days apart fits in the sessions \(window)"
     }
 
-    /// How many first-appointment slots the request has in its window under `relaxation`.
-    private func countFirstSlots(_ r: Int, relaxation: PlacementSearch.Relaxation) -> Int {
+    /// How many first-appointment slots in the request's window have a seat free and the job seeker
+    /// free, whatever the consultant's agenda.
+    private func countFirstSlots(_ r: Int) -> Int {
         let list = model.requestList[r]
         let seeker = model.requestSeeker[r]
         let cells = model.requestCells[r]

@@ -10,7 +10,6 @@ struct NeighbourhoodSearch {
     var schedule: Schedule
     var random: SplitMix64
     let nodeBudget: Int
-    let order: [Int]
     /// Rank of each request in the construction order: reinsertion keeps it.
     private let rank: [Int]
     private var model: Model { schedule.model }
@@ -18,7 +17,6 @@ struct NeighbourhoodSearch {
     init(schedule: Schedule, seed: UInt64, order: [Int], nodeBudget: Int) {
         self.schedule = schedule
         self.random = SplitMix64(seed: seed)
-        self.order = order
         self.nodeBudget = nodeBudget
         var rank = [Int](repeating: 0, count: order.count)
         for (i, r) in order.enumerated() { rank[r] = i }

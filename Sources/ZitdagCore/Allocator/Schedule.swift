@@ -85,7 +85,6 @@ struct Schedule: Sendable {
     func longestFreeRun(session s: Int) -> Int {
         let sessionCells = model.sessionCells[s]
         var longest = 0
-        var run = 0
         if sessionCells <= 64 {
             var free = ~fullMask[s] & (sessionCells == 64 ? ~0 : (UInt64(1) << UInt64(sessionCells)) - 1)
             while free != 0 {
@@ -95,6 +94,7 @@ struct Schedule: Sendable {
             return longest
         }
         let base = model.cellBase[s]
+        var run = 0
         for cell in 0..<sessionCells {
             run = Int(counts[base + cell]) < model.sessionSeats[s] ? run + 1 : 0
             longest = max(longest, run)

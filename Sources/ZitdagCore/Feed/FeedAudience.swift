@@ -47,6 +47,15 @@ public enum FeedAudience: Sendable, Hashable {
         return entries.sorted { ($0.span.start, $0.uid) < ($1.span.start, $1.uid) }
     }
 
+    /// Whether the coach, consultant or location is in the problem at all.
+    public func appears(in problem: Problem) -> Bool {
+        switch self {
+        case .coach(let id): problem.sessions.contains { $0.coach == id }
+        case .consultant(let id): problem.consultants.contains { $0.id == id }
+        case .location(let id): problem.sessions.contains { $0.location == id }
+        }
+    }
+
     private func shows(_ session: Session) -> Bool {
         switch self {
         case .coach(let id): session.coach == id

@@ -37,11 +37,7 @@ public struct JSON: Sendable {
     }
 }
 
-extension JSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral {
-    public init(stringLiteral value: String) { self.init(.string(value)) }
-    public init(integerLiteral value: Int) { self.init(.integer(value)) }
-    public init(booleanLiteral value: Bool) { self.init(.bool(value)) }
-
+extension JSON {
     /// An object from key-value pairs, in order.
     public static func object(_ members: KeyValuePairs<String, JSON>) -> JSON {
         JSON(.object(members.map { (key: $0.key, value: $0.value) }))
