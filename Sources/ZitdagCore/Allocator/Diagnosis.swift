@@ -18,17 +18,27 @@ struct Diagnosis {
         if search([.seats]) == nil {
             let slots = countFirstSlots(r)
             if let consultant = request.consultant, search([.seats, .consultant]) != nil {
-                return "consultant \(consultant) is busy at all \(slots) slots \(window) (attendance \(request.attendance.rawValue))"
+                var reason = "consultant \(consultant) is busy at all \(slots) slots \(window) (attendance \(request.attendance.rawValue))"
+                if let without = search([.consultant]) {
+                    reason += "; first free \(firstSlotText(without, r)) without \(consultant)"
+                }
+                return reason
             }
             return "job seeker \(request.jobSeeker) is unavailable or already booked at all \(slots) slots \(window)"
         }
         var reason = "every session that fits \(window) is fully booked"
         if request.due != nil, let later = search([.due]) {
-            let slot = later.slots[0]
-            let start = schedule.span(of: slot, cells: model.requestCells[r]).start
-            reason += "; first free \(request.appointments > 1 ? "series starts" : "slot is") \(model.problem.zone.local(at: start).withWeekday) in \(model.problem.sessions[Int(slot.session)].id), after the due date"
+            reason += "; first free \(firstSlotText(later, r)), after the due date"
         }
         return reason
+    }
+
+    /// "slot is Tue 2026-12-08 09:00 in S1" (or "series starts ...").
+    private func firstSlotText(_ placement: Placement, _ r: Int) -> String {
+        let slot = placement.slots[0]
+        let start = schedule.span(of: slot, cells: model.requestCells[r]).start
+        let what = model.problem.requests[r].appointments > 1 ? "series starts" : "slot is"
+        return "\(what) \(model.problem.zone.local(at: start).withWeekday) in \(model.problem.sessions[Int(slot.session)].id)"
     }
 
     /// Why no series fits even in an empty calendar: no session, wrong language, too short, gaps.

@@ -1,7 +1,7 @@
 /// A problem compiled to arrays of integers for the allocator's inner loops:
 /// sessions indexed by language and day, times in seconds, durations in grid cells.
 struct Model: Sendable {
-    let problem: Problem
+    private(set) var problem: Problem
     let grid: Int
     let sessionStart: [Int]
     let sessionDay: [Int]
@@ -22,18 +22,24 @@ struct Model: Sendable {
     let dayStarts: [[Int32]]
     let firstDay: Int
     let lastDay: Int
+    /// Session list by language: the languages sessions or requests name get lists 1..., and a request
+    /// in any other language takes the last list (sessions that serve every language).
+    let languageList: [String: Int]
+    let otherLanguageList: Int
+    let consultantIndex: [String: Int]
     /// Per request: its session list, duration in cells, job seeker and consultant indices (-1: none).
-    let requestList: [Int]
-    let requestCells: [Int]
-    let requestSeeker: [Int]
-    let requestConsultant: [Int]
+    private(set) var requestList: [Int]
+    private(set) var requestCells: [Int]
+    private(set) var requestSeeker: [Int]
+    private(set) var requestConsultant: [Int]
+    private(set) var seekerIndex: [String: Int]
     /// Per job seeker: the unavailable times of all their requests.
-    let seekerUnavailable: [BusyCalendar]
+    private(set) var seekerUnavailable: [BusyCalendar]
     let consultantBusy: [BusyCalendar]
-    let seekerCount: Int
+    private(set) var seekerCount: Int
     /// The requests of each consultant and of each job seeker.
-    let consultantRequests: [[Int32]]
-    let seekerRequests: [[Int32]]
+    private(set) var consultantRequests: [[Int32]]
+    private(set) var seekerRequests: [[Int32]]
 
     init(_ problem: Problem) {
         self.problem = problem
@@ -60,12 +66,15 @@ struct Model: Sendable {
         let ordered = sessions.indices.sorted { a, b in
             (sessionDay[a], sessionStart[a], a) < (sessionDay[b], sessionStart[b], b)
         }.map { Int32($0) }
-        let languages = Set(problem.requests.compactMap(\.language)).sorted()
+        let languages = Set(problem.requests.compactMap(\.language) + sessions.flatMap { $0.languages ?? [] }).sorted()
         let languageList = Dictionary(languages.enumerated().map { ($1, $0 + 1) }, uniquingKeysWith: { a, _ in a })
+        self.languageList = languageList
+        otherLanguageList = languages.count + 1
         var lists = [ordered]
         for language in languages {
             lists.append(ordered.filter { sessions[Int($0)].serves(language) })
         }
+        lists.append(ordered.filter { sessions[Int($0)].languages == nil })
         self.lists = lists
         var coachSessions = [[Int32]](repeating: [], count: coaches.count)
         var sessionLists = [UInt64](repeating: 0, count: sessions.count)
@@ -92,10 +101,12 @@ struct Model: Sendable {
         requestList = problem.requests.map { $0.language.map { languageList[$0]! } ?? 0 }
         requestCells = problem.requests.map { $0.duration / grid }
         let seekers = Dictionary(Set(problem.requests.map(\.jobSeeker)).sorted().enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        seekerIndex = seekers
         let requestSeeker = problem.requests.map { seekers[$0.jobSeeker]! }
         self.requestSeeker = requestSeeker
         seekerCount = seekers.count
         let consultants = Dictionary(problem.consultants.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        consultantIndex = consultants
         let requestConsultant = problem.requests.map { $0.consultant.flatMap { consultants[$0] } ?? -1 }
         self.requestConsultant = requestConsultant
         var unavailable = [[Span]](repeating: [], count: seekers.count)
@@ -112,6 +123,32 @@ struct Model: Sendable {
         self.consultantRequests = consultantRequests
         self.seekerRequests = seekerRequests
         consultantBusy = problem.consultants.map(\.busy)
+    }
+
+    /// Adds one request and returns its index. Everything else stays shared with the model it was
+    /// copied from, so asking about one request costs nothing like compiling the whole problem again.
+    mutating func add(_ request: Request) -> Int {
+        let r = problem.requests.count
+        problem.requests.append(request)
+        requestList.append(request.language.map { languageList[$0] ?? otherLanguageList } ?? 0)
+        requestCells.append(request.duration / grid)
+        let seeker: Int
+        if let known = seekerIndex[request.jobSeeker] {
+            seeker = known
+            seekerUnavailable[seeker] = BusyCalendar(seekerUnavailable[seeker].spans + request.unavailable.spans)
+            seekerRequests[seeker].append(Int32(r))
+        } else {
+            seeker = seekerCount
+            seekerCount += 1
+            seekerIndex[request.jobSeeker] = seeker
+            seekerUnavailable.append(request.unavailable)
+            seekerRequests.append([Int32(r)])
+        }
+        requestSeeker.append(seeker)
+        let consultant = request.consultant.flatMap { consultantIndex[$0] } ?? -1
+        requestConsultant.append(consultant)
+        if consultant >= 0 { consultantRequests[consultant].append(Int32(r)) }
+        return r
     }
 
     /// The sessions of `list` on days `from...to` (clamped), as a range of positions in the list.

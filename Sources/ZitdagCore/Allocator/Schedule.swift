@@ -1,7 +1,7 @@
 /// The allocator's working state: which request sits where, and the
 /// counters that make "is this slot free?" cheap.
 struct Schedule: Sendable {
-    let model: Model
+    private(set) var model: Model
     /// Appointments per grid cell, all sessions end to end.
     private(set) var counts: [UInt16]
     /// Per session with at most 64 cells: bit `k` is set when cell `k` has no seat left.
@@ -26,6 +26,25 @@ struct Schedule: Sendable {
         occupants = Array(repeating: [], count: model.sessionStart.count)
         freeRuns = FreeRunIndex(model: model)
         placements = Array(repeating: nil, count: model.problem.requests.count)
+        for (s, session) in model.problem.sessions.enumerated() where !session.booked.isEmpty {
+            for span in session.booked {
+                // Whole cells: an appointment off the grid takes every cell it touches.
+                let from = (span.start.seconds - model.sessionStart[s]) / model.grid
+                let to = (span.end.seconds - model.sessionStart[s] + model.grid - 1) / model.grid
+                let (lower, upper) = (max(0, from), min(model.sessionCells[s], to))
+                if lower < upper { adjust(session: s, cells: lower..<upper, delta: 1) }
+            }
+            freeRuns.update(session: s, run: longestFreeRun(session: s))
+        }
+    }
+
+    /// Adds one more request to plan (see ``Model/add(_:)``) and returns its index.
+    mutating func add(_ request: Request) -> Int {
+        let seekers = model.seekerCount
+        let r = model.add(request)
+        placements.append(nil)
+        if model.seekerCount > seekers { seekerSpans.append([]) }
+        return r
     }
 
     func span(of slot: Slot, cells: Int) -> Span {
@@ -57,16 +76,7 @@ struct Schedule: Sendable {
         let consultant = model.requestConsultant[r]
         for slot in placement.slots {
             let s = Int(slot.session)
-            let base = model.cellBase[s] + Int(slot.cell)
-            let seats = model.sessionSeats[s]
-            for k in 0..<cells {
-                let count = Int(counts[base + k]) + delta
-                counts[base + k] = UInt16(count)
-                if model.sessionCells[s] <= 64 {
-                    let bit = UInt64(1) << UInt64(Int(slot.cell) + k)
-                    if count >= seats { fullMask[s] |= bit } else { fullMask[s] &= ~bit }
-                }
-            }
+            adjust(session: s, cells: Int(slot.cell)..<Int(slot.cell) + cells, delta: delta)
             freeRuns.update(session: s, run: longestFreeRun(session: s))
             let span = span(of: slot, cells: cells)
             if delta > 0 {
@@ -77,6 +87,20 @@ struct Schedule: Sendable {
                 seekerSpans[seeker].removeFirst(span)
                 if slot.attends && consultant >= 0 { consultantSpans[consultant].removeFirst(span) }
                 occupants[s].removeFirst(Int32(r))
+            }
+        }
+    }
+
+    /// Takes (`delta` 1) or frees (-1) a seat in each of `cells` of session `s`.
+    private mutating func adjust(session s: Int, cells: Range<Int>, delta: Int) {
+        let base = model.cellBase[s]
+        let seats = model.sessionSeats[s]
+        for cell in cells {
+            let count = Int(counts[base + cell]) + delta
+            counts[base + cell] = UInt16(clamping: count)
+            if model.sessionCells[s] <= 64 {
+                let bit = UInt64(1) << UInt64(cell)
+                if count >= seats { fullMask[s] |= bit } else { fullMask[s] &= ~bit }
             }
         }
     }

@@ -141,16 +141,16 @@ public struct PlanChecker {
         return violations
     }
 
-    /// At no moment does a session hold more appointments than seats.
+    /// At no moment does a session hold more appointments than seats, counting those already booked.
     private func checkSeats(_ placed: [(assignment: Assignment, session: Session)]) -> [Violation] {
         var violations: [Violation] = []
         for (_, group) in Dictionary(grouping: placed, by: { $0.session.id }).sorted(by: { $0.key < $1.key }) {
             let seats = group[0].session.seats
             // Ends sort before starts at the same instant: touching appointments do not overlap.
             var events: [(time: Int, delta: Int)] = []
-            for item in group {
-                events.append((item.assignment.span.start.seconds, 1))
-                events.append((item.assignment.span.end.seconds, -1))
+            for span in group.map(\.assignment.span) + group[0].session.booked {
+                events.append((span.start.seconds, 1))
+                events.append((span.end.seconds, -1))
             }
             events.sort { ($0.time, $0.delta) < ($1.time, $1.delta) }
             var running = 0

@@ -11,10 +11,13 @@ public struct Session: Sendable, Hashable, Identifiable {
     public var seats: Int
     /// The languages served; `nil` serves every language.
     public var languages: Set<String>?
+    /// Appointments already booked in the session outside the problem at hand: each takes a seat
+    /// for its span. The booking store fills this in so that new requests plan around them.
+    public var booked: [Span]
 
     public init(
         id: String, coach: String, location: String, span: Span, day: LocalDate, seats: Int = 1,
-        languages: Set<String>? = nil
+        languages: Set<String>? = nil, booked: [Span] = []
     ) {
         self.id = id
         self.coach = coach
@@ -23,6 +26,7 @@ public struct Session: Sendable, Hashable, Identifiable {
         self.day = day
         self.seats = seats
         self.languages = languages
+        self.booked = booked
     }
 
     /// Whether the session serves a request's language (`nil`: any session will do).

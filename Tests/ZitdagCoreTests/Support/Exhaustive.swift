@@ -90,14 +90,15 @@ struct Exhaustive {
 
     /// Whether an option conflicts with the options already chosen.
     func fits(_ option: Option, with chosen: [Option]) -> Bool {
-        let seats = Dictionary(problem.sessions.map { ($0.id, $0.seats) }, uniquingKeysWith: { a, _ in a })
+        let sessions = Dictionary(problem.sessions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let others = chosen.flatMap { c in c.assignments.map { (c.request, $0) } }
         for mine in option.assignments {
-            // Seats: count appointments of the session overlapping each moment where one starts.
-            let sameSession = others.filter { $0.1.session == mine.session }.map(\.1) + [mine]
-            for moment in sameSession.map(\.span.start) {
-                let load = sameSession.filter { $0.span.start <= moment && moment < $0.span.end }.count
-                if load > seats[mine.session]! { return false }
+            // Seats: count the session's appointments (booked ones too) at each moment during mine where one starts.
+            let session = sessions[mine.session]!
+            let sameSession = others.filter { $0.1.session == mine.session }.map(\.1.span) + session.booked + [mine.span]
+            for moment in sameSession.map(\.start) where mine.span.start <= moment && moment < mine.span.end {
+                let load = sameSession.filter { $0.start <= moment && moment < $0.end }.count
+                if load > session.seats { return false }
             }
             for (request, theirs) in others where theirs.span.overlaps(mine.span) {
                 if request.jobSeeker == option.request.jobSeeker { return false }

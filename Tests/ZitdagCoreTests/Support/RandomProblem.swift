@@ -76,4 +76,26 @@ struct RandomProblem {
         }
         return Problem(zone: zone, gridMinutes: grid, sessions: sessions, consultants: consultants, requests: requests)
     }
+
+    /// The problem with some seats already taken: up to three booked appointments per session, on the grid.
+    static func withBookings(_ problem: Problem, seed: UInt64) -> Problem {
+        var random = SplitMix64(seed: seed ^ 0xB00C)
+        var problem = problem
+        let grid = problem.gridSeconds
+        for i in problem.sessions.indices {
+            let session = problem.sessions[i]
+            let cells = session.span.seconds / grid
+            var taken = [Int](repeating: 0, count: cells)
+            for _ in 0..<Int.random(in: 0...3, using: &random) {
+                let from = Int.random(in: 0..<cells, using: &random)
+                let to = Int.random(in: (from + 1)...min(cells, from + 4), using: &random)
+                // Booked appointments never overfill a session: the store sees to that.
+                guard taken[from..<to].allSatisfy({ $0 < session.seats }) else { continue }
+                for cell in from..<to { taken[cell] += 1 }
+                problem.sessions[i].booked.append(
+                    Span(start: session.span.start.adding(seconds: from * grid), end: session.span.start.adding(seconds: to * grid)))
+            }
+        }
+        return problem
+    }
 }
