@@ -16,6 +16,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The pure core: domain, formats, plan checker, allocator, generator. Foundation only, no I/O.
@@ -26,6 +27,7 @@ let package = Package(
             dependencies: [
                 "ZitdagCore",
                 "ZitdagCalendar",
+                "ZitdagStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -34,11 +36,16 @@ let package = Package(
         .systemLibrary(name: "CLibical", pkgConfig: "libical", providers: [.apt(["libical-dev"])]),
         // iCalendar in and out, through libical: owns every libical pointer.
         .target(name: "ZitdagCalendar", dependencies: ["CLibical", "ZitdagCore"], swiftSettings: swiftSettings),
+        // The booking store: SQLite through GRDB, and the desk's services over it (slots, book, plan...).
+        .target(
+            name: "ZitdagStore", dependencies: ["ZitdagCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings),
         .executableTarget(name: "zitdag", dependencies: ["ZitdagCLI"], swiftSettings: swiftSettings),
         // Exercises ZitdagCalendar under valgrind (`make leak-check`).
         .executableTarget(name: "calendar-leak-check", dependencies: ["ZitdagCalendar", "ZitdagCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ZitdagCoreTests", dependencies: ["ZitdagCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ZitdagCalendarTests", dependencies: ["ZitdagCalendar", "ZitdagCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "ZitdagStoreTests", dependencies: ["ZitdagStore", "ZitdagCore"], swiftSettings: swiftSettings),
         // Runs the real `zitdag` binary too, so it depends on it to have it built.
         .testTarget(name: "ZitdagCLITests", dependencies: ["ZitdagCLI", "ZitdagCore", "zitdag"], swiftSettings: swiftSettings),
     ]

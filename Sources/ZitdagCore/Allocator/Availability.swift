@@ -50,10 +50,20 @@ public struct Offers: Sendable {
     public var options: [Offer]
     /// Set when there are no options.
     public var reason: String?
+
+    public init(options: [Offer], reason: String?) {
+        self.options = options
+        self.reason = reason
+    }
 }
 
 /// One way to place a request's whole series, and what it earns in the ``Objective``.
 public struct Offer: Sendable, Hashable {
     public var assignments: [Assignment]
     public var value: Int
+
+    public init(assignments: [Assignment], value: Int) {
+        self.assignments = assignments
+        self.value = value
+    }
 }

@@ -1,0 +1,56 @@
+import GRDB
+import ZitdagCore
+
+/// An appointment in the store, with what the agenda, exports and feeds show of it.
+public struct BookedAppointment: Sendable, Hashable {
+    public enum Status: String, Sendable, CaseIterable {
+        case booked, cancelled, attended
+        case noShow = "no_show"
+    }
+
+    public var id: Int64
+    public var request: Int64
+    /// Its place in the series, from 0.
+    public var index: Int
+    public var seriesLength: Int
+    public var session: String
+    public var coach: String
+    public var location: String
+    public var span: Span
+    public var consultantAttends: Bool
+    public var status: Status
+    /// Grows with every change, for calendar feeds.
+    public var sequence: Int
+    /// When it last changed.
+    public var changed: Instant
+    /// `nil` once the job seeker is erased.
+    public var jobSeeker: String?
+    public var initials: String?
+    public var consultant: String?
+    public var topic: String?
+
+    static let columns = #"""
+        a.id, a.request_id, a.series_index, r.appointments, a.session_id, s.coach_id, s.location_id, a.start, a."end",
+        a.consultant_attends, a.status, a.sequence, a.changed, r.job_seeker_id, j.initials, r.consultant_id, r.topic
+        """#
+    static let joins = "FROM appointment a JOIN request r ON r.id = a.request_id JOIN session s ON s.id = a.session_id LEFT JOIN job_seeker j ON j.id = r.job_seeker_id"
+
+    init(row: Row) {
+        id = row[0]
+        request = row[1]
+        index = row[2]
+        seriesLength = row[3]
+        session = row[4]
+        coach = row[5]
+        location = row[6]
+        span = Span(start: Instant(seconds: row[7]), end: Instant(seconds: row[8]))
+        consultantAttends = row[9]
+        status = Status(rawValue: row[10]) ?? .booked
+        sequence = row[11]
+        changed = Instant(seconds: row[12])
+        jobSeeker = row[13]
+        initials = row[14]
+        consultant = row[15]
+        topic = row[16]
+    }
+}

@@ -1,0 +1,127 @@
+import GRDB
+import ZitdagCore
+
+extension Desk {
+    /// Moves one appointment to another start (and session): it keeps its id, so calendar feeds
+    /// show the same event at its new time. The new place is found and checked as a booking is,
+    /// and it must keep the series' gaps.
+    public func move(appointment id: Int64, to choice: SlotChoice, actor: String) throws(StoreError) -> BookedAppointment {
+        let now = now()
+        let today = zone.local(at: now).date
+        let outcome = try store.write { db -> Result<BookedAppointment, StoreError> in
+            let appointment = try changeable(db, id, now: now)
+            let series = try AppointmentTable.appointments(db, request: appointment.request).filter { $0.status != .cancelled }
+            guard let draft = try RequestTable.draft(db, appointment.request) else {
+                throw StoreError.conflict("appointment \(id) belongs to an erased job seeker and cannot be moved")
+            }
+            var single = draft
+            single.appointments = 1
+            single.from = nil
+            let release = zone.local(at: choice.start).date
+            guard release >= today else { throw StoreError.invalid(field: "to", reason: "\(zone.local(at: choice.start).withWeekday) is in the past") }
+            let request = try self.request(for: single, release: release, except: [id], db)
+            // The series' gap rule, against the appointments before and after it.
+            let newDay = zone.local(at: choice.start).date
+            for other in series where other.id != id {
+                let otherDay = zone.local(at: other.span.start).date
+                let (earlier, later) = other.index < appointment.index ? (otherDay, newDay) : (newDay, otherDay)
+                if abs(other.index - appointment.index) == 1, !draft.request(id: "", release: release, language: nil, unavailable: [])
+                    .admitsGap(days: earlier.days(to: later))
+                {
+                    throw StoreError.invalid(
+                        field: "to",
+                        reason: "appointment #\(other.index + 1) of the series is on \(otherDay): \(earlier.days(to: later)) days apart is outside \(draft.gapDays.lowerBound)..\(draft.gapDays.upperBound)")
+                }
+            }
+            let sessions = try SessionTable.sessions(db, at: choice.start, id: choice.session, except: [id])
+            let window = BookingWindow(sessions: sessions, rules: try RuleTable.ruleBook(db), today: today)
+            let consultants = try draft.consultant.map { consultant in
+                [try ConsultantTable.consultant(db, id: consultant, from: choice.start.adding(seconds: -86_400), to: choice.start.adding(seconds: 86_400), except: [id])]
+            } ?? []
+            let shaped = window.shape(request)
+            let availability = Availability(sessions: window.sessions, consultants: consultants, zone: zone, gridMinutes: store.gridMinutes)
+            guard let offer = availability.offers(for: shaped, count: 1, firstStart: choice.start).options.first else {
+                let reason = sessions.isEmpty ? "no open session runs then" : window.sessions.isEmpty ? "outside the booking rules (notice or horizon)" : "no seat is free then, or the job seeker or consultant is not"
+                return .failure(.taken(what: "\(zone.local(at: choice.start).withWeekday) (\(reason))", next: [], zone: zone))
+            }
+            let placed = window.unshape(offer.assignments[0], duration: request.duration)
+            try db.execute(
+                sql: #"UPDATE appointment SET session_id = ?, start = ?, "end" = ?, consultant_attends = ?, sequence = sequence + 1, changed = ? WHERE id = ?"#,
+                arguments: [placed.session, placed.span.start.seconds, placed.span.end.seconds, placed.consultantAttends, now.seconds, id])
+            try AuditLog.record(
+                db, at: now, actor: actor, action: "move", subject: "appointment \(id)",
+                detail: "\(zone.local(at: appointment.span.start)) in \(appointment.session) -> \(zone.local(at: placed.span.start)) in \(placed.session)")
+            return .success(try AppointmentTable.appointment(db, id: id)!)
+        }
+        switch outcome {
+        case .success(let moved): return moved
+        case .failure(let error): throw error
+        }
+    }
+
+    /// Cancels an appointment (or every remaining one of its series). Cancelled appointments stay in
+    /// the store, so feeds can show them as cancelled for a while.
+    public func cancel(appointment id: Int64, wholeSeries: Bool = false, actor: String) throws(StoreError) -> [BookedAppointment] {
+        let now = now()
+        return try store.write { db in
+            let appointment = try changeable(db, id, now: now)
+            let targets = wholeSeries
+                ? try AppointmentTable.appointments(db, request: appointment.request).filter { $0.status == .booked && $0.span.start > now }
+                : [appointment]
+            for target in targets {
+                try db.execute(
+                    sql: "UPDATE appointment SET status = 'cancelled', sequence = sequence + 1, changed = ? WHERE id = ?",
+                    arguments: [now.seconds, target.id])
+            }
+            try db.execute(
+                sql: """
+                    UPDATE request SET status = 'cancelled' WHERE id = ?
+                    AND NOT EXISTS (SELECT 1 FROM appointment WHERE request_id = ? AND status != 'cancelled')
+                    """, arguments: [appointment.request, appointment.request])
+            try AuditLog.record(
+                db, at: now, actor: actor, action: "cancel", subject: "appointment \(id)",
+                detail: wholeSeries ? "series of request \(appointment.request): \(targets.count) appointment(s)" : "one appointment")
+            return try targets.map { try AppointmentTable.appointment(db, id: $0.id)! }
+        }
+    }
+
+    /// Records how an appointment went: attended or no-show. Only once it has started.
+    public func mark(appointment id: Int64, as status: BookedAppointment.Status, actor: String) throws(StoreError) -> BookedAppointment {
+        guard status == .attended || status == .noShow else {
+            throw .invalid(field: "status", reason: "\(status.rawValue); attended or no_show expected")
+        }
+        let now = now()
+        return try store.write { db in
+            guard let appointment = try AppointmentTable.appointment(db, id: id) else {
+                throw StoreError.unknown(kind: "appointment", id: String(id))
+            }
+            guard appointment.status != .cancelled else { throw StoreError.conflict("appointment \(id) was cancelled") }
+            guard appointment.span.start <= now else {
+                throw StoreError.conflict("appointment \(id) starts \(zone.local(at: appointment.span.start).withWeekday): it cannot be marked before it starts")
+            }
+            try db.execute(
+                sql: "UPDATE appointment SET status = ?, changed = ? WHERE id = ?", arguments: [status.rawValue, now.seconds, id])
+            try AuditLog.record(db, at: now, actor: actor, action: status.rawValue, subject: "appointment \(id)", detail: "")
+            return try AppointmentTable.appointment(db, id: id)!
+        }
+    }
+
+    /// The appointment, if it exists, is booked and has not started yet.
+    private func changeable(_ db: Database, _ id: Int64, now: Instant) throws -> BookedAppointment {
+        guard let appointment = try AppointmentTable.appointment(db, id: id) else {
+            throw StoreError.unknown(kind: "appointment", id: String(id))
+        }
+        guard appointment.status == .booked else {
+            throw StoreError.conflict("appointment \(id) is \(appointment.status.rawValue.replacingUnderscores), not booked")
+        }
+        guard appointment.span.start > now else {
+            throw StoreError.conflict("appointment \(id) started \(zone.local(at: appointment.span.start).withWeekday): it can no longer change")
+        }
+        return appointment
+    }
+}
+
+extension String {
+    /// "no_show" as "no show", for messages.
+    var replacingUnderscores: String { String(map { $0 == "_" ? " " : $0 }) }
+}

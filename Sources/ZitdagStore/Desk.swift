@@ -1,0 +1,88 @@
+import GRDB
+import Synchronization
+import ZitdagCore
+
+/// The consultant's desk: slot questions, bookings and changes, over the booking store.
+///
+/// The CLI and the HTTP endpoint both call these methods; every constraint is checked by the core
+/// (``Availability``, ``PlanChecker``) on state read inside the same transaction that writes.
+public final class Desk: Sendable {
+    public let store: Store
+    let now: @Sendable () -> Instant
+    /// The open sessions and agendas of the booking horizon, compiled for slot questions, until the
+    /// store's revision or the day changes.
+    private let snapshot = Mutex<Snapshot?>(nil)
+
+    struct Snapshot: Sendable {
+        var revision: Int
+        var today: LocalDate
+        var window: BookingWindow
+        var availability: Availability
+    }
+
+    /// - Parameter now: the clock; tests pass a fixed one.
+    public init(store: Store, now: @escaping @Sendable () -> Instant) {
+        self.store = store
+        self.now = now
+    }
+
+    var zone: Zone { store.zone }
+
+    var today: LocalDate { zone.local(at: now()).date }
+
+    /// The best free slots (or series) for a draft, ranked by the allocator's objective, under the
+    /// booking rules; when none fits, ``Offers/reason`` says why.
+    public func slots(for draft: RequestDraft, count: Int = 5) throws(StoreError) -> Offers {
+        guard (1...100).contains(count) else { throw .invalid(field: "count", reason: "\(count); 1 to 100 allowed") }
+        try draft.validate(gridMinutes: store.gridMinutes)
+        let today = today
+        let release = try release(of: draft, today: today)
+        let (snapshot, request) = try store.read { db -> (Snapshot, Request) in
+            let found = try self.request(for: draft, release: release, db)
+            return (try currentSnapshot(db, today: today), found)
+        }
+        var offers = snapshot.availability.offers(for: snapshot.window.shape(request), count: count)
+        offers.options = offers.options.map { unshape($0, duration: request.duration, window: snapshot.window) }
+        return offers
+    }
+
+    func release(of draft: RequestDraft, today: LocalDate) throws(StoreError) -> LocalDate {
+        guard let from = draft.from else { return today }
+        guard from >= today else { throw .invalid(field: "from", reason: "\(from) is in the past") }
+        return from
+    }
+
+    /// The draft as a core request for its job seeker: their language by default, and their other
+    /// appointments as times they cannot come.
+    func request(for draft: RequestDraft, release: LocalDate, id: String = "new", except: Set<Int64> = [], _ db: Database) throws -> Request {
+        guard let seeker = try JobSeekerTable.profile(db, draft.jobSeeker) else {
+            throw StoreError.unknown(kind: "job seeker", id: draft.jobSeeker)
+        }
+        if let consultant = draft.consultant, try !ConsultantTable.exists(db, consultant) {
+            throw StoreError.unknown(kind: "consultant", id: consultant)
+        }
+        let unavailable = try JobSeekerTable.booked(db, draft.jobSeeker, except: except)
+        return draft.request(id: id, release: release, language: draft.language ?? seeker.language, unavailable: unavailable)
+    }
+
+    private func currentSnapshot(_ db: Database, today: LocalDate) throws -> Snapshot {
+        let revision = try Store.revision(db)
+        if let cached = snapshot.withLock({ $0 }), cached.revision == revision, cached.today == today { return cached }
+        let rules = try RuleTable.ruleBook(db)
+        let weeks = ([rules.standard] + rules.byLocation.values + rules.byCoach.values).map(\.horizonWeeks).max() ?? 8
+        let days = today.daysSinceEpoch...today.adding(days: 7 * weeks).daysSinceEpoch
+        let sessions = try SessionTable.sessions(db, days: days)
+        let window = BookingWindow(sessions: sessions, rules: rules, today: today)
+        let start = zone.instant(for: LocalDateTime(date: today, secondOfDay: 0)) ?? now()
+        let consultants = try ConsultantTable.all(db, from: start, to: start.adding(seconds: (days.count + 1) * 86_400))
+        let fresh = Snapshot(
+            revision: revision, today: today, window: window,
+            availability: Availability(sessions: window.sessions, consultants: consultants, zone: zone, gridMinutes: store.gridMinutes))
+        snapshot.withLock { $0 = fresh }
+        return fresh
+    }
+
+    func unshape(_ offer: Offer, duration: Int, window: BookingWindow) -> Offer {
+        Offer(assignments: offer.assignments.map { window.unshape($0, duration: duration) }, value: offer.value)
+    }
+}

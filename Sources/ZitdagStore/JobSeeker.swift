@@ -1,0 +1,29 @@
+import ZitdagCore
+
+/// A job seeker as the store keeps them: a pseudonymous id and only what the coaching needs.
+/// No name, no phone number: the consultant's own case system holds those.
+public struct JobSeeker: Sendable, Hashable {
+    /// The pseudonymous id the consultant's case system knows them by.
+    public var id: String
+    /// Initials, the only hint of identity that appears in the coach's agenda and feed.
+    public var initials: String
+    /// The language sessions must serve, unless a request says otherwise.
+    public var language: String?
+    /// Free text such as "starter", "basic", "advanced".
+    public var digitalLevel: String?
+    /// The device loan.
+    public var loanFrom: LocalDate?
+    public var loanUntil: LocalDate?
+
+    public init(
+        id: String, initials: String, language: String? = nil, digitalLevel: String? = nil, loanFrom: LocalDate? = nil,
+        loanUntil: LocalDate? = nil
+    ) {
+        self.id = id
+        self.initials = initials
+        self.language = language
+        self.digitalLevel = digitalLevel
+        self.loanFrom = loanFrom
+        self.loanUntil = loanUntil
+    }
+}

@@ -1,0 +1,98 @@
+import GRDB
+
+/// The database schema, as migrations from the first one on. A migration, once released, never
+/// changes: later schema changes are new migrations.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                CREATE TABLE coach (id TEXT PRIMARY KEY);
+                CREATE TABLE location (id TEXT PRIMARY KEY);
+                CREATE TABLE session (
+                    id TEXT PRIMARY KEY,
+                    coach_id TEXT NOT NULL REFERENCES coach(id),
+                    location_id TEXT NOT NULL REFERENCES location(id),
+                    day INTEGER NOT NULL,
+                    start INTEGER NOT NULL,
+                    "end" INTEGER NOT NULL,
+                    seats INTEGER NOT NULL CHECK (seats >= 1),
+                    languages TEXT,
+                    origin TEXT NOT NULL CHECK (origin IN ('calendar', 'manual')),
+                    cancelled INTEGER NOT NULL DEFAULT 0,
+                    CHECK (start < "end"));
+                CREATE INDEX session_by_day ON session(day, start);
+                CREATE INDEX session_by_coach ON session(coach_id, day);
+                CREATE TABLE consultant (id TEXT PRIMARY KEY);
+                CREATE TABLE busy (
+                    id INTEGER PRIMARY KEY,
+                    consultant_id TEXT NOT NULL REFERENCES consultant(id) ON DELETE CASCADE,
+                    start INTEGER NOT NULL,
+                    "end" INTEGER NOT NULL,
+                    source TEXT NOT NULL);
+                CREATE INDEX busy_by_consultant ON busy(consultant_id, start);
+                CREATE TABLE job_seeker (
+                    id TEXT PRIMARY KEY,
+                    initials TEXT NOT NULL,
+                    language TEXT,
+                    digital_level TEXT,
+                    loan_from INTEGER,
+                    loan_until INTEGER);
+                CREATE TABLE request (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    job_seeker_id TEXT REFERENCES job_seeker(id) ON DELETE SET NULL,
+                    consultant_id TEXT REFERENCES consultant(id),
+                    attendance TEXT NOT NULL CHECK (attendance IN ('required', 'preferred', 'none')),
+                    duration INTEGER NOT NULL CHECK (duration > 0),
+                    appointments INTEGER NOT NULL CHECK (appointments >= 1),
+                    gap_min INTEGER NOT NULL,
+                    gap_max INTEGER NOT NULL,
+                    release INTEGER NOT NULL,
+                    due INTEGER,
+                    priority INTEGER NOT NULL CHECK (priority BETWEEN 1 AND 5),
+                    language TEXT,
+                    topic TEXT,
+                    status TEXT NOT NULL CHECK (status IN ('pending', 'booked', 'cancelled', 'erased')),
+                    created INTEGER NOT NULL);
+                CREATE INDEX request_by_job_seeker ON request(job_seeker_id);
+                CREATE INDEX request_by_consultant ON request(consultant_id);
+                CREATE INDEX request_pending ON request(status, release) WHERE status = 'pending';
+                CREATE TABLE appointment (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    request_id INTEGER NOT NULL REFERENCES request(id) ON DELETE CASCADE,
+                    series_index INTEGER NOT NULL,
+                    session_id TEXT NOT NULL REFERENCES session(id),
+                    start INTEGER NOT NULL,
+                    "end" INTEGER NOT NULL,
+                    consultant_attends INTEGER NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('booked', 'cancelled', 'attended', 'no_show')),
+                    sequence INTEGER NOT NULL DEFAULT 0,
+                    changed INTEGER NOT NULL,
+                    CHECK (start < "end"));
+                CREATE INDEX appointment_by_session ON appointment(session_id, status);
+                CREATE INDEX appointment_by_request ON appointment(request_id);
+                CREATE INDEX appointment_by_start ON appointment(start);
+                CREATE TABLE audit (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at INTEGER NOT NULL,
+                    actor TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    detail TEXT NOT NULL);
+                CREATE TABLE booking_rule (
+                    scope TEXT NOT NULL CHECK (scope IN ('default', 'location', 'coach')),
+                    scope_id TEXT NOT NULL DEFAULT '',
+                    minimum_notice_days INTEGER NOT NULL CHECK (minimum_notice_days >= 0),
+                    horizon_weeks INTEGER NOT NULL CHECK (horizon_weeks >= 1),
+                    buffer_minutes INTEGER NOT NULL CHECK (buffer_minutes >= 0),
+                    PRIMARY KEY (scope, scope_id));
+                CREATE TABLE erased (
+                    month TEXT PRIMARY KEY,
+                    job_seekers INTEGER NOT NULL,
+                    appointments INTEGER NOT NULL);
+                """)
+        }
+        return migrator
+    }
+}

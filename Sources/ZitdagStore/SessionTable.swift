@@ -1,0 +1,109 @@
+import GRDB
+import ZitdagCore
+
+/// Sessions in the database, with the appointments already booked in them.
+enum SessionTable {
+    static let columns = #"s.id, s.coach_id, s.location_id, s.day, s.start, s."end", s.seats, s.languages"#
+
+    /// The open sessions on days `days` (days since the epoch), in (day, start) order.
+    static func sessions(_ db: Database, days: ClosedRange<Int>, except: Set<Int64> = []) throws -> [Session] {
+        let sessions = try Row.fetchAll(
+            db, sql: "SELECT \(columns) FROM session s WHERE s.day BETWEEN ? AND ? AND s.cancelled = 0 ORDER BY s.day, s.start, s.id",
+            arguments: [days.lowerBound, days.upperBound]
+        ).map(session)
+        let booked = try bookedSpans(
+            db,
+            sql: #"SELECT a.session_id, a.start, a."end", a.id FROM appointment a JOIN session s ON s.id = a.session_id WHERE s.day BETWEEN ? AND ? AND a.status != 'cancelled'"#,
+            arguments: [days.lowerBound, days.upperBound], except: except)
+        return attach(booked, to: sessions)
+    }
+
+    /// The open sessions running at `instant` (only `id`, when given).
+    static func sessions(_ db: Database, at instant: Instant, id: String?, except: Set<Int64> = []) throws -> [Session] {
+        var sql = #"SELECT \#(columns) FROM session s WHERE s.start <= ? AND s."end" > ? AND s.cancelled = 0"#
+        var arguments: StatementArguments = [instant.seconds, instant.seconds]
+        if let id {
+            sql += " AND s.id = ?"
+            arguments += [id]
+        }
+        let sessions = try Row.fetchAll(db, sql: sql + " ORDER BY s.id", arguments: arguments).map(session)
+        var booked: [String: [Span]] = [:]
+        for session in sessions {
+            booked.merge(
+                try bookedSpans(
+                    db, sql: #"SELECT session_id, start, "end", id FROM appointment WHERE session_id = ? AND status != 'cancelled'"#,
+                    arguments: [session.id], except: except), uniquingKeysWith: +)
+        }
+        return attach(booked, to: sessions)
+    }
+
+    static func session(_ db: Database, id: String) throws -> Session? {
+        try Row.fetchOne(db, sql: "SELECT \(columns) FROM session s WHERE s.id = ?", arguments: [id]).map(session)
+    }
+
+    private static func session(_ row: Row) -> Session {
+        let languages: String? = row[7]
+        return Session(
+            id: row[0], coach: row[1], location: row[2], span: Span(start: Instant(seconds: row[4]), end: Instant(seconds: row[5])),
+            day: LocalDate(daysSinceEpoch: row[3]), seats: row[6],
+            languages: languages.map { Set($0.split(separator: ",").map(String.init)) })
+    }
+
+    private static func bookedSpans(
+        _ db: Database, sql: String, arguments: StatementArguments, except: Set<Int64>
+    ) throws -> [String: [Span]] {
+        var booked: [String: [Span]] = [:]
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        while let row = try rows.next() {
+            if !except.isEmpty, except.contains(row[3]) { continue }
+            booked[row[0], default: []].append(Span(start: Instant(seconds: row[1]), end: Instant(seconds: row[2])))
+        }
+        return booked
+    }
+
+    private static func attach(_ booked: [String: [Span]], to sessions: [Session]) -> [Session] {
+        sessions.map { session in
+            var session = session
+            session.booked = booked[session.id] ?? []
+            return session
+        }
+    }
+
+    /// Stores `sessions` from the calendars, and cancels calendar sessions on `days` that are gone
+    /// from them (a closure added after the fact). Returns how many were added, changed and cancelled.
+    static func sync(_ db: Database, _ sessions: [Session], days: ClosedRange<Int>) throws -> (added: Int, changed: Int, cancelled: Int) {
+        var added = 0
+        var changed = 0
+        for session in sessions {
+            try db.execute(sql: "INSERT OR IGNORE INTO coach (id) VALUES (?)", arguments: [session.coach])
+            try db.execute(sql: "INSERT OR IGNORE INTO location (id) VALUES (?)", arguments: [session.location])
+            let languages = session.languages.map { $0.sorted().joined(separator: ",") }
+            let values: StatementArguments = [
+                session.coach, session.location, session.day.daysSinceEpoch, session.span.start.seconds, session.span.end.seconds,
+                session.seats, languages,
+            ]
+            try db.execute(
+                sql: #"""
+                    UPDATE session SET coach_id = ?, location_id = ?, day = ?, start = ?, "end" = ?, seats = ?, languages = ?, cancelled = 0
+                    WHERE id = ? AND (coach_id, location_id, day, start, "end", seats, coalesce(languages, ''), cancelled)
+                        IS NOT (?, ?, ?, ?, ?, ?, coalesce(?, ''), 0)
+                    """#,
+                arguments: values + [session.id] + values)
+            changed += db.changesCount
+            try db.execute(
+                sql: #"INSERT OR IGNORE INTO session (coach_id, location_id, day, start, "end", seats, languages, id, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'calendar')"#,
+                arguments: values + [session.id])
+            added += db.changesCount
+        }
+        let ids = Set(sessions.map(\.id))
+        var cancelled = 0
+        for id in try String.fetchAll(
+            db, sql: "SELECT id FROM session WHERE origin = 'calendar' AND cancelled = 0 AND day BETWEEN ? AND ?",
+            arguments: [days.lowerBound, days.upperBound]) where !ids.contains(id)
+        {
+            try db.execute(sql: "UPDATE session SET cancelled = 1 WHERE id = ?", arguments: [id])
+            cancelled += 1
+        }
+        return (added, changed, cancelled)
+    }
+}

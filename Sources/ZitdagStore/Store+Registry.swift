@@ -1,0 +1,119 @@
+import GRDB
+import ZitdagCore
+
+/// Who and what the store knows: consultants, job seekers, their agendas, sessions, booking rules.
+extension Store {
+    /// Adds a consultant, or does nothing when they exist.
+    public func addConsultant(_ id: String, at now: Instant, actor: String) throws(StoreError) {
+        try Store.checkId(id, field: "consultant")
+        try write { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO consultant (id) VALUES (?)", arguments: [id])
+            if db.changesCount > 0 { try AuditLog.record(db, at: now, actor: actor, action: "add consultant", subject: id, detail: "") }
+        }
+    }
+
+    /// Adds or updates a job seeker's profile.
+    public func saveJobSeeker(_ seeker: JobSeeker, at now: Instant, actor: String) throws(StoreError) {
+        try Store.checkId(seeker.id, field: "job seeker")
+        let initials = seeker.initials.trimmingCharacters(in: .whitespaces)
+        guard (1...4).contains(initials.count), initials.allSatisfy({ $0.isLetter || $0 == "." }) else {
+            throw .invalid(field: "initials", reason: "\"\(seeker.initials)\": 1 to 4 letters (initials only, never a name)")
+        }
+        if let from = seeker.loanFrom, let until = seeker.loanUntil, until < from {
+            throw .invalid(field: "loan-until", reason: "\(until) is before the loan starts on \(from)")
+        }
+        try write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO job_seeker (id, initials, language, digital_level, loan_from, loan_until) VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET initials = excluded.initials, language = excluded.language,
+                        digital_level = excluded.digital_level, loan_from = excluded.loan_from, loan_until = excluded.loan_until
+                    """,
+                arguments: [
+                    seeker.id, initials, seeker.language, seeker.digitalLevel, seeker.loanFrom?.daysSinceEpoch, seeker.loanUntil?.daysSinceEpoch,
+                ])
+            try AuditLog.record(db, at: now, actor: actor, action: "save job seeker", subject: seeker.id, detail: "")
+        }
+    }
+
+    public func jobSeeker(_ id: String) throws(StoreError) -> JobSeeker? {
+        try read { db in try JobSeekerTable.profile(db, id) }
+    }
+
+    /// Replaces a consultant's busy times from one source (such as an imported agenda file).
+    public func replaceBusy(of consultant: String, with spans: [Span], source: String, at now: Instant, actor: String) throws(StoreError) {
+        try write { db in
+            guard try ConsultantTable.exists(db, consultant) else { throw StoreError.unknown(kind: "consultant", id: consultant) }
+            try db.execute(sql: "DELETE FROM busy WHERE consultant_id = ? AND source = ?", arguments: [consultant, source])
+            for span in BusyCalendar(spans).spans {
+                try db.execute(
+                    sql: #"INSERT INTO busy (consultant_id, start, "end", source) VALUES (?, ?, ?, ?)"#,
+                    arguments: [consultant, span.start.seconds, span.end.seconds, source])
+            }
+            try AuditLog.record(db, at: now, actor: actor, action: "import busy", subject: consultant, detail: "\(spans.count) interval(s) from \(source)")
+        }
+    }
+
+    /// Stores the sessions the calendars give for `from...to`; calendar sessions in that window that
+    /// are gone (a closure added since) are cancelled. Booked appointments keep their rows.
+    public func syncSessions(
+        _ sessions: [Session], from: LocalDate, to: LocalDate, at now: Instant, actor: String
+    ) throws(StoreError) -> (added: Int, changed: Int, cancelled: Int) {
+        try write { db in
+            let counts = try SessionTable.sync(db, sessions, days: from.daysSinceEpoch...to.daysSinceEpoch)
+            try AuditLog.record(
+                db, at: now, actor: actor, action: "sync sessions", subject: "\(from)..\(to)",
+                detail: "\(counts.added) added, \(counts.changed) changed, \(counts.cancelled) cancelled")
+            return counts
+        }
+    }
+
+    /// Sets the booking rules of a scope.
+    public func setRules(_ rules: BookingRules, for scope: RuleScope, at now: Instant, actor: String) throws(StoreError) {
+        guard rules.minimumNoticeDays >= 0, rules.minimumNoticeDays <= 365 else {
+            throw .invalid(field: "notice", reason: "\(rules.minimumNoticeDays) days; 0 to 365 allowed")
+        }
+        guard (1...104).contains(rules.horizonWeeks) else { throw .invalid(field: "horizon", reason: "\(rules.horizonWeeks) weeks; 1 to 104 allowed") }
+        guard rules.bufferMinutes >= 0, rules.bufferMinutes <= 120, rules.bufferMinutes % gridMinutes == 0 else {
+            throw .invalid(field: "buffer", reason: "\(rules.bufferMinutes) minutes; a multiple of \(gridMinutes) up to 120")
+        }
+        let (scope, id) = scope.columns
+        try write { db in
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO booking_rule (scope, scope_id, minimum_notice_days, horizon_weeks, buffer_minutes) VALUES (?, ?, ?, ?, ?)",
+                arguments: [scope, id, rules.minimumNoticeDays, rules.horizonWeeks, rules.bufferMinutes])
+            try AuditLog.record(
+                db, at: now, actor: actor, action: "set rules", subject: "\(scope) \(id)",
+                detail: "notice \(rules.minimumNoticeDays) d, horizon \(rules.horizonWeeks) w, buffer \(rules.bufferMinutes) min")
+        }
+    }
+
+    public func ruleBook() throws(StoreError) -> RuleBook {
+        try read(RuleTable.ruleBook)
+    }
+
+    /// Queues a request for the week's plan (`zitdag plan`).
+    public func queue(_ draft: RequestDraft, at now: Instant, actor: String) throws(StoreError) -> Int64 {
+        try draft.validate(gridMinutes: gridMinutes)
+        let today = zone.local(at: now).date
+        return try write { db in
+            guard let seeker = try JobSeekerTable.profile(db, draft.jobSeeker) else {
+                throw StoreError.unknown(kind: "job seeker", id: draft.jobSeeker)
+            }
+            if let consultant = draft.consultant, try !ConsultantTable.exists(db, consultant) {
+                throw StoreError.unknown(kind: "consultant", id: consultant)
+            }
+            let request = draft.request(id: "", release: draft.from ?? today, language: draft.language ?? seeker.language, unavailable: [])
+            let id = try RequestTable.insert(db, draft, request: request, status: "pending", created: now)
+            try AuditLog.record(db, at: now, actor: actor, action: "queue", subject: "request \(id)", detail: "job seeker \(draft.jobSeeker)")
+            return id
+        }
+    }
+
+    /// Ids are short codes from case systems: letters, digits, `-`, `_`, `.`; never a name with spaces.
+    static func checkId(_ id: String, field: String) throws(StoreError) {
+        guard (1...64).contains(id.count), id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }) else {
+            throw .invalid(field: field, reason: "\"\(id)\": 1 to 64 letters, digits, '-', '_' or '.'")
+        }
+    }
+}

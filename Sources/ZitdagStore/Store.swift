@@ -1,0 +1,96 @@
+import Foundation
+import GRDB
+import ZitdagCore
+
+/// The booking store: one SQLite database in WAL mode, reached through a GRDB `DatabasePool`.
+///
+/// Every write is one immediate transaction, so two processes booking at once are serialised by
+/// SQLite itself, and a process killed half-way leaves nothing half-written. Each write also bumps
+/// a revision number, which lets readers keep answers cached until something changes.
+public final class Store: Sendable {
+    public let path: String
+    let pool: DatabasePool
+    /// The time zone all wall-clock times are in.
+    public let zone: Zone
+    public let gridMinutes: Int
+
+    /// The database path: `ZITDAG_DB` when set, otherwise `$XDG_DATA_HOME/zitdag/zitdag.sqlite`
+    /// (`~/.local/share/zitdag/zitdag.sqlite` when that is unset).
+    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let path = environment["ZITDAG_DB"], !path.isEmpty { return path }
+        let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"] ?? ".") + "/.local/share"
+        return data + "/zitdag/zitdag.sqlite"
+    }
+
+    /// Opens the database at `path`, creating it (and its folder) on first use and migrating it to
+    /// the current schema.
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.label = "zitdag"
+        configuration.prepareDatabase { db in
+            // WAL with NORMAL sync: a commit survives any process crash; only a power cut may lose
+            // the last commits, and never leaves the file inconsistent.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Schema.migrator.migrate(pool)
+            let settings = try pool.write { db in
+                try db.execute(sql: """
+                    INSERT OR IGNORE INTO setting (key, value) VALUES ('zone', 'Europe/Brussels'), ('grid_minutes', '15'), ('revision', '0')
+                    """)
+                return try Dictionary(
+                    uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM setting").map { ($0[0] as String, $0[1] as String) })
+            }
+            guard let zone = Zone(identifier: settings["zone"] ?? "") else {
+                throw StoreError.unusable(path: path, reason: "unknown time zone \(settings["zone"] ?? "")")
+            }
+            self.zone = zone
+            gridMinutes = Int(settings["grid_minutes"] ?? "") ?? 15
+        } catch {
+            throw Store.translate(error, path: path)
+        }
+    }
+
+    /// Reads from a consistent snapshot.
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try pool.read(body) } catch { throw Store.translate(error, path: path) }
+    }
+
+    /// Writes in one immediate transaction, and bumps the revision; anything thrown rolls it all back.
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.write { db in
+                let result = try body(db)
+                try db.execute(sql: "UPDATE setting SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
+                return result
+            }
+        } catch {
+            throw Store.translate(error, path: path)
+        }
+    }
+
+    /// The revision: it changes with every committed write, in any process.
+    static func revision(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'revision'") ?? 0
+    }
+
+    static func translate(_ error: any Error, path: String) -> StoreError {
+        if let error = error as? StoreError { return error }
+        guard let error = error as? DatabaseError else { return .unusable(path: path, reason: "\(error)") }
+        switch error.resultCode.primaryResultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path)
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .unusable(path: path, reason: "not a zitdag database, or damaged")
+        case .SQLITE_CANTOPEN: return .unusable(path: path, reason: "cannot be opened (does its folder exist and is it writable?)")
+        case .SQLITE_READONLY: return .unusable(path: path, reason: "is read-only")
+        case .SQLITE_FULL: return .unusable(path: path, reason: "the disk is full")
+        default: return .unusable(path: path, reason: error.message ?? "\(error)")
+        }
+    }
+}
