@@ -1,0 +1,51 @@
+import GRDB
+import ZitdagCore
+
+/// Whose agenda to show.
+public enum AgendaOwner: Sendable, Hashable {
+    case consultant(String)
+    case coach(String)
+    case location(String)
+}
+
+/// One session in an agenda, with its appointments (coaches and locations see their empty half-days too).
+public struct AgendaSession: Sendable, Hashable {
+    public var session: Session
+    public var appointments: [BookedAppointment]
+}
+
+extension Store {
+    /// The appointments of a consultant, or the sessions and appointments of a coach or location,
+    /// on days `from...to`, in time order. Cancelled appointments are left out unless asked for.
+    public func agenda(
+        of owner: AgendaOwner, from: LocalDate, to: LocalDate, includeCancelled: Bool = false
+    ) throws(StoreError) -> [AgendaSession] {
+        try read { db in
+            let (condition, id): (String, String) = switch owner {
+            case .consultant(let id): ("r.consultant_id = ?", id)
+            case .coach(let id): ("s.coach_id = ?", id)
+            case .location(let id): ("s.location_id = ?", id)
+            }
+            let known = switch owner {
+            case .consultant: "SELECT EXISTS (SELECT 1 FROM consultant WHERE id = ?)"
+            case .coach: "SELECT EXISTS (SELECT 1 FROM coach WHERE id = ?)"
+            case .location: "SELECT EXISTS (SELECT 1 FROM location WHERE id = ?)"
+            }
+            guard try Bool.fetchOne(db, sql: known, arguments: [id]) ?? false else {
+                throw StoreError.unknown(kind: "\(owner)".prefix { $0 != "(" }.description, id: id)
+            }
+            let status = includeCancelled ? "" : " AND a.status != 'cancelled'"
+            let appointments = try AppointmentTable.fetch(
+                db, where: "\(condition) AND s.day BETWEEN ? AND ?\(status) ORDER BY a.start, a.id",
+                [id, from.daysSinceEpoch, to.daysSinceEpoch])
+            let byStart = Dictionary(grouping: appointments, by: \.session)
+            var sessions = try SessionTable.sessions(db, days: from.daysSinceEpoch...to.daysSinceEpoch)
+            switch owner {
+            case .consultant: sessions = sessions.filter { byStart[$0.id] != nil }
+            case .coach(let coach): sessions = sessions.filter { $0.coach == coach }
+            case .location(let location): sessions = sessions.filter { $0.location == location }
+            }
+            return sessions.map { AgendaSession(session: $0, appointments: byStart[$0.id] ?? []) }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import GRDB
+import ZitdagCore
+
+/// What erasing a job seeker did.
+public struct Erasure: Sendable, Hashable {
+    public var requests: Int
+    public var appointments: Int
+    /// Future appointments cancelled, so their seats are free again.
+    public var cancelled: Int
+}
+
+extension Store {
+    /// Erases a job seeker's personal data (GDPR art. 17): their profile goes, their requests lose the
+    /// link to them and their topics, future appointments are cancelled, and the audit log forgets
+    /// their id. What stays is anonymous: appointment rows without a person (so occupancy figures hold)
+    /// and a count per month in `erased`.
+    public func forget(jobSeeker id: String, at now: Instant, actor: String) throws(StoreError) -> Erasure {
+        try write { db in
+            guard try JobSeekerTable.profile(db, id) != nil else { throw StoreError.unknown(kind: "job seeker", id: id) }
+            let requests = try Int.fetchOne(db, sql: "SELECT count(*) FROM request WHERE job_seeker_id = ?", arguments: [id]) ?? 0
+            let appointments = try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM appointment a JOIN request r ON r.id = a.request_id WHERE r.job_seeker_id = ?", arguments: [id]) ?? 0
+            try db.execute(
+                sql: """
+                    UPDATE appointment SET status = 'cancelled', sequence = sequence + 1, changed = ?
+                    WHERE status = 'booked' AND start > ? AND request_id IN (SELECT id FROM request WHERE job_seeker_id = ?)
+                    """, arguments: [now.seconds, now.seconds, id])
+            let cancelled = db.changesCount
+            try db.execute(
+                sql: "UPDATE request SET status = CASE status WHEN 'pending' THEN 'erased' ELSE status END, topic = NULL WHERE job_seeker_id = ?",
+                arguments: [id])
+            // ON DELETE SET NULL unlinks the requests.
+            try db.execute(sql: "DELETE FROM job_seeker WHERE id = ?", arguments: [id])
+            try db.execute(
+                sql: "UPDATE audit SET subject = '(erased)', detail = '' WHERE subject = ? OR detail LIKE ? ESCAPE '\\' OR detail LIKE ? ESCAPE '\\'",
+                arguments: [id, "%job seeker \(Store.escapeLike(id)),%", "%job seeker \(Store.escapeLike(id))"])
+            let month = String(zone.local(at: now).date.description.prefix(7))
+            try db.execute(
+                sql: """
+                    INSERT INTO erased (month, job_seekers, appointments) VALUES (?, 1, ?)
+                    ON CONFLICT (month) DO UPDATE SET job_seekers = job_seekers + 1, appointments = appointments + excluded.appointments
+                    """, arguments: [month, appointments])
+            try AuditLog.record(db, at: now, actor: actor, action: "forget", subject: "(erased)", detail: "\(requests) request(s), \(appointments) appointment(s)")
+            return Erasure(requests: requests, appointments: appointments, cancelled: cancelled)
+        }
+    }
+
+    static func escapeLike(_ text: String) -> String {
+        String(text.flatMap { "%_\\".contains($0) ? ["\\", $0] : [$0] })
+    }
+}

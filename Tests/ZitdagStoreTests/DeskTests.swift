@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+import ZitdagCore
+import ZitdagStore
+
+/// The consultant's desk: slots, booking, changes, under the booking rules.
+@Suite struct DeskTests {
+    let fixture: Fixture
+    var desk: Desk { fixture.desk }
+
+    init() throws { fixture = try Fixture() }
+
+    func starts(_ offers: Offers) -> [Instant] { offers.options.map { $0.assignments[0].span.start } }
+
+    @Test func slotsAreRankedEarliestFirstAndSkipToday() throws {
+        let offers = try desk.slots(for: RequestDraft(jobSeeker: "J1"), count: 3)
+        // Tuesday 24 November is tomorrow, the earliest the default rule allows.
+        #expect(starts(offers) == [Fixture.at(Fixture.tuesday, 9), Fixture.at(Fixture.monday.adding(days: 3), 13), Fixture.at(Fixture.nextTuesday, 9)])
+    }
+
+    @Test func aBookedSlotIsNoLongerOffered() throws {
+        let booked = try desk.book(RequestDraft(jobSeeker: "J1"), at: [SlotChoice(start: Fixture.at(Fixture.tuesday, 9))], actor: "K1")
+        #expect(booked.count == 1 && booked[0].status == .booked && booked[0].session == "C1-\(Fixture.tuesday)-0900")
+        let offers = try desk.slots(for: RequestDraft(jobSeeker: "J2"), count: 1)
+        #expect(starts(offers) == [Fixture.at(Fixture.tuesday, 10)])
+    }
+
+    @Test func aSeriesFromItsFirstStartGetsTheRestPlacedWithTheSameCoach() throws {
+        let draft = RequestDraft(jobSeeker: "J1", appointments: 3, gapDays: 7...14)
+        let booked = try desk.book(draft, at: [SlotChoice(start: Fixture.at(Fixture.tuesday, 9))], actor: "K1")
+        #expect(booked.map(\.index) == [0, 1, 2])
+        #expect(Set(booked.map(\.coach)) == ["C1"])
+        #expect(booked.map { Fixture.zone.local(at: $0.span.start).date } == [0, 7, 14].map { Fixture.tuesday.adding(days: $0) })
+    }
+
+    @Test func aTakenSlotSaysSoAndNamesTheNextFreeOnes() throws {
+        _ = try desk.book(RequestDraft(jobSeeker: "J1", durationMinutes: 180), at: [SlotChoice(start: Fixture.at(Fixture.tuesday, 9))], actor: "K1")
+        #expect {
+            try desk.book(RequestDraft(jobSeeker: "J2"), at: [SlotChoice(start: Fixture.at(Fixture.tuesday, 9))], actor: "K2")
+        } throws: { error in
+            guard case StoreError.taken(_, let next, _) = error else { return false }
+            return !next.isEmpty && "\(error)".contains("was just taken; next free: Thu 2026-11-26 13:00")
+        }
+    }
+
+    @Test func aRequiredConsultantWhoIsBusyIsNamedWithTheFirstSlotWithoutThem() throws {
+        try fixture.store.replaceBusy(
+            of: "K1", with: [Span(start: Fixture.at(Fixture.tuesday, 8), end: Fixture.at(Fixture.monday.adding(days: 60), 8))], source: "test",
+            at: Fixture.now, actor: "K1")
+        let offers = try desk.slots(for: RequestDraft(jobSeeker: "J1", consultant: "K1", attendance: .required), count: 3)
+        #expect(offers.options.isEmpty)
+        #expect(offers.reason?.contains("consultant K1 is busy at all") == true)
+        #expect(offers.reason?.contains("first free slot is Tue 2026-11-24 09:00 in C1-2026-11-24-0900 without K1") == true)
+    }
+
+    @Test func movingKeepsTheAppointmentAndBumpsItsSequence() throws {
+        let booked = try desk.book(RequestDraft(jobSeeker: "J1"), at: [SlotChoice(start: Fixture.at(Fixture.tuesday, 9))], actor: "K1")
+        let moved = try desk.move(appointment: booked[0].id, to: SlotChoice(start: Fixture.at(Fixture.nextTuesday, 10)), actor: "K1")
+        #expect(moved.id == booked[0].id)
+        #expect(moved.sequence == 1 && moved.span.start == Fixture.at(Fixture.nextTuesday, 10))
+        // The old seat is free again.
+        #expect(starts(try desk.slots(for: RequestDraft(jobSeeker: "J2"), count: 1)) == [Fixture.at(Fixture.tuesday, 9)])
+    }
+
+    @Test func aMoveThatBreaksTheSeriesGapIsRefused() throws {
+        let booked = try desk.book(
+            RequestDraft(jobSeeker: "J1", appointments: 2, gapDays: 7...7), at: [SlotChoice(start: Fixture.at(Fixture.tuesday, 9))], actor: "K1")
+        #expect(throws: StoreError.self) {
+            try desk.move(appointment: booked[1].id, to: SlotChoice(start: Fixture.at(Fixture.monday.adding(days: 15), 9)), actor: "K1")
+        }
+    }
+
+    @Test func cancellingFreesTheSeatAndKeepsTheRowAsCancelled() throws {
+        let booked = try desk.book(
+            RequestDraft(jobSeeker: "J1", durationMinutes: 180), at: [SlotChoice(start: Fixture.at(Fixture.tuesday, 9))], actor: "K1")
+        let cancelled = try desk.cancel(appointment: booked[0].id, actor: "K1")
+        #expect(cancelled.map(\.status) == [.cancelled] && cancelled[0].sequence == 1)
+        #expect(starts(try desk.slots(for: RequestDraft(jobSeeker: "J2"), count: 1)) == [Fixture.at(Fixture.tuesday, 9)])
+        #expect(throws: StoreError.self) { try desk.cancel(appointment: booked[0].id, actor: "K1") }
+    }
+
+    @Test func anAppointmentCannotBeMarkedBeforeItStarts() throws {
+        let booked = try desk.book(RequestDraft(jobSeeker: "J1"), at: [SlotChoice(start: Fixture.at(Fixture.tuesday, 9))], actor: "K1")
+        #expect(throws: StoreError.self) { try desk.mark(appointment: booked[0].id, as: .attended, actor: "K1") }
+        let later = Desk(store: fixture.store, now: { Fixture.at(Fixture.tuesday, 11) })
+        #expect(try later.mark(appointment: booked[0].id, as: .noShow, actor: "K1").status == .noShow)
+    }
+
+    @Test func unknownPeopleAndPastDatesAreNamed() throws {
+        #expect { try desk.slots(for: RequestDraft(jobSeeker: "J999")) } throws: { "\($0)" == "no job seeker J999" }
+        #expect { try desk.slots(for: RequestDraft(jobSeeker: "J1", consultant: "K9")) } throws: { "\($0)" == "no consultant K9" }
+        #expect { try desk.slots(for: RequestDraft(jobSeeker: "J1", from: Fixture.monday.adding(days: -1))) } throws: {
+            "\($0)" == "from: 2026-11-22 is in the past"
+        }
+        #expect { try desk.slots(for: RequestDraft(jobSeeker: "J1", durationMinutes: 50)) } throws: { "\($0)".hasPrefix("duration: 50 minutes") }
+    }
+
+    @Test func aBookingOutsideEverySessionChangesNothing() throws {
+        #expect { try desk.book(RequestDraft(jobSeeker: "J1"), at: [SlotChoice(start: Fixture.at(Fixture.tuesday, 18))], actor: "K1") } throws: {
+            "\($0)".contains("no open session runs at Tue 2026-11-24 18:00")
+        }
+        #expect(try fixture.store.agenda(of: .coach("C1"), from: Fixture.monday, to: Fixture.monday.adding(days: 60)).allSatisfy(\.appointments.isEmpty))
+    }
+
+    @Test func aBufferKeepsTimeBetweenAppointments() throws {
+        try fixture.store.setRules(BookingRules(bufferMinutes: 15), for: .location("L1"), at: Fixture.now, actor: "coordinator")
+        _ = try desk.book(RequestDraft(jobSeeker: "J1"), at: [SlotChoice(start: Fixture.at(Fixture.tuesday, 9))], actor: "K1")
+        let offers = try desk.slots(for: RequestDraft(jobSeeker: "J2"), count: 1)
+        #expect(starts(offers) == [Fixture.at(Fixture.tuesday, 10, 15)])
+        #expect(offers.options[0].assignments[0].span.seconds == 3600)
+    }
+
+    @Test func theHorizonRuleHidesLaterSessions() throws {
+        try fixture.store.setRules(BookingRules(horizonWeeks: 1), for: .standard, at: Fixture.now, actor: "coordinator")
+        let offers = try desk.slots(for: RequestDraft(jobSeeker: "J1"), count: 10)
+        // Up to Monday 30 November: this Tuesday and this Thursday only.
+        #expect(offers.options.map { $0.assignments[0].session } == ["C1-2026-11-24-0900", "C2-2026-11-26-1300"])
+    }
+}
