@@ -10,3 +10,14 @@ enum AuditLog {
             arguments: [at.seconds, actor, action, subject, detail])
     }
 }
+
+extension Store {
+    /// The audit log as text, oldest first: `at actor action subject: detail`.
+    public func auditText() throws(StoreError) -> String {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT at, actor, action, subject, detail FROM audit ORDER BY id").map { row in
+                "\(zone.local(at: Instant(seconds: row[0]))) \(row[1] as String) \(row[2] as String) \(row[3] as String): \(row[4] as String)"
+            }.joined(separator: "\n")
+        }
+    }
+}

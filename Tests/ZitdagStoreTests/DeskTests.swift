@@ -4,11 +4,13 @@ import ZitdagCore
 import ZitdagStore
 
 /// The consultant's desk: slots, booking, changes, under the booking rules.
-@Suite struct DeskTests {
+@Suite final class DeskTests {
     let fixture: Fixture
     var desk: Desk { fixture.desk }
 
     init() throws { fixture = try Fixture() }
+
+    deinit { fixture.remove() }
 
     func starts(_ offers: Offers) -> [Instant] { offers.options.map { $0.assignments[0].span.start } }
 
