@@ -30,6 +30,11 @@ struct ImportBusy: ParsableCommand {
     @OptionGroup(title: "Busy times to keep")
     var window: DateWindow
 
+    @Flag(help: "Store the busy times in the booking database (replacing those from this file), instead of printing them.")
+    var save = false
+
+    @OptionGroup var store: StoreOptions
+
     func run() throws {
         try reporting {
             let zone = Zone.brussels
@@ -40,7 +45,14 @@ struct ImportBusy: ParsableCommand {
             } catch let error as CalendarError {
                 throw CommandError.input(error.description)
             }
-            print(JSONWriter.write(ProblemFile.encode(Consultant(id: consultant, busy: busy), zone: zone)), terminator: "")
+            guard save else {
+                print(JSONWriter.write(ProblemFile.encode(Consultant(id: consultant, busy: busy), zone: zone)), terminator: "")
+                return
+            }
+            do {
+                try store.open().replaceBusy(of: consultant, with: busy.spans, source: file, at: StoreOptions.clock(), actor: store.who)
+            } catch { throw CommandError.store(error) }
+            printError("stored \(busy.spans.count) busy interval(s) for \(consultant)")
         }
     }
 }

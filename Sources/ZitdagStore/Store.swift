@@ -13,6 +13,9 @@ public final class Store: Sendable {
     /// The time zone all wall-clock times are in.
     public let zone: Zone
     public let gridMinutes: Int
+    /// Milliseconds every write waits just before it commits: only for tests that kill a process in
+    /// the middle of a transaction (`ZITDAG_TEST_STALL_MS`).
+    let stallBeforeCommit: Int
 
     /// The database path: `ZITDAG_DB` when set, otherwise `$XDG_DATA_HOME/zitdag/zitdag.sqlite`
     /// (`~/.local/share/zitdag/zitdag.sqlite` when that is unset).
@@ -25,8 +28,9 @@ public final class Store: Sendable {
 
     /// Opens the database at `path`, creating it (and its folder) on first use and migrating it to
     /// the current schema.
-    public init(path: String) throws(StoreError) {
+    public init(path: String, stallBeforeCommit: Int = 0) throws(StoreError) {
         self.path = path
+        self.stallBeforeCommit = stallBeforeCommit
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         var configuration = Configuration()
@@ -69,6 +73,7 @@ public final class Store: Sendable {
             return try pool.write { db in
                 let result = try body(db)
                 try db.execute(sql: "UPDATE setting SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
+                if stallBeforeCommit > 0 { usleep(UInt32(min(stallBeforeCommit, 60_000)) * 1000) }
                 return result
             }
         } catch {

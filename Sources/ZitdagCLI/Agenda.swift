@@ -1,0 +1,62 @@
+import ArgumentParser
+import ZitdagCore
+import ZitdagStore
+
+/// `zitdag agenda`: a consultant's, coach's or location's appointments.
+struct Agenda: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show the agenda of a consultant, coach or location (default: the next 7 days).")
+
+    @Option(help: "A consultant's appointments.") var consultant: String?
+    @Option(help: "A coach's half-days and appointments.") var coach: String?
+    @Option(help: "A location's half-days and appointments.") var location: String?
+    @Option(help: "The week (Monday to Sunday) holding this date.") var week: String?
+    @Option(help: "From this date (default: today).") var from: String?
+    @Option(help: "Up to and including this date (default: 6 days after --from).") var to: String?
+    @Flag(help: "Show cancelled appointments too.") var cancelled = false
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        guard [consultant, coach, location].compactMap({ $0 }).count == 1 else {
+            throw ValidationError("give exactly one of --consultant, --coach or --location")
+        }
+    }
+
+    func run() throws {
+        try reporting {
+            let store = try self.store.open()
+            let zone = store.zone
+            let today = zone.local(at: StoreOptions.clock()).date
+            var first = try from.map { text throws(CommandError) in try WallClock.date(text, option: "--from") } ?? today
+            if let week {
+                let day = try WallClock.date(week, option: "--week")
+                first = day.adding(days: 1 - day.weekday)
+            }
+            let last = try to.map { text throws(CommandError) in try WallClock.date(text, option: "--to") } ?? first.adding(days: 6)
+            let owner: AgendaOwner = consultant.map { .consultant($0) } ?? coach.map { .coach($0) } ?? .location(location!)
+            let agenda: [AgendaSession]
+            do { agenda = try store.agenda(of: owner, from: first, to: last, includeCancelled: cancelled) } catch { throw CommandError.store(error) }
+            if self.store.json {
+                print(JSONWriter.write(.array(agenda.map { item in
+                    .object([
+                        "session": JSON(.string(item.session.id)),
+                        "coach": JSON(.string(item.session.coach)),
+                        "location": JSON(.string(item.session.location)),
+                        "start": JSON(.string(zone.local(at: item.session.span.start).description)),
+                        "end": JSON(.string(zone.local(at: item.session.span.end).description)),
+                        "seats": JSON(.integer(item.session.seats)),
+                        "appointments": .array(item.appointments.map { Render.appointment($0, zone: zone) }),
+                    ])
+                })), terminator: "")
+                return
+            }
+            print("\(first.withWeekday) to \(last.withWeekday): \(agenda.count) half-day(s), \(agenda.reduce(0) { $0 + $1.appointments.count }) appointment(s)")
+            for item in agenda {
+                let s = item.session
+                print("\n\(zone.local(at: s.span.start).withWeekday)-\(zone.local(at: s.span.end).hourMinute)  coach \(s.coach) at \(s.location), \(s.seats) seat\(s.seats == 1 ? "" : "s")  [\(s.id)]")
+                if item.appointments.isEmpty { print("  (no appointments)") }
+                for a in item.appointments { print("  " + Render.appointmentLine(a, zone: zone)) }
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import ArgumentParser
+import ZitdagCore
+import ZitdagStore
+
+/// `zitdag book`: book a slot or a whole series.
+struct Book: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Book an appointment, or a whole series, for a job seeker.",
+        discussion: """
+            Give the first start (`--at "2026-12-08 09:00"`) and zitdag places the rest of the series as
+            the allocator would, or give every start. When the slot was just taken, says so and lists the
+            next free ones. Exit status: 0 booked, 3 taken or no room, 2 bad input, 1 database.
+            """)
+
+    @OptionGroup var request: DraftOptions
+    @Option(parsing: .singleValue, help: "Start of an appointment, YYYY-MM-DD HH:MM (repeat for each of a series).")
+    var at: [String] = []
+    @Option(help: "The session, when several run at that time.") var session: String?
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        try reporting {
+            guard !at.isEmpty else { throw CommandError.input("--at: give the start of the appointment") }
+            let desk = try store.desk()
+            let zone = desk.store.zone
+            var choices: [SlotChoice] = []
+            for text in at { choices.append(SlotChoice(start: try WallClock.instant(text, option: "--at", zone: zone))) }
+            choices[0].session = session
+            let booked: [BookedAppointment]
+            do { booked = try desk.book(try request.draft(), at: choices, actor: store.who) } catch { throw CommandError.store(error) }
+            Render.appointments(booked, zone: zone, json: store.json)
+        }
+    }
+}
+
+/// `zitdag move`: move one appointment.
+struct Move: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Move an appointment to another time (it keeps its id and calendar event).",
+        discussion: "Exit status: 0 moved, 3 not free or not movable, 2 bad input, 1 database.")
+
+    @Argument(help: "The appointment's number.") var appointment: Int64
+    @Option(help: "The new start, YYYY-MM-DD HH:MM.") var to: String
+    @Option(help: "The session, when several run at that time.") var session: String?
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        try reporting {
+            let desk = try store.desk()
+            let choice = SlotChoice(start: try WallClock.instant(to, option: "--to", zone: desk.store.zone), session: session)
+            do {
+                let moved = try desk.move(appointment: appointment, to: choice, actor: store.who)
+                Render.appointments([moved], zone: desk.store.zone, json: store.json)
+            } catch { throw CommandError.store(error) }
+        }
+    }
+}
+
+/// `zitdag cancel`: cancel an appointment or the rest of its series.
+struct Cancel: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Cancel an appointment (or, with --series, every later one of its series).",
+        discussion: "The seat is free at once; feeds show the appointment as cancelled for a while. Exit status: 0, 3, 2, 1.")
+
+    @Argument(help: "The appointment's number.") var appointment: Int64
+    @Flag(help: "Cancel the rest of the series too.") var series = false
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        try reporting {
+            let desk = try store.desk()
+            do {
+                let cancelled = try desk.cancel(appointment: appointment, wholeSeries: series, actor: store.who)
+                Render.appointments(cancelled, zone: desk.store.zone, json: store.json)
+            } catch { throw CommandError.store(error) }
+        }
+    }
+}
+
+/// `zitdag attended` and `zitdag no-show`: how an appointment went.
+struct Attended: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Record that the job seeker came to an appointment.")
+    @Argument(help: "The appointment's number.") var appointment: Int64
+    @OptionGroup var store: StoreOptions
+    func run() throws { try Outcome.record(.attended, appointment, store, self) }
+}
+
+struct NoShow: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "no-show", abstract: "Record that the job seeker did not come.")
+    @Argument(help: "The appointment's number.") var appointment: Int64
+    @OptionGroup var store: StoreOptions
+    func run() throws { try Outcome.record(.noShow, appointment, store, self) }
+}
+
+enum Outcome {
+    static func record(_ status: BookedAppointment.Status, _ id: Int64, _ store: StoreOptions, _ command: some ParsableCommand) throws {
+        try command.reporting {
+            let desk = try store.desk()
+            do {
+                Render.appointments([try desk.mark(appointment: id, as: status, actor: store.who)], zone: desk.store.zone, json: store.json)
+            } catch { throw CommandError.store(error) }
+        }
+    }
+}

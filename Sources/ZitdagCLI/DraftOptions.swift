@@ -1,0 +1,54 @@
+import ArgumentParser
+import ZitdagCore
+import ZitdagStore
+
+/// What the consultant asks for: shared by `slots`, `book` and `request add`.
+struct DraftOptions: ParsableArguments {
+    @Option(help: "The job seeker's pseudonymous id.")
+    var jobSeeker: String
+
+    @Option(help: "The consultant who books (and may come along).")
+    var consultant: String?
+
+    @Option(help: "required, preferred or none: whether the consultant comes along.")
+    var attendance: String = "none"
+
+    @Option(help: "Minutes per appointment.")
+    var duration: Int = 60
+
+    @Option(help: "Appointments in the series.")
+    var series: Int = 1
+
+    @Option(help: "Days between appointments of a series, as MIN..MAX.")
+    var gap: String = "7..14"
+
+    @Option(help: "The first appointment on or after this date (default: the earliest the rules allow).")
+    var from: String?
+
+    @Option(help: "The first appointment on or before this date.")
+    var due: String?
+
+    @Option(help: "1 (default) to 5.")
+    var priority: Int = 1
+
+    @Option(help: "The language the session must serve (default: the job seeker's).")
+    var language: String?
+
+    @Option(help: "What the appointment works on, shown to the coach (no personal details).")
+    var topic: String?
+
+    func draft() throws(CommandError) -> RequestDraft {
+        guard let attendance = Attendance(rawValue: attendance) else {
+            throw CommandError.input("--attendance: \"\(self.attendance)\" is not required, preferred or none")
+        }
+        let bounds = gap.split(separator: ".", omittingEmptySubsequences: true).compactMap { Int($0) }
+        guard gap.contains(".."), bounds.count == 2, bounds[0] <= bounds[1] else {
+            throw CommandError.input("--gap: \"\(gap)\" is not MIN..MAX days, such as 7..14")
+        }
+        return RequestDraft(
+            jobSeeker: jobSeeker, consultant: consultant, attendance: attendance, durationMinutes: duration, appointments: series,
+            gapDays: bounds[0]...bounds[1], from: try from.map { date throws(CommandError) in try WallClock.date(date, option: "--from") },
+            due: try due.map { date throws(CommandError) in try WallClock.date(date, option: "--due") }, priority: priority, language: language,
+            topic: topic)
+    }
+}

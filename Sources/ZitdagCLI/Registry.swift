@@ -1,0 +1,148 @@
+import ArgumentParser
+import ZitdagCore
+import ZitdagStore
+
+/// `zitdag consultant add`.
+struct ConsultantCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "consultant", abstract: "Manage consultants.", subcommands: [Add.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a consultant.")
+        @Argument(help: "The consultant's id.") var id: String
+        @OptionGroup var store: StoreOptions
+        func run() throws {
+            try reporting {
+                do { try store.open().addConsultant(id, at: StoreOptions.clock(), actor: store.who) } catch { throw CommandError.store(error) }
+            }
+        }
+    }
+}
+
+/// `zitdag job-seeker add`.
+struct JobSeekerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "job-seeker", abstract: "Manage job seekers.", subcommands: [Add.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add or update a job seeker: a pseudonymous id and what the coaching needs, never a name.")
+        @Argument(help: "The pseudonymous id from the case system.") var id: String
+        @Option(help: "Initials, shown to the coach.") var initials: String
+        @Option(help: "The language sessions must serve.") var language: String?
+        @Option(help: "Digital level: starter, basic, advanced...") var level: String?
+        @Option(help: "First day of the device loan.") var loanFrom: String?
+        @Option(help: "Last day of the device loan.") var loanUntil: String?
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            try reporting {
+                let seeker = JobSeeker(
+                    id: id, initials: initials, language: language, digitalLevel: level,
+                    loanFrom: try loanFrom.map { text throws(CommandError) in try WallClock.date(text, option: "--loan-from") },
+                    loanUntil: try loanUntil.map { text throws(CommandError) in try WallClock.date(text, option: "--loan-until") })
+                do { try store.open().saveJobSeeker(seeker, at: StoreOptions.clock(), actor: store.who) } catch { throw CommandError.store(error) }
+            }
+        }
+    }
+}
+
+/// `zitdag request add`: queue a request for the week's plan.
+struct RequestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "request", abstract: "Queue requests for `zitdag plan`.", subcommands: [Add.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Queue a request; `zitdag plan` books it with the others.")
+        @OptionGroup var request: DraftOptions
+        @OptionGroup var store: StoreOptions
+        func run() throws {
+            try reporting {
+                do {
+                    let id = try store.open().queue(try request.draft(), at: StoreOptions.clock(), actor: store.who)
+                    print("request \(id) queued")
+                } catch { throw CommandError.store(error) }
+            }
+        }
+    }
+}
+
+/// `zitdag rules`: booking rules per service, location or coach.
+struct Rules: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show or set booking rules.", subcommands: [Show.self, Set.self], defaultSubcommand: Show.self)
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show the booking rules.")
+        @OptionGroup var store: StoreOptions
+        func run() throws {
+            try reporting {
+                let book: RuleBook
+                do { book = try store.open().ruleBook() } catch { throw CommandError.store(error) }
+                func line(_ scope: String, _ r: BookingRules) -> String {
+                    "\(scope): notice \(r.minimumNoticeDays) day(s), horizon \(r.horizonWeeks) week(s), buffer \(r.bufferMinutes) min"
+                }
+                print(line("default", book.standard))
+                for (id, rules) in book.byLocation.sorted(by: { $0.key < $1.key }) { print(line("location \(id)", rules)) }
+                for (id, rules) in book.byCoach.sorted(by: { $0.key < $1.key }) { print(line("coach \(id)", rules)) }
+            }
+        }
+    }
+
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set the booking rules of the service (default), a location or a coach.",
+            discussion: "A coach's rules win over their location's, which win over the default. Unset values keep the default's.")
+        @Option(help: "Rules for this location.") var location: String?
+        @Option(help: "Rules for this coach.") var coach: String?
+        @Option(help: "Days of notice: 1 forbids same-day bookings.") var notice: Int?
+        @Option(help: "Weeks ahead that can be booked.") var horizon: Int?
+        @Option(help: "Minutes kept free after each appointment.") var buffer: Int?
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            try reporting {
+                guard location == nil || coach == nil else { throw CommandError.input("give --location or --coach, not both") }
+                let store = try self.store.open()
+                do {
+                    let book = try store.ruleBook()
+                    let scope: RuleScope = location.map { .location($0) } ?? coach.map { .coach($0) } ?? .standard
+                    var rules = switch scope {
+                    case .standard: book.standard
+                    case .location(let id): book.byLocation[id] ?? book.standard
+                    case .coach(let id): book.byCoach[id] ?? book.standard
+                    }
+                    rules.minimumNoticeDays = notice ?? rules.minimumNoticeDays
+                    rules.horizonWeeks = horizon ?? rules.horizonWeeks
+                    rules.bufferMinutes = buffer ?? rules.bufferMinutes
+                    try store.setRules(rules, for: scope, at: StoreOptions.clock(), actor: self.store.who)
+                } catch { throw CommandError.store(error) }
+            }
+        }
+    }
+}
+
+/// `zitdag sync`: the zitdagen of Calendars/ into the store.
+struct Sync: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Store the sessions of Calendars/ for a period; sessions since closed are cancelled.",
+        discussion: "Exit status: 0, 2 a broken calendar, 1 database.")
+
+    @OptionGroup(title: "Sessions to store (default: today and the next 13 weeks)") var window: DateWindow
+    @Option(help: "The folder of .ics files defining the zitdagen.") var calendars: String = "Calendars"
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        try reporting {
+            let db = try store.open()
+            let zone = db.zone
+            var window = self.window
+            if window.from == nil { window.from = zone.local(at: StoreOptions.clock()).date.description }
+            if window.to == nil { window.to = LocalDate(iso: window.from!).map { $0.adding(days: 91).description } }
+            let span = try window.span(in: zone)
+            let sessions = try SessionCalendarFiles.sessions(in: calendars, window: span, zone: zone)
+            let first = zone.local(at: span.start).date
+            let last = zone.local(at: span.end).date.adding(days: -1)
+            do {
+                let counts = try db.syncSessions(sessions, from: first, to: last, at: StoreOptions.clock(), actor: store.who)
+                print("\(sessions.count) sessions from \(first) to \(last): \(counts.added) added, \(counts.changed) changed, \(counts.cancelled) cancelled")
+            } catch { throw CommandError.store(error) }
+        }
+    }
+}

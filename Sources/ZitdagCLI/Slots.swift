@@ -1,0 +1,95 @@
+import ArgumentParser
+import ZitdagCore
+import ZitdagStore
+
+/// `zitdag slots`: the best free slots for a job seeker, as the allocator ranks them.
+struct Slots: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the best free slots (or series) for a job seeker, best first.",
+        discussion: """
+            Ranked by the allocator's own objective under its constraints and the booking rules:
+            seats, the job seeker's other appointments, the consultant's agenda, language, gaps.
+            When nothing fits, says why. Exit status: 0 slots found, 3 none, 2 bad input, 1 database.
+            """)
+
+    @OptionGroup var request: DraftOptions
+    @Option(help: "How many options to list.") var count: Int = 5
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        try reporting {
+            let desk = try store.desk()
+            let offers: Offers
+            do { offers = try desk.slots(for: try request.draft(), count: count) } catch { throw CommandError.store(error) }
+            let zone = desk.store.zone
+            if store.json {
+                print(JSONWriter.write(.object([
+                    "options": .array(offers.options.map { Render.offer($0, zone: zone) }),
+                    "reason": offers.reason.map { JSON(.string($0)) } ?? JSON(.null),
+                ])), terminator: "")
+            } else {
+                for (number, offer) in offers.options.enumerated() {
+                    print("\(number + 1). " + Render.offerLine(offer, zone: zone))
+                }
+            }
+            if let reason = offers.reason { throw CommandError(description: "no free slot: \(reason)", status: 3) }
+        }
+    }
+}
+
+/// Text and JSON for offers and appointments.
+enum Render {
+    static func offerLine(_ offer: Offer, zone: Zone) -> String {
+        offer.assignments.map { a in
+            "\(zone.local(at: a.span.start).withWeekday)-\(zone.local(at: a.span.end).hourMinute) in \(a.session)"
+                + (a.consultantAttends ? " (consultant along)" : "")
+        }.joined(separator: "; ") + "  [score \(offer.value)]"
+    }
+
+    static func offer(_ offer: Offer, zone: Zone) -> JSON {
+        .object([
+            "value": JSON(.integer(offer.value)),
+            "appointments": .array(offer.assignments.map { a in
+                .object([
+                    "session": JSON(.string(a.session)),
+                    "start": JSON(.string(zone.local(at: a.span.start).description)),
+                    "end": JSON(.string(zone.local(at: a.span.end).description)),
+                    "consultant_attends": JSON(.bool(a.consultantAttends)),
+                ])
+            }),
+        ])
+    }
+
+    static func appointment(_ a: BookedAppointment, zone: Zone) -> JSON {
+        .object([
+            "id": JSON(.integer(Int(a.id))),
+            "request": JSON(.integer(Int(a.request))),
+            "series": JSON(.string("\(a.index + 1)/\(a.seriesLength)")),
+            "session": JSON(.string(a.session)),
+            "coach": JSON(.string(a.coach)),
+            "location": JSON(.string(a.location)),
+            "start": JSON(.string(zone.local(at: a.span.start).description)),
+            "end": JSON(.string(zone.local(at: a.span.end).description)),
+            "job_seeker": a.jobSeeker.map { JSON(.string($0)) } ?? JSON(.null),
+            "consultant": a.consultant.map { JSON(.string($0)) } ?? JSON(.null),
+            "consultant_attends": JSON(.bool(a.consultantAttends)),
+            "status": JSON(.string(a.status.rawValue)),
+            "sequence": JSON(.integer(a.sequence)),
+        ])
+    }
+
+    static func appointmentLine(_ a: BookedAppointment, zone: Zone) -> String {
+        let who = a.jobSeeker.map { "\($0) (\(a.initials ?? "?"))" } ?? "(erased)"
+        return "#\(a.id)  \(zone.local(at: a.span.start).withWeekday)-\(zone.local(at: a.span.end).hourMinute)  \(a.session)  "
+            + "\(who)  \(a.index + 1)/\(a.seriesLength)" + (a.consultantAttends ? "  with \(a.consultant ?? "consultant")" : "")
+            + (a.status == .booked ? "" : "  [\(a.status.rawValue)]") + (a.topic.map { "  \($0)" } ?? "")
+    }
+
+    static func appointments(_ list: [BookedAppointment], zone: Zone, json: Bool) {
+        if json {
+            print(JSONWriter.write(.array(list.map { appointment($0, zone: zone) })), terminator: "")
+        } else {
+            for a in list { print(appointmentLine(a, zone: zone)) }
+        }
+    }
+}

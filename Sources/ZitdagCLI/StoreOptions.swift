@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import ZitdagCore
+import ZitdagStore
+
+/// `--db` and `--as`, shared by every command that uses the booking store.
+struct StoreOptions: ParsableArguments {
+    @Option(help: "The booking database (default: $ZITDAG_DB, else ~/.local/share/zitdag/zitdag.sqlite).")
+    var db: String?
+
+    @Option(name: .customLong("as"), help: "Who is acting, for the audit log (default: $USER).")
+    var actor: String?
+
+    @Flag(help: "Print JSON instead of a table.")
+    var json = false
+
+    func open() throws(CommandError) -> Store {
+        do {
+            let stall = ProcessInfo.processInfo.environment["ZITDAG_TEST_STALL_MS"].flatMap { Int($0) } ?? 0
+            return try Store(path: db ?? Store.defaultPath(), stallBeforeCommit: stall)
+        } catch {
+            throw CommandError.store(error)
+        }
+    }
+
+    func desk() throws(CommandError) -> Desk {
+        Desk(store: try open(), now: StoreOptions.clock)
+    }
+
+    var who: String { actor ?? ProcessInfo.processInfo.environment["USER"] ?? "cli" }
+
+    /// The clock: the system's, or `ZITDAG_NOW` (`YYYY-MM-DDTHH:MM:SS` in Brussels) for demos and tests.
+    static let clock: @Sendable () -> Instant = {
+        if let text = ProcessInfo.processInfo.environment["ZITDAG_NOW"], let local = LocalDateTime(iso: text),
+            let instant = Zone.brussels.instant(for: local)
+        {
+            return instant
+        }
+        return Instant(seconds: Int(Date().timeIntervalSince1970))
+    }
+}
+
+extension CommandError {
+    /// Bad input exits with 2, "could not book" with 3, an unusable database with 1.
+    static func store(_ error: any Error) -> CommandError {
+        if let error = error as? CommandError { return error }
+        guard let error = error as? StoreError else { return CommandError(description: "\(error)", status: 1) }
+        return switch error {
+        case .invalid, .unknown: CommandError(description: error.description, status: 2)
+        case .taken, .noRoom, .conflict: CommandError(description: error.description, status: 3)
+        case .unusable, .locked: CommandError(description: error.description, status: 1)
+        }
+    }
+}
+
+/// Parsing people's dates and times on the command line, in the store's zone.
+enum WallClock {
+    static func date(_ text: String, option: String) throws(CommandError) -> LocalDate {
+        guard let date = LocalDate(iso: text) else { throw CommandError.input("\(option): \"\(text)\" is not a date YYYY-MM-DD") }
+        return date
+    }
+
+    /// `2026-12-08 09:00` or `2026-12-08T09:00`; a time the clocks skip is refused.
+    static func instant(_ text: String, option: String, zone: Zone) throws(CommandError) -> Instant {
+        let normalised = text.replacingOccurrences(of: " ", with: "T") + (text.count == 16 ? ":00" : "")
+        guard let local = LocalDateTime(iso: normalised) else {
+            throw CommandError.input("\(option): \"\(text)\" is not a date and time YYYY-MM-DD HH:MM")
+        }
+        guard let instant = zone.instant(for: local) else {
+            throw CommandError.input("\(option): \(text) does not exist in \(zone.identifier) (the clocks skip it)")
+        }
+        return instant
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+import ZitdagCore
+
+/// The consultant's CLI over a real database file, with real processes.
+@Suite struct BookingCommandTests {
+    /// A store synced from the repository's Calendars/, seen from Monday 23 November 2026, 10:00.
+    struct Desk {
+        let folder: URL
+        var db: String { folder.appendingPathComponent("zitdag.sqlite").path }
+        static let calendars = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Calendars").path
+
+        init(jobSeekers: Int = 8) throws {
+            folder = try scratchFolder()
+            #expect(try run(["sync", "--calendars", Desk.calendars]).status == 0)
+            #expect(try run(["consultant", "add", "K1"]).status == 0)
+            for j in 1...jobSeekers {
+                #expect(try run(["job-seeker", "add", "J\(j)", "--initials", "AB", "--language", "nl"]).status == 0)
+            }
+        }
+
+        func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Binary.Outcome {
+            try Binary.run(arguments + ["--db", db], environment: ["ZITDAG_NOW": "2026-11-23T10:00:00"].merging(extra) { $1 })
+        }
+
+        func process(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Process {
+            try Binary.start(arguments + ["--db", db], environment: ["ZITDAG_NOW": "2026-11-23T10:00:00"].merging(extra) { $1 })
+        }
+    }
+
+    @Test func slotsBookAgendaAndCancelWorkTogether() throws {
+        let desk = try Desk()
+        let slots = try desk.run(["slots", "--job-seeker", "J1", "--count", "2"])
+        #expect(slots.status == 0)
+        #expect(slots.stdout.hasPrefix("1. Tue 2026-11-24 09:00-10:00 in C1-2026-11-24-0900"))
+        let booked = try desk.run(["book", "--job-seeker", "J1", "--at", "2026-11-24 09:00", "--json"])
+        #expect(booked.status == 0)
+        #expect(booked.stdout.contains("\"status\": \"booked\""))
+        let agenda = try desk.run(["agenda", "--coach", "C1", "--week", "2026-11-24"])
+        #expect(agenda.stdout.contains("#1  Tue 2026-11-24 09:00-10:00  C1-2026-11-24-0900  J1 (AB)  1/1"))
+        #expect(try desk.run(["cancel", "1"]).status == 0)
+        #expect(try desk.run(["cancel", "1"]).stderr == "zitdag: appointment 1 is cancelled, not booked\n")
+    }
+
+    @Test func processesRacingForTheLastSeatEndWithOneBooking() throws {
+        let desk = try Desk()
+        // A three-hour appointment fills Tuesday's one seat: eight consultants try at once.
+        let racers = try (1...8).map { j in
+            try desk.process(["book", "--job-seeker", "J\(j)", "--duration", "210", "--at", "2026-11-24 09:00"])
+        }
+        for racer in racers { racer.waitUntilExit() }
+        let statuses = racers.map(\.terminationStatus)
+        #expect(statuses.filter { $0 == 0 }.count == 1, "\(statuses)")
+        #expect(statuses.filter { $0 == 3 }.count == 7, "\(statuses)")
+        let agenda = try desk.run(["agenda", "--coach", "C1", "--week", "2026-11-24", "--json"])
+        #expect(agenda.stdout.components(separatedBy: "\"status\": \"booked\"").count - 1 == 1)
+    }
+
+    @Test func aTakenSlotTellsTheNextFreeOnes() throws {
+        let desk = try Desk()
+        #expect(try desk.run(["book", "--job-seeker", "J1", "--duration", "210", "--at", "2026-11-24 09:00"]).status == 0)
+        let second = try desk.run(["book", "--job-seeker", "J2", "--at", "2026-11-24 09:00"])
+        #expect(second.status == 3)
+        #expect(second.stderr.hasPrefix("zitdag: the slot at Tue 2026-11-24 09:00 was just taken; next free: Thu 2026-11-26 13:00 in C2-2026-11-26-1300"))
+    }
+
+    @Test func aProcessKilledInTheMiddleOfABookingLeavesNothingBehind() throws {
+        let desk = try Desk()
+        // The booking waits 20 s inside its transaction, after writing its rows: kill it there.
+        let victim = try desk.process(["book", "--job-seeker", "J1", "--series", "3", "--at", "2026-11-24 09:00"], environment: ["ZITDAG_TEST_STALL_MS": "20000"])
+        Thread.sleep(forTimeInterval: 3)
+        #expect(victim.isRunning)
+        kill(victim.processIdentifier, SIGKILL)
+        victim.waitUntilExit()
+        #expect(victim.terminationReason == .uncaughtSignal)
+        let agenda = try desk.run(["agenda", "--coach", "C1", "--from", "2026-11-23", "--to", "2026-12-31", "--json"])
+        #expect(agenda.status == 0)
+        #expect(!agenda.stdout.contains("\"status\""))
+        // The lock died with the process: the next booking goes through.
+        #expect(try desk.run(["book", "--job-seeker", "J1", "--series", "3", "--at", "2026-11-24 09:00"]).status == 0)
+    }
+
+    @Test func aCorruptDatabaseFileGetsAClearErrorAndExitOne() throws {
+        let folder = try scratchFolder()
+        let path = folder.appendingPathComponent("broken.sqlite").path
+        try Data(repeating: 0x5A, count: 8192).write(to: URL(fileURLWithPath: path))
+        let outcome = try Binary.run(["agenda", "--coach", "C1", "--db", path])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr == "zitdag: database \(path): not a zitdag database, or damaged\n")
+    }
+
+    @Test func theWeekPlanBooksQueuedRequests() throws {
+        let desk = try Desk()
+        for j in 1...4 {
+            #expect(try desk.run(["request", "add", "--job-seeker", "J\(j)"]).status == 0)
+        }
+        let dry = try desk.run(["plan", "--from", "2026-11-23", "--to", "2026-11-29", "--dry-run", "--time-limit", "0.2"])
+        #expect(dry.stderr.contains("would book 4 of 4 pending request(s)"))
+        let plan = try desk.run(["plan", "--from", "2026-11-23", "--to", "2026-11-29", "--time-limit", "0.2"])
+        #expect(plan.status == 0 && plan.stderr.contains("booked 4 of 4 pending request(s)"))
+        let csv = try desk.run(["export", "appointments", "--from", "2026-11-23", "--to", "2026-11-29"])
+        #expect(csv.stdout.split(separator: "\r\n").count == 5)
+    }
+}
