@@ -70,4 +70,11 @@ if ProcessInfo.processInfo.environment["ZITDAG_BENCHMARKS"] != nil {
             path: "Benchmarks/CalendarBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ))
+    package.targets.append(
+        .executableTarget(
+            name: "StoreBenchmarks",
+            dependencies: ["ZitdagStore", "ZitdagCore", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/StoreBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ))
 }

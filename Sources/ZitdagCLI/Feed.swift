@@ -6,8 +6,13 @@ import ZitdagCore
 /// `zitdag feed`: the iCalendar feed a coach, consultant or location subscribes to.
 struct Feed: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the iCalendar feed of a coach, a consultant or a location for a plan.",
-        discussion: "Job seekers appear by their pseudonymous id only. Exit status 2 on bad input.")
+        abstract: "Write the iCalendar feed of a coach, a consultant or a location, from the booking store or a plan.",
+        discussion: """
+            Without --problem and --plan, the feed comes from the booking store: from 4 weeks ago to the
+            booking horizon, appointments with a SEQUENCE that grows with each change, cancelled ones kept
+            for 14 days as cancelled. Job seekers appear by initials (and pseudonymous id for their
+            consultant) only. Exit status 2 on bad input.
+            """)
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
         case coach, consultant, location
@@ -19,34 +24,52 @@ struct Feed: ParsableCommand {
     @Argument(help: "Their id.")
     var id: String
 
-    @Option(help: "The zitdag-problem/1 file.")
-    var problem: String
+    @Option(help: "A zitdag-problem/1 file (with --plan, instead of the booking store).")
+    var problem: String?
 
-    @Option(help: "The zitdag-plan/1 file.")
-    var plan: String
+    @Option(help: "A zitdag-plan/1 file.")
+    var plan: String?
+
+    @OptionGroup var store: StoreOptions
 
     @Option(name: .shortAndLong, help: "Where to write the feed (default: standard output).")
     var out: String?
 
     func run() throws {
         try reporting {
-            let problem = try Files.problem(self.problem)
-            let plan = try Files.plan(self.plan, zone: problem.zone)
             let audience: FeedAudience = switch kind {
             case .coach: .coach(id)
             case .consultant: .consultant(id)
             case .location: .location(id)
             }
-            guard audience.appears(in: problem) else { throw CommandError.input("\(self.problem): no \(kind.rawValue) \(id)") }
-            let now = Instant(seconds: Int(Date().timeIntervalSince1970))
+            let (zone, entries) = try self.entries(for: audience)
             let text: String
             do throws(CalendarError) {
-                text = try FeedWriter(zone: problem.zone).write(
-                    name: audience.calendarName, entries: audience.entries(in: problem, plan: plan), stamp: now)
+                text = try FeedWriter(zone: zone).write(name: audience.calendarName, entries: entries, stamp: StoreOptions.clock())
             } catch {
                 throw CommandError.output(error.description)
             }
             if let out { try Files.write(text, to: out) } else { print(text, terminator: "") }
+        }
+    }
+
+    private func entries(for audience: FeedAudience) throws(CommandError) -> (Zone, [CalendarEntry]) {
+        switch (problem, plan) {
+        case (let problemPath?, let planPath?):
+            let problem = try Files.problem(problemPath)
+            let plan = try Files.plan(planPath, zone: problem.zone)
+            guard audience.appears(in: problem) else { throw CommandError.input("\(problemPath): no \(kind.rawValue) \(id)") }
+            return (problem.zone, audience.entries(in: problem, plan: plan))
+        case (nil, nil):
+            let store = try self.store.open()
+            let now = StoreOptions.clock()
+            let today = store.zone.local(at: now).date
+            do {
+                let weeks = try store.ruleBook().standard.horizonWeeks
+                return (store.zone, try store.feedEntries(for: audience, from: today.adding(days: -28), to: today.adding(days: 7 * weeks), now: now))
+            } catch { throw CommandError.store(error) }
+        default:
+            throw CommandError.input("give both --problem and --plan, or neither (the booking store)")
         }
     }
 }

@@ -103,3 +103,20 @@ import ZitdagCore
         #expect(csv.stdout.split(separator: "\r\n").count == 5)
     }
 }
+
+extension BookingCommandTests {
+    @Test func theCoachFeedFromTheStoreShowsMovesAndCancellations() throws {
+        let desk = try Desk()
+        #expect(try desk.run(["book", "--job-seeker", "J1", "--at", "2026-11-24 09:00"]).status == 0)
+        #expect(try desk.run(["book", "--job-seeker", "J2", "--at", "2026-11-24 10:00"]).status == 0)
+        #expect(try desk.run(["move", "1", "--to", "2026-12-01 09:00"]).status == 0)
+        #expect(try desk.run(["cancel", "2"]).status == 0)
+        let feed = try desk.run(["feed", "coach", "C1"])
+        #expect(feed.status == 0)
+        let text = feed.stdout.replacingOccurrences(of: "\r\n ", with: "")
+        #expect(text.contains("UID:appointment-1@zitdag\r\n"))
+        #expect(text.contains("SEQUENCE:1\r\n"))
+        #expect(text.contains("STATUS:CANCELLED\r\n"))
+        #expect(!text.contains("J1") && !text.contains("J2"))
+    }
+}

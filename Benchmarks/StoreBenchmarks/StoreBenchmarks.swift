@@ -1,0 +1,100 @@
+import Benchmark
+import Foundation
+import ZitdagCore
+import ZitdagStore
+
+/// The desk on a region-sized database: 7,800 sessions (200 coaches x 3 half-days x 13 weeks),
+/// 1,500 consultants and 50,000 appointments, seen from the Monday the sessions start.
+///
+/// - "slots query": one `Desk.slots` per iteration for a different job seeker, attendance and series
+///   length, on the compiled snapshot (kept until the database changes); p99 is the goal.
+/// - "slots query, first after a change": the same, after a booking changed the database, so the
+///   snapshot of the booking horizon is read and compiled again.
+/// - "book one appointment": one `Desk.book` per iteration at a free place (its own transaction).
+let benchmarks: @Sendable () -> Void = {
+    let region = try! RegionDatabase()
+    let drafts = (0..<512).map { i in
+        RequestDraft(
+            jobSeeker: "B\(i)", consultant: "K\(i % 1_500)", attendance: [.none, .preferred, .required][i % 3],
+            durationMinutes: [60, 90, 60, 45][i % 4], appointments: [1, 1, 3, 2][i % 4])
+    }
+    var query = 0
+    Benchmark(
+        "slots query (region database)",
+        configuration: .init(metrics: [.wallClock, .throughput], timeUnits: .microseconds, warmupIterations: 20, maxDuration: .seconds(20), maxIterations: 5_000)
+    ) { _ in
+        query += 1
+        blackHole(try region.desk.slots(for: drafts[query % drafts.count], count: 5))
+    }
+
+    var change = 0
+    Benchmark(
+        "slots query, first after a change (region database)",
+        configuration: .init(metrics: [.wallClock], timeUnits: .milliseconds, warmupIterations: 1, maxDuration: .seconds(30), maxIterations: 20)
+    ) { benchmark in
+        change += 1
+        _ = try region.bookNext()
+        benchmark.startMeasurement()
+        blackHole(try region.desk.slots(for: drafts[change % drafts.count], count: 5))
+        benchmark.stopMeasurement()
+    }
+
+    Benchmark(
+        "book one appointment (region database)",
+        configuration: .init(metrics: [.wallClock, .throughput], timeUnits: .microseconds, warmupIterations: 10, maxDuration: .seconds(20), maxIterations: 4_000)
+    ) { _ in
+        blackHole(try region.bookNext())
+    }
+}
+
+/// A region-sized store in a temporary folder, with free places left at the end of each session
+/// for the booking benchmark.
+final class RegionDatabase: @unchecked Sendable {
+    let store: Store
+    let desk: Desk
+    private var free: [(session: String, start: Instant)] = []
+    private var next = 0
+
+    init() throws {
+        let monday = LocalDate(year: 2026, month: 11, day: 23)!
+        let now = Zone.brussels.instant(for: LocalDateTime(date: monday, secondOfDay: 8 * 3600))!
+        let folder = NSTemporaryDirectory() + "zitdag-bench-\(UUID().uuidString)"
+        store = try Store(path: folder + "/zitdag.sqlite")
+        desk = Desk(store: store, now: { now })
+        let problem = ProblemGenerator(size: .region, seed: 1, start: monday).generate()
+        _ = try store.syncSessions(problem.sessions, from: monday, to: monday.adding(days: 7 * 13), at: now, actor: "bench")
+        for consultant in problem.consultants { try store.addConsultant(consultant.id, at: now, actor: "bench") }
+        // Fill each session's seats with back-to-back hours from the start, leaving the last hour of
+        // every seat free, until 50,000 appointments.
+        var appointments: [ImportedAppointment] = []
+        var seeker = 0
+        outer: for session in problem.sessions where session.day > monday {
+            let hours = session.span.seconds / 3600
+            for seat in 0..<session.seats {
+                for hour in 0..<max(0, hours - 1) {
+                    let start = session.span.start.adding(seconds: hour * 3600)
+                    seeker += 1
+                    appointments.append(ImportedAppointment(
+                        jobSeeker: "J\(seeker)", consultant: "K\(seeker % 1_500)", session: session.id,
+                        span: Span(start: start, end: start.adding(seconds: 3600)), consultantAttends: seeker % 3 == 0))
+                    if appointments.count == 50_000 { break outer }
+                }
+                // Inside the default horizon of 8 weeks, each seat's last hour is a place to book.
+                if hours >= 1, session.day <= monday.adding(days: 56) {
+                    free.append((session.id, session.span.start.adding(seconds: (hours - 1) * 3600)))
+                }
+            }
+        }
+        try store.importAppointments(appointments, at: now, actor: "bench")
+        for i in 0..<512 { try store.saveJobSeeker(JobSeeker(id: "B\(i)", initials: "BE"), at: now, actor: "bench") }
+        for i in 0..<8_000 { try store.saveJobSeeker(JobSeeker(id: "N\(i)", initials: "NB"), at: now, actor: "bench") }
+    }
+
+    /// Books one hour at the next free place for a job seeker who has no appointment yet.
+    func bookNext() throws -> [BookedAppointment] {
+        defer { next += 1 }
+        let place = free[next % free.count]
+        return try desk.book(
+            RequestDraft(jobSeeker: "N\(next % 8_000)"), at: [SlotChoice(start: place.start, session: place.session)], actor: "bench")
+    }
+}

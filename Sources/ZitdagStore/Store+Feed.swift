@@ -1,0 +1,48 @@
+import GRDB
+import ZitdagCore
+
+extension Store {
+    /// The entries of a coach's, consultant's or location's feed from the store: their half-days
+    /// (coaches and locations) and appointments on days `from...to`. Each appointment keeps its UID
+    /// for life and its SEQUENCE grows with every change; a cancelled one stays in the feed with
+    /// STATUS:CANCELLED for `lingerDays` after it was cancelled, then drops out. Job seekers appear by
+    /// initials and topic only (consultants, who know them, also see the pseudonymous id).
+    public func feedEntries(
+        for audience: FeedAudience, from: LocalDate, to: LocalDate, now: Instant, lingerDays: Int = 14
+    ) throws(StoreError) -> [CalendarEntry] {
+        let owner: AgendaOwner = switch audience {
+        case .coach(let id): .coach(id)
+        case .consultant(let id): .consultant(id)
+        case .location(let id): .location(id)
+        }
+        let agenda = try agenda(of: owner, from: from, to: to, includeCancelled: true)
+        let cutoff = now.adding(seconds: -lingerDays * 86_400)
+        var entries: [CalendarEntry] = []
+        for item in agenda {
+            let session = item.session
+            let live = item.appointments.filter { $0.status != .cancelled }
+            if case .consultant = audience {} else {
+                entries.append(CalendarEntry(
+                    uid: "session-\(session.id)@zitdag", span: session.span,
+                    summary: "Zitdag digitale coaching (\(live.count) afspra\(live.count == 1 ? "ak" : "ken"))", location: session.location,
+                    description: "Coach \(session.coach), \(session.seats) plaats\(session.seats == 1 ? "" : "en")"))
+            }
+            for a in item.appointments where a.status != .cancelled || a.changed >= cutoff {
+                let who: String
+                if case .consultant = audience {
+                    who = [a.jobSeeker, a.initials.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
+                } else {
+                    who = a.initials ?? "?"
+                }
+                let along = a.consultantAttends ? "met consulent \(a.consultant ?? "")" : "zonder consulent"
+                entries.append(CalendarEntry(
+                    uid: "appointment-\(a.id)@zitdag", span: a.span,
+                    summary: "Coaching \(who.isEmpty ? "(gewist)" : who) (\(a.index + 1)/\(a.seriesLength))" + (a.topic.map { ": \($0)" } ?? ""),
+                    location: a.location,
+                    description: "Afspraak \(a.index + 1) van \(a.seriesLength), coach \(a.coach), \(along)",
+                    cancelled: a.status == .cancelled, sequence: a.sequence))
+            }
+        }
+        return entries.sorted { ($0.span.start, $0.uid) < ($1.span.start, $1.uid) }
+    }
+}
