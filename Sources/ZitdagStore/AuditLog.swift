@@ -5,9 +5,7 @@ import ZitdagCore
 /// Subjects are ids (pseudonymous for job seekers), never names.
 enum AuditLog {
     static func record(_ db: Database, at: Instant, actor: String, action: String, subject: String, detail: String) throws {
-        try db.execute(
-            sql: "INSERT INTO audit (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)",
-            arguments: [at.seconds, actor, action, subject, detail])
+        try db.run("INSERT INTO audit (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)", [at.seconds, actor, action, subject, detail])
     }
 }
 
@@ -15,7 +13,7 @@ extension Store {
     /// The audit log as text, oldest first: `at actor action subject: detail`.
     public func auditText() throws(StoreError) -> String {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT at, actor, action, subject, detail FROM audit ORDER BY id").map { row in
+            try db.rows("SELECT at, actor, action, subject, detail FROM audit ORDER BY id").map { row in
                 "\(zone.local(at: Instant(seconds: row[0]))) \(row[1] as String) \(row[2] as String) \(row[3] as String): \(row[4] as String)"
             }.joined(separator: "\n")
         }

@@ -45,9 +45,7 @@ extension Desk {
                 return .failure(.taken(what: "\(zone.local(at: choice.start).withWeekday) (\(reason))", next: [], zone: zone))
             }
             let placed = window.unshape(offer.assignments[0], duration: request.duration)
-            try db.execute(
-                sql: #"UPDATE appointment SET session_id = ?, start = ?, "end" = ?, consultant_attends = ?, sequence = sequence + 1, changed = ? WHERE id = ?"#,
-                arguments: [placed.session, placed.span.start.seconds, placed.span.end.seconds, placed.consultantAttends, now.seconds, id])
+            try db.run(#"UPDATE appointment SET session_id = ?, start = ?, "end" = ?, consultant_attends = ?, sequence = sequence + 1, changed = ? WHERE id = ?"#, [placed.session, placed.span.start.seconds, placed.span.end.seconds, placed.consultantAttends, now.seconds, id])
             try AuditLog.record(
                 db, at: now, actor: actor, action: "move", subject: "appointment \(id)",
                 detail: "\(zone.local(at: appointment.span.start)) in \(appointment.session) -> \(zone.local(at: placed.span.start)) in \(placed.session)")
@@ -69,15 +67,12 @@ extension Desk {
                 ? try AppointmentTable.appointments(db, request: appointment.request).filter { $0.status == .booked && $0.span.start > now }
                 : [appointment]
             for target in targets {
-                try db.execute(
-                    sql: "UPDATE appointment SET status = 'cancelled', sequence = sequence + 1, changed = ? WHERE id = ?",
-                    arguments: [now.seconds, target.id])
+                try db.run("UPDATE appointment SET status = 'cancelled', sequence = sequence + 1, changed = ? WHERE id = ?", [now.seconds, target.id])
             }
-            try db.execute(
-                sql: """
+            try db.run("""
                     UPDATE request SET status = 'cancelled' WHERE id = ?
                     AND NOT EXISTS (SELECT 1 FROM appointment WHERE request_id = ? AND status != 'cancelled')
-                    """, arguments: [appointment.request, appointment.request])
+                    """, [appointment.request, appointment.request])
             try AuditLog.record(
                 db, at: now, actor: actor, action: "cancel", subject: "appointment \(id)",
                 detail: wholeSeries ? "series of request \(appointment.request): \(targets.count) appointment(s)" : "one appointment")
@@ -99,8 +94,7 @@ extension Desk {
             guard appointment.span.start <= now else {
                 throw StoreError.conflict("appointment \(id) starts \(zone.local(at: appointment.span.start).withWeekday): it cannot be marked before it starts")
             }
-            try db.execute(
-                sql: "UPDATE appointment SET status = ?, changed = ? WHERE id = ?", arguments: [status.rawValue, now.seconds, id])
+            try db.run("UPDATE appointment SET status = ?, changed = ? WHERE id = ?", [status.rawValue, now.seconds, id])
             try AuditLog.record(db, at: now, actor: actor, action: status.rawValue, subject: "appointment \(id)", detail: "")
             return try AppointmentTable.appointment(db, id: id)!
         }

@@ -4,7 +4,7 @@ import ZitdagCore
 /// Consultants with their agendas: imported busy times plus the appointments they come along to.
 enum ConsultantTable {
     static func exists(_ db: Database, _ id: String) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM consultant WHERE id = ?)", arguments: [id]) ?? false
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM consultant WHERE id = ?)"), arguments: [id]) ?? false
     }
 
     /// The consultant's agenda between `from` and `to`, excluding appointment `except`.
@@ -23,14 +23,12 @@ enum ConsultantTable {
     static func all(_ db: Database, from: Instant, to: Instant) throws -> [Consultant] {
         var agendas: [String: [Span]] = [:]
         for id in try String.fetchAll(db, sql: "SELECT id FROM consultant") { agendas[id] = [] }
-        let rows = try Row.fetchCursor(
-            db,
-            sql: #"""
+        let rows = try db.cursor(#"""
                 SELECT consultant_id, start, "end" FROM busy WHERE "end" > ? AND start < ?
                 UNION ALL
                 SELECT r.consultant_id, a.start, a."end" FROM appointment a JOIN request r ON r.id = a.request_id
                 WHERE a.consultant_attends = 1 AND a.status != 'cancelled' AND a."end" > ? AND a.start < ? AND r.consultant_id IS NOT NULL
-                """#, arguments: [from.seconds, to.seconds, from.seconds, to.seconds])
+                """#, [from.seconds, to.seconds, from.seconds, to.seconds])
         while let row = try rows.next() {
             agendas[row[0], default: []].append(Span(start: Instant(seconds: row[1]), end: Instant(seconds: row[2])))
         }
@@ -39,7 +37,7 @@ enum ConsultantTable {
 
     /// Spans from rows of (start, end[, appointment id]), leaving out the appointments in `except`.
     static func spans(_ db: Database, sql: String, _ arguments: StatementArguments, except: Set<Int64> = []) throws -> [Span] {
-        try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { row in
+        try db.rows(sql, arguments).compactMap { row in
             if !except.isEmpty, except.contains(row[2]) { return nil }
             return Span(start: Instant(seconds: row[0]), end: Instant(seconds: row[1]))
         }
@@ -49,8 +47,7 @@ enum ConsultantTable {
 /// Job seekers: a pseudonymous id, initials for the coach, and what the coaching needs.
 enum JobSeekerTable {
     static func profile(_ db: Database, _ id: String) throws -> JobSeeker? {
-        try Row.fetchOne(
-            db, sql: "SELECT id, initials, language, digital_level, loan_from, loan_until FROM job_seeker WHERE id = ?", arguments: [id]
+        try db.row("SELECT id, initials, language, digital_level, loan_from, loan_until FROM job_seeker WHERE id = ?", [id]
         ).map { row in
             JobSeeker(
                 id: row[0], initials: row[1], language: row[2], digitalLevel: row[3],

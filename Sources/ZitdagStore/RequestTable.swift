@@ -5,13 +5,11 @@ import ZitdagCore
 enum RequestTable {
     @discardableResult
     static func insert(_ db: Database, _ draft: RequestDraft, request: Request, status: String, created: Instant) throws -> Int64 {
-        try db.execute(
-            sql: """
+        try db.run("""
                 INSERT INTO request (job_seeker_id, consultant_id, attendance, duration, appointments, gap_min, gap_max, release, due,
                     priority, language, topic, status, created)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
+                """, [
                 draft.jobSeeker, draft.consultant, draft.attendance.rawValue, request.duration, request.appointments,
                 request.gapDays.lowerBound, request.gapDays.upperBound, request.release.daysSinceEpoch, request.due?.daysSinceEpoch,
                 request.priority, request.language, draft.topic, status, created.seconds,
@@ -21,10 +19,7 @@ enum RequestTable {
 
     /// The draft a stored request was made from; `nil` once its job seeker is erased.
     static func draft(_ db: Database, _ id: Int64) throws -> RequestDraft? {
-        guard let row = try Row.fetchOne(
-            db,
-            sql: "SELECT job_seeker_id, consultant_id, attendance, duration, appointments, gap_min, gap_max, due, priority, language, topic FROM request WHERE id = ?",
-            arguments: [id]), let jobSeeker = row[0] as String?
+        guard let row = try db.row("SELECT job_seeker_id, consultant_id, attendance, duration, appointments, gap_min, gap_max, due, priority, language, topic FROM request WHERE id = ?", [id]), let jobSeeker = row[0] as String?
         else { return nil }
         return RequestDraft(
             jobSeeker: jobSeeker, consultant: row[1], attendance: Attendance(rawValue: row[2]) ?? .none, durationMinutes: (row[3] as Int) / 60,
@@ -34,12 +29,10 @@ enum RequestTable {
 
     /// Pending requests released by `latest`, as core requests with ids `R<id>`.
     static func pending(_ db: Database, releasedBy latest: LocalDate) throws -> [Request] {
-        try Row.fetchAll(
-            db,
-            sql: """
+        try db.rows("""
                 SELECT id, job_seeker_id, consultant_id, attendance, duration, appointments, gap_min, gap_max, release, due, priority, language
                 FROM request WHERE status = 'pending' AND release <= ? AND job_seeker_id IS NOT NULL ORDER BY id
-                """, arguments: [latest.daysSinceEpoch]
+                """, [latest.daysSinceEpoch]
         ).map { row in
             Request(
                 id: "R\(row[0] as Int64)", jobSeeker: row[1], consultant: row[2], attendance: Attendance(rawValue: row[3]) ?? .none,
@@ -53,12 +46,10 @@ enum RequestTable {
 /// Appointments: one row per appointment of a request, with its life cycle.
 enum AppointmentTable {
     static func insert(_ db: Database, request: Int64, _ assignment: Assignment, changed: Instant) throws {
-        try db.execute(
-            sql: """
+        try db.run("""
                 INSERT INTO appointment (request_id, series_index, session_id, start, "end", consultant_attends, status, sequence, changed)
                 VALUES (?, ?, ?, ?, ?, ?, 'booked', 0, ?)
-                """,
-            arguments: [
+                """, [
                 request, assignment.index, assignment.session, assignment.span.start.seconds, assignment.span.end.seconds,
                 assignment.consultantAttends, changed.seconds,
             ])
@@ -73,7 +64,7 @@ enum AppointmentTable {
     }
 
     static func fetch(_ db: Database, where condition: String, _ arguments: StatementArguments) throws -> [BookedAppointment] {
-        try Row.fetchAll(db, sql: "SELECT \(BookedAppointment.columns) \(BookedAppointment.joins) WHERE \(condition)", arguments: arguments)
+        try db.rows("SELECT \(BookedAppointment.columns) \(BookedAppointment.joins) WHERE \(condition)", arguments)
             .map(BookedAppointment.init(row:))
     }
 }

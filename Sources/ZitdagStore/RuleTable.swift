@@ -5,7 +5,7 @@ import ZitdagCore
 enum RuleTable {
     static func ruleBook(_ db: Database) throws -> RuleBook {
         var book = RuleBook()
-        for row in try Row.fetchAll(db, sql: "SELECT scope, scope_id, minimum_notice_days, horizon_weeks, buffer_minutes FROM booking_rule") {
+        for row in try db.rows("SELECT scope, scope_id, minimum_notice_days, horizon_weeks, buffer_minutes FROM booking_rule") {
             let rules = BookingRules(minimumNoticeDays: row[2], horizonWeeks: row[3], bufferMinutes: row[4])
             switch row[0] as String {
             case "location": book.byLocation[row[1]] = rules

@@ -7,9 +7,7 @@ enum SessionTable {
 
     /// The open sessions on days `days` (days since the epoch), in (day, start) order.
     static func sessions(_ db: Database, days: ClosedRange<Int>, except: Set<Int64> = []) throws -> [Session] {
-        let sessions = try Row.fetchAll(
-            db, sql: "SELECT \(columns) FROM session s WHERE s.day BETWEEN ? AND ? AND s.cancelled = 0 ORDER BY s.day, s.start, s.id",
-            arguments: [days.lowerBound, days.upperBound]
+        let sessions = try db.rows("SELECT \(columns) FROM session s WHERE s.day BETWEEN ? AND ? AND s.cancelled = 0 ORDER BY s.day, s.start, s.id", [days.lowerBound, days.upperBound]
         ).map(session)
         let booked = try bookedSpans(
             db,
@@ -26,7 +24,7 @@ enum SessionTable {
             sql += " AND s.id = ?"
             arguments += [id]
         }
-        let sessions = try Row.fetchAll(db, sql: sql + " ORDER BY s.id", arguments: arguments).map(session)
+        let sessions = try db.rows(sql + " ORDER BY s.id", arguments).map(session)
         var booked: [String: [Span]] = [:]
         for session in sessions {
             booked.merge(
@@ -38,7 +36,7 @@ enum SessionTable {
     }
 
     static func session(_ db: Database, id: String) throws -> Session? {
-        try Row.fetchOne(db, sql: "SELECT \(columns) FROM session s WHERE s.id = ?", arguments: [id]).map(session)
+        try db.row("SELECT \(columns) FROM session s WHERE s.id = ?", [id]).map(session)
     }
 
     private static func session(_ row: Row) -> Session {
@@ -53,7 +51,7 @@ enum SessionTable {
         _ db: Database, sql: String, arguments: StatementArguments, except: Set<Int64>
     ) throws -> [String: [Span]] {
         var booked: [String: [Span]] = [:]
-        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        let rows = try db.cursor(sql, arguments)
         while let row = try rows.next() {
             if !except.isEmpty, except.contains(row[3]) { continue }
             booked[row[0], default: []].append(Span(start: Instant(seconds: row[1]), end: Instant(seconds: row[2])))
@@ -75,24 +73,20 @@ enum SessionTable {
         var added = 0
         var changed = 0
         for session in sessions {
-            try db.execute(sql: "INSERT OR IGNORE INTO coach (id) VALUES (?)", arguments: [session.coach])
-            try db.execute(sql: "INSERT OR IGNORE INTO location (id) VALUES (?)", arguments: [session.location])
+            try db.run("INSERT OR IGNORE INTO coach (id) VALUES (?)", [session.coach])
+            try db.run("INSERT OR IGNORE INTO location (id) VALUES (?)", [session.location])
             let languages = session.languages.map { $0.sorted().joined(separator: ",") }
             let values: StatementArguments = [
                 session.coach, session.location, session.day.daysSinceEpoch, session.span.start.seconds, session.span.end.seconds,
                 session.seats, languages,
             ]
-            try db.execute(
-                sql: #"""
+            try db.run(#"""
                     UPDATE session SET coach_id = ?, location_id = ?, day = ?, start = ?, "end" = ?, seats = ?, languages = ?, cancelled = 0
                     WHERE id = ? AND (coach_id, location_id, day, start, "end", seats, coalesce(languages, ''), cancelled)
                         IS NOT (?, ?, ?, ?, ?, ?, coalesce(?, ''), 0)
-                    """#,
-                arguments: values + [session.id] + values)
+                    """#, values + [session.id] + values)
             changed += db.changesCount
-            try db.execute(
-                sql: #"INSERT OR IGNORE INTO session (coach_id, location_id, day, start, "end", seats, languages, id, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'calendar')"#,
-                arguments: values + [session.id])
+            try db.run(#"INSERT OR IGNORE INTO session (coach_id, location_id, day, start, "end", seats, languages, id, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'calendar')"#, values + [session.id])
             added += db.changesCount
         }
         let ids = Set(sessions.map(\.id))
@@ -101,7 +95,7 @@ enum SessionTable {
             db, sql: "SELECT id FROM session WHERE origin = 'calendar' AND cancelled = 0 AND day BETWEEN ? AND ?",
             arguments: [days.lowerBound, days.upperBound]) where !ids.contains(id)
         {
-            try db.execute(sql: "UPDATE session SET cancelled = 1 WHERE id = ?", arguments: [id])
+            try db.run("UPDATE session SET cancelled = 1 WHERE id = ?", [id])
             cancelled += 1
         }
         return (added, changed, cancelled)

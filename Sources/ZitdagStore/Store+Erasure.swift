@@ -20,26 +20,20 @@ extension Store {
             let requests = try Int.fetchOne(db, sql: "SELECT count(*) FROM request WHERE job_seeker_id = ?", arguments: [id]) ?? 0
             let appointments = try Int.fetchOne(
                 db, sql: "SELECT count(*) FROM appointment a JOIN request r ON r.id = a.request_id WHERE r.job_seeker_id = ?", arguments: [id]) ?? 0
-            try db.execute(
-                sql: """
+            try db.run("""
                     UPDATE appointment SET status = 'cancelled', sequence = sequence + 1, changed = ?
                     WHERE status = 'booked' AND start > ? AND request_id IN (SELECT id FROM request WHERE job_seeker_id = ?)
-                    """, arguments: [now.seconds, now.seconds, id])
+                    """, [now.seconds, now.seconds, id])
             let cancelled = db.changesCount
-            try db.execute(
-                sql: "UPDATE request SET status = CASE status WHEN 'pending' THEN 'erased' ELSE status END, topic = NULL WHERE job_seeker_id = ?",
-                arguments: [id])
+            try db.run("UPDATE request SET status = CASE status WHEN 'pending' THEN 'erased' ELSE status END, topic = NULL WHERE job_seeker_id = ?", [id])
             // ON DELETE SET NULL unlinks the requests.
-            try db.execute(sql: "DELETE FROM job_seeker WHERE id = ?", arguments: [id])
-            try db.execute(
-                sql: "UPDATE audit SET subject = '(erased)', detail = '' WHERE subject = ? OR detail LIKE ? ESCAPE '\\' OR detail LIKE ? ESCAPE '\\'",
-                arguments: [id, "%job seeker \(Store.escapeLike(id)),%", "%job seeker \(Store.escapeLike(id))"])
+            try db.run("DELETE FROM job_seeker WHERE id = ?", [id])
+            try db.run("UPDATE audit SET subject = '(erased)', detail = '' WHERE subject = ? OR detail LIKE ? ESCAPE '\\' OR detail LIKE ? ESCAPE '\\'", [id, "%job seeker \(Store.escapeLike(id)),%", "%job seeker \(Store.escapeLike(id))"])
             let month = String(zone.local(at: now).date.description.prefix(7))
-            try db.execute(
-                sql: """
+            try db.run("""
                     INSERT INTO erased (month, job_seekers, appointments) VALUES (?, 1, ?)
                     ON CONFLICT (month) DO UPDATE SET job_seekers = job_seekers + 1, appointments = appointments + excluded.appointments
-                    """, arguments: [month, appointments])
+                    """, [month, appointments])
             try AuditLog.record(db, at: now, actor: actor, action: "forget", subject: "(erased)", detail: "\(requests) request(s), \(appointments) appointment(s)")
             return Erasure(requests: requests, appointments: appointments, cancelled: cancelled)
         }

@@ -28,10 +28,10 @@ extension Store {
             var consultants = Set<String>()
             for item in appointments {
                 if seekers.insert(item.jobSeeker).inserted {
-                    try db.execute(sql: "INSERT OR IGNORE INTO job_seeker (id, initials) VALUES (?, '?')", arguments: [item.jobSeeker])
+                    try db.run("INSERT OR IGNORE INTO job_seeker (id, initials) VALUES (?, '?')", [item.jobSeeker])
                 }
                 if let consultant = item.consultant, consultants.insert(consultant).inserted {
-                    try db.execute(sql: "INSERT OR IGNORE INTO consultant (id) VALUES (?)", arguments: [consultant])
+                    try db.run("INSERT OR IGNORE INTO consultant (id) VALUES (?)", [consultant])
                 }
                 guard let session = try SessionTable.session(db, id: item.session) else {
                     throw StoreError.unknown(kind: "session", id: item.session)

@@ -7,7 +7,7 @@ extension Store {
     public func addConsultant(_ id: String, at now: Instant, actor: String) throws(StoreError) {
         try Store.checkId(id, field: "consultant")
         try write { db in
-            try db.execute(sql: "INSERT OR IGNORE INTO consultant (id) VALUES (?)", arguments: [id])
+            try db.run("INSERT OR IGNORE INTO consultant (id) VALUES (?)", [id])
             if db.changesCount > 0 { try AuditLog.record(db, at: now, actor: actor, action: "add consultant", subject: id, detail: "") }
         }
     }
@@ -23,13 +23,11 @@ extension Store {
             throw .invalid(field: "loan-until", reason: "\(until) is before the loan starts on \(from)")
         }
         try write { db in
-            try db.execute(
-                sql: """
+            try db.run("""
                     INSERT INTO job_seeker (id, initials, language, digital_level, loan_from, loan_until) VALUES (?, ?, ?, ?, ?, ?)
                     ON CONFLICT (id) DO UPDATE SET initials = excluded.initials, language = excluded.language,
                         digital_level = excluded.digital_level, loan_from = excluded.loan_from, loan_until = excluded.loan_until
-                    """,
-                arguments: [
+                    """, [
                     seeker.id, initials, seeker.language, seeker.digitalLevel, seeker.loanFrom?.daysSinceEpoch, seeker.loanUntil?.daysSinceEpoch,
                 ])
             try AuditLog.record(db, at: now, actor: actor, action: "save job seeker", subject: seeker.id, detail: "")
@@ -44,11 +42,9 @@ extension Store {
     public func replaceBusy(of consultant: String, with spans: [Span], source: String, at now: Instant, actor: String) throws(StoreError) {
         try write { db in
             guard try ConsultantTable.exists(db, consultant) else { throw StoreError.unknown(kind: "consultant", id: consultant) }
-            try db.execute(sql: "DELETE FROM busy WHERE consultant_id = ? AND source = ?", arguments: [consultant, source])
+            try db.run("DELETE FROM busy WHERE consultant_id = ? AND source = ?", [consultant, source])
             for span in BusyCalendar(spans).spans {
-                try db.execute(
-                    sql: #"INSERT INTO busy (consultant_id, start, "end", source) VALUES (?, ?, ?, ?)"#,
-                    arguments: [consultant, span.start.seconds, span.end.seconds, source])
+                try db.run(#"INSERT INTO busy (consultant_id, start, "end", source) VALUES (?, ?, ?, ?)"#, [consultant, span.start.seconds, span.end.seconds, source])
             }
             try AuditLog.record(db, at: now, actor: actor, action: "import busy", subject: consultant, detail: "\(spans.count) interval(s) from \(source)")
         }
@@ -79,9 +75,7 @@ extension Store {
         }
         let (scope, id) = scope.columns
         try write { db in
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO booking_rule (scope, scope_id, minimum_notice_days, horizon_weeks, buffer_minutes) VALUES (?, ?, ?, ?, ?)",
-                arguments: [scope, id, rules.minimumNoticeDays, rules.horizonWeeks, rules.bufferMinutes])
+            try db.run("INSERT OR REPLACE INTO booking_rule (scope, scope_id, minimum_notice_days, horizon_weeks, buffer_minutes) VALUES (?, ?, ?, ?, ?)", [scope, id, rules.minimumNoticeDays, rules.horizonWeeks, rules.bufferMinutes])
             try AuditLog.record(
                 db, at: now, actor: actor, action: "set rules", subject: "\(scope) \(id)",
                 detail: "notice \(rules.minimumNoticeDays) d, horizon \(rules.horizonWeeks) w, buffer \(rules.bufferMinutes) min")

@@ -40,17 +40,17 @@ public final class Store: Sendable {
         configuration.prepareDatabase { db in
             // WAL with NORMAL sync: a commit survives any process crash; only a power cut may lose
             // the last commits, and never leaves the file inconsistent.
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.run("PRAGMA synchronous = NORMAL")
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try Schema.migrator.migrate(pool)
             let settings = try pool.write { db in
-                try db.execute(sql: """
+                try db.run("""
                     INSERT OR IGNORE INTO setting (key, value) VALUES ('zone', 'Europe/Brussels'), ('grid_minutes', '15'), ('revision', '0')
                     """)
                 return try Dictionary(
-                    uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM setting").map { ($0[0] as String, $0[1] as String) })
+                    uniqueKeysWithValues: db.rows("SELECT key, value FROM setting").map { ($0[0] as String, $0[1] as String) })
             }
             guard let zone = Zone(identifier: settings["zone"] ?? "") else {
                 throw StoreError.unusable(path: path, reason: "unknown time zone \(settings["zone"] ?? "")")
@@ -72,7 +72,7 @@ public final class Store: Sendable {
         do {
             return try pool.write { db in
                 let result = try body(db)
-                try db.execute(sql: "UPDATE setting SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
+                try db.run("UPDATE setting SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
                 if stallBeforeCommit > 0 { usleep(UInt32(min(stallBeforeCommit, 60_000)) * 1000) }
                 return result
             }
@@ -83,7 +83,7 @@ public final class Store: Sendable {
 
     /// The revision: it changes with every committed write, in any process.
     static func revision(_ db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'revision'") ?? 0
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'revision'")) ?? 0
     }
 
     static func translate(_ error: any Error, path: String) -> StoreError {

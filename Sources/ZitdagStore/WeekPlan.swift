@@ -47,7 +47,7 @@ extension Desk {
                     try AppointmentTable.insert(db, request: id, window.unshape(assignment, duration: durations[assignment.request]!), changed: now)
                 }
                 for id in Set(result.plan.assignments.map(\.request)) {
-                    try db.execute(sql: "UPDATE request SET status = 'booked' WHERE id = ?", arguments: [Int64(id.dropFirst())!])
+                    try db.run("UPDATE request SET status = 'booked' WHERE id = ?", [Int64(id.dropFirst())!])
                 }
                 try AuditLog.record(
                     db, at: now, actor: actor, action: "plan", subject: "\(from)..\(to)",
