@@ -28,14 +28,16 @@ public final class Store: Sendable {
 
     /// Opens the database at `path`, creating it (and its folder) on first use and migrating it to
     /// the current schema.
-    public init(path: String, stallBeforeCommit: Int = 0) throws(StoreError) {
+    ///
+    /// - Parameter busyTimeout: seconds to wait for another process's write before giving up.
+    public init(path: String, busyTimeout: Double = 10, stallBeforeCommit: Int = 0) throws(StoreError) {
         self.path = path
         self.stallBeforeCommit = stallBeforeCommit
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "zitdag"
         configuration.prepareDatabase { db in
             // WAL with NORMAL sync: a commit survives any process crash; only a power cut may lose

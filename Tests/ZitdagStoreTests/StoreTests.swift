@@ -107,3 +107,35 @@ import ZitdagStore
         }
     }
 }
+
+extension StoreTests {
+    @Test func aOneOffSessionCanBeBookedAndClosingItCancelsItsAppointments() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let wednesday = Fixture.monday.adding(days: 2)
+        let session = Session(
+            id: "C1-extra", coach: "C1", location: "L1", span: Span(start: Fixture.at(wednesday, 9), end: Fixture.at(wednesday, 11)),
+            day: wednesday)
+        try fixture.store.addSession(session, at: Fixture.now, actor: "coordinator")
+        let booked = try fixture.desk.book(RequestDraft(jobSeeker: "J1"), at: [SlotChoice(start: Fixture.at(wednesday, 9))], actor: "K1")
+        #expect(booked[0].session == "C1-extra")
+        let affected = try fixture.store.cancelSession("C1-extra", at: Fixture.now, actor: "coordinator")
+        #expect(affected.map(\.id) == booked.map(\.id))
+        #expect(try fixture.store.agenda(of: .coach("C1"), from: wednesday, to: wednesday).isEmpty)
+        #expect(try fixture.desk.slots(for: RequestDraft(jobSeeker: "J1"), count: 1).options[0].assignments[0].session != "C1-extra")
+    }
+
+    @Test func aDatabaseLockedTooLongGivesALockedError() throws {
+        let fixture = try Fixture(jobSeekers: 2)
+        defer { fixture.remove() }
+        // Another connection holds the write lock for two seconds.
+        let holder = try Store(path: fixture.store.path, stallBeforeCommit: 2_000)
+        let thread = Thread { _ = try? holder.addConsultant("K3", at: Fixture.now, actor: "other") }
+        thread.start()
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect { try Store(path: fixture.store.path, busyTimeout: 0.2).addConsultant("K4", at: Fixture.now, actor: "K1") } throws: {
+            "\($0)" == "database \(fixture.store.path) is locked by another process; try again in a moment"
+        }
+        Thread.sleep(forTimeInterval: 2)
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import ZitdagCore
+import ZitdagStore
+
+/// `zitdag session add|cancel`: one-off changes beside the calendars.
+struct SessionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "session", abstract: "Add a one-off session or close one.", subcommands: [Add.self, Close.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a one-off half-day (kept by `zitdag sync`).")
+        @Option(help: "The session's id (default: COACH-DATE-HHMM).") var id: String?
+        @Option(help: "The coach.") var coach: String
+        @Option(help: "The location.") var location: String
+        @Option(help: "Start, YYYY-MM-DD HH:MM.") var start: String
+        @Option(help: "End time, HH:MM, the same day.") var end: String
+        @Option(help: "Appointments at the same time.") var seats: Int = 1
+        @Option(help: "Languages served, comma-separated (default: any).") var languages: String?
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            try reporting {
+                let db = try store.open()
+                let zone = db.zone
+                let begin = try WallClock.instant(start, option: "--start", zone: zone)
+                let day = zone.local(at: begin).date
+                let finish = try WallClock.instant("\(day) \(end)", option: "--end", zone: zone)
+                let local = zone.local(at: begin)
+                let session = Session(
+                    id: id ?? "\(coach)-\(day)-\(local.hourMinute.filter { $0 != ":" })", coach: coach, location: location,
+                    span: Span(start: begin, end: finish), day: day, seats: seats,
+                    languages: languages.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) })
+                do { try db.addSession(session, at: StoreOptions.clock(), actor: store.who) } catch { throw CommandError.store(error) }
+                print("session \(session.id) added")
+            }
+        }
+    }
+
+    struct Close: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "cancel", abstract: "Close a session; its appointments are cancelled and listed, to book again.")
+        @Argument(help: "The session's id.") var id: String
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            try reporting {
+                let db = try store.open()
+                do {
+                    let affected = try db.cancelSession(id, at: StoreOptions.clock(), actor: store.who)
+                    printError("session \(id) closed; \(affected.count) appointment(s) cancelled:")
+                    Render.appointments(affected, zone: db.zone, json: store.json)
+                } catch { throw CommandError.store(error) }
+            }
+        }
+    }
+}

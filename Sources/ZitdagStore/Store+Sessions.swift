@@ -1,0 +1,48 @@
+import GRDB
+import ZitdagCore
+
+/// One-off changes to the zitdagen, beside those of the calendars: an extra half-day, a closure.
+extension Store {
+    /// Adds a one-off session (origin `manual`: `zitdag sync` leaves it alone).
+    public func addSession(_ session: Session, at now: Instant, actor: String) throws(StoreError) {
+        try Store.checkId(session.id, field: "session")
+        try Store.checkId(session.coach, field: "coach")
+        try Store.checkId(session.location, field: "location")
+        guard session.span.start < session.span.end, session.span.seconds <= 12 * 3600 else {
+            throw .invalid(field: "end", reason: "a session runs from its start for up to 12 hours")
+        }
+        guard (1...50).contains(session.seats) else { throw .invalid(field: "seats", reason: "\(session.seats); 1 to 50 allowed") }
+        guard session.span.seconds % (gridMinutes * 60) == 0 else {
+            throw .invalid(field: "end", reason: "the session's length is not a multiple of the \(gridMinutes)-minute grid")
+        }
+        try write { db in
+            guard try SessionTable.session(db, id: session.id) == nil else {
+                throw StoreError.conflict("session \(session.id) exists already")
+            }
+            try db.run("INSERT OR IGNORE INTO coach (id) VALUES (?)", [session.coach])
+            try db.run("INSERT OR IGNORE INTO location (id) VALUES (?)", [session.location])
+            try db.run(
+                #"INSERT INTO session (id, coach_id, location_id, day, start, "end", seats, languages, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'manual')"#,
+                [
+                    session.id, session.coach, session.location, session.day.daysSinceEpoch, session.span.start.seconds, session.span.end.seconds,
+                    session.seats, session.languages.map { $0.sorted().joined(separator: ",") },
+                ])
+            try AuditLog.record(db, at: now, actor: actor, action: "add session", subject: session.id, detail: "\(zone.local(at: session.span.start))")
+        }
+    }
+
+    /// Closes a session (illness, a holiday the calendars miss): its booked appointments are cancelled
+    /// with it and returned, so the consultants can book them again.
+    public func cancelSession(_ id: String, at now: Instant, actor: String) throws(StoreError) -> [BookedAppointment] {
+        try write { db in
+            guard try SessionTable.session(db, id: id) != nil else { throw StoreError.unknown(kind: "session", id: id) }
+            let affected = try AppointmentTable.fetch(db, where: "a.session_id = ? AND a.status = 'booked' ORDER BY a.start", [id])
+            try db.run("UPDATE session SET cancelled = 1 WHERE id = ?", [id])
+            try db.run(
+                "UPDATE appointment SET status = 'cancelled', sequence = sequence + 1, changed = ? WHERE session_id = ? AND status = 'booked'",
+                [now.seconds, id])
+            try AuditLog.record(db, at: now, actor: actor, action: "cancel session", subject: id, detail: "\(affected.count) appointment(s) cancelled")
+            return affected
+        }
+    }
+}
