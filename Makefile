@@ -7,7 +7,7 @@ SEED ?= 1
 # The demo's horizon starts on the Monday after this date.
 START ?= 2026-11-23
 
-.PHONY: deps build run test leak-check bench clean
+.PHONY: deps build run test leak-check fuzz bench clean
 CORPUS ?= ../shared/corpus/ics
 
 deps:
@@ -38,12 +38,21 @@ test: deps
 # (LEAK_SAMPLE=N takes every Nth corpus file). Fails on any memory error or definite leak.
 LEAK_SAMPLE ?= 1
 leak-check: deps
-	$(SWIFT) build --product calendar-leak-check
+	$(SWIFT) build --product calendar-check
 	valgrind -q --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite --error-exitcode=9 \
-	  .build/debug/calendar-leak-check $$(ls $(CORPUS)/*.ics | awk 'NR % $(LEAK_SAMPLE) == 0') Calendars/*.ics
+	  .build/debug/calendar-check $$(ls $(CORPUS)/*.ics | awk 'NR % $(LEAK_SAMPLE) == 0') Calendars/*.ics
+
+# libFuzzer (with AddressSanitizer) on the calendar module, seeded with the corpus and Calendars/;
+# new inputs collect in .fuzz/corpus, crashes in .fuzz/ (FUZZ_SECONDS=N for longer runs).
+FUZZ_SECONDS ?= 300
+fuzz: deps
+	$(SWIFT) build --scratch-path .build-fuzz --product calendar-check --sanitize fuzzer --sanitize address -Xswiftc -DFUZZING
+	mkdir -p .fuzz/corpus .fuzz/seeds && cp $(CORPUS)/*.ics Calendars/*.ics .fuzz/seeds/
+	SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=1 .build-fuzz/debug/calendar-check -max_total_time=$(FUZZ_SECONDS) \
+	  -timeout=10 -rss_limit_mb=4096 -max_len=65536 -artifact_prefix=.fuzz/ .fuzz/corpus .fuzz/seeds
 
 bench: deps
 	ZITDAG_BENCHMARKS=1 $(SWIFT) package --scratch-path .build-bench benchmark
 
 clean:
-	rm -rf .build $(OUT) Benchmarks/.build
+	rm -rf .build .build-fuzz .fuzz $(OUT) Benchmarks/.build

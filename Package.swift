@@ -41,8 +41,8 @@ let package = Package(
             name: "ZitdagStore", dependencies: ["ZitdagCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings),
         .executableTarget(name: "zitdag", dependencies: ["ZitdagCLI"], swiftSettings: swiftSettings),
-        // Exercises ZitdagCalendar under valgrind (`make leak-check`).
-        .executableTarget(name: "calendar-leak-check", dependencies: ["ZitdagCalendar", "ZitdagCore"], swiftSettings: swiftSettings),
+        // Exercises ZitdagCalendar under valgrind (`make leak-check`) and libFuzzer (`make fuzz`).
+        .executableTarget(name: "calendar-check", dependencies: ["ZitdagCalendar", "ZitdagCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ZitdagCoreTests", dependencies: ["ZitdagCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ZitdagCalendarTests", dependencies: ["ZitdagCalendar", "ZitdagCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ZitdagStoreTests", dependencies: ["ZitdagStore", "ZitdagCore"], swiftSettings: swiftSettings),
