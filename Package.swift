@@ -17,6 +17,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // The pure core: domain, formats, plan checker, allocator, generator. Foundation only, no I/O.
@@ -28,7 +33,9 @@ let package = Package(
                 "ZitdagCore",
                 "ZitdagCalendar",
                 "ZitdagStore",
+                "ZitdagHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -38,13 +45,34 @@ let package = Package(
         .target(name: "ZitdagCalendar", dependencies: ["CLibical", "ZitdagCore"], swiftSettings: swiftSettings),
         // The booking store: SQLite through GRDB, and the desk's services over it (slots, book, plan...).
         .target(
-            name: "ZitdagStore", dependencies: ["ZitdagCore", .product(name: "GRDB", package: "GRDB.swift")],
+            name: "ZitdagStore",
+            dependencies: ["ZitdagCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings),
+        // The HTTP endpoint (Hummingbird 2): the booking API, feeds, health, the OpenAPI document.
+        .target(
+            name: "ZitdagHTTP",
+            dependencies: [
+                "ZitdagCore", "ZitdagStore", "ZitdagCalendar",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("openapi.yaml")],
             swiftSettings: swiftSettings),
         .executableTarget(name: "zitdag", dependencies: ["ZitdagCLI"], swiftSettings: swiftSettings),
         // Exercises ZitdagCalendar under valgrind (`make leak-check`) and libFuzzer (`make fuzz`).
         .executableTarget(name: "calendar-check", dependencies: ["ZitdagCalendar", "ZitdagCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ZitdagCoreTests", dependencies: ["ZitdagCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ZitdagCalendarTests", dependencies: ["ZitdagCalendar", "ZitdagCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ZitdagHTTPTests",
+            dependencies: [
+                "ZitdagHTTP", "ZitdagStore", "ZitdagCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings),
         .testTarget(name: "ZitdagStoreTests", dependencies: ["ZitdagStore", "ZitdagCore"], swiftSettings: swiftSettings),
         // Runs the real `zitdag` binary too, so it depends on it to have it built.
         .testTarget(name: "ZitdagCLITests", dependencies: ["ZitdagCLI", "ZitdagCore", "zitdag"], swiftSettings: swiftSettings),

@@ -31,6 +31,7 @@ struct JobSeekerCommand: ParsableCommand {
         @Option(help: "Digital level: starter, basic, advanced...") var level: String?
         @Option(help: "First day of the device loan.") var loanFrom: String?
         @Option(help: "Last day of the device loan.") var loanUntil: String?
+        @Option(help: "Their consultant: the only one who may book for them over HTTP.") var consultant: String?
         @OptionGroup var store: StoreOptions
 
         func run() throws {
@@ -38,7 +39,8 @@ struct JobSeekerCommand: ParsableCommand {
                 let seeker = JobSeeker(
                     id: id, initials: initials, language: language, digitalLevel: level,
                     loanFrom: try loanFrom.map { text throws(CommandError) in try WallClock.date(text, option: "--loan-from") },
-                    loanUntil: try loanUntil.map { text throws(CommandError) in try WallClock.date(text, option: "--loan-until") })
+                    loanUntil: try loanUntil.map { text throws(CommandError) in try WallClock.date(text, option: "--loan-until") },
+                    consultant: consultant)
                 do { try store.open().saveJobSeeker(seeker, at: StoreOptions.clock(), actor: store.who) } catch { throw CommandError.store(error) }
             }
         }

@@ -6,7 +6,12 @@ extension Desk {
     /// allocator would), or a whole series at the given starts. All or nothing, in one transaction.
     ///
     /// When the place was taken a moment ago, ``StoreError/taken(what:next:zone:)`` lists what is free now.
-    public func book(_ draft: RequestDraft, at choices: [SlotChoice], actor: String) throws(StoreError) -> [BookedAppointment] {
+    ///
+    /// With an ``Idempotency`` key, a repeated call (same scope and key, same fingerprint) returns the
+    /// first call's booking instead of booking again; the key is recorded in the booking's transaction.
+    public func book(
+        _ draft: RequestDraft, at choices: [SlotChoice], actor: String, idempotency: Idempotency? = nil
+    ) throws(StoreError) -> [BookedAppointment] {
         try draft.validate(gridMinutes: store.gridMinutes)
         guard let first = choices.first, choices.count == 1 || choices.count == draft.appointments else {
             throw .invalid(field: "at", reason: "give the first start, or all \(draft.appointments) starts of the series")
@@ -19,6 +24,9 @@ extension Desk {
             throw .invalid(field: "at", reason: "\(zone.local(at: first.start).withWeekday) is before \(release)")
         }
         let outcome = try store.write { db -> Result<[BookedAppointment], StoreError> in
+            if let idempotency, let earlier = try idempotency.earlierRequest(db) {
+                return .success(try AppointmentTable.appointments(db, request: earlier))
+            }
             let request = try self.request(for: draft, release: release, db)
             let rules = try RuleTable.ruleBook(db)
             let sessions: [Session]
@@ -60,6 +68,7 @@ extension Desk {
             for assignment in found {
                 try AppointmentTable.insert(db, request: id, window.unshape(assignment, duration: request.duration), changed: now)
             }
+            try idempotency?.record(db, request: id, at: now)
             try AuditLog.record(
                 db, at: now, actor: actor, action: "book", subject: "request \(id)",
                 detail: "job seeker \(draft.jobSeeker), \(found.count) appointment(s) from \(zone.local(at: found[0].span.start))")

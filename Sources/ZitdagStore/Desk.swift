@@ -8,7 +8,8 @@ import ZitdagCore
 /// (``Availability``, ``PlanChecker``) on state read inside the same transaction that writes.
 public final class Desk: Sendable {
     public let store: Store
-    let now: @Sendable () -> Instant
+    /// The clock the desk reads.
+    public let now: @Sendable () -> Instant
     /// The open sessions and agendas of the booking horizon, compiled for slot questions, until the
     /// store's revision or the day changes.
     private let snapshot = Mutex<Snapshot?>(nil)

@@ -14,10 +14,12 @@ public struct JobSeeker: Sendable, Hashable {
     /// The device loan.
     public var loanFrom: LocalDate?
     public var loanUntil: LocalDate?
+    /// Their employment consultant: the only consultant who may book for them over HTTP.
+    public var consultant: String?
 
     public init(
         id: String, initials: String, language: String? = nil, digitalLevel: String? = nil, loanFrom: LocalDate? = nil,
-        loanUntil: LocalDate? = nil
+        loanUntil: LocalDate? = nil, consultant: String? = nil
     ) {
         self.id = id
         self.initials = initials
@@ -25,5 +27,6 @@ public struct JobSeeker: Sendable, Hashable {
         self.digitalLevel = digitalLevel
         self.loanFrom = loanFrom
         self.loanUntil = loanUntil
+        self.consultant = consultant
     }
 }

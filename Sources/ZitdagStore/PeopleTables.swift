@@ -47,11 +47,11 @@ enum ConsultantTable {
 /// Job seekers: a pseudonymous id, initials for the coach, and what the coaching needs.
 enum JobSeekerTable {
     static func profile(_ db: Database, _ id: String) throws -> JobSeeker? {
-        try db.row("SELECT id, initials, language, digital_level, loan_from, loan_until FROM job_seeker WHERE id = ?", [id]
+        try db.row("SELECT id, initials, language, digital_level, loan_from, loan_until, consultant_id FROM job_seeker WHERE id = ?", [id]
         ).map { row in
             JobSeeker(
                 id: row[0], initials: row[1], language: row[2], digitalLevel: row[3],
-                loanFrom: (row[4] as Int?).map(LocalDate.init(daysSinceEpoch:)), loanUntil: (row[5] as Int?).map(LocalDate.init(daysSinceEpoch:)))
+                loanFrom: (row[4] as Int?).map(LocalDate.init(daysSinceEpoch:)), loanUntil: (row[5] as Int?).map(LocalDate.init(daysSinceEpoch:)), consultant: row[6])
         }
     }
 

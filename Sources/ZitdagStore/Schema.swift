@@ -93,6 +93,32 @@ enum Schema {
                     appointments INTEGER NOT NULL);
                 """)
         }
+        migrator.registerMigration("v2: tokens, idempotency, job seekers' consultants") { db in
+            try db.execute(sql: """
+                ALTER TABLE job_seeker ADD COLUMN consultant_id TEXT REFERENCES consultant(id);
+                CREATE TABLE api_token (
+                    id TEXT PRIMARY KEY,
+                    hash TEXT NOT NULL UNIQUE,
+                    role TEXT NOT NULL CHECK (role IN ('consultant', 'coach', 'coordinator')),
+                    subject TEXT NOT NULL,
+                    created INTEGER NOT NULL,
+                    revoked INTEGER);
+                CREATE TABLE feed_token (
+                    id TEXT PRIMARY KEY,
+                    hash TEXT NOT NULL UNIQUE,
+                    audience TEXT NOT NULL CHECK (audience IN ('coach', 'consultant', 'location')),
+                    subject TEXT NOT NULL,
+                    created INTEGER NOT NULL,
+                    revoked INTEGER);
+                CREATE TABLE idempotency (
+                    scope TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    fingerprint TEXT NOT NULL,
+                    request_id INTEGER NOT NULL REFERENCES request(id) ON DELETE CASCADE,
+                    created INTEGER NOT NULL,
+                    PRIMARY KEY (scope, key));
+                """)
+        }
         return migrator
     }
 }

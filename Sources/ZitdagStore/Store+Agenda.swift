@@ -49,3 +49,15 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// One appointment, or `nil`.
+    public func appointment(_ id: Int64) throws(StoreError) -> BookedAppointment? {
+        try read { db in try AppointmentTable.appointment(db, id: id) }
+    }
+
+    /// The open sessions on days `from...to`, with their bookings.
+    public func sessions(from: LocalDate, to: LocalDate) throws(StoreError) -> [Session] {
+        try read { db in try SessionTable.sessions(db, days: from.daysSinceEpoch...to.daysSinceEpoch) }
+    }
+}

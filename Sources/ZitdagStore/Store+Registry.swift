@@ -24,11 +24,13 @@ extension Store {
         }
         try write { db in
             try db.run("""
-                    INSERT INTO job_seeker (id, initials, language, digital_level, loan_from, loan_until) VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT INTO job_seeker (id, initials, language, digital_level, loan_from, loan_until, consultant_id) VALUES (?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (id) DO UPDATE SET initials = excluded.initials, language = excluded.language,
-                        digital_level = excluded.digital_level, loan_from = excluded.loan_from, loan_until = excluded.loan_until
+                        digital_level = excluded.digital_level, loan_from = excluded.loan_from, loan_until = excluded.loan_until,
+                        consultant_id = excluded.consultant_id
                     """, [
                     seeker.id, initials, seeker.language, seeker.digitalLevel, seeker.loanFrom?.daysSinceEpoch, seeker.loanUntil?.daysSinceEpoch,
+                    seeker.consultant,
                 ])
             try AuditLog.record(db, at: now, actor: actor, action: "save job seeker", subject: seeker.id, detail: "")
         }

@@ -101,3 +101,10 @@ public final class Store: Sendable {
         }
     }
 }
+
+extension Store {
+    /// The store's revision: it changes with every committed write, in any process.
+    public func revision() throws(StoreError) -> Int {
+        try read(Store.revision)
+    }
+}

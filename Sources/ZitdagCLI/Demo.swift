@@ -1,0 +1,69 @@
+import Foundation
+import ZitdagCore
+import ZitdagStore
+
+/// The demo behind `make run`: on an empty database, the zitdagen of Calendars/, three consultants,
+/// twelve job seekers, a few bookings and queued requests; then fresh tokens and feed links.
+struct Demo {
+    let desk: Desk
+    let calendars: String
+    let host: String
+    let port: Int
+
+    func prepare() throws {
+        let store = desk.store
+        let now = desk.now()
+        let zone = store.zone
+        let today = zone.local(at: now).date
+        if try store.sessions(from: today, to: today.adding(days: 90)).isEmpty {
+            let window = Span(
+                start: zone.instant(for: LocalDateTime(date: today, secondOfDay: 0))!,
+                end: zone.instant(for: LocalDateTime(date: today.adding(days: 91), secondOfDay: 0))!)
+            let sessions = try SessionCalendarFiles.sessions(in: calendars, window: window, zone: zone)
+            _ = try store.syncSessions(sessions, from: today, to: today.adding(days: 90), at: now, actor: "demo")
+            for k in 1...3 { try store.addConsultant("K\(k)", at: now, actor: "demo") }
+            let languages = ["nl", "nl", "nl", "fr", "ar", "en"]
+            for j in 1...12 {
+                try store.saveJobSeeker(
+                    JobSeeker(id: "J\(j)", initials: ["AB", "CD", "EF", "GH"][j % 4], language: languages[j % languages.count],
+                              digitalLevel: j % 3 == 0 ? "starter" : "basic", consultant: "K\((j % 3) + 1)"), at: now, actor: "demo")
+            }
+            for j in 1...4 {
+                let draft = RequestDraft(jobSeeker: "J\(j)", consultant: "K\((j % 3) + 1)", attendance: .preferred, appointments: j % 2 + 1, topic: "mail en agenda")
+                if let offer = try desk.slots(for: draft, count: 1).options.first {
+                    _ = try desk.book(draft, at: [SlotChoice(start: offer.assignments[0].span.start, session: offer.assignments[0].session)], actor: "demo")
+                }
+            }
+            for j in 5...10 {
+                _ = try store.queue(RequestDraft(jobSeeker: "J\(j)", consultant: "K\((j % 3) + 1)", attendance: .preferred), at: now, actor: "demo")
+            }
+            printError("zitdag: demo database seeded: \(sessions.count) sessions, 3 consultants, 12 job seekers")
+        }
+        var random = SystemRandomNumberGenerator()
+        let base = "http://\(host):\(port)"
+        let coordinator = try store.createToken(role: .coordinator, subject: "demo", at: now, actor: "demo", using: &random)
+        let consultant = try store.createToken(role: .consultant, subject: "K2", at: now, actor: "demo", using: &random)
+        let coachFeed = try store.createFeedToken(for: .coach("C1"), rotate: true, at: now, actor: "demo", using: &random)
+        let consultantFeed = try store.createFeedToken(for: .consultant("K2"), rotate: true, at: now, actor: "demo", using: &random)
+        let monday = today.adding(days: 8 - today.weekday)
+        let text = """
+            Demo tokens (new on every start):
+              coordinator: \(coordinator.secret)
+              consultant K2: \(consultant.secret)
+            Feeds (subscribe in a calendar app):
+              coach C1:      \(FeedLinks(base: base, secret: coachFeed.secret).webcal)
+              consultant K2: \(FeedLinks(base: base, secret: consultantFeed.secret).webcal)
+            Try:
+              curl -s \(base)/health
+              curl -s -H 'Authorization: Bearer \(consultant.secret)' '\(base)/v1/slots?job_seeker=J1&attendance=preferred&count=3'
+              curl -s -H 'Authorization: Bearer \(consultant.secret)' -H 'Content-Type: application/json' -H 'Idempotency-Key: demo-1' \\
+                -d '{"job_seeker": "J1", "attendance": "preferred", "starts": [{"start": "\(monday)T10:00:00"}]}' \(base)/v1/bookings
+              curl -s -H 'Authorization: Bearer \(coordinator.secret)' -H 'Content-Type: application/json' \\
+                -d '{"from": "\(today)", "to": "\(today.adding(days: 13))"}' \(base)/v1/plan
+              curl -s \(FeedLinks(base: base, secret: coachFeed.secret).url)
+
+            """
+        // Straight to the file descriptor: stdout may be a pipe, and the server runs until stopped.
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}

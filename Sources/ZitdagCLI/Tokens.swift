@@ -1,0 +1,106 @@
+import ArgumentParser
+import ZitdagCore
+import ZitdagStore
+
+/// `zitdag token`: API tokens and feed tokens.
+struct Token: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create, rotate, list and revoke API and feed tokens.",
+        discussion: "Secrets are printed once, when made; the database keeps only their SHA-256.",
+        subcommands: [Create.self, Feed.self, List.self, Revoke.self])
+
+    struct Create: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create an API token for a consultant, coach or coordinator.")
+        @Option(help: "For this consultant.") var consultant: String?
+        @Option(help: "For this coach.") var coach: String?
+        @Option(help: "For a coordinator, by name.") var coordinator: String?
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            try reporting {
+                let choices: [(Role, String)] = [(.consultant, consultant), (.coach, coach), (.coordinator, coordinator)].compactMap { role, id in
+                    id.map { (role, $0) }
+                }
+                guard choices.count == 1 else { throw CommandError.input("give exactly one of --consultant, --coach or --coordinator") }
+                var random = SystemRandomNumberGenerator()
+                do {
+                    let token = try store.open().createToken(
+                        role: choices[0].0, subject: choices[0].1, at: StoreOptions.clock(), actor: store.who, using: &random)
+                    print(token.secret)
+                    printError("token \(token.id) for \(choices[0].0.rawValue) \(choices[0].1): use it as 'Authorization: Bearer <token>'")
+                } catch { throw CommandError.store(error) }
+            }
+        }
+    }
+
+    struct Feed: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create (or, with --rotate, replace) the feed URL of a coach, consultant or location.")
+        @Argument(help: "coach, consultant or location") var kind: String
+        @Argument(help: "Their id.") var id: String
+        @Flag(help: "Revoke their earlier feed URLs.") var rotate = false
+        @Option(help: "The server's public address, for the printed links.") var base = "http://127.0.0.1:8080"
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            try reporting {
+                let audience: FeedAudience
+                switch kind {
+                case "coach": audience = .coach(id)
+                case "consultant": audience = .consultant(id)
+                case "location": audience = .location(id)
+                default: throw CommandError.input("\"\(kind)\" is not coach, consultant or location")
+                }
+                var random = SystemRandomNumberGenerator()
+                do {
+                    let token = try store.open().createFeedToken(
+                        for: audience, rotate: rotate, at: StoreOptions.clock(), actor: store.who, using: &random)
+                    print(FeedLinks(base: base, secret: token.secret).lines.joined(separator: "\n"))
+                } catch { throw CommandError.store(error) }
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List tokens (ids only, never secrets).")
+        @OptionGroup var store: StoreOptions
+        func run() throws {
+            try reporting {
+                let db = try store.open()
+                do {
+                    for token in try db.tokens() {
+                        let revoked = token.revoked.map { "  revoked \(db.zone.local(at: $0))" } ?? ""
+                        print("\(token.id)  \(token.kind) \(token.subject)  created \(db.zone.local(at: token.created))\(revoked)")
+                    }
+                } catch { throw CommandError.store(error) }
+            }
+        }
+    }
+
+    struct Revoke: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke an API or feed token by its id.")
+        @Argument(help: "The token's id (8 hex digits).") var id: String
+        @OptionGroup var store: StoreOptions
+        func run() throws {
+            try reporting {
+                do { try store.open().revokeToken(id: id, at: StoreOptions.clock(), actor: store.who) } catch { throw CommandError.store(error) }
+                print("token \(id) revoked")
+            }
+        }
+    }
+}
+
+/// A feed's links: https (or http) for browsers and scripts, webcal:// for calendar apps.
+struct FeedLinks {
+    let base: String
+    let secret: String
+
+    var url: String { "\(base)/feeds/\(secret).ics" }
+
+    var webcal: String {
+        let rest = base.hasPrefix("https://") ? base.dropFirst(8) : base.hasPrefix("http://") ? base.dropFirst(7) : base[...]
+        return "webcal://\(rest)/feeds/\(secret).ics"
+    }
+
+    var lines: [String] { [url, webcal] }
+}

@@ -1,0 +1,33 @@
+import Hummingbird
+import ZitdagCore
+import ZitdagStore
+
+extension API {
+    /// `GET /v1/agenda/consultants/{id}` and `GET /v1/agenda/coaches/{id}`.
+    func addAgendaRoutes(to group: RouterGroup<APIContext>) {
+        group.get("agenda/consultants/:id") { request, context in
+            try await agenda(request, context) { .consultant($0) }
+        }
+        group.get("agenda/coaches/:id") { request, context in
+            try await agenda(request, context) { .coach($0) }
+        }
+    }
+
+    private func agenda(_ request: Request, _ context: APIContext, owner make: (String) -> AgendaOwner) async throws -> Response {
+        let caller = try context.caller()
+        let owner = make(context.parameters.get("id") ?? "")
+        try Permission.mayRead(caller, agendaOf: owner)
+        let query = Query(request: request)
+        let today = zone.local(at: desk.now()).date
+        let from = try query.date("from") ?? today
+        let to = try query.date("to") ?? from.adding(days: 6)
+        guard from <= to, from.days(to: to) <= 366 else {
+            throw APIProblem(.unprocessableContent, "to: must be on or after from, at most a year later", field: "to")
+        }
+        let store = self.store
+        let agenda = try await work { try store.agenda(of: owner, from: from, to: to) }
+        return Response.json(agenda.map { item in
+            AgendaItemBody(session: SessionBody(item.session, zone: zone), appointments: item.appointments.map { AppointmentBody($0, zone: zone) })
+        })
+    }
+}

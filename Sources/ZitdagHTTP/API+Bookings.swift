@@ -1,0 +1,99 @@
+import Crypto
+import Foundation
+import HTTPTypes
+import Hummingbird
+import ZitdagCore
+import ZitdagStore
+
+extension API {
+    /// `POST /v1/bookings`, `POST /v1/appointments/{id}/move|cancel|attended|no-show`, `POST /v1/plan`.
+    func addBookingRoutes(to group: RouterGroup<APIContext>) {
+        group.post("bookings") { request, context in
+            let caller = try context.caller()
+            var request = request
+            let key = request.headers[.idempotencyKey]
+            let body = try await request.decode(BookingRequestBody.self, context: context)
+            var draft = RequestDraft(
+                jobSeeker: body.jobSeeker, consultant: body.consultant ?? (caller.role == .consultant ? caller.subject : nil),
+                attendance: try Fields.attendance(body.attendance, field: "attendance"), durationMinutes: body.durationMinutes ?? 60,
+                appointments: body.appointments ?? 1, gapDays: try Fields.gap(min: body.minGapDays, max: body.maxGapDays),
+                priority: body.priority ?? 1, language: body.language, topic: body.topic)
+            draft.from = nil
+            guard !body.starts.isEmpty else { throw APIProblem(.unprocessableContent, "starts: give at least the first start", field: "starts") }
+            let choices = try body.starts.enumerated().map { index, start in
+                SlotChoice(start: try Fields.instant(start.start, field: "starts.\(index).start", zone: zone), session: start.session)
+            }
+            var idempotency: Idempotency?
+            if let key {
+                guard (1...200).contains(key.count) else {
+                    throw APIProblem(.unprocessableContent, "Idempotency-Key: 1 to 200 characters", field: "Idempotency-Key")
+                }
+                idempotency = Idempotency(scope: caller.tokenId, key: key, fingerprint: Self.fingerprint(draft, choices))
+            }
+            let (desk, store, frozen, once) = (self.desk, self.store, draft, idempotency)
+            let booked = try await work {
+                try Permission.mayBook(caller, jobSeeker: frozen.jobSeeker, consultant: frozen.consultant, store: store)
+                return try desk.book(frozen, at: choices, actor: "\(caller.role.rawValue) \(caller.subject)", idempotency: once)
+            }
+            return Response.json(booked.map { AppointmentBody($0, zone: zone) }, status: .created)
+        }
+        group.post("appointments/:id/move") { request, context in
+            var request = request
+            let body = try await request.decode(MoveRequestBody.self, context: context)
+            let choice = SlotChoice(start: try Fields.instant(body.start, field: "start", zone: zone), session: body.session)
+            return try await change(request, context) { desk, id, actor in try [desk.move(appointment: id, to: choice, actor: actor)] }
+        }
+        group.post("appointments/:id/cancel") { request, context in
+            var request = request
+            let series = request.headers[.contentLength] == "0" ? false : (try await request.decode(CancelRequestBody.self, context: context).series ?? false)
+            return try await change(request, context) { desk, id, actor in try desk.cancel(appointment: id, wholeSeries: series, actor: actor) }
+        }
+        group.post("appointments/:id/attended") { request, context in
+            try await change(request, context) { desk, id, actor in try [desk.mark(appointment: id, as: .attended, actor: actor)] }
+        }
+        group.post("appointments/:id/no-show") { request, context in
+            try await change(request, context) { desk, id, actor in try [desk.mark(appointment: id, as: .noShow, actor: actor)] }
+        }
+        group.post("plan") { request, context in
+            let caller = try context.caller()
+            try Permission.mayPlan(caller)
+            var request = request
+            let body = try await request.decode(PlanRequestBody.self, context: context)
+            let from = try Fields.date(body.from, field: "from")
+            let to = try Fields.date(body.to, field: "to")
+            let desk = self.desk
+            let week = try await work {
+                try desk.plan(from: from, to: to, dryRun: body.dryRun ?? false, timeLimit: .seconds(2), actor: "coordinator \(caller.subject)")
+            }
+            return Response.json(PlanResultBody(
+                committed: week.committed, requests: week.requests, scheduled: week.scheduled, objective: week.plan.objective,
+                unscheduled: week.plan.unscheduled.map { UnscheduledBody(request: String($0.request.dropFirst()), reason: $0.reason) }))
+        }
+    }
+
+    /// A change to one appointment, after checking that it is the caller's.
+    private func change(
+        _ request: Request, _ context: APIContext, _ action: @escaping @Sendable (Desk, Int64, String) throws -> [BookedAppointment]
+    ) async throws -> Response {
+        let caller = try context.caller()
+        guard let text = context.parameters.get("id"), let id = Int64(text), id > 0 else {
+            throw APIProblem(.notFound, "no such appointment")
+        }
+        let (desk, store) = (self.desk, self.store)
+        let changed = try await work {
+            _ = try Permission.mayChange(caller, appointment: try store.appointment(id), id: id, store: store)
+            return try action(desk, id, "\(caller.role.rawValue) \(caller.subject)")
+        }
+        return Response.json(changed.map { AppointmentBody($0, zone: zone) })
+    }
+
+    /// What makes two booking requests the same, for `Idempotency-Key`.
+    static func fingerprint(_ draft: RequestDraft, _ choices: [SlotChoice]) -> String {
+        let text = "\(draft)|\(choices)"
+        return SHA256.hash(data: Data(text.utf8)).prefix(16).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+extension HTTPField.Name {
+    static let idempotencyKey = Self("Idempotency-Key")!
+}

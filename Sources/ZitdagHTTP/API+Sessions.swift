@@ -1,0 +1,44 @@
+import Hummingbird
+import ZitdagCore
+import ZitdagStore
+
+extension API {
+    /// `GET /v1/sessions` and `GET /v1/slots`.
+    func addSessionRoutes(to group: RouterGroup<APIContext>) {
+        group.get("sessions") { request, context in
+            _ = try context.caller()
+            let query = Query(request: request)
+            let today = zone.local(at: desk.now()).date
+            let from = try query.date("from") ?? today
+            let to = try query.date("to") ?? from.adding(days: 6)
+            guard from <= to, from.days(to: to) <= 366 else {
+                throw APIProblem(.unprocessableContent, "to: must be on or after from, at most a year later", field: "to")
+            }
+            let store = self.store
+            let sessions = try await work { try store.sessions(from: from, to: to) }
+            return Response.json(sessions.map { SessionBody($0, zone: zone) })
+        }
+        group.get("slots") { request, context in
+            let caller = try context.caller()
+            let query = Query(request: request)
+            var draft = try query.draft()
+            if caller.role == .consultant, draft.consultant == nil { draft.consultant = caller.subject }
+            let count = try query.integer("count") ?? 5
+            let (desk, store, frozen) = (self.desk, self.store, draft)
+            let offers = try await work {
+                try Permission.mayBook(caller, jobSeeker: frozen.jobSeeker, consultant: frozen.consultant, store: store)
+                return try desk.slots(for: frozen, count: count)
+            }
+            return Response.json(OffersBody(options: offers.options.map { OfferBody($0, zone: zone) }, reason: offers.reason))
+        }
+    }
+}
+
+extension SessionBody {
+    init(_ session: Session, zone: Zone) {
+        self.init(
+            id: session.id, coach: session.coach, location: session.location, start: zone.local(at: session.span.start).description,
+            end: zone.local(at: session.span.end).description, seats: session.seats, languages: session.languages?.sorted(),
+            booked: session.booked.count)
+    }
+}

@@ -1,0 +1,198 @@
+import Foundation
+import Hummingbird
+import ZitdagCore
+import ZitdagStore
+
+/// JSON bodies of the API, as the OpenAPI document (`openapi.yaml`) describes them. Times are local
+/// wall-clock times in the store's zone (Europe/Brussels), `YYYY-MM-DDTHH:MM:SS`.
+
+struct SlotBody: Codable, Sendable {
+    var session: String
+    var start: String
+    var end: String
+    var consultantAttends: Bool
+}
+
+public struct OfferBody: Codable, Sendable {
+    var value: Int
+    var appointments: [SlotBody]
+
+    init(_ offer: Offer, zone: Zone) {
+        value = offer.value
+        appointments = offer.assignments.map {
+            SlotBody(
+                session: $0.session, start: zone.local(at: $0.span.start).description, end: zone.local(at: $0.span.end).description,
+                consultantAttends: $0.consultantAttends)
+        }
+    }
+}
+
+struct OffersBody: Codable, Sendable {
+    var options: [OfferBody]
+    var reason: String?
+}
+
+struct AppointmentBody: Codable, Sendable {
+    var id: Int64
+    var request: Int64
+    var series: String
+    var session: String
+    var coach: String
+    var location: String
+    var start: String
+    var end: String
+    var jobSeeker: String?
+    var initials: String?
+    var consultant: String?
+    var consultantAttends: Bool
+    var status: String
+    var sequence: Int
+    var topic: String?
+
+    init(_ a: BookedAppointment, zone: Zone) {
+        id = a.id
+        request = a.request
+        series = "\(a.index + 1)/\(a.seriesLength)"
+        session = a.session
+        coach = a.coach
+        location = a.location
+        start = zone.local(at: a.span.start).description
+        end = zone.local(at: a.span.end).description
+        jobSeeker = a.jobSeeker
+        initials = a.initials
+        consultant = a.consultant
+        consultantAttends = a.consultantAttends
+        status = a.status.rawValue
+        sequence = a.sequence
+        topic = a.topic
+    }
+}
+
+struct SessionBody: Codable, Sendable {
+    var id: String
+    var coach: String
+    var location: String
+    var start: String
+    var end: String
+    var seats: Int
+    var languages: [String]?
+    var booked: Int
+}
+
+struct AgendaItemBody: Codable, Sendable {
+    var session: SessionBody
+    var appointments: [AppointmentBody]
+}
+
+struct PlanResultBody: Codable, Sendable {
+    var committed: Bool
+    var requests: Int
+    var scheduled: Int
+    var objective: Int
+    var unscheduled: [UnscheduledBody]
+}
+
+struct UnscheduledBody: Codable, Sendable {
+    var request: String
+    var reason: String
+}
+
+/// A body the client sends: decoded strictly, unknown keys refused by name.
+protocol ClientBody: Decodable {
+    associatedtype CodingKeys: CodingKey & CaseIterable & RawRepresentable<String>
+}
+
+struct BookingRequestBody: ClientBody {
+    var jobSeeker: String
+    var consultant: String?
+    var attendance: String?
+    var durationMinutes: Int?
+    var appointments: Int?
+    var minGapDays: Int?
+    var maxGapDays: Int?
+    var priority: Int?
+    var language: String?
+    var topic: String?
+    var starts: [StartBody]
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case jobSeeker = "job_seeker", consultant, attendance, durationMinutes = "duration_minutes", appointments
+        case minGapDays = "min_gap_days", maxGapDays = "max_gap_days", priority, language, topic, starts
+    }
+}
+
+struct StartBody: Decodable, Sendable {
+    var start: String
+    var session: String?
+}
+
+struct MoveRequestBody: ClientBody {
+    var start: String
+    var session: String?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case start, session
+    }
+}
+
+struct CancelRequestBody: ClientBody {
+    var series: Bool?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case series
+    }
+}
+
+struct PlanRequestBody: ClientBody {
+    var from: String
+    var to: String
+    var dryRun: Bool?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case from, to, dryRun = "dry_run"
+    }
+}
+
+extension Request {
+    /// The body as `T`: 413 when too large, 400 when not a JSON object, 422 naming the field when a
+    /// key is unknown, missing or of the wrong type.
+    mutating func decode<T: ClientBody>(_: T.Type, context: APIContext) async throws -> T {
+        let buffer: ByteBuffer
+        do {
+            buffer = try await collectBody(upTo: context.maxUploadSize)
+        } catch {
+            throw APIProblem(.contentTooLarge, "the body is larger than \(context.maxUploadSize / 1024) KiB")
+        }
+        let data = Data(buffer.readableBytesView)
+        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+            throw APIProblem(.badRequest, "the body must be a JSON object")
+        }
+        let known = Set(T.CodingKeys.allCases.map(\.rawValue))
+        if let unknown = object.keys.sorted().first(where: { !known.contains($0) }) {
+            throw APIProblem(.unprocessableContent, "unknown key \"\(unknown)\" (allowed: \(known.sorted().joined(separator: ", ")))", field: unknown)
+        }
+        do {
+            return try JSONDecoder().decode(T.self, from: data)
+        } catch let DecodingError.keyNotFound(key, context) {
+            let field = (context.codingPath + [key]).map(\.stringValue).joined(separator: ".")
+            throw APIProblem(.unprocessableContent, "\(field): missing", field: field)
+        } catch let DecodingError.typeMismatch(type, context) {
+            let field = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+            throw APIProblem(.unprocessableContent, "\(field): must be \(Self.describe(type))", field: field)
+        } catch let DecodingError.valueNotFound(type, context) {
+            let field = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+            throw APIProblem(.unprocessableContent, "\(field): must be \(Self.describe(type)), not null", field: field)
+        } catch {
+            throw APIProblem(.badRequest, "the body could not be read as JSON")
+        }
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Int.Type, is Int64.Type: "an integer"
+        case is Bool.Type: "true or false"
+        default: type is any Collection.Type ? "an array" : "an object"
+        }
+    }
+}

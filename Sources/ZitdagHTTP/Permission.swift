@@ -1,0 +1,50 @@
+import ZitdagStore
+
+/// Who may do what: consultants for their own job seekers and appointments, coaches read their
+/// own agenda, coordinators everything. "Not yours" is 403 and says nothing about the other person.
+enum Permission {
+    static func forbidden(_ what: String) -> APIProblem { APIProblem(.forbidden, what) }
+
+    /// Asking for slots or booking for a job seeker.
+    static func mayBook(_ principal: Principal, jobSeeker: String, consultant: String?, store: Store) throws {
+        switch principal.role {
+        case .coordinator: return
+        case .coach: throw forbidden("coaches read; they do not book")
+        case .consultant:
+            guard consultant == nil || consultant == principal.subject else {
+                throw forbidden("a consultant books as themselves: consultant must be \(principal.subject)")
+            }
+            guard try store.jobSeeker(jobSeeker)?.consultant == principal.subject else {
+                throw forbidden("job seeker \(jobSeeker) is not one of your job seekers")
+            }
+        }
+    }
+
+    /// Moving, cancelling or recording an appointment.
+    static func mayChange(_ principal: Principal, appointment: BookedAppointment?, id: Int64, store: Store) throws -> BookedAppointment {
+        guard let appointment else { throw APIProblem(.notFound, "no appointment \(id)") }
+        switch principal.role {
+        case .coordinator: return appointment
+        case .coach: throw forbidden("coaches read; they do not change appointments")
+        case .consultant:
+            let owner = try appointment.jobSeeker.flatMap { try store.jobSeeker($0)?.consultant }
+            guard appointment.consultant == principal.subject || owner == principal.subject else {
+                throw forbidden("appointment \(id) is not one of your appointments")
+            }
+            return appointment
+        }
+    }
+
+    static func mayRead(_ principal: Principal, agendaOf owner: AgendaOwner) throws {
+        switch (principal.role, owner) {
+        case (.coordinator, _): return
+        case (.consultant, .consultant(let id)) where id == principal.subject: return
+        case (.coach, .coach(let id)) where id == principal.subject: return
+        default: throw forbidden("you may read only your own agenda")
+        }
+    }
+
+    static func mayPlan(_ principal: Principal) throws {
+        guard principal.role == .coordinator else { throw forbidden("only coordinators run the week's plan") }
+    }
+}

@@ -1,0 +1,72 @@
+import Hummingbird
+import ZitdagCore
+import ZitdagStore
+
+/// Query parameters, read strictly: a value of the wrong form is a 422 naming the parameter.
+struct Query {
+    let request: Request
+
+    func string(_ name: String) -> String? {
+        request.uri.queryParameters[name[...]].map(String.init)
+    }
+
+    func integer(_ name: String) throws -> Int? {
+        guard let text = string(name) else { return nil }
+        guard let value = Int(text) else { throw APIProblem(.unprocessableContent, "\(name): \"\(text)\" is not an integer", field: name) }
+        return value
+    }
+
+    func date(_ name: String) throws -> LocalDate? {
+        guard let text = string(name) else { return nil }
+        guard let date = LocalDate(iso: text) else {
+            throw APIProblem(.unprocessableContent, "\(name): \"\(text)\" is not a date YYYY-MM-DD", field: name)
+        }
+        return date
+    }
+
+    /// A draft from the CLI's `slots` options, as query parameters.
+    func draft() throws -> RequestDraft {
+        guard let jobSeeker = string("job_seeker") else { throw APIProblem(.unprocessableContent, "job_seeker: missing", field: "job_seeker") }
+        let attendance = try Fields.attendance(string("attendance"), field: "attendance")
+        let gap = try Fields.gap(min: integer("min_gap_days"), max: integer("max_gap_days"))
+        return RequestDraft(
+            jobSeeker: jobSeeker, consultant: string("consultant"), attendance: attendance, durationMinutes: try integer("duration_minutes") ?? 60,
+            appointments: try integer("appointments") ?? 1, gapDays: gap, from: try date("from"), due: try date("due"),
+            priority: try integer("priority") ?? 1, language: string("language"))
+    }
+}
+
+/// Values shared by bodies and query parameters.
+enum Fields {
+    static func attendance(_ text: String?, field: String) throws -> Attendance {
+        guard let text else { return .none }
+        guard let attendance = Attendance(rawValue: text) else {
+            throw APIProblem(.unprocessableContent, "\(field): \"\(text)\" is not required, preferred or none", field: field)
+        }
+        return attendance
+    }
+
+    static func gap(min: Int?, max: Int?) throws -> ClosedRange<Int> {
+        let low = min ?? 7
+        let high = max ?? Swift.max(low, 14)
+        guard low <= high else { throw APIProblem(.unprocessableContent, "max_gap_days: \(high) is less than min_gap_days \(low)", field: "max_gap_days") }
+        return low...high
+    }
+
+    static func instant(_ text: String, field: String, zone: Zone) throws -> Instant {
+        guard let local = LocalDateTime(iso: text.count == 16 ? text + ":00" : text) else {
+            throw APIProblem(.unprocessableContent, "\(field): \"\(text)\" is not a local time YYYY-MM-DDTHH:MM[:SS]", field: field)
+        }
+        guard let instant = zone.instant(for: local) else {
+            throw APIProblem(.unprocessableContent, "\(field): \(text) does not exist in \(zone.identifier) (the clocks skip it)", field: field)
+        }
+        return instant
+    }
+
+    static func date(_ text: String, field: String) throws -> LocalDate {
+        guard let date = LocalDate(iso: text) else {
+            throw APIProblem(.unprocessableContent, "\(field): \"\(text)\" is not a date YYYY-MM-DD", field: field)
+        }
+        return date
+    }
+}

@@ -1,0 +1,33 @@
+import GRDB
+import ZitdagCore
+
+/// An `Idempotency-Key`: a client's name for one booking, so that a retried request books once.
+public struct Idempotency: Sendable, Hashable {
+    /// Whose keys these are (a token id): one client's key never matches another's.
+    public var scope: String
+    public var key: String
+    /// A digest of the request; the same key with another request is refused.
+    public var fingerprint: String
+
+    public init(scope: String, key: String, fingerprint: String) {
+        self.scope = scope
+        self.key = key
+        self.fingerprint = fingerprint
+    }
+
+    /// The request booked under this key before, if any.
+    func earlierRequest(_ db: Database) throws -> Int64? {
+        guard let row = try db.row("SELECT fingerprint, request_id FROM idempotency WHERE scope = ? AND key = ?", [scope, key]) else {
+            return nil
+        }
+        guard row[0] as String == fingerprint else {
+            throw StoreError.invalid(field: "Idempotency-Key", reason: "\"\(key)\" was used before for a different booking")
+        }
+        return row[1]
+    }
+
+    func record(_ db: Database, request: Int64, at now: Instant) throws {
+        try db.run(
+            "INSERT INTO idempotency (scope, key, fingerprint, request_id, created) VALUES (?, ?, ?, ?, ?)", [scope, key, fingerprint, request, now.seconds])
+    }
+}
