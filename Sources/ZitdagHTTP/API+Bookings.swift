@@ -45,7 +45,7 @@ extension API {
         }
         group.post("appointments/:id/cancel") { request, context in
             var request = request
-            let series = request.headers[.contentLength] == "0" ? false : (try await request.decode(CancelRequestBody.self, context: context).series ?? false)
+            let series = try await request.decode(CancelRequestBody.self, context: context).series ?? false
             return try await change(request, context) { desk, id, actor in try desk.cancel(appointment: id, wholeSeries: series, actor: actor) }
         }
         group.post("appointments/:id/attended") { request, context in

@@ -163,7 +163,8 @@ extension Request {
         } catch {
             throw APIProblem(.contentTooLarge, "the body is larger than \(context.maxUploadSize / 1024) KiB")
         }
-        let data = Data(buffer.readableBytesView)
+        // No body reads as `{}`: an action whose fields are all optional needs none.
+        let data = buffer.readableBytes == 0 ? Data("{}".utf8) : Data(buffer.readableBytesView)
         guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
             throw APIProblem(.badRequest, "the body must be a JSON object")
         }

@@ -1,0 +1,261 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import ZitdagCore
+import ZitdagHTTP
+import ZitdagStore
+
+/// The booking API through HummingbirdTesting's router client: every answer is held to the OpenAPI document.
+@Suite final class APITests: Sendable {
+    let server: Server
+    let conformance: OpenAPIConformance
+
+    init() throws {
+        server = try Server()
+        conformance = try OpenAPIConformance()
+    }
+
+    deinit { server.remove() }
+
+    /// Calls and checks the answer against the document.
+    func call(
+        _ client: some TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, template: String? = nil, token: String?,
+        json: String? = nil, headers: HTTPFields = [:]
+    ) async throws -> TestResponse {
+        let response = try await client.call(method, uri, token: token, json: json, headers: headers)
+        let path = template ?? String(uri.split(separator: "?").first ?? "")
+        let problems = conformance.problems(method.rawValue, path, response)
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(response.status.code < 500 || response.status == .serviceUnavailable, "\(method) \(uri): \(response.status) \(response.text)")
+        return response
+    }
+
+    @Test func healthAndTheDocumentNeedNoToken() async throws {
+        try await server.application.test(.router) { client in
+            #expect(try await self.call(client, .get, "/health", token: nil).status == .ok)
+            let document = try await client.call(.get, "/openapi.yaml", token: nil)
+            #expect(document.status == .ok && document.text.hasPrefix("openapi: 3.1.0"))
+        }
+    }
+
+    @Test func withoutAValidTokenEverythingUnderV1Is401() async throws {
+        try await server.application.test(.router) { client in
+            for token in [nil, "nonsense", String(repeating: "x", count: 43)] {
+                let response = try await self.call(client, .get, "/v1/sessions", token: token)
+                #expect(response.status == .unauthorized)
+                #expect(response.headers[.wwwAuthenticate] == "Bearer realm=\"zitdag\"")
+            }
+        }
+    }
+
+    @Test func aRevokedTokenIs401() async throws {
+        let id = try #require(try server.store.tokens().first { $0.kind == "coach" }?.id)
+        try server.store.revokeToken(id: id, at: Server.now, actor: "test")
+        try await server.application.test(.router) { client in
+            let response = try await self.call(client, .get, "/v1/sessions", token: self.server.coach)
+            #expect(response.status == .unauthorized)
+        }
+    }
+
+    @Test func sessionsAndSlotsAnswerAsDocumented() async throws {
+        try await server.application.test(.router) { client in
+            let sessions = try await self.call(client, .get, "/v1/sessions?from=2026-11-23&to=2026-11-29", token: self.server.coach)
+            #expect((sessions.json as? [Any])?.count == 2)
+            let slots = try await self.call(
+                client, .get, "/v1/slots?job_seeker=J1&attendance=preferred&appointments=2&count=2", token: self.server.consultant)
+            let options = try #require((slots.json as? [String: Any])?["options"] as? [[String: Any]])
+            #expect(options.count == 2)
+            let bad = try await self.call(client, .get, "/v1/slots?job_seeker=J1&count=lots", token: self.server.consultant)
+            #expect(bad.status == .unprocessableContent && (bad.json as? [String: Any])?["field"] as? String == "count")
+        }
+    }
+
+    @Test func aConsultantBooksMovesAndCancelsForTheirOwnJobSeeker() async throws {
+        try await server.application.test(.router) { client in
+            let booked = try await self.call(
+                client, .post, "/v1/bookings", token: self.server.consultant,
+                json: #"{"job_seeker": "J1", "topic": "itsme", "starts": [{"start": "2026-11-24T09:00:00"}]}"#)
+            #expect(booked.status == .created)
+            let id = try #require(((booked.json as? [[String: Any]])?.first?["id"] as? NSNumber)?.intValue)
+            let moved = try await self.call(
+                client, .post, "/v1/appointments/\(id)/move", template: "/v1/appointments/{id}/move", token: self.server.consultant,
+                json: #"{"start": "2026-12-01T10:00"}"#)
+            #expect(moved.status == .ok && ((moved.json as? [[String: Any]])?.first?["sequence"] as? NSNumber)?.intValue == 1)
+            let early = try await self.call(
+                client, .post, "/v1/appointments/\(id)/attended", template: "/v1/appointments/{id}/attended", token: self.server.consultant)
+            #expect(early.status == .conflict)
+            let cancelled = try await self.call(
+                client, .post, "/v1/appointments/\(id)/cancel", template: "/v1/appointments/{id}/cancel", token: self.server.consultant,
+                json: #"{"series": true}"#)
+            #expect(cancelled.status == .ok && cancelled.text.contains("\"status\":\"cancelled\""))
+        }
+    }
+
+    @Test func anotherConsultantsJobSeekerOrAppointmentIs403AndSaysNothingMore() async throws {
+        try await server.application.test(.router) { client in
+            let slots = try await self.call(client, .get, "/v1/slots?job_seeker=J45", token: self.server.consultant)
+            #expect(slots.status == .forbidden)
+            #expect(!slots.text.contains("K2"))
+            let booked = try await self.call(
+                client, .post, "/v1/bookings", token: self.server.otherConsultant, json: #"{"job_seeker": "J45", "starts": [{"start": "2026-11-24T09:00"}]}"#)
+            let id = try #require(((booked.json as? [[String: Any]])?.first?["id"] as? NSNumber)?.intValue)
+            for action in ["move", "cancel", "no-show"] {
+                let response = try await self.call(
+                    client, .post, "/v1/appointments/\(id)/\(action)", template: "/v1/appointments/{id}/\(action)", token: self.server.consultant,
+                    json: action == "move" ? #"{"start": "2026-12-01T09:00"}"# : nil)
+                #expect(response.status == .forbidden, "\(action)")
+            }
+            let agenda = try await self.call(
+                client, .get, "/v1/agenda/consultants/K2", template: "/v1/agenda/consultants/{id}", token: self.server.consultant)
+            #expect(agenda.status == .forbidden)
+            let plan = try await self.call(client, .post, "/v1/plan", token: self.server.consultant, json: #"{"from": "2026-11-23", "to": "2026-11-29"}"#)
+            #expect(plan.status == .forbidden)
+            let coachBooks = try await self.call(
+                client, .post, "/v1/bookings", token: self.server.coach, json: #"{"job_seeker": "J1", "starts": [{"start": "2026-11-24T10:00"}]}"#)
+            #expect(coachBooks.status == .forbidden)
+        }
+    }
+
+    @Test func aCoachReadsTheirOwnAgendaOnly() async throws {
+        try await server.application.test(.router) { client in
+            let own = try await self.call(client, .get, "/v1/agenda/coaches/C1?from=2026-11-23&to=2026-11-29", template: "/v1/agenda/coaches/{id}", token: self.server.coach)
+            #expect(own.status == .ok && (own.json as? [Any])?.count == 1)
+            let other = try await self.call(client, .get, "/v1/agenda/coaches/C2", template: "/v1/agenda/coaches/{id}", token: self.server.coach)
+            #expect(other.status == .forbidden)
+        }
+    }
+
+    @Test func theSameIdempotencyKeyBooksOnce() async throws {
+        try await server.application.test(.router) { client in
+            let body = #"{"job_seeker": "J2", "starts": [{"start": "2026-11-24T09:00"}]}"#
+            let key: HTTPFields = [.init("Idempotency-Key")!: "desk-7-0001"]
+            let first = try await self.call(client, .post, "/v1/bookings", token: self.server.consultant, json: body, headers: key)
+            let second = try await self.call(client, .post, "/v1/bookings", token: self.server.consultant, json: body, headers: key)
+            #expect(first.status == .created && second.status == .created)
+            #expect(first.text == second.text)
+            let other = try await self.call(
+                client, .post, "/v1/bookings", token: self.server.consultant, json: #"{"job_seeker": "J3", "starts": [{"start": "2026-11-24T11:00"}]}"#,
+                headers: key)
+            #expect(other.status == .unprocessableContent && (other.json as? [String: Any])?["field"] as? String == "Idempotency-Key")
+            let agenda = try self.server.store.agenda(of: .coach("C1"), from: Server.monday, to: Server.monday.adding(days: 6))
+            #expect(agenda.flatMap(\.appointments).count == 1)
+        }
+    }
+
+    @Test func badBodiesNameTheField() async throws {
+        try await server.application.test(.router) { client in
+            let cases: [(String, HTTPResponse.Status, String?)] = [
+                ("not json", .badRequest, nil),
+                (#"{"job_seeker": "J1"}"#, .unprocessableContent, "starts"),
+                (#"{"job_seeker": 7, "starts": []}"#, .unprocessableContent, "job_seeker"),
+                (#"{"job_seeker": "J1", "starts": [], "extra": true}"#, .unprocessableContent, "extra"),
+                (#"{"job_seeker": "J1", "starts": [{"start": "2027-03-28T02:30:00"}]}"#, .unprocessableContent, "starts.0.start"),
+                (#"{"job_seeker": "J1", "duration_minutes": 50, "starts": [{"start": "2026-11-24T09:00"}]}"#, .unprocessableContent, "duration"),
+            ]
+            for (body, status, field) in cases {
+                let response = try await self.call(client, .post, "/v1/bookings", token: self.server.consultant, json: body)
+                #expect(response.status == status, "\(body): \(response.text)")
+                #expect((response.json as? [String: Any])?["field"] as? String == field, "\(body): \(response.text)")
+                #expect(response.headers[.contentType] == "application/problem+json")
+            }
+            let huge = "{\"job_seeker\": \"" + String(repeating: "J", count: 70_000) + "\", \"starts\": []}"
+            #expect(try await self.call(client, .post, "/v1/bookings", token: self.server.consultant, json: huge).status == .contentTooLarge)
+        }
+    }
+
+    @Test func theWeekPlanIsForCoordinators() async throws {
+        for j in 1...3 { _ = try server.store.queue(RequestDraft(jobSeeker: "J\(j)"), at: Server.now, actor: "test") }
+        try await server.application.test(.router) { client in
+            let plan = try await self.call(
+                client, .post, "/v1/plan", token: self.server.coordinator, json: #"{"from": "2026-11-23", "to": "2026-11-29", "dry_run": true}"#)
+            #expect(plan.status == .ok)
+            let result = try #require(plan.json as? [String: Any])
+            #expect(result["committed"] as? Bool == false && (result["scheduled"] as? NSNumber)?.intValue == 3)
+        }
+    }
+
+    @Test func aFeedAnswers304WhenUnchangedAndChangesWithABooking() async throws {
+        try await server.application.test(.router) { client in
+            let uri = "/feeds/\(self.server.feed).ics"
+            let first = try await self.call(client, .get, uri, template: "/feeds/{file}", token: nil)
+            #expect(first.status == .ok && first.headers[.contentType] == "text/calendar; charset=utf-8")
+            #expect(first.text.hasPrefix("BEGIN:VCALENDAR\r\n"))
+            let etag = try #require(first.headers[.eTag])
+            let again = try await self.call(client, .get, uri, template: "/feeds/{file}", token: nil, headers: [.ifNoneMatch: etag])
+            #expect(again.status == .notModified)
+            let since = try #require(first.headers[.lastModified])
+            #expect(try await self.call(client, .get, uri, template: "/feeds/{file}", token: nil, headers: [.ifModifiedSince: since]).status == .notModified)
+            _ = try await self.call(
+                client, .post, "/v1/bookings", token: self.server.consultant, json: #"{"job_seeker": "J1", "starts": [{"start": "2026-11-24T09:00"}]}"#)
+            try await Task.sleep(for: .milliseconds(300))
+            let changed = try await self.call(client, .get, uri, template: "/feeds/{file}", token: nil, headers: [.ifNoneMatch: etag])
+            #expect(changed.status == .ok && changed.headers[.eTag] != etag)
+            #expect(changed.text.contains("Coaching AB (1/1)") && !changed.text.contains("J1"))
+            try self.server.store.revokeToken(id: self.server.feedId, at: Server.now, actor: "test")
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(try await self.call(client, .get, uri, template: "/feeds/{file}", token: nil).status == .notFound)
+        }
+    }
+
+    @Test func noInputMakesA500() async throws {
+        var random = SplitMix64(seed: 9)
+        let paths = ["/v1/sessions", "/v1/slots", "/v1/bookings", "/v1/appointments/1/move", "/v1/appointments/x/cancel", "/v1/plan",
+                     "/v1/agenda/coaches/C1", "/feeds/abc.ics", "/feeds/", "/v1/appointments/99999999999999999999/attended"]
+        let pieces = ["job_seeker=J1", "from=2026-02-30", "to=1", "count=-1", "count=100000", "duration_minutes=0", "appointments=99",
+                      "min_gap_days=5&max_gap_days=1", "attendance=maybe", "language=%00", "priority=9", "due=2026-11-01"]
+        let bodies = ["", "{}", "[]", "null", "{\"start\": 5}", "{\"from\": \"2026-11-23\", \"to\": \"2025-01-01\"}",
+                      "{\"job_seeker\": \"J1\", \"starts\": [{\"start\": \"2026-11-24T09:00\", \"session\": \"nope\"}]}", "\u{1}\u{2}", "{\"a\":"]
+        let tokens = [server.consultant, server.coordinator, server.coach]
+        let requests: [(HTTPRequest.Method, String, String, String?)] = (0..<300).map { _ in
+            let path = paths.randomElement(using: &random)!
+            let query = (0..<Int.random(in: 0...3, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined(separator: "&")
+            let method: HTTPRequest.Method = Bool.random(using: &random) ? .get : .post
+            return (method, path + (query.isEmpty ? "" : "?" + query), tokens.randomElement(using: &random)!,
+                    method == .post ? bodies.randomElement(using: &random)! : nil)
+        }
+        try await server.application.test(.router) { client in
+            for (method, uri, token, body) in requests {
+                let response = try await client.call(method, uri, token: token, json: body)
+                #expect(response.status.code < 500, "\(method) \(uri): \(response.status) \(response.text)")
+            }
+        }
+    }
+
+    @Test func aTokenOverItsRateIsToldToWait() async throws {
+        let limited = try Server(options: API.Options(ratePerSecond: 0.5, rateBurst: 3))
+        defer { limited.remove() }
+        try await limited.application.test(.router) { client in
+            var statuses: [HTTPResponse.Status] = []
+            for _ in 0..<4 { statuses.append(try await client.call(.get, "/v1/sessions", token: limited.coach).status) }
+            #expect(statuses == [.ok, .ok, .ok, .tooManyRequests])
+            let limitedResponse = try await client.call(.get, "/v1/sessions", token: limited.coach)
+            #expect(limitedResponse.headers[.retryAfter] == "2")
+            #expect(try await client.call(.get, "/v1/sessions", token: limited.coordinator).status == .ok)
+        }
+    }
+}
+
+/// Over a real socket on loopback.
+@Suite struct LiveTests {
+    @Test func clientsRacingForTheLastSeatEndWithOneBooking() async throws {
+        let server = try Server()
+        defer { server.remove() }
+        try await server.application.test(.live) { client in
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for j in 1...20 {
+                    group.addTask {
+                        try await client.call(
+                            .post, "/v1/bookings", token: server.consultant,
+                            json: #"{"job_seeker": "J\#(j)", "duration_minutes": 180, "starts": [{"start": "2026-11-24T09:00"}]}"#
+                        ).status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .created }.count == 1)
+            #expect(statuses.filter { $0 == .conflict }.count == 19)
+        }
+        #expect(try server.store.agenda(of: .coach("C1"), from: Server.monday, to: Server.monday.adding(days: 1)).flatMap(\.appointments).count == 1)
+    }
+}

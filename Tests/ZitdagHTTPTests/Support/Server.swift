@@ -1,0 +1,86 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import ZitdagCore
+import ZitdagHTTP
+import ZitdagStore
+
+/// A store with two coaches' weekly half-days, consultants K1 (job seekers J1-J40) and K2 (J41-J50),
+/// tokens for each role and a coach feed, served by the API, seen from Monday 23 November 2026 10:00.
+struct Server: Sendable {
+    static let zone = Zone.brussels
+    static let monday = LocalDate(year: 2026, month: 11, day: 23)!
+    static let now = zone.instant(for: LocalDateTime(date: monday, secondOfDay: 10 * 3600))!
+
+    let folder: String
+    let store: Store
+    let api: API
+    let coordinator: String
+    let consultant: String
+    let otherConsultant: String
+    let coach: String
+    let feed: String
+    let feedId: String
+
+    init(options: API.Options = API.Options(ratePerSecond: 10_000, rateBurst: 10_000)) throws {
+        folder = NSTemporaryDirectory() + "zitdag-http-\(UUID().uuidString)"
+        store = try Store(path: folder + "/zitdag.sqlite")
+        let desk = Desk(store: store, now: { Server.now })
+        var sessions: [Session] = []
+        for week in 0..<8 {
+            let tuesday = Server.monday.adding(days: 1 + 7 * week)
+            let thursday = Server.monday.adding(days: 3 + 7 * week)
+            sessions.append(Session(
+                id: "C1-\(tuesday)", coach: "C1", location: "L1", span: Span(start: Server.at(tuesday, 9), end: Server.at(tuesday, 12)), day: tuesday))
+            sessions.append(Session(
+                id: "C2-\(thursday)", coach: "C2", location: "L2", span: Span(start: Server.at(thursday, 13), end: Server.at(thursday, 16)),
+                day: thursday))
+        }
+        _ = try store.syncSessions(sessions, from: Server.monday, to: Server.monday.adding(days: 60), at: Server.now, actor: "test")
+        try store.addConsultant("K1", at: Server.now, actor: "test")
+        try store.addConsultant("K2", at: Server.now, actor: "test")
+        for j in 1...50 {
+            try store.saveJobSeeker(JobSeeker(id: "J\(j)", initials: "AB", language: "nl", consultant: j <= 40 ? "K1" : "K2"), at: Server.now, actor: "test")
+        }
+        var random = SplitMix64(seed: 42)
+        coordinator = try store.createToken(role: .coordinator, subject: "anne", at: Server.now, actor: "test", using: &random).secret
+        consultant = try store.createToken(role: .consultant, subject: "K1", at: Server.now, actor: "test", using: &random).secret
+        otherConsultant = try store.createToken(role: .consultant, subject: "K2", at: Server.now, actor: "test", using: &random).secret
+        coach = try store.createToken(role: .coach, subject: "C1", at: Server.now, actor: "test", using: &random).secret
+        let feedToken = try store.createFeedToken(for: .coach("C1"), rotate: false, at: Server.now, actor: "test", using: &random)
+        feed = feedToken.secret
+        feedId = feedToken.id
+        var logger = Logger(label: "zitdag-test")
+        logger.logLevel = .error
+        api = API(desk: desk, options: options, logger: logger)
+    }
+
+    static func at(_ date: LocalDate, _ hour: Int, _ minute: Int = 0) -> Instant {
+        zone.instant(for: LocalDateTime(date: date, secondOfDay: (hour * 60 + minute) * 60))!
+    }
+
+    var application: some ApplicationProtocol {
+        Application(router: api.router())
+    }
+
+    func remove() { try? FileManager.default.removeItem(atPath: folder) }
+}
+
+extension TestClientProtocol {
+    /// A request with a bearer token and a JSON body.
+    func call(
+        _ method: HTTPRequest.Method, _ uri: String, token: String?, json: String? = nil, headers extra: HTTPFields = [:]
+    ) async throws -> TestResponse {
+        var headers = extra
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        if json != nil { headers[.contentType] = "application/json" }
+        return try await execute(uri: uri, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) })
+    }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+
+    var json: Any? { try? JSONSerialization.jsonObject(with: Data(body.readableBytesView)) }
+}
