@@ -7,7 +7,7 @@ SEED ?= 1
 # The demo's horizon starts on the Monday after this date.
 START ?= 2026-11-23
 
-.PHONY: deps build run test leak-check fuzz bench clean
+.PHONY: deps build run load test leak-check fuzz bench clean
 CORPUS ?= ../shared/corpus/ics
 
 deps:
@@ -21,13 +21,23 @@ deps:
 build: deps
 	$(SWIFT) build -c release --product zitdag
 
-# The main job on a demo: generate a job team's problem, plan it, check the plan, show the first week.
+# The main job on a demo: generate a job team's problem, plan it, check the plan, show the first week;
+# then serve the booking API on the embedded database out/zitdag.sqlite, seeded from Calendars/ on
+# first start (Ctrl-C stops it). PORT=8080 by default.
+PORT ?= 8080
+DB ?= $(OUT)/zitdag.sqlite
 run: build
 	@mkdir -p $(OUT)
 	.build/release/zitdag generate --size jobteam --seed $(SEED) --start $(START) --out $(OUT)/demo-problem.json
 	.build/release/zitdag solve $(OUT)/demo-problem.json --out $(OUT)/demo-plan.json --seed $(SEED)
 	.build/release/zitdag check $(OUT)/demo-problem.json $(OUT)/demo-plan.json
 	.build/release/zitdag show $(OUT)/demo-problem.json $(OUT)/demo-plan.json
+	.build/release/zitdag serve --demo --db $(DB) --port $(PORT)
+
+# Load on loopback with wrk (installed when missing): slot queries and unchanged feeds.
+load: build
+	@command -v wrk >/dev/null || { $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q wrk; }
+	Benchmarks/load/run.sh .build/release/zitdag
 
 # The leak check first, so that the test runner's summary closes the output.
 test: deps

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Testing
 import ZitdagCore
 
@@ -118,5 +121,36 @@ extension BookingCommandTests {
         #expect(text.contains("SEQUENCE:1\r\n"))
         #expect(text.contains("STATUS:CANCELLED\r\n"))
         #expect(!text.contains("J1") && !text.contains("J2"))
+    }
+}
+
+extension BookingCommandTests {
+    /// `zitdag serve` finishes a booking in flight when told to stop, then exits cleanly.
+    @Test func sigtermLetsTheBookingInFlightFinish() async throws {
+        let desk = try Desk()
+        let token = try desk.run(["token", "create", "--coordinator", "test"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let port = 18_000 + Int.random(in: 0..<2_000)
+        // Every write waits 1.5 s before it commits: the booking is in flight when SIGTERM comes.
+        let server = try desk.process(["serve", "--port", String(port)], environment: ["ZITDAG_TEST_STALL_MS": "1500"])
+        defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
+        var up = false
+        for _ in 0..<50 where !up {
+            try await Task.sleep(for: .milliseconds(100))
+            up = (try? Data(contentsOf: URL(string: "http://127.0.0.1:\(port)/health")!)) != nil
+        }
+        #expect(up)
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/v1/bookings")!)
+        request.httpMethod = "POST"
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        request.httpBody = Data(#"{"job_seeker": "J1", "starts": [{"start": "2026-11-24T09:00"}]}"#.utf8)
+        async let answer = URLSession.shared.data(for: request)
+        try await Task.sleep(for: .milliseconds(500))
+        kill(server.processIdentifier, SIGTERM)
+        let (body, response) = try await answer
+        #expect((response as? HTTPURLResponse)?.statusCode == 201, "\(String(decoding: body, as: UTF8.self))")
+        for _ in 0..<50 where server.isRunning { try await Task.sleep(for: .milliseconds(100)) }
+        #expect(!server.isRunning && server.terminationStatus == 0)
+        let agenda = try desk.run(["agenda", "--coach", "C1", "--week", "2026-11-24", "--json"])
+        #expect(agenda.stdout.contains("\"status\": \"booked\""))
     }
 }
