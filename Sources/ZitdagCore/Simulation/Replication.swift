@@ -1,0 +1,139 @@
+/// One run of a scenario over its horizon, with its own seeded generator: arrivals day by day, each
+/// booked by the allocator's own search (online) or planned in weekly batches by its construction,
+/// cancellations freeing seats, no-shows wasting them.
+struct Replication {
+    let scenario: Scenario
+    let sessions: [Session]
+    var random: SplitMix64
+
+    /// A request of the run: when it came, and what became of it.
+    struct Arrival {
+        var day: LocalDate
+        var week: Int
+        var release: LocalDate
+        var request: Int
+        var cancelledOn: LocalDate?
+    }
+
+    mutating func run() -> ReplicationOutcome {
+        let zone = scenario.zone
+        let consultants = makeConsultants()
+        let problem = Problem(zone: zone, gridMinutes: scenario.gridMinutes, sessions: sessions, consultants: consultants, requests: [])
+        var schedule = Schedule(model: Model(problem))
+        var arrivals: [Arrival] = []
+        var waiting: [Int] = []
+        var cancellations: [(day: LocalDate, arrival: Int)] = []
+        for week in 0..<scenario.horizonWeeks {
+            let monday = scenario.start.adding(days: 7 * week)
+            var today = (0..<Poisson.sample(mean: scenario.rate(week: week), using: &random)).map { _ in
+                monday.adding(days: Int.random(in: 0...4, using: &random))
+            }
+            today.sort()
+            for offset in 0..<7 {
+                let day = monday.adding(days: offset)
+                // Drop-outs of the day: their seats go back when the scenario rebooks freed seats.
+                for (index, item) in cancellations.enumerated().reversed() where item.day <= day {
+                    cancellations.remove(at: index)
+                    arrivals[item.arrival].cancelledOn = item.day
+                    waiting.removeAll { $0 == item.arrival }
+                    if scenario.rebookFreed { schedule.remove(arrivals[item.arrival].request) }
+                }
+                for arrivalDay in today where arrivalDay == day {
+                    let arrival = makeArrival(on: day, week: week, schedule: &schedule)
+                    arrivals.append(arrival)
+                    waiting.append(arrivals.count - 1)
+                }
+                if scenario.policy == .online {
+                    book(&waiting, arrivals: arrivals, schedule: &schedule, cancellations: &cancellations, today: day)
+                }
+            }
+            if scenario.policy == .weekly {
+                plan(&waiting, arrivals: arrivals, schedule: &schedule, cancellations: &cancellations, today: monday.adding(days: 6))
+            }
+        }
+        return ReplicationOutcome(scenario: scenario, sessions: sessions, schedule: schedule, arrivals: arrivals, random: &random)
+    }
+
+    /// Consultants busy for a share of the half-days, drawn once per run.
+    private mutating func makeConsultants() -> [Consultant] {
+        (0..<scenario.consultants).map { k in
+            let busy = sessions.compactMap { session in
+                Double.random(in: 0..<1, using: &random) < scenario.consultantBusyShare ? session.span : nil
+            }
+            return Consultant(id: "K\(k)", busy: BusyCalendar(busy))
+        }
+    }
+
+    private mutating func makeArrival(on day: LocalDate, week: Int, schedule: inout Schedule) -> Arrival {
+        let level = pick(scenario.levels.map(\.share)).map { scenario.levels[$0] } ?? scenario.levels[0]
+        let attendance: Attendance = switch pick([scenario.attendance.required, scenario.attendance.preferred, scenario.attendance.none]) {
+        case 0: .required
+        case 1: .preferred
+        default: .none
+        }
+        let language = pick(scenario.languages.map(\.share)).map { scenario.languages[$0].language }
+        var release = day.adding(days: scenario.minimumNoticeDays)
+        if scenario.serviceFromNextWeek || scenario.policy == .weekly {
+            release = max(release, day.adding(days: 8 - day.weekday))
+        }
+        let consultant = scenario.consultants > 0 ? "K\(Int.random(in: 0..<scenario.consultants, using: &random))" : nil
+        let request = Request(
+            id: "R\(schedule.placements.count)", jobSeeker: "J\(schedule.placements.count)", consultant: consultant,
+            attendance: consultant == nil ? .none : attendance, duration: level.durationMinutes * 60, appointments: level.appointments,
+            gapDays: level.gapDays, release: release, language: language)
+        return Arrival(day: day, week: week, release: release, request: schedule.add(request), cancelledOn: nil)
+    }
+
+    /// Online: each waiting request, in arrival order, takes its best place now.
+    private mutating func book(
+        _ waiting: inout [Int], arrivals: [Arrival], schedule: inout Schedule, cancellations: inout [(day: LocalDate, arrival: Int)],
+        today: LocalDate
+    ) {
+        for index in waiting {
+            let r = arrivals[index].request
+            guard let placement = PlacementSearch(schedule: schedule, nodeBudget: 4_000).best(for: r) else { continue }
+            schedule.place(r, placement)
+            placed(index, placement, schedule: schedule, cancellations: &cancellations, today: today)
+        }
+        waiting.removeAll { schedule.placements[arrivals[$0].request] != nil }
+    }
+
+    /// Weekly: the week's requests (and any still waiting) planned together by the allocator's
+    /// construction: most valuable and hardest first, each series as a whole, bookings left in place.
+    private mutating func plan(
+        _ waiting: inout [Int], arrivals: [Arrival], schedule: inout Schedule, cancellations: inout [(day: LocalDate, arrival: Int)],
+        today: LocalDate
+    ) {
+        let batch = Set(waiting.map { arrivals[$0].request })
+        let order = Construction.order(schedule.model).filter { batch.contains($0) }
+        Construction.build(&schedule, order: order, nodeBudget: 4_000)
+        for index in waiting {
+            if let placement = schedule.placements[arrivals[index].request] {
+                placed(index, placement, schedule: schedule, cancellations: &cancellations, today: today)
+            }
+        }
+        waiting.removeAll { schedule.placements[arrivals[$0].request] != nil }
+    }
+
+    /// Draws whether a just-placed request drops out before its first appointment, and when.
+    private mutating func placed(
+        _ index: Int, _ placement: Placement, schedule: Schedule, cancellations: inout [(day: LocalDate, arrival: Int)], today: LocalDate
+    ) {
+        guard Double.random(in: 0..<1, using: &random) < scenario.cancellationRate else { return }
+        let first = schedule.model.problem.sessions[Int(placement.slots[0].session)].day
+        let days = max(0, today.days(to: first) - 1)
+        cancellations.append((today.adding(days: Int.random(in: 0...days, using: &random)), index))
+    }
+
+    /// An index drawn with the given weights, or `nil` when there are none.
+    private mutating func pick(_ weights: [Double]) -> Int? {
+        let total = weights.reduce(0, +)
+        guard total > 0 else { return nil }
+        var draw = Double.random(in: 0..<total, using: &random)
+        for (index, weight) in weights.enumerated() {
+            if draw < weight { return index }
+            draw -= weight
+        }
+        return weights.count - 1
+    }
+}

@@ -1,0 +1,137 @@
+/// A capacity question a coordinator asks: these half-days, this demand, these habits; how long
+/// will people wait? Read from a `zitdag-scenario/1` file (see the README) and run by ``Simulation``.
+public struct Scenario: Sendable {
+    /// A half-day that recurs every week.
+    public struct WeeklySession: Sendable, Hashable {
+        public var coach: String
+        public var location: String
+        /// 1 Monday ... 7 Sunday.
+        public var weekday: Int
+        /// Seconds after midnight, local time.
+        public var start: Int
+        public var end: Int
+        public var seats: Int
+        public var languages: Set<String>?
+
+        public init(coach: String, location: String, weekday: Int, start: Int, end: Int, seats: Int = 1, languages: Set<String>? = nil) {
+            self.coach = coach
+            self.location = location
+            self.weekday = weekday
+            self.start = start
+            self.end = end
+            self.seats = seats
+            self.languages = languages
+        }
+    }
+
+    /// A digital level: how much coaching its requests need.
+    public struct Level: Sendable, Hashable {
+        public var name: String
+        public var share: Double
+        public var appointments: Int
+        public var durationMinutes: Int
+        public var gapDays: ClosedRange<Int>
+
+        public init(name: String, share: Double, appointments: Int, durationMinutes: Int, gapDays: ClosedRange<Int>) {
+            self.name = name
+            self.share = share
+            self.appointments = appointments
+            self.durationMinutes = durationMinutes
+            self.gapDays = gapDays
+        }
+    }
+
+    public enum Policy: String, Sendable, CaseIterable {
+        /// Each request takes the best free slot when it arrives, as consultants do at the desk.
+        case online
+        /// The allocator plans each week's requests in one batch, from the next week on.
+        case weekly
+    }
+
+    public var zone: Zone
+    /// The Monday the simulation starts.
+    public var start: LocalDate
+    public var horizonWeeks: Int
+    /// Weeks left out of the figures while the queue fills up.
+    public var warmupWeeks: Int
+    public var replications: Int
+    public var seed: UInt64
+    public var policy: Policy
+    public var gridMinutes: Int
+    public var sessions: [WeeklySession]
+    /// New requests per week, from week 0; `rateChanges` changes it from a week on.
+    public var ratePerWeek: Double
+    public var rateChanges: [(fromWeek: Int, ratePerWeek: Double)]
+    public var levels: [Level]
+    /// Shares of required, preferred and no consultant attendance.
+    public var attendance: (required: Double, preferred: Double, none: Double)
+    public var consultants: Int
+    /// The share of half-days each consultant is busy for.
+    public var consultantBusyShare: Double
+    /// Language shares; empty when language does not matter.
+    public var languages: [(language: String, share: Double)]
+    public var minimumNoticeDays: Int
+    /// First appointments only from the Monday after arrival.
+    public var serviceFromNextWeek: Bool
+    /// Days after arrival a first appointment should come by (for the "missed its due date" share).
+    public var dueDays: Int
+    public var noShowRate: Double
+    /// The share of requests cancelled (the job seeker drops out) before their first appointment.
+    public var cancellationRate: Double
+    /// Whether seats freed by cancellations go back into the booking system.
+    public var rebookFreed: Bool
+
+    public init(
+        zone: Zone = .brussels, start: LocalDate, horizonWeeks: Int, warmupWeeks: Int, replications: Int, seed: UInt64, policy: Policy,
+        gridMinutes: Int = 15, sessions: [WeeklySession], ratePerWeek: Double, rateChanges: [(fromWeek: Int, ratePerWeek: Double)] = [],
+        levels: [Level], attendance: (required: Double, preferred: Double, none: Double), consultants: Int, consultantBusyShare: Double,
+        languages: [(language: String, share: Double)] = [], minimumNoticeDays: Int, serviceFromNextWeek: Bool, dueDays: Int,
+        noShowRate: Double, cancellationRate: Double, rebookFreed: Bool
+    ) {
+        self.zone = zone
+        self.start = start
+        self.horizonWeeks = horizonWeeks
+        self.warmupWeeks = warmupWeeks
+        self.replications = replications
+        self.seed = seed
+        self.policy = policy
+        self.gridMinutes = gridMinutes
+        self.sessions = sessions
+        self.ratePerWeek = ratePerWeek
+        self.rateChanges = rateChanges
+        self.levels = levels
+        self.attendance = attendance
+        self.consultants = consultants
+        self.consultantBusyShare = consultantBusyShare
+        self.languages = languages
+        self.minimumNoticeDays = minimumNoticeDays
+        self.serviceFromNextWeek = serviceFromNextWeek
+        self.dueDays = dueDays
+        self.noShowRate = noShowRate
+        self.cancellationRate = cancellationRate
+        self.rebookFreed = rebookFreed
+    }
+
+    /// New requests expected in `week`.
+    public func rate(week: Int) -> Double {
+        rateChanges.filter { $0.fromWeek <= week }.max { $0.fromWeek < $1.fromWeek }?.ratePerWeek ?? ratePerWeek
+    }
+
+    /// The concrete sessions of the horizon.
+    public func concreteSessions() -> [Session] {
+        var sessions: [Session] = []
+        for week in 0..<horizonWeeks {
+            for (index, weekly) in self.sessions.enumerated() {
+                let day = start.adding(days: 7 * week + weekly.weekday - 1)
+                // Half-days fall in daytime, away from the night's DST changes.
+                guard let from = zone.instant(for: LocalDateTime(date: day, secondOfDay: weekly.start)),
+                    let to = zone.instant(for: LocalDateTime(date: day, secondOfDay: weekly.end))
+                else { continue }
+                sessions.append(Session(
+                    id: "S\(index)-\(day)", coach: weekly.coach, location: weekly.location, span: Span(start: from, end: to), day: day,
+                    seats: weekly.seats, languages: weekly.languages))
+            }
+        }
+        return sessions
+    }
+}

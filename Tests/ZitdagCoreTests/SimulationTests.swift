@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+import ZitdagCore
+
+/// The simulation against queueing theory, and its determinism.
+@Suite struct SimulationTests {
+    /// One appointment per request, first come first served, `capacity` one-hour slots every Monday,
+    /// Poisson arrivals at `rate` a week, served from the week after arrival.
+    static func queue(rate: Double, capacity: Int, weeks: Int = 300, warmup: Int = 60, replications: Int = 40, seed: UInt64 = 11) -> Scenario {
+        Scenario(
+            start: LocalDate(year: 2027, month: 1, day: 4)!, horizonWeeks: weeks, warmupWeeks: warmup, replications: replications, seed: seed,
+            policy: .online,
+            sessions: [Scenario.WeeklySession(coach: "C1", location: "L1", weekday: 1, start: 9 * 3600, end: (9 + capacity) * 3600)],
+            ratePerWeek: rate, levels: [Scenario.Level(name: "one", share: 1, appointments: 1, durationMinutes: 60, gapDays: 0...0)],
+            attendance: (0, 0, 1), consultants: 0, consultantBusyShare: 0, minimumNoticeDays: 0, serviceFromNextWeek: true, dueDays: 14,
+            noShowRate: 0, cancellationRate: 0, rebookFreed: true)
+    }
+
+    /// The stationary mean of B' = max(B + A - C, 0), A ~ Poisson(L), by iterating its distribution.
+    static func stationaryMean(rate: Double, capacity: Int) -> Double {
+        let size = 600
+        var arrivals = [Double](repeating: 0, count: size)
+        arrivals[0] = exp(-rate)
+        for a in 1..<size { arrivals[a] = arrivals[a - 1] * rate / Double(a) }
+        var p = [Double](repeating: 0, count: size)
+        p[0] = 1
+        for _ in 0..<200_000 {
+            var next = [Double](repeating: 0, count: size)
+            for b in 0..<size where p[b] > 1e-300 {
+                for a in 0..<(size - b) where arrivals[a] > 0 {
+                    next[max(b + a - capacity, 0)] += p[b] * arrivals[a]
+                }
+            }
+            let change = zip(p, next).reduce(0) { $0 + abs($1.0 - $1.1) }
+            p = next
+            if change < 1e-12 { break }
+        }
+        return p.enumerated().reduce(0) { $0 + Double($1.offset) * $1.element }
+    }
+
+    @Test("the mean end-of-week backlog matches the stationary mean of the queue", arguments: [3.2, 3.6, 3.8])
+    func backlogMatchesTheory(rate: Double) {
+        let scenario = Self.queue(rate: rate, capacity: 4)
+        let simulation = Simulation(scenario: scenario)
+        let report = SimulationReport(scenario: scenario, outcomes: (0..<scenario.replications).map(simulation.replicate))
+        let theory = Self.stationaryMean(rate: rate, capacity: 4)
+        #expect(report.backlog.low <= theory && theory <= report.backlog.high,
+                "L/C \(rate / 4): simulated \(report.backlog.mean) ± \(report.backlog.halfWidth), theory \(theory)")
+    }
+
+    @Test func theStationaryMeanIsRightWhereItIsKnown() {
+        // With capacity 1, B' = max(B + A - 1, 0) is the M/D/1 queue seen at slot ends: mean rho^2 / (2 (1 - rho)).
+        let rho = 0.5
+        #expect(abs(Self.stationaryMean(rate: rho, capacity: 1) - rho * rho / (2 * (1 - rho))) < 1e-9)
+    }
+
+    @Test func aReplicationIsTheSameWhateverRunsBeforeIt() {
+        let scenario = Self.queue(rate: 3, capacity: 4, weeks: 30, warmup: 5, replications: 6)
+        let simulation = Simulation(scenario: scenario)
+        let forward = (0..<6).map(simulation.replicate)
+        let backward = (0..<6).reversed().map(simulation.replicate).reversed()
+        #expect(forward.map(\.backlog) == backward.map(\.backlog))
+        #expect(forward.map(\.waits) == backward.map(\.waits))
+    }
+
+    @Test func cancellationsThatFreeSeatsShortenTheWait() {
+        var kept = Self.queue(rate: 3.8, capacity: 4, weeks: 80, warmup: 10, replications: 20)
+        kept.cancellationRate = 0.3
+        kept.rebookFreed = false
+        var freed = kept
+        freed.rebookFreed = true
+        func wait(_ scenario: Scenario) -> Estimate {
+            let simulation = Simulation(scenario: scenario)
+            return SimulationReport(scenario: scenario, outcomes: (0..<scenario.replications).map(simulation.replicate)).waitMean
+        }
+        #expect(wait(freed).mean < wait(kept).mean)
+    }
+}
