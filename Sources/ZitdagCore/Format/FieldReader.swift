@@ -83,6 +83,37 @@ struct FieldReader {
         return number
     }
 
+    /// A number (integer or fraction) in `range`; `default` when absent.
+    func number(_ key: String, default fallback: Double? = nil, in range: ClosedRange<Double>, log: inout IssueLog) -> Double? {
+        guard let value = value(key, required: fallback == nil, log: &log) else { return fallback }
+        let number: Double
+        switch value.value {
+        case .integer(let whole): number = Double(whole)
+        case .number(let fraction): number = fraction
+        default:
+            log.add(value, path(key), id: id, "must be a number, got \(value.kindName)")
+            return nil
+        }
+        guard range.contains(number) else {
+            log.add(value, path(key), id: id, "must be from \(range.lowerBound) to \(range.upperBound), got \(number)")
+            return nil
+        }
+        return number
+    }
+
+    /// `HH:MM` as seconds after midnight (24:00 allowed, for an end).
+    func clockTime(_ key: String, log: inout IssueLog) -> Int? {
+        guard let text = string(key, required: true, log: &log) else { return nil }
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]),
+            (0...24).contains(hour), (0..<60).contains(minute), hour * 60 + minute <= 24 * 60
+        else {
+            log.add(members[key]!, path(key), id: id, "\"\(text)\" is not a time HH:MM")
+            return nil
+        }
+        return (hour * 60 + minute) * 60
+    }
+
     func bool(_ key: String, required: Bool = false, log: inout IssueLog) -> Bool? {
         guard let value = value(key, required: required, log: &log) else { return nil }
         guard case .bool(let flag) = value.value else {

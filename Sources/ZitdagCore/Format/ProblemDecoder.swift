@@ -84,7 +84,7 @@ enum ProblemDecoder {
     }
 
     /// The session's languages; `set` is `nil` when absent (every language).
-    private static func decodeLanguages(_ reader: FieldReader, log: inout IssueLog) -> (valid: Bool, set: Set<String>?) {
+    static func decodeLanguages(_ reader: FieldReader, log: inout IssueLog) -> (valid: Bool, set: Set<String>?) {
         guard let elements = reader.array("languages", log: &log) else { return (!reader.has("languages"), nil) }
         var languages = Set<String>()
         for (j, element) in elements.enumerated() {

@@ -59,6 +59,10 @@ public struct Scenario: Sendable {
     public var policy: Policy
     public var gridMinutes: Int
     public var sessions: [WeeklySession]
+    /// When the half-days come from calendars instead: their folder (as the file names it) and, once
+    /// the caller has expanded them over the horizon, the sessions.
+    public var calendarFolder: String?
+    public var calendarSessions: [Session]?
     /// New requests per week, from week 0; `rateChanges` changes it from a week on.
     public var ratePerWeek: Double
     public var rateChanges: [(fromWeek: Int, ratePerWeek: Double)]
@@ -119,6 +123,7 @@ public struct Scenario: Sendable {
 
     /// The concrete sessions of the horizon.
     public func concreteSessions() -> [Session] {
+        if let calendarSessions { return calendarSessions }
         var sessions: [Session] = []
         for week in 0..<horizonWeeks {
             for (index, weekly) in self.sessions.enumerated() {

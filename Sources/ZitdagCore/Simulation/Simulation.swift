@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// A scenario's Monte Carlo simulation: replications with seeds of their own, so the results are
 /// the same for a seed however many threads run them, and a report with 95% confidence intervals.
 ///
@@ -20,5 +23,24 @@ public struct Simulation: Sendable {
         var seeds = SplitMix64(seed: scenario.seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
         var replication = Replication(scenario: scenario, sessions: sessions, random: SplitMix64(seed: seeds.next()))
         return replication.run()
+    }
+
+    /// Replications `0..<count` on `threads` threads. Each writes only its own slot, so the results
+    /// are the same whatever the number of threads or the order they finish in; `progress` hears
+    /// (finished, count) now and then from one thread.
+    public func replicate(count: Int, threads: Int, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) -> [ReplicationOutcome] {
+        let results = Mutex<[ReplicationOutcome?]>(Array(repeating: nil, count: count))
+        let done = Atomic<Int>(0)
+        let workers = max(1, min(threads, count))
+        let chunk = (count + workers - 1) / workers
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for index in (worker * chunk)..<min(count, (worker + 1) * chunk) {
+                let outcome = replicate(index)
+                results.withLock { $0[index] = outcome }
+                let finished = done.add(1, ordering: .relaxed).newValue
+                if worker == 0 || finished == count { progress(finished, count) }
+            }
+        }
+        return results.withLock { $0.compactMap { $0 } }
     }
 }

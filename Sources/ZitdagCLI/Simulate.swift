@@ -1,0 +1,114 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import ZitdagCore
+
+/// `zitdag simulate`: how long will people wait? A Monte Carlo simulation driven by the allocator.
+struct Simulate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Simulate a capacity scenario (zitdag-scenario/1) and report waiting, backlog and utilisation with 95% CIs.",
+        discussion: """
+            Replications run on every core; the results depend only on the seed, never on the number of
+            threads. Give a second scenario file, or --vary seats=1,2 | halfdays=2,3,4 | rate=4,6,8, to compare
+            side by side: differences are marked significant at the 5% level (Welch).
+            Exit status: 0, 2 a broken scenario (nothing runs).
+            """)
+
+    @Argument(help: "One or two scenario files.") var scenarios: [String]
+    @Option(help: "Compare values of one knob: seats=1,2, halfdays=2,3,4 or rate=4,6,8.") var vary: String?
+    @Option(help: "Replications (default: the scenario's).") var replications: Int?
+    @Option(help: "Seed (default: the scenario's).") var seed: UInt64?
+    @Option(help: "Threads (default: every core).") var threads: Int?
+    @Option(help: "Write the figures as JSON to this file.") var json: String?
+    @Option(help: "Write the figures as CSV to this file.") var csv: String?
+    @Option(help: "Write SVG charts (waits, backlog, utilisation) to this folder.") var svg: String?
+
+    func validate() throws {
+        guard (1...2).contains(scenarios.count) else { throw ValidationError("give one scenario file, or two to compare") }
+        guard vary == nil || scenarios.count == 1 else { throw ValidationError("--vary compares values within one scenario: give one file") }
+        if let replications, !(1...100_000).contains(replications) { throw ValidationError("--replications must be 1 to 100000") }
+        if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be 1 to 256") }
+    }
+
+    func run() throws {
+        try reporting {
+            let variants = try self.variants()
+            var results: [SimulationResult] = []
+            for (index, variant) in variants.enumerated() {
+                let started = ContinuousClock.now
+                let bar = ProgressBar(label: "\(variant.label) (\(index + 1)/\(variants.count))")
+                let outcomes = Simulation(scenario: variant.scenario).replicate(
+                    count: variant.scenario.replications, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, progress: bar.show)
+                let elapsed = started.duration(to: .now)
+                results.append(SimulationResult(label: variant.label, scenario: variant.scenario, report: SimulationReport(scenario: variant.scenario, outcomes: outcomes), elapsed: elapsed))
+            }
+            print(SimulationTable(results: results).text, terminator: "")
+            if let json { try Files.write(SimulationExport.json(results), to: json) }
+            if let csv { try Files.write(SimulationExport.csv(results), to: csv) }
+            if let svg {
+                do { try FileManager.default.createDirectory(atPath: svg, withIntermediateDirectories: true) } catch {
+                    throw CommandError.output("\(svg): cannot create the folder")
+                }
+                for (name, text) in SimulationCharts(results: results).files {
+                    try Files.write(text, to: (svg as NSString).appendingPathComponent(name))
+                }
+            }
+        }
+    }
+
+    /// The scenarios to run, with their labels.
+    private func variants() throws(CommandError) -> [(label: String, scenario: Scenario)] {
+        var loaded: [(label: String, scenario: Scenario)] = []
+        for path in scenarios {
+            var scenario: Scenario
+            do { scenario = try ScenarioFile.decode(try Files.read(path)) } catch let error as FormatError {
+                throw CommandError.format(path, error)
+            } catch { throw CommandError.input("\(path): \(error)") }
+            if let folder = scenario.calendarFolder {
+                let base = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(folder)
+                let zone = scenario.zone
+                let window = Span(
+                    start: zone.instant(for: LocalDateTime(date: scenario.start, secondOfDay: 0))!,
+                    end: zone.instant(for: LocalDateTime(date: scenario.start.adding(days: 7 * scenario.horizonWeeks), secondOfDay: 0))!)
+                scenario.calendarSessions = try SessionCalendarFiles.sessions(in: folder.hasPrefix("/") ? folder : base, window: window, zone: zone)
+            }
+            if let replications { scenario.replications = replications }
+            if let seed { scenario.seed = seed }
+            loaded.append(((path as NSString).lastPathComponent, scenario))
+        }
+        guard let vary else { return loaded }
+        let variation: Variation
+        switch Variation.parse(vary) {
+        case .success(let parsed): variation = parsed
+        case .failure(let error): throw CommandError.input(error.description)
+        }
+        return try variation.values.map { value throws(CommandError) in
+            switch variation.apply(value, to: loaded[0].scenario) {
+            case .success(let scenario): (variation.label(value), scenario)
+            case .failure(let error): throw CommandError.input("--vary \(error.description)")
+            }
+        }
+    }
+}
+
+/// One scenario's run, for the table, the exports and the charts.
+struct SimulationResult {
+    var label: String
+    var scenario: Scenario
+    var report: SimulationReport
+    var elapsed: Duration
+}
+
+/// A progress bar on standard error, only on a terminal.
+struct ProgressBar {
+    let label: String
+    let terminal = isatty(2) == 1
+
+    func show(_ finished: Int, _ count: Int) {
+        guard terminal else { return }
+        let width = 30
+        let filled = finished * width / max(count, 1)
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+        FileHandle.standardError.write(Data("\r\(label) [\(bar)] \(finished)/\(count)\(finished == count ? "\n" : "")".utf8))
+    }
+}

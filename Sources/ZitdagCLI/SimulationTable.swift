@@ -1,0 +1,96 @@
+import Foundation
+import ZitdagCore
+
+/// The table a coordinator reads: one row per figure, one column per scenario, with 95% confidence
+/// intervals, and against the first scenario the difference and whether it is significant.
+struct SimulationTable {
+    let results: [SimulationResult]
+
+    /// The figures in order: label, how to read the estimate, how to print it.
+    static let rows: [(String, @Sendable (SimulationReport) -> Estimate, @Sendable (Double) -> String)] = [
+        ("days to first appointment, mean", { $0.waitMean }, { String(format: "%.1f", $0) }),
+        ("days to first appointment, median", { $0.waitMedian }, { String(format: "%.1f", $0) }),
+        ("days to first appointment, 90th percentile", { $0.waitP90 }, { String(format: "%.1f", $0) }),
+        ("days to finish the series, mean", { $0.seriesDays }, { String(format: "%.1f", $0) }),
+        ("seat utilisation", { $0.utilisation }, { String(format: "%.1f%%", $0 * 100) }),
+        ("backlog at the end of a week", { $0.backlog }, { String(format: "%.1f", $0) }),
+        ("share missing its due date", { $0.missedDue }, { String(format: "%.1f%%", $0 * 100) }),
+        ("share not booked by the horizon", { $0.notBooked }, { String(format: "%.1f%%", $0 * 100) }),
+        ("consultant along, where wanted", { $0.along }, { String(format: "%.1f%%", $0 * 100) }),
+    ]
+
+    var text: String {
+        var lines: [[String]] = [["figure"] + results.map(\.label)]
+        for (label, estimate, format) in Self.rows {
+            var row = [label]
+            let first = estimate(results[0].report)
+            for (index, result) in results.enumerated() {
+                let value = estimate(result.report)
+                var cell = "\(format(value.mean)) [\(format(value.low)), \(format(value.high))]"
+                if index > 0 {
+                    let difference = value.mean - first.mean
+                    cell += " (\(difference >= 0 ? "+" : "")\(format(difference))\(value.differs(from: first) ? ", significant" : ", not significant"))"
+                }
+                row.append(cell)
+            }
+            lines.append(row)
+        }
+        let widths = (0..<lines[0].count).map { column in lines.map { $0[column].count }.max() ?? 0 }
+        var out = lines.map { row in
+            row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+        }.joined(separator: "\n") + "\n"
+        for result in results {
+            let seconds = Double(result.elapsed.components.seconds) + Double(result.elapsed.components.attoseconds) / 1e18
+            out += "\(result.label): \(result.report.replications) replications of \(result.scenario.horizonWeeks) weeks"
+                + " (\(result.scenario.warmupWeeks) warm-up), \(result.scenario.policy.rawValue) policy, \(String(format: "%.2f", seconds)) s\n"
+        }
+        return out + "Brackets: 95% confidence interval over replications.\n"
+    }
+}
+
+/// The figures as JSON and CSV, for coordinators' own tools.
+enum SimulationExport {
+    static func json(_ results: [SimulationResult]) -> String {
+        func estimate(_ e: Estimate) -> JSON {
+            .object(["mean": JSON(.number(e.mean)), "low": JSON(.number(e.low.isFinite ? e.low : e.mean)), "high": JSON(.number(e.high.isFinite ? e.high : e.mean))])
+        }
+        let keys = ["wait_mean", "wait_median", "wait_p90", "series_days", "utilisation", "backlog", "missed_due", "not_booked", "consultant_along"]
+        return JSONWriter.write(.array(results.map { result in
+            var figures: [(key: String, value: JSON)] = []
+            for (key, row) in zip(keys, SimulationTable.rows) { figures.append((key, estimate(row.1(result.report)))) }
+            let weeks = result.report.weeklyBacklog.indices.map { i in
+                JSON.object([
+                    "week": JSON(.integer(result.report.warmupWeeks + i)),
+                    "backlog": estimate(result.report.weeklyBacklog[i]),
+                    "utilisation": estimate(result.report.weeklyUtilisation[i]),
+                ])
+            }
+            let histogram = result.report.waitHistogram.sorted { $0.key < $1.key }.map { JSON.object(["days": JSON(.integer($0.key)), "requests": JSON(.integer($0.value))]) }
+            return JSON(.object([
+                ("scenario", JSON(.string(result.label))), ("replications", JSON(.integer(result.report.replications))),
+                ("figures", JSON(.object(figures))), ("weeks", .array(weeks)), ("wait_histogram", .array(histogram)),
+            ]))
+        }))
+    }
+
+    static func csv(_ results: [SimulationResult]) -> String {
+        var rows = ["scenario,figure,week,mean,low,high"]
+        for result in results {
+            for (label, estimate, _) in SimulationTable.rows {
+                let e = estimate(result.report)
+                rows.append("\(quoted(result.label)),\(quoted(label)),,\(e.mean),\(e.low),\(e.high)")
+            }
+            for (i, e) in result.report.weeklyBacklog.enumerated() {
+                rows.append("\(quoted(result.label)),backlog at the end of the week,\(result.report.warmupWeeks + i),\(e.mean),\(e.low),\(e.high)")
+            }
+            for (i, e) in result.report.weeklyUtilisation.enumerated() {
+                rows.append("\(quoted(result.label)),seat utilisation,\(result.report.warmupWeeks + i),\(e.mean),\(e.low),\(e.high)")
+            }
+        }
+        return rows.joined(separator: "\r\n") + "\r\n"
+    }
+
+    private static func quoted(_ text: String) -> String {
+        text.contains(",") || text.contains("\"") ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
+}
