@@ -198,3 +198,45 @@ func scratchFolder() throws -> URL {
         #expect(unknown.stderr.contains("no coach C9"))
     }
 }
+
+extension CommandLineTests {
+    static let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Scenarios")
+
+    @Test func aSimulationIsTheSameOnOneThreadAndOnMany() throws {
+        let file = Self.scenarios.appendingPathComponent("jobteam.json").path
+        let one = try Binary.run(["simulate", file, "--replications", "12", "--threads", "1"])
+        let many = try Binary.run(["simulate", file, "--replications", "12", "--threads", "4"])
+        #expect(one.status == 0)
+        let figures = { (text: String) in text.split(separator: "\n").filter { !$0.contains(" s\n") && !$0.hasSuffix(" s") } }
+        #expect(figures(one.stdout) == figures(many.stdout))
+        #expect(one.stdout.contains("days to first appointment, mean"))
+    }
+
+    @Test func aComparisonWritesChartsAndExports() throws {
+        let folder = try scratchFolder()
+        let file = Self.scenarios.appendingPathComponent("jobteam.json").path
+        let outcome = try Binary.run([
+            "simulate", file, "--replications", "8", "--vary", "seats=1,2", "--svg", folder.path,
+            "--csv", folder.appendingPathComponent("s.csv").path, "--json", folder.appendingPathComponent("s.json").path,
+        ])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.hasPrefix("figure") && outcome.stdout.contains("seats=2"))
+        for name in ["waits.svg", "backlog.svg", "utilisation.svg"] {
+            let svg = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        }
+        #expect(try String(contentsOf: folder.appendingPathComponent("s.csv"), encoding: .utf8).hasPrefix("scenario,figure,week,mean,low,high\r\n"))
+    }
+
+    @Test func aBrokenScenarioRunsNothingAndExitsTwo() throws {
+        let folder = try scratchFolder()
+        let file = folder.appendingPathComponent("broken.json")
+        try Data(#"{"format": "zitdag-scenario/1", "start": "2027-01-04", "sessions": [], "demand": {"per_week": -2}, "levels": [], "attendance": {}}"#.utf8).write(to: file)
+        let outcome = try Binary.run(["simulate", file.path])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("sessions: must list at least one weekly half-day"))
+        #expect(outcome.stderr.contains("demand.per_week: must be from 0.0 to 10000.0, got -2.0"))
+        #expect(outcome.stdout.isEmpty)
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+import ZitdagCore
+
+/// A broken scenario is refused with every problem named, before anything runs.
+@Suite struct ScenarioFileTests {
+    static let example = """
+        {
+          "format": "zitdag-scenario/1",
+          "start": "2027-01-04",
+          "horizon_weeks": 10,
+          "sessions": [{"coach": "C1", "location": "L1", "weekday": "tue", "start": "09:00", "end": "12:30"}],
+          "demand": {"per_week": 3},
+          "levels": [{"name": "one", "share": 1}],
+          "attendance": {"required": 0, "preferred": 0, "none": 1}
+        }
+        """
+
+    func errors(_ text: String) -> String? {
+        do {
+            _ = try ScenarioFile.decode(Array(text.utf8))
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    func replacing(_ old: String, _ new: String) -> String {
+        precondition(Self.example.contains(old))
+        return Self.example.replacingOccurrences(of: old, with: new)
+    }
+
+    @Test func theExampleIsValidWithItsDefaults() throws {
+        let scenario = try ScenarioFile.decode(Array(Self.example.utf8))
+        #expect(scenario.replications == 100 && scenario.policy == .online && scenario.minimumNoticeDays == 1 && scenario.rebookFreed)
+        #expect(scenario.concreteSessions().count == 10)
+    }
+
+    @Test func anUnknownKeyIsNamedWithItsLine() {
+        let found = errors(replacing("\"horizon_weeks\": 10,", "\"horizon_weeks\": 10, \"horizon\": 3,"))
+        #expect(found?.contains("4: horizon: unknown key \"horizon\"") == true, "\(found ?? "")")
+    }
+
+    @Test func aNegativeRateIsRefused() {
+        #expect(errors(replacing("\"per_week\": 3", "\"per_week\": -1"))?.contains("demand.per_week: must be from 0.0 to 10000.0, got -1.0") == true)
+    }
+
+    @Test func sharesThatDoNotAddUpAreRefused() {
+        let found = errors(replacing("\"none\": 1", "\"none\": 0.5"))
+        #expect(found?.contains("attendance: shares must add up to 1, they add up to 0.5") == true, "\(found ?? "")")
+        #expect(errors(replacing("\"share\": 1", "\"share\": 0.7"))?.contains("levels: shares must add up to 1") == true)
+    }
+
+    @Test func impossibleSessionsAreRefused() {
+        #expect(errors(replacing("\"end\": \"12:30\"", "\"end\": \"08:00\""))?.contains("sessions[0].end: must be after start") == true)
+        #expect(errors(replacing("\"weekday\": \"tue\"", "\"weekday\": \"someday\""))?.contains("sessions[0].weekday: must be mon ... sun") == true)
+        #expect(errors(replacing("\"start\": \"09:00\"", "\"start\": \"9h\""))?.contains("sessions[0].start: \"9h\" is not a time HH:MM") == true)
+        let long = errors(replacing("{\"name\": \"one\", \"share\": 1}", "{\"name\": \"one\", \"share\": 1, \"duration_minutes\": 240}"))
+        #expect(long?.contains("levels[0].duration_minutes: no session is long enough for 240 minutes") == true, "\(long ?? "")")
+    }
+
+    @Test func aStartThatIsNotAMondayIsRefused() {
+        #expect(errors(replacing("2027-01-04", "2027-01-05"))?.contains("start: must be a Monday, 2027-01-05 is a Tue") == true)
+    }
+
+    @Test func wantingAConsultantWithoutConsultantsIsRefused() {
+        let found = errors(replacing("\"required\": 0, \"preferred\": 0, \"none\": 1", "\"required\": 0.5, \"preferred\": 0, \"none\": 0.5"))
+        #expect(found?.contains("consultants.count: must be at least 1") == true, "\(found ?? "")")
+    }
+
+    @Test func aVariationNamesWhatIsWrong() {
+        guard case .failure(let error) = Variation.parse("coaches=1,2") else { Issue.record("parsed"); return }
+        #expect(error.description.contains("is not seats=..., halfdays=... or rate=..."))
+        let scenario = try? ScenarioFile.decode(Array(Self.example.utf8))
+        guard let scenario, case .success(let variation) = Variation.parse("halfdays=2") else { Issue.record("setup"); return }
+        guard case .failure(let tooMany) = variation.apply(2, to: scenario) else { Issue.record("applied"); return }
+        #expect(tooMany.description == "halfdays=2: the scenario lists 1 half-days to choose from")
+    }
+}
