@@ -100,6 +100,13 @@ if ProcessInfo.processInfo.environment["ZITDAG_BENCHMARKS"] != nil {
         ))
     package.targets.append(
         .executableTarget(
+            name: "SimulationBenchmarks",
+            dependencies: ["ZitdagCore", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/SimulationBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ))
+    package.targets.append(
+        .executableTarget(
             name: "StoreBenchmarks",
             dependencies: ["ZitdagStore", "ZitdagCore", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/StoreBenchmarks",
