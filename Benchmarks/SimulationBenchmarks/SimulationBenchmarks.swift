@@ -20,7 +20,7 @@ let benchmarks: @Sendable () -> Void = {
         let simulation = Simulation(scenario: scenario)
         Benchmark(
             "simulate \(name)",
-            configuration: .init(metrics: [.wallClock, .peakMemoryResident], timeUnits: .seconds, warmupIterations: 0, maxDuration: .seconds(300), maxIterations: 3)
+            configuration: .init(metrics: [.wallClock, .peakMemoryResident], timeUnits: .milliseconds, warmupIterations: 0, maxDuration: .seconds(300), maxIterations: 3)
         ) { _ in
             blackHole(simulation.replicate(count: replications, threads: threads))
         }

@@ -21,6 +21,9 @@ struct EventExpansion {
     /// Which events count (busy ones, for an agenda).
     let includes: (OpaquePointer) -> Bool
     private var found: [EventOccurrence] = []
+    /// Instances of each distinct (DTSTART, RRULE) already expanded: coaches' half-days share a few
+    /// patterns (Tuesday mornings...), and libical's iterator, on ICU calendars, is the costly part.
+    private var expanded: [String: [Instant]] = [:]
 
     init(document: ICalDocument, zone: Zone, window: Span, occurrenceLimit: Int, includes: @escaping (OpaquePointer) -> Bool) {
         self.document = document
@@ -111,7 +114,15 @@ struct EventExpansion {
         let dtstart = document.properties(of: event, kind: ICAL_DTSTART_PROPERTY)[0]
         let startTime = icalcomponent_get_dtstart(event)
         for rule in document.properties(of: event, kind: ICAL_RRULE_PROPERTY) {
-            starts += try expand(icalproperty_get_rrule(rule), from: startTime, property: dtstart, length: length, line: line)
+            // The instances depend only on DTSTART (with its TZID), the rule and the length.
+            let key = "\(text(of: dtstart))|\(text(of: rule))|\(length)"
+            if let known = expanded[key] {
+                starts += known
+                continue
+            }
+            let instants = try expand(icalproperty_get_rrule(rule), from: startTime, property: dtstart, length: length, line: line)
+            expanded[key] = instants
+            starts += instants
         }
         for rdate in document.properties(of: event, kind: ICAL_RDATE_PROPERTY) {
             let value = icalproperty_get_rdate(rdate)
@@ -126,6 +137,13 @@ struct EventExpansion {
         where !excluded.contains(start.seconds) && !overridden.contains(Occurrence(uid: uid, start: start.seconds)) {
             keep(event, Span(start: start, end: start.adding(seconds: length)), line: line)
         }
+    }
+
+    /// A property as libical writes it (name, parameters and value).
+    private func text(of property: OpaquePointer) -> String {
+        guard let pointer = icalproperty_as_ical_string_r(property) else { return "" }
+        defer { icalmemory_free_buffer(pointer) }
+        return String(cString: pointer)
     }
 
     /// The instances of one RRULE after DTSTART, up to the end of the window.

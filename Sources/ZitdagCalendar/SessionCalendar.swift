@@ -22,7 +22,9 @@ public struct SessionCalendar: Sendable {
     /// The sessions of all `files` that overlap `window`, by start, with closed days removed.
     public func sessions(in files: [(name: String, bytes: [UInt8])], window: Span) throws(CalendarError) -> [Session] {
         var sessions: [Session] = []
-        var closures: [(day: LocalDate, location: String?)] = []
+        var closedEverywhere = Set<LocalDate>()
+        var closedAt = Set<String>()
+        var ids = SessionIds()
         for file in files {
             do {
                 let document = try ICalDocument(try CalendarText(file.bytes))
@@ -40,12 +42,15 @@ public struct SessionCalendar: Sendable {
                         templates[occurrence.event] = template
                     }
                     switch template {
-                    case .closure(let location): closures += days(of: occurrence.span).map { ($0, location) }
+                    case .closure(let location):
+                        for day in days(of: occurrence.span) {
+                            if let location { closedAt.insert("\(day)|\(location)") } else { closedEverywhere.insert(day) }
+                        }
                     case .zitdag(let coach, let location, let seats, let languages):
                         let start = zone.local(at: occurrence.span.start)
                         sessions.append(Session(
-                            id: "\(coach)-\(start.date)-\(start.hourMinute.filter { $0 != ":" })", coach: coach,
-                            location: location, span: occurrence.span, day: start.date, seats: seats, languages: languages))
+                            id: ids.id(coach: coach, start: start), coach: coach, location: location, span: occurrence.span,
+                            day: start.date, seats: seats, languages: languages))
                     }
                 }
             } catch {
@@ -54,9 +59,12 @@ public struct SessionCalendar: Sendable {
                 throw error
             }
         }
-        return sessions.filter { session in
-            !closures.contains { $0.day == session.day && ($0.location == nil || $0.location == session.location) }
-        }.sorted { ($0.span.start, $0.coach) < ($1.span.start, $1.coach) }
+        let open = closedEverywhere.isEmpty && closedAt.isEmpty ? sessions : sessions.filter { session in
+            !closedEverywhere.contains(session.day) && (closedAt.isEmpty || !closedAt.contains("\(session.day)|\(session.location)"))
+        }
+        // Sort positions rather than the sessions themselves: moving whole sessions costs more than comparing.
+        let order = open.indices.sorted { (open[$0].span.start, open[$0].coach) < (open[$1].span.start, open[$1].coach) }
+        return order.map { open[$0] }
     }
 
     /// The local dates a span touches (an all-day event's end is exclusive).
@@ -64,6 +72,23 @@ public struct SessionCalendar: Sendable {
         let first = zone.local(at: span.start).date
         let last = zone.local(at: span.end.adding(seconds: -1)).date
         return (0...max(0, first.days(to: last))).map { first.adding(days: $0) }
+    }
+}
+
+/// Session ids, `COACH-YYYY-MM-DD-HHMM`, with the date and time texts made once each.
+private struct SessionIds {
+    private var dates: [Int: String] = [:]
+    private var times: [Int: String] = [:]
+
+    mutating func id(coach: String, start: LocalDateTime) -> String {
+        let day = start.date.daysSinceEpoch
+        let date = dates[day] ?? { let text = start.date.description; dates[day] = text; return text }()
+        let time = times[start.secondOfDay] ?? {
+            let text = String(start.hourMinute.filter { $0 != ":" })
+            times[start.secondOfDay] = text
+            return text
+        }()
+        return coach + "-" + date + "-" + time
     }
 }
 

@@ -43,6 +43,16 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 @main
 enum CalendarCheck {
     static func main() {
+        // `--expand N FILE`: only expand FILE's zitdagen N times, for profiling.
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.count == 3, arguments[0] == "--expand", let times = Int(arguments[1]) {
+            let bytes = read(arguments[2])
+            var count = 0
+            for _ in 0..<times { count += (try? SessionCalendar(zone: zone).sessions(in: [(arguments[2], bytes)], window: window).count) ?? 0 }
+            CalendarMemory.releaseCaches()
+            print("\(count) sessions")
+            return
+        }
         var imported = 0
         var refused = 0
         for path in CommandLine.arguments.dropFirst() {
