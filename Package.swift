@@ -84,32 +84,13 @@ let package = Package(
 if ProcessInfo.processInfo.environment["ZITDAG_BENCHMARKS"] != nil {
     package.dependencies.append(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]))
-    package.targets.append(
-        .executableTarget(
-            name: "AllocatorBenchmarks",
-            dependencies: ["ZitdagCore", .product(name: "Benchmark", package: "benchmark")],
-            path: "Benchmarks/AllocatorBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ))
-    package.targets.append(
-        .executableTarget(
-            name: "CalendarBenchmarks",
-            dependencies: ["ZitdagCalendar", "ZitdagCore", .product(name: "Benchmark", package: "benchmark")],
-            path: "Benchmarks/CalendarBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ))
-    package.targets.append(
-        .executableTarget(
-            name: "SimulationBenchmarks",
-            dependencies: ["ZitdagCore", .product(name: "Benchmark", package: "benchmark")],
-            path: "Benchmarks/SimulationBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ))
-    package.targets.append(
-        .executableTarget(
-            name: "StoreBenchmarks",
-            dependencies: ["ZitdagStore", "ZitdagCore", .product(name: "Benchmark", package: "benchmark")],
-            path: "Benchmarks/StoreBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ))
+    for (name, dependencies) in [
+        ("AllocatorBenchmarks", ["ZitdagCore"]), ("CalendarBenchmarks", ["ZitdagCalendar", "ZitdagCore"]),
+        ("StoreBenchmarks", ["ZitdagStore", "ZitdagCore"]), ("SimulationBenchmarks", ["ZitdagCore"]),
+    ] as [(String, [Target.Dependency])] {
+        package.targets.append(
+            .executableTarget(
+                name: name, dependencies: dependencies + [.product(name: "Benchmark", package: "benchmark")], path: "Benchmarks/\(name)",
+                plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]))
+    }
 }

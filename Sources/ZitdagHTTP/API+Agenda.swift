@@ -17,13 +17,7 @@ extension API {
         let caller = try context.caller()
         let owner = make(context.parameters.get("id") ?? "")
         try Permission.mayRead(caller, agendaOf: owner)
-        let query = Query(request: request)
-        let today = zone.local(at: desk.now()).date
-        let from = try query.date("from") ?? today
-        let to = try query.date("to") ?? from.adding(days: 6)
-        guard from <= to, from.days(to: to) <= 366 else {
-            throw APIProblem(.unprocessableContent, "to: must be on or after from, at most a year later", field: "to")
-        }
+        let (from, to) = try Query(request: request).window(today: zone.local(at: desk.now()).date)
         let store = self.store
         let agenda = try await work { try store.agenda(of: owner, from: from, to: to) }
         return Response.json(agenda.map { item in

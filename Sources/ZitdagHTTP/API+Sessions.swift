@@ -7,13 +7,7 @@ extension API {
     func addSessionRoutes(to group: RouterGroup<APIContext>) {
         group.get("sessions") { request, context in
             _ = try context.caller()
-            let query = Query(request: request)
-            let today = zone.local(at: desk.now()).date
-            let from = try query.date("from") ?? today
-            let to = try query.date("to") ?? from.adding(days: 6)
-            guard from <= to, from.days(to: to) <= 366 else {
-                throw APIProblem(.unprocessableContent, "to: must be on or after from, at most a year later", field: "to")
-            }
+            let (from, to) = try Query(request: request).window(today: zone.local(at: desk.now()).date)
             let store = self.store
             let sessions = try await work { try store.sessions(from: from, to: to) }
             return Response.json(sessions.map { SessionBody($0, zone: zone) })

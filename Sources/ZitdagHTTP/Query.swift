@@ -24,6 +24,16 @@ struct Query {
         return date
     }
 
+    /// `from` (default: `today`) and `to` (default: 6 days later), at most a year apart.
+    func window(today: LocalDate) throws -> (from: LocalDate, to: LocalDate) {
+        let from = try date("from") ?? today
+        let to = try date("to") ?? from.adding(days: 6)
+        guard from <= to, from.days(to: to) <= 366 else {
+            throw APIProblem(.unprocessableContent, "to: must be on or after from, at most a year later", field: "to")
+        }
+        return (from, to)
+    }
+
     /// A draft from the CLI's `slots` options, as query parameters.
     func draft() throws -> RequestDraft {
         guard let jobSeeker = string("job_seeker") else { throw APIProblem(.unprocessableContent, "job_seeker: missing", field: "job_seeker") }

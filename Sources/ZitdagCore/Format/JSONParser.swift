@@ -263,3 +263,14 @@ private func hexValue(_ byte: UInt8) -> UInt32? {
 private func printable(_ byte: UInt8) -> String {
     (0x21..<0x7F).contains(byte) ? String(UnicodeScalar(byte)) : "\\x" + String(byte, radix: 16)
 }
+
+extension JSONParser {
+    /// A file's JSON, or its syntax error as a ``FormatError`` with line and column.
+    static func parseFile(_ bytes: [UInt8]) throws(FormatError) -> JSON {
+        do {
+            return try parse(bytes)
+        } catch {
+            throw FormatError(issues: [FormatIssue(line: error.line, path: "", message: "\(error.message) (column \(error.column))")])
+        }
+    }
+}

@@ -26,12 +26,7 @@ public enum PlanFile {
 
     /// Decodes a plan, reading its times in the problem's `zone`.
     public static func decode(_ bytes: [UInt8], zone: Zone) throws(FormatError) -> Plan {
-        let json: JSON
-        do {
-            json = try JSONParser.parse(bytes)
-        } catch {
-            throw FormatError(issues: [FormatIssue(line: error.line, path: "", message: "\(error.message) (column \(error.column))")])
-        }
+        let json = try JSONParser.parseFile(bytes)
         var log = IssueLog()
         let plan = decode(json, zone: zone, log: &log)
         guard let plan, log.isEmpty else { throw FormatError(issues: log.issues) }

@@ -4,12 +4,7 @@ public enum ProblemFile {
 
     /// Decodes a problem from the bytes of a file, reporting every issue found.
     public static func decode(_ bytes: [UInt8]) throws(FormatError) -> Problem {
-        let json: JSON
-        do {
-            json = try JSONParser.parse(bytes)
-        } catch {
-            throw FormatError(issues: [FormatIssue(line: error.line, path: "", message: "\(error.message) (column \(error.column))")])
-        }
+        let json = try JSONParser.parseFile(bytes)
         return try decode(json)
     }
 

@@ -4,12 +4,7 @@ public enum ScenarioFile {
     public static let format = "zitdag-scenario/1"
 
     public static func decode(_ bytes: [UInt8]) throws(FormatError) -> Scenario {
-        let json: JSON
-        do {
-            json = try JSONParser.parse(bytes)
-        } catch {
-            throw FormatError(issues: [FormatIssue(line: error.line, path: "", message: "\(error.message) (column \(error.column))")])
-        }
+        let json = try JSONParser.parseFile(bytes)
         var log = IssueLog()
         let scenario = ScenarioDecoder.decode(json, log: &log)
         guard let scenario, log.isEmpty else { throw FormatError(issues: log.issues) }
