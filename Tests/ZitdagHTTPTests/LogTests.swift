@@ -43,7 +43,7 @@ import ZitdagStore
         }
         let text = capture.text
         // One line per request, naming the route pattern.
-        #expect(text.contains("/v1/slots") && text.contains("/feeds/:file") && text.contains("/v1/agenda/consultants/:id"), "\(text)")
+        #expect(text.contains("/v1/slots") && text.contains("/feeds/{file}") && text.contains("/v1/agenda/consultants/{id}"), "\(text)")
         for secret in ["J17", "Fatima", base.consultant, base.feed, "job_seeker", "K1"] {
             #expect(!text.contains(secret), "the logs contain \(secret)")
         }
