@@ -127,11 +127,13 @@ struct PlacementSearch {
             let offset = day - memoStart
             if dayHasSlot[offset] == 0 {
                 var found = false
-                for s in sessions(from: day, to: day) where !found {
+                // Stop at the first free slot: a day can hold hundreds of sessions.
+                for s in sessions(from: day, to: day) {
                     forEachSlot(in: s, notBefore: Int.min) { _, _, _ in
                         found = true
                         return true
                     }
+                    if found { break }
                 }
                 dayHasSlot[offset] = found ? 1 : 2
             }
