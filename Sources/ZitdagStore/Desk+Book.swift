@@ -23,65 +23,64 @@ extension Desk {
         guard firstDay >= release else {
             throw .invalid(field: "at", reason: "\(zone.local(at: first.start).withWeekday) is before \(release)")
         }
-        let outcome = try store.write { db -> Result<[BookedAppointment], StoreError> in
-            if let idempotency, let earlier = try idempotency.earlierRequest(db) {
-                return .success(try AppointmentTable.appointments(db, request: earlier))
-            }
-            let request = try self.request(for: draft, release: release, db)
-            let rules = try RuleTable.ruleBook(db)
-            let sessions: [Session]
-            if choices.count == 1 && draft.appointments > 1 {
-                let last = firstDay.adding(days: (draft.appointments - 1) * draft.gapDays.upperBound)
-                sessions = try SessionTable.sessions(db, days: firstDay.daysSinceEpoch...last.daysSinceEpoch)
-            } else {
-                sessions = try choices.flatMap { try SessionTable.sessions(db, at: $0.start, id: $0.session) }
-            }
-            guard !sessions.isEmpty else {
-                throw StoreError.invalid(field: "at", reason: "no open session\(first.session.map { " \($0)" } ?? "") runs at \(zone.local(at: first.start).withWeekday)")
-            }
-            let window = BookingWindow(sessions: sessions, rules: rules, today: today)
-            guard !window.sessions.isEmpty else {
-                throw StoreError.invalid(field: "at", reason: "\(zone.local(at: first.start).withWeekday) is outside the booking rules (notice or horizon)")
-            }
-            let consultants = try draft.consultant.map { id in
-                [try ConsultantTable.consultant(db, id: id, from: sessions.map(\.span.start).min()!, to: sessions.map(\.span.end).max()!)]
-            } ?? []
-            let shaped = window.shape(request)
-            let availability = Availability(sessions: window.sessions, consultants: consultants, zone: zone, gridMinutes: store.gridMinutes)
-            let found: [Assignment]
-            if choices.count == 1 {
-                guard let offer = availability.offers(for: shaped, count: 1, firstStart: first.start).options.first else {
-                    return .failure(try failure(shaped, at: first.start, window: window, consultants: consultants))
+        // A refusal is thrown inside the transaction, so it rolls back and the store's revision stays.
+        do throws(StoreError) {
+            return try store.write { db -> [BookedAppointment] in
+                if let idempotency, let earlier = try idempotency.earlierRequest(db) {
+                    return try AppointmentTable.appointments(db, request: earlier)
                 }
-                found = offer.assignments
-            } else {
-                found = try explicitSeries(shaped, choices, window: window, consultants: consultants)
+                let request = try self.request(for: draft, release: release, db)
+                let rules = try RuleTable.ruleBook(db)
+                let sessions: [Session]
+                if choices.count == 1 && draft.appointments > 1 {
+                    let last = firstDay.adding(days: (draft.appointments - 1) * draft.gapDays.upperBound)
+                    sessions = try SessionTable.sessions(db, days: firstDay.daysSinceEpoch...last.daysSinceEpoch)
+                } else {
+                    sessions = try choices.flatMap { try SessionTable.sessions(db, at: $0.start, id: $0.session) }
+                }
+                guard !sessions.isEmpty else {
+                    throw StoreError.invalid(field: "at", reason: "no open session\(first.session.map { " \($0)" } ?? "") runs at \(zone.local(at: first.start).withWeekday)")
+                }
+                let window = BookingWindow(sessions: sessions, rules: rules, today: today)
+                guard !window.sessions.isEmpty else {
+                    throw StoreError.invalid(field: "at", reason: "\(zone.local(at: first.start).withWeekday) is outside the booking rules (notice or horizon)")
+                }
+                let consultants = try draft.consultant.map { id in
+                    [try ConsultantTable.consultant(db, id: id, from: sessions.map(\.span.start).min()!, to: sessions.map(\.span.end).max()!)]
+                } ?? []
+                let shaped = window.shape(request)
+                let availability = Availability(sessions: window.sessions, consultants: consultants, zone: zone, gridMinutes: store.gridMinutes)
+                let found: [Assignment]
+                if choices.count == 1 {
+                    guard let offer = availability.offers(for: shaped, count: 1, firstStart: first.start).options.first else {
+                        throw try failure(shaped, at: first.start, window: window, consultants: consultants)
+                    }
+                    found = offer.assignments
+                } else {
+                    found = try explicitSeries(shaped, choices, window: window, consultants: consultants)
+                }
+                let problem = Problem(zone: zone, gridMinutes: store.gridMinutes, sessions: window.sessions, consultants: consultants, requests: [shaped])
+                let violations = PlanChecker(problem: problem).check(Plan(assignments: found, unscheduled: [], objective: 0))
+                    .violations.filter { $0.rule != .objective }
+                if violations.contains(where: { $0.rule == .seats }) {
+                    throw StoreError.taken(what: "the slot at \(zone.local(at: first.start).withWeekday)", next: [], zone: zone)
+                }
+                if let violation = violations.first { throw StoreError.invalid(field: "at", reason: violation.message) }
+                let id = try RequestTable.insert(db, draft, request: request, status: "booked", created: now)
+                for assignment in found {
+                    try AppointmentTable.insert(db, request: id, window.unshape(assignment, duration: request.duration), changed: now)
+                }
+                try idempotency?.record(db, request: id, at: now)
+                try AuditLog.record(
+                    db, at: now, actor: actor, action: "book", subject: "request \(id)",
+                    detail: "job seeker \(draft.jobSeeker), \(found.count) appointment(s) from \(zone.local(at: found[0].span.start))")
+                return try AppointmentTable.appointments(db, request: id)
             }
-            let problem = Problem(zone: zone, gridMinutes: store.gridMinutes, sessions: window.sessions, consultants: consultants, requests: [shaped])
-            let violations = PlanChecker(problem: problem).check(Plan(assignments: found, unscheduled: [], objective: 0))
-                .violations.filter { $0.rule != .objective }
-            if violations.contains(where: { $0.rule == .seats }) {
-                return .failure(.taken(what: "the slot at \(zone.local(at: first.start).withWeekday)", next: [], zone: zone))
-            }
-            if let violation = violations.first { throw StoreError.invalid(field: "at", reason: violation.message) }
-            let id = try RequestTable.insert(db, draft, request: request, status: "booked", created: now)
-            for assignment in found {
-                try AppointmentTable.insert(db, request: id, window.unshape(assignment, duration: request.duration), changed: now)
-            }
-            try idempotency?.record(db, request: id, at: now)
-            try AuditLog.record(
-                db, at: now, actor: actor, action: "book", subject: "request \(id)",
-                detail: "job seeker \(draft.jobSeeker), \(found.count) appointment(s) from \(zone.local(at: found[0].span.start))")
-            return .success(try AppointmentTable.appointments(db, request: id))
-        }
-        switch outcome {
-        case .success(let booked): return booked
-        case .failure(.taken(let what, _, _)):
+        } catch .taken(let what, _, _) {
             var later = draft
             later.from = firstDay
             let next = (try? slots(for: later, count: 3).options) ?? []
             throw .taken(what: what, next: next, zone: zone)
-        case .failure(let error): throw error
         }
     }
 

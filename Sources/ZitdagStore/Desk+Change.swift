@@ -8,7 +8,8 @@ extension Desk {
     public func move(appointment id: Int64, to choice: SlotChoice, actor: String) throws(StoreError) -> BookedAppointment {
         let now = now()
         let today = zone.local(at: now).date
-        let outcome = try store.write { db -> Result<BookedAppointment, StoreError> in
+        // A refusal is thrown inside the transaction, so it rolls back and the store's revision stays.
+        return try store.write { db -> BookedAppointment in
             let appointment = try changeable(db, id, now: now)
             let series = try AppointmentTable.appointments(db, request: appointment.request).filter { $0.status != .cancelled }
             guard let draft = try RequestTable.draft(db, appointment.request) else {
@@ -42,18 +43,14 @@ extension Desk {
             let availability = Availability(sessions: window.sessions, consultants: consultants, zone: zone, gridMinutes: store.gridMinutes)
             guard let offer = availability.offers(for: shaped, count: 1, firstStart: choice.start).options.first else {
                 let reason = sessions.isEmpty ? "no open session runs then" : window.sessions.isEmpty ? "outside the booking rules (notice or horizon)" : "no seat is free then, or the job seeker or consultant is not"
-                return .failure(.taken(what: "\(zone.local(at: choice.start).withWeekday) (\(reason))", next: [], zone: zone))
+                throw StoreError.taken(what: "\(zone.local(at: choice.start).withWeekday) (\(reason))", next: [], zone: zone)
             }
             let placed = window.unshape(offer.assignments[0], duration: request.duration)
             try db.run(#"UPDATE appointment SET session_id = ?, start = ?, "end" = ?, consultant_attends = ?, sequence = sequence + 1, changed = ? WHERE id = ?"#, [placed.session, placed.span.start.seconds, placed.span.end.seconds, placed.consultantAttends, now.seconds, id])
             try AuditLog.record(
                 db, at: now, actor: actor, action: "move", subject: "appointment \(id)",
                 detail: "\(zone.local(at: appointment.span.start)) in \(appointment.session) -> \(zone.local(at: placed.span.start)) in \(placed.session)")
-            return .success(try AppointmentTable.appointment(db, id: id)!)
-        }
-        switch outcome {
-        case .success(let moved): return moved
-        case .failure(let error): throw error
+            return try AppointmentTable.appointment(db, id: id)!
         }
     }
 

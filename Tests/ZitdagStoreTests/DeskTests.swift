@@ -45,6 +45,20 @@ import ZitdagStore
         }
     }
 
+    @Test func aRefusedBookingLeavesTheStoreAsItWas() throws {
+        _ = try desk.book(RequestDraft(jobSeeker: "J1", durationMinutes: 180), at: [SlotChoice(start: Fixture.at(Fixture.tuesday, 9))], actor: "K1")
+        let revision = try fixture.store.revision()
+        let audit = try fixture.store.auditText()
+        #expect(throws: StoreError.self) {
+            try desk.book(RequestDraft(jobSeeker: "J2"), at: [SlotChoice(start: Fixture.at(Fixture.tuesday, 10))], actor: "K2")
+        }
+        #expect(throws: StoreError.self) {
+            try desk.book(RequestDraft(jobSeeker: "J2", durationMinutes: 45), at: [SlotChoice(start: Fixture.at(Fixture.tuesday, 9))], actor: "K2")
+        }
+        #expect(try fixture.store.revision() == revision)
+        #expect(try fixture.store.auditText() == audit)
+    }
+
     @Test func aRequiredConsultantWhoIsBusyIsNamedWithTheFirstSlotWithoutThem() throws {
         try fixture.store.replaceBusy(
             of: "K1", with: [Span(start: Fixture.at(Fixture.tuesday, 8), end: Fixture.at(Fixture.monday.adding(days: 60), 8))], source: "test",
