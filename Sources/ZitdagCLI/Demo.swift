@@ -45,7 +45,11 @@ struct Demo {
         let consultant = try store.createToken(role: .consultant, subject: "K2", at: now, actor: "demo", using: &random)
         let coachFeed = try store.createFeedToken(for: .coach("C1"), rotate: true, at: now, actor: "demo", using: &random)
         let consultantFeed = try store.createFeedToken(for: .consultant("K2"), rotate: true, at: now, actor: "demo", using: &random)
-        let monday = today.adding(days: 8 - today.weekday)
+        // A slot that is free now, for the booking example.
+        let offer = try desk.slots(for: RequestDraft(jobSeeker: "J1", consultant: "K2", attendance: .preferred), count: 1).options.first
+        let example = offer.map { zone.local(at: $0.assignments[0].span.start).description }
+            ?? "\(today.adding(days: 8 - today.weekday))T10:00:00"
+
         let text = """
             Demo tokens (new on every start):
               coordinator: \(coordinator.secret)
@@ -57,7 +61,7 @@ struct Demo {
               curl -s \(base)/health
               curl -s -H 'Authorization: Bearer \(consultant.secret)' '\(base)/v1/slots?job_seeker=J1&attendance=preferred&count=3'
               curl -s -H 'Authorization: Bearer \(consultant.secret)' -H 'Content-Type: application/json' -H 'Idempotency-Key: demo-1' \\
-                -d '{"job_seeker": "J1", "attendance": "preferred", "starts": [{"start": "\(monday)T10:00:00"}]}' \(base)/v1/bookings
+                -d '{"job_seeker": "J1", "attendance": "preferred", "starts": [{"start": "\(example)"}]}' \(base)/v1/bookings
               curl -s -H 'Authorization: Bearer \(coordinator.secret)' -H 'Content-Type: application/json' \\
                 -d '{"from": "\(today)", "to": "\(today.adding(days: 13))"}' \(base)/v1/plan
               curl -s \(FeedLinks(base: base, secret: coachFeed.secret).url)
