@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -89,8 +88,7 @@ extension API {
 
     /// What makes two booking requests the same, for `Idempotency-Key`.
     static func fingerprint(_ draft: RequestDraft, _ choices: [SlotChoice]) -> String {
-        let text = "\(draft)|\(choices)"
-        return SHA256.hash(data: Data(text.utf8)).prefix(16).map { String(format: "%02x", $0) }.joined()
+        Digest.hex("\(draft)|\(choices)", bytes: 16)
     }
 }
 

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Hummingbird
 import Synchronization
@@ -53,7 +52,7 @@ final class FeedCache: Sendable {
         let weeks = try store.ruleBook().standard.horizonWeeks
         let entries = try store.feedEntries(for: audience, from: day.adding(days: -28), to: day.adding(days: 7 * weeks), now: now)
         // The ETag follows the events, not the rendering (whose DTSTAMP changes every time).
-        let etag = "\"" + SHA256.hash(data: Data("\(entries)".utf8)).prefix(12).map { String(format: "%02x", $0) }.joined() + "\""
+        let etag = "\"" + Digest.hex("\(entries)", bytes: 12) + "\""
         var fresh: Rendered
         if let previous = rendered.withLock({ $0[token] }), previous.etag == etag, previous.audience == audience {
             fresh = previous

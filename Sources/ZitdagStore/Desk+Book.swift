@@ -53,7 +53,7 @@ extension Desk {
                 let found: [Assignment]
                 if choices.count == 1 {
                     guard let offer = availability.offers(for: shaped, count: 1, firstStart: first.start).options.first else {
-                        throw try failure(shaped, at: first.start, window: window, consultants: consultants)
+                        throw failure(shaped, at: first.start, availability: availability, window: window, consultants: consultants)
                     }
                     found = offer.assignments
                 } else {
@@ -86,7 +86,9 @@ extension Desk {
 
     /// Why a search pinned to `start` found nothing: if it fits once the seats are empty, the seat
     /// was taken; otherwise the allocator's diagnosis.
-    private func failure(_ request: Request, at start: Instant, window: BookingWindow, consultants: [Consultant]) throws -> StoreError {
+    private func failure(
+        _ request: Request, at start: Instant, availability: Availability, window: BookingWindow, consultants: [Consultant]
+    ) -> StoreError {
         let empty = window.sessions.map { session in
             var session = session
             session.booked = []
@@ -97,8 +99,7 @@ extension Desk {
         if !offers.options.isEmpty {
             return .taken(what: "the slot at \(zone.local(at: start).withWeekday)", next: [], zone: zone)
         }
-        let reason = Availability(sessions: window.sessions, consultants: consultants, zone: zone, gridMinutes: store.gridMinutes)
-            .offers(for: request, count: 1).reason
+        let reason = availability.offers(for: request, count: 1).reason
         return .noRoom(reason: "nothing starts at \(zone.local(at: start).withWeekday) for this request" + (reason.map { "; \($0)" } ?? ""))
     }
 

@@ -56,12 +56,7 @@ public final class Desk: Sendable {
     /// The draft as a core request for its job seeker: their language by default, and their other
     /// appointments as times they cannot come.
     func request(for draft: RequestDraft, release: LocalDate, id: String = "new", except: Set<Int64> = [], _ db: Database) throws -> Request {
-        guard let seeker = try JobSeekerTable.profile(db, draft.jobSeeker) else {
-            throw StoreError.unknown(kind: "job seeker", id: draft.jobSeeker)
-        }
-        if let consultant = draft.consultant, try !ConsultantTable.exists(db, consultant) {
-            throw StoreError.unknown(kind: "consultant", id: consultant)
-        }
+        let seeker = try draft.jobSeekerProfile(db)
         let unavailable = try JobSeekerTable.booked(db, draft.jobSeeker, except: except)
         return draft.request(id: id, release: release, language: draft.language ?? seeker.language, unavailable: unavailable)
     }

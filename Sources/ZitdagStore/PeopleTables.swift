@@ -3,10 +3,6 @@ import ZitdagCore
 
 /// Consultants with their agendas: imported busy times plus the appointments they come along to.
 enum ConsultantTable {
-    static func exists(_ db: Database, _ id: String) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM consultant WHERE id = ?)"), arguments: [id]) ?? false
-    }
-
     /// The consultant's agenda between `from` and `to`, excluding appointment `except`.
     static func consultant(_ db: Database, id: String, from: Instant, to: Instant, except: Set<Int64> = []) throws -> Consultant {
         var spans = try spans(db, sql: #"SELECT start, "end" FROM busy WHERE consultant_id = ? AND "end" > ? AND start < ?"#, [id, from.seconds, to.seconds])

@@ -26,14 +26,12 @@ extension Store {
             case .coach(let id): ("s.coach_id = ?", id)
             case .location(let id): ("s.location_id = ?", id)
             }
-            let known = switch owner {
-            case .consultant: "SELECT EXISTS (SELECT 1 FROM consultant WHERE id = ?)"
-            case .coach: "SELECT EXISTS (SELECT 1 FROM coach WHERE id = ?)"
-            case .location: "SELECT EXISTS (SELECT 1 FROM location WHERE id = ?)"
+            let roster: Roster = switch owner {
+            case .consultant: .consultant
+            case .coach: .coach
+            case .location: .location
             }
-            guard try Bool.fetchOne(db, sql: known, arguments: [id]) ?? false else {
-                throw StoreError.unknown(kind: "\(owner)".prefix { $0 != "(" }.description, id: id)
-            }
+            try roster.require(db, id)
             let status = includeCancelled ? "" : " AND a.status != 'cancelled'"
             let appointments = try AppointmentTable.fetch(
                 db, where: "\(condition) AND s.day BETWEEN ? AND ?\(status) ORDER BY a.start, a.id",

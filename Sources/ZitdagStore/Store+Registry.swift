@@ -43,7 +43,7 @@ extension Store {
     /// Replaces a consultant's busy times from one source (such as an imported agenda file).
     public func replaceBusy(of consultant: String, with spans: [Span], source: String, at now: Instant, actor: String) throws(StoreError) {
         try write { db in
-            guard try ConsultantTable.exists(db, consultant) else { throw StoreError.unknown(kind: "consultant", id: consultant) }
+            try Roster.consultant.require(db, consultant)
             try db.run("DELETE FROM busy WHERE consultant_id = ? AND source = ?", [consultant, source])
             for span in BusyCalendar(spans).spans {
                 try db.run(#"INSERT INTO busy (consultant_id, start, "end", source) VALUES (?, ?, ?, ?)"#, [consultant, span.start.seconds, span.end.seconds, source])
@@ -93,12 +93,7 @@ extension Store {
         try draft.validate(gridMinutes: gridMinutes)
         let today = zone.local(at: now).date
         return try write { db in
-            guard let seeker = try JobSeekerTable.profile(db, draft.jobSeeker) else {
-                throw StoreError.unknown(kind: "job seeker", id: draft.jobSeeker)
-            }
-            if let consultant = draft.consultant, try !ConsultantTable.exists(db, consultant) {
-                throw StoreError.unknown(kind: "consultant", id: consultant)
-            }
+            let seeker = try draft.jobSeekerProfile(db)
             let request = draft.request(id: "", release: draft.from ?? today, language: draft.language ?? seeker.language, unavailable: [])
             let id = try RequestTable.insert(db, draft, request: request, status: "pending", created: now)
             try AuditLog.record(db, at: now, actor: actor, action: "queue", subject: "request \(id)", detail: "job seeker \(draft.jobSeeker)")

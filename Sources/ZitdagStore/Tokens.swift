@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GRDB
 import ZitdagCore
@@ -40,12 +39,8 @@ enum Secret {
     }
 
     static func hash(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+        Digest.hex(secret)
     }
-}
-
-extension String {
-    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
 }
 
 extension Store {
@@ -59,11 +54,8 @@ extension Store {
         let id = String(hash.prefix(8))
         try write { db in
             switch role {
-            case .consultant:
-                guard try ConsultantTable.exists(db, subject) else { throw StoreError.unknown(kind: "consultant", id: subject) }
-            case .coach:
-                guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM coach WHERE id = ?)"), arguments: [subject]) ?? false
-                else { throw StoreError.unknown(kind: "coach", id: subject) }
+            case .consultant: try Roster.consultant.require(db, subject)
+            case .coach: try Roster.coach.require(db, subject)
             case .coordinator: break
             }
             try db.run(
@@ -93,9 +85,7 @@ extension Store {
         let hash = Secret.hash(secret)
         let id = String(hash.prefix(8))
         try write { db in
-            let table = kind == "consultant" ? "consultant" : kind
-            guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)"), arguments: [subject]) ?? false
-            else { throw StoreError.unknown(kind: kind, id: subject) }
+            try Roster(rawValue: kind)!.require(db, subject)
             if rotate {
                 try db.run("UPDATE feed_token SET revoked = ? WHERE audience = ? AND subject = ? AND revoked IS NULL", [now.seconds, kind, subject])
             }
