@@ -10,7 +10,7 @@ import ZitdagCore
     }
 
     @Test("plans for random problems pass the checker", arguments: [
-        (RandomProblem.Shape.tiny, 0..<150), (.small, 1000..<1150), (.medium, 2000..<2030),
+        (RandomProblem.Shape.tiny, 0..<150), (.small, 1000..<1150), (.medium, 2000..<2030), (.wide, 3000..<3100),
     ] as [(RandomProblem.Shape, Range<UInt64>)])
     func plansAreValid(shape: RandomProblem.Shape, seeds: Range<UInt64>) {
         for seed in seeds {

@@ -61,7 +61,17 @@ import ZitdagCore
 
     @Test("the best offer is the exhaustive optimum, and every offer passes the checker", arguments: 0..<150)
     func bestOfferIsOptimalAndValid(seed: UInt64) {
-        let random = RandomProblem.withBookings(RandomProblem.make(seed: 5_000 + seed, shape: .tiny), seed: seed)
+        checkBestOffer(RandomProblem.withBookings(RandomProblem.make(seed: 5_000 + seed, shape: .tiny), seed: seed), seed: seed)
+    }
+
+    /// Days with many sessions alike, where the search skips sessions by their time and carries a
+    /// series on from each day's first free slots.
+    @Test("the best offer is the exhaustive optimum on wide days too", arguments: 0..<80)
+    func bestOfferIsOptimalOnWideDays(seed: UInt64) {
+        checkBestOffer(RandomProblem.withBookings(RandomProblem.make(seed: 6_000 + seed, shape: .wide), seed: seed), seed: seed)
+    }
+
+    func checkBestOffer(_ random: Problem, seed: UInt64) {
         guard let request = random.requests.first else { return }
         let problem = Problem(
             zone: random.zone, gridMinutes: random.gridMinutes, sessions: random.sessions,

@@ -10,36 +10,44 @@ struct CandidateSessions: Sequence, IteratorProtocol {
     private let end: Int
     /// Where each day starts in `sessions` (for language lists), to skip a settled day at once.
     private let dayStarts: [Int32]?
+    /// For language lists: where each run of sessions alike in time ends (``Model/shapeEnds``).
+    private let shapeEnds: [Int32]?
+    /// The position of the session `next()` returned last.
+    private(set) var current = 0
     private let firstDay: Int
     private let sessionDay: [Int]
     /// For coach lists: the language list a session must be in.
     private let membership: [UInt64]?
 
-    init(index: FreeRunIndex?, sessions: [Int32], list: Int, cells: Int, positions: Range<Int>, model: Model) {
+    /// The sessions at `positions` of a language list (see ``Model/lists``).
+    init(
+        index: FreeRunIndex?, sessions: [Int32], dayStarts: [Int32], shapeEnds: [Int32], firstDay: Int, list: Int, cells: Int,
+        positions: Range<Int>
+    ) {
         self.index = index
         self.sessions = sessions
         self.list = list
         self.cells = cells
         self.position = positions.lowerBound
         self.end = positions.upperBound
-        self.dayStarts = model.dayStarts[list]
-        self.firstDay = model.firstDay
-        self.sessionDay = model.sessionDay
+        self.dayStarts = dayStarts
+        self.shapeEnds = shapeEnds
+        self.firstDay = firstDay
+        self.sessionDay = []
         self.membership = nil
     }
 
-    /// The sessions of `coach` on days `from...to` in the run's language list.
-    init(coach: Int, model: Model, list: Int, cells: Int, from: Int, to: Int) {
-        let sessions = model.coachSessions[coach]
+    /// One coach's sessions (``Model/coachSessions``) on days `from...to` that are in `list`.
+    init(coachSessions sessions: [Int32], sessionDay: [Int], membership: [UInt64], list: Int, cells: Int, from: Int, to: Int) {
         // Binary search for the first session on or after `from`.
         var low = 0
         var high = sessions.count
         while low < high {
             let mid = (low + high) / 2
-            if model.sessionDay[Int(sessions[mid])] < from { low = mid + 1 } else { high = mid }
+            if sessionDay[Int(sessions[mid])] < from { low = mid + 1 } else { high = mid }
         }
         var upper = low
-        while upper < sessions.count && model.sessionDay[Int(sessions[upper])] <= to { upper += 1 }
+        while upper < sessions.count && sessionDay[Int(sessions[upper])] <= to { upper += 1 }
         self.index = nil
         self.sessions = sessions
         self.list = list
@@ -47,9 +55,10 @@ struct CandidateSessions: Sequence, IteratorProtocol {
         self.position = low
         self.end = upper
         self.dayStarts = nil
-        self.firstDay = model.firstDay
-        self.sessionDay = model.sessionDay
-        self.membership = model.sessionLists
+        self.shapeEnds = nil
+        self.firstDay = 0
+        self.sessionDay = sessionDay
+        self.membership = membership
     }
 
     mutating func next() -> Int? {
@@ -62,11 +71,18 @@ struct CandidateSessions: Sequence, IteratorProtocol {
                 position = found
             }
             let s = Int(sessions[position])
+            current = position
             position += 1
             if let membership, membership[s] & (1 << UInt64(list)) == 0 { continue }
             return s
         }
         return nil
+    }
+
+    /// Skips the sessions that start and end when the last one returned does (for a coach's
+    /// sessions, which seldom repeat a time on one day, it skips nothing).
+    mutating func skipShape() {
+        if let shapeEnds { position = Swift.max(position, Int(shapeEnds[current])) }
     }
 
     /// Skips the rest of `day`.

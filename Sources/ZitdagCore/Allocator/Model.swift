@@ -12,8 +12,13 @@ struct Model: Sendable {
     /// Where each session's cells begin in ``Schedule``'s flat counters.
     let cellBase: [Int]
     let totalCells: Int
-    /// Session lists by language, each sorted by (day, start): list 0 holds every session.
+    /// Session lists by language, each sorted by (day, start, length): list 0 holds every session.
     let lists: [[Int32]]
+    /// For each list and position, where the run of sessions with the same day, start and length
+    /// ends. Whether a job seeker or a consultant is free depends only on the time, so a search that
+    /// finds them busy in one session of a run skips the whole run: on a region's wide days that
+    /// is hundreds of sessions at a time.
+    let shapeEnds: [[Int32]]
     /// Per coach: their sessions sorted by (day, start).
     let coachSessions: [[Int32]]
     /// Per session: bit `l` is set when it is in list `l` (at most 64 lists: 63 languages).
@@ -63,8 +68,9 @@ struct Model: Sendable {
         }
         totalCells = base
 
+        let sessionCells = self.sessionCells
         let ordered = sessions.indices.sorted { a, b in
-            (sessionDay[a], sessionStart[a], a) < (sessionDay[b], sessionStart[b], b)
+            (sessionDay[a], sessionStart[a], sessionCells[a], a) < (sessionDay[b], sessionStart[b], sessionCells[b], b)
         }.map { Int32($0) }
         let languages = Set(problem.requests.compactMap(\.language) + sessions.flatMap { $0.languages ?? [] }).sorted()
         let languageList = Dictionary(languages.enumerated().map { ($1, $0 + 1) }, uniquingKeysWith: { a, _ in a })
@@ -76,6 +82,15 @@ struct Model: Sendable {
         }
         lists.append(ordered.filter { sessions[Int($0)].languages == nil })
         self.lists = lists
+        shapeEnds = lists.map { list in
+            var ends = [Int32](repeating: Int32(list.count), count: list.count)
+            for position in stride(from: list.count - 2, through: 0, by: -1) {
+                let (a, b) = (Int(list[position]), Int(list[position + 1]))
+                let same = sessionStart[a] == sessionStart[b] && sessionCells[a] == sessionCells[b]
+                ends[position] = same ? ends[position + 1] : Int32(position + 1)
+            }
+            return ends
+        }
         var coachSessions = [[Int32]](repeating: [], count: coaches.count)
         var sessionLists = [UInt64](repeating: 0, count: sessions.count)
         for s in ordered { coachSessions[sessionCoach[Int(s)]].append(s) }

@@ -45,7 +45,6 @@ struct PlacementSearch {
         let seeker: Int
         let consultant: Int
         let weights: Weights
-        let attendOptions: [Bool]
         var nodes = 0
         var slots: [Slot] = []
         var bestSlots: [Slot] = []
@@ -55,15 +54,25 @@ struct PlacementSearch {
         let memoDays: Int
         /// Per (appointment, day): 0 unknown, 1 the series can go on from here, 2 it cannot.
         var completable: [UInt8]
-        /// Per day: 0 unknown, 1 some slot is free that day, 2 none is.
-        var dayHasSlot: [UInt8]
+        /// Per day: the earliest free slots of each kind (see ``FirstSlots``).
+        var firstSlots: FirstSlots
         /// When appointments are at least a day apart, what follows a slot depends only on its day,
         /// its coach and whether the consultant comes: one slot of each kind a day is enough.
         let dedup: Bool
-        /// Per coach: `day << 2 | kinds` of first slots already extended that day (bit 0 with, bit 1 without the consultant).
-        var coachTried: [Int]
+        /// The day of the first slots being tried, and `coach << 2 | kinds` for each coach already
+        /// extended from that day (bit 0 with, bit 1 without the consultant).
+        var firstDay = Int.min
+        var firstTried: [Int] = []
         /// The kinds of slot the request can have: bit 0 with the consultant, bit 1 without.
         let allKinds: Int
+        /// Where the job seeker and the consultant are free, per session time (see ``SlotMasks``).
+        var knownMasks: [Int: SlotMasks] = [:]
+        var lastMasks: (key: Int, masks: SlotMasks) = (-1, SlotMasks(seeker: 0, consultant: 0))
+        /// The request's session list, with its day and shape boundaries (see ``CandidateSessions``).
+        let list: Int
+        let listSessions: [Int32]
+        let listDayStarts: [Int32]
+        let listShapeEnds: [Int32]
 
         init(search: PlacementSearch, r: Int) {
             self.search = search
@@ -74,31 +83,41 @@ struct PlacementSearch {
             cells = model.requestCells[r]
             duration = cells * model.grid
             seeker = model.requestSeeker[r]
+            list = model.requestList[r]
+            listSessions = model.lists[list]
+            listDayStarts = model.dayStarts[list]
+            listShapeEnds = model.shapeEnds[list]
             consultant = model.requestConsultant[r]
             weights = model.problem.weights
             switch request.attendance {
-            case .required: attendOptions = [true]
-            case .preferred: attendOptions = [true, false]
-            case .none: attendOptions = [false]
+            case .required: allKinds = 1
+            case .preferred: allKinds = 3
+            case .none: allKinds = 2
             }
-            allKinds = attendOptions.reduce(0) { $0 | ($1 ? 1 : 2) }
             memoStart = request.release.daysSinceEpoch
             let lastFirst = model.lastFirstDay(of: r, ignoringDue: search.relaxation.contains(.due))
             let last = min(model.lastDay, lastFirst + (request.appointments - 1) * request.gapDays.upperBound)
             memoDays = max(0, last - memoStart + 1)
             completable = Array(repeating: 0, count: memoDays * request.appointments)
-            dayHasSlot = Array(repeating: 0, count: memoDays)
+            firstSlots = FirstSlots(days: memoDays)
             dedup = request.gapDays.lowerBound >= 1
-            coachTried = dedup && request.appointments > 1 ? Array(repeating: -1, count: model.coachCount) : []
         }
 
-        /// Whether a slot of this kind was already tried (and marks it tried).
+        /// Whether a first slot of this kind was already tried (and marks it tried).
         mutating func triedFirst(coach: Int, day: Int, attends: Bool) -> Bool {
-            guard !coachTried.isEmpty else { return false }
+            guard dedup && request.appointments > 1 else { return false }
+            if day != firstDay {
+                firstDay = day
+                firstTried.removeAll(keepingCapacity: true)
+            }
             let bit = attends ? 1 : 2
-            let kinds = coachTried[coach] >> 2 == day ? coachTried[coach] & 3 : 0
-            coachTried[coach] = day << 2 | kinds | bit
-            return kinds & bit != 0
+            // Consecutive slots are mostly the same session's: look from the end.
+            guard let i = firstTried.lastIndex(where: { $0 >> 2 == coach }) else {
+                firstTried.append(coach << 2 | bit)
+                return false
+            }
+            defer { firstTried[i] |= bit }
+            return firstTried[i] & bit != 0
         }
 
         /// Whether appointment `index` can fall on `day` with room for the rest of the series after it.
@@ -123,23 +142,6 @@ struct PlacementSearch {
             return result
         }
 
-        private mutating func hasSlot(day: Int) -> Bool {
-            let offset = day - memoStart
-            if dayHasSlot[offset] == 0 {
-                var found = false
-                // Stop at the first free slot: a day can hold hundreds of sessions.
-                for s in sessions(from: day, to: day) {
-                    forEachSlot(in: s, notBefore: Int.min) { _, _, _ in
-                        found = true
-                        return true
-                    }
-                    if found { break }
-                }
-                dayHasSlot[offset] = found ? 1 : 2
-            }
-            return dayHasSlot[offset] == 1
-        }
-
         mutating func best() -> Placement? {
             let p = request.priority
             let maxBonus = Objective.maximumBonus(of: request, weights: weights)
@@ -154,8 +156,13 @@ struct PlacementSearch {
                 // Every first slot on one day has the same base value: only the bonus tells them apart.
                 bestBonus = -1
                 var unimproved = 0
-                for s in sessions(from: day, to: day) {
-                    forEachSlot(in: s, notBefore: Int.min) { run, slot, span in
+                var candidates = sessions(from: day, to: day)
+                while let s = candidates.next() {
+                    guard starts(masks(s), kinds: allKinds) != 0 else {
+                        candidates.skipShape()
+                        continue
+                    }
+                    forEachSlot(in: s, notBefore: Int.min, firstOfEachKind: dedup || request.appointments == 1) { run, slot, span in
                         if run.triedFirst(coach: run.model.sessionCoach[s], day: day, attends: slot.attends) { return false }
                         run.slots = [slot]
                         let bonus = slot.attends && run.request.attendance == .preferred ? run.weights.coAttendance : 0
@@ -195,12 +202,17 @@ struct PlacementSearch {
             // Sessions of the same coach first, so that series which can stay with one coach do.
             if oneCoach {
                 var candidates = CandidateSessions(
-                    coach: coach, model: model, list: model.requestList[r], cells: cells, from: from, to: to)
+                    coachSessions: model.coachSessions[coach], sessionDay: model.sessionDay, membership: model.sessionLists,
+                    list: list, cells: cells, from: from, to: to)
                 guard extend(through: &candidates, day: day, end: end, coach: coach, oneCoach: true, bonus: bonus, ceiling: ceiling)
                 else { return }
             }
-            var candidates = sessions(from: from, to: to)
-            _ = extend(through: &candidates, day: day, end: end, coach: oneCoach ? coach : -1, oneCoach: false, bonus: bonus, ceiling: ceiling)
+            if dedup {
+                extendAcrossCoaches(from: from, to: to, skipping: oneCoach ? coach : -1, bonus: bonus, ceiling: ceiling)
+            } else {
+                var candidates = sessions(from: from, to: to)
+                _ = extend(through: &candidates, day: day, end: end, coach: oneCoach ? coach : -1, oneCoach: false, bonus: bonus, ceiling: ceiling)
+            }
         }
 
         /// Extends the series with each candidate session in turn (skipping `skipCoach`'s, when not -1);
@@ -224,12 +236,16 @@ struct PlacementSearch {
                     triedDay = nextDay
                     tried = 0
                 }
-                forEachSlot(in: s, notBefore: nextDay == day ? end : Int.min) { run, slot, span in
-                    if run.dedup {
-                        let bit = slot.attends ? 1 : 2
-                        if tried & bit != 0 { return false }
-                        tried |= bit
-                    }
+                // Sessions at this time can only give kinds of slot already tried, or none.
+                guard starts(masks(s), kinds: dedup ? allKinds & ~tried : allKinds) != 0 else {
+                    candidates.skipShape()
+                    continue
+                }
+                forEachSlot(
+                    in: s, notBefore: nextDay == day ? end : Int.min, kinds: dedup ? allKinds & ~tried : allKinds,
+                    firstOfEachKind: dedup
+                ) { run, slot, span in
+                    if run.dedup { tried |= slot.attends ? 1 : 2 }
                     run.slots.append(slot)
                     let gain = slot.attends && run.request.attendance == .preferred ? run.weights.coAttendance : 0
                     let coach = oneCoach ? run.model.sessionCoach[s] : -1
@@ -245,36 +261,47 @@ struct PlacementSearch {
 
         /// The sessions of the request's list on days `from...to` that have room for it, in (day, start) order.
         func sessions(from: Int, to: Int) -> CandidateSessions {
-            let list = model.requestList[r]
-            return CandidateSessions(
-                index: search.relaxation.contains(.seats) ? nil : schedule.freeRuns, sessions: model.lists[list],
-                list: list, cells: cells, positions: model.positions(list: list, from: from, to: to), model: model)
+            CandidateSessions(
+                index: search.relaxation.contains(.seats) ? nil : schedule.freeRuns, sessions: listSessions,
+                dayStarts: listDayStarts, shapeEnds: listShapeEnds, firstDay: model.firstDay, list: list, cells: cells,
+                positions: model.positions(list: list, from: from, to: to))
         }
 
-        /// Calls `body` for every free slot of session `s` starting at or after `notBefore`, until it returns true.
-        mutating func forEachSlot(in s: Int, notBefore: Int, _ body: (inout Run, Slot, Span) -> Bool) {
-            var starts: UInt64
-            if search.relaxation.contains(.seats) {
-                let free = model.sessionCells[s] - cells + 1
-                starts = free <= 0 ? 0 : free >= 64 ? ~0 : (UInt64(1) << UInt64(free)) - 1
-            } else {
-                starts = schedule.freeStarts(session: s, cells: cells)
+        /// Calls `body` for every free slot of session `s` of one of `kinds` starting at or after
+        /// `notBefore`, in time order (with the consultant first), until it returns true; with
+        /// `firstOfEachKind`, only for the earliest slot of each kind.
+        mutating func forEachSlot(
+            in s: Int, notBefore: Int, kinds: Int = 3, firstOfEachKind: Bool = false, _ body: (inout Run, Slot, Span) -> Bool
+        ) {
+            var (with, without) = freeStarts(in: s, notBefore: notBefore, kinds: kinds)
+            if firstOfEachKind {
+                with &= 0 &- with  // the lowest bit alone
+                without &= 0 &- without
             }
+            var starts = with | without
             while starts != 0 {
                 let cell = starts.trailingZeroBitCount
                 starts &= starts - 1
                 nodes += 1
                 let start = model.sessionStart[s] + cell * model.grid
-                guard start >= notBefore else { continue }
                 let span = Span(start: Instant(seconds: start), end: Instant(seconds: start + duration))
-                guard search.relaxation.contains(.jobSeeker) || schedule.seekerIsFree(seeker, span) else { continue }
-                for attends in attendOptions {
-                    if attends && consultant >= 0 && !search.relaxation.contains(.consultant)
-                        && !schedule.consultantIsFree(consultant, span)
-                    { continue }
-                    if body(&self, Slot(session: Int32(s), cell: Int32(cell), attends: attends), span) { return }
-                }
+                let bit = UInt64(1) << UInt64(cell)
+                if with & bit != 0, body(&self, Slot(session: Int32(s), cell: Int32(cell), attends: true), span) { return }
+                if without & bit != 0, body(&self, Slot(session: Int32(s), cell: Int32(cell), attends: false), span) { return }
             }
+        }
+
+        /// The start cells of free slots in session `s` at or after `notBefore`, with the consultant
+        /// and without, for the `kinds` asked (bit 0 with, bit 1 without).
+        mutating func freeStarts(in s: Int, notBefore: Int, kinds: Int) -> (with: UInt64, without: UInt64) {
+            let masks = masks(s)
+            var free = ~0 as UInt64
+            if !search.relaxation.contains(.seats) { free = schedule.freeStarts(session: s, cells: cells) }
+            if notBefore > model.sessionStart[s] {
+                let first = (notBefore - model.sessionStart[s] + model.grid - 1) / model.grid
+                free &= first >= 64 ? 0 : ~0 << UInt64(first)
+            }
+            return (kinds & allKinds & 1 != 0 ? free & masks.consultant : 0, kinds & allKinds & 2 != 0 ? free & masks.seeker : 0)
         }
     }
 }

@@ -157,6 +157,32 @@ struct Schedule: Sendable {
     func consultantIsFree(_ consultant: Int, _ span: Span) -> Bool {
         model.consultantBusy[consultant].isFree(span) && !consultantSpans[consultant].contains { $0.overlaps(span) }
     }
+
+    /// Of `starts` (cells of the grid from `origin`), those where an appointment of `duration`
+    /// leaves the job seeker free.
+    func seekerFreeStarts(_ seeker: Int, _ starts: UInt64, origin: Int, duration: Int) -> UInt64 {
+        freeStarts(starts, origin: origin, duration: duration, model.seekerUnavailable[seeker], seekerSpans[seeker])
+    }
+
+    /// The same for an attending consultant.
+    func consultantFreeStarts(_ consultant: Int, _ starts: UInt64, origin: Int, duration: Int) -> UInt64 {
+        freeStarts(starts, origin: origin, duration: duration, model.consultantBusy[consultant], consultantSpans[consultant])
+    }
+
+    private func freeStarts(_ starts: UInt64, origin: Int, duration: Int, _ busy: BusyCalendar, _ booked: [Span]) -> UInt64 {
+        guard starts != 0 else { return 0 }
+        let window = Span(
+            start: Instant(seconds: origin),
+            end: Instant(seconds: origin + (64 - starts.leadingZeroBitCount - 1) * model.grid + duration))
+        var free = starts
+        for span in busy.spans(overlapping: window) {
+            free &= ~SlotMasks.starts(overlapping: span, origin: origin, grid: model.grid, duration: duration)
+        }
+        for span in booked where span.overlaps(window) {
+            free &= ~SlotMasks.starts(overlapping: span, origin: origin, grid: model.grid, duration: duration)
+        }
+        return free
+    }
 }
 
 extension Array where Element: Equatable {

@@ -20,13 +20,27 @@ public struct BusyCalendar: Sendable, Hashable {
     /// Whether nothing in the calendar overlaps `span`.
     public func isFree(_ span: Span) -> Bool {
         // The first stored span that ends after `span` starts is the only one that can overlap.
+        let low = firstEnding(after: span.start)
+        return low == spans.count || !spans[low].overlaps(span)
+    }
+
+    /// The stored spans that overlap `span`, in time order.
+    func spans(overlapping span: Span) -> ArraySlice<Span> {
+        let first = firstEnding(after: span.start)
+        var last = first
+        while last < spans.count && spans[last].start < span.end { last += 1 }
+        return spans[first..<last]
+    }
+
+    /// The index of the first stored span that ends after `instant`.
+    private func firstEnding(after instant: Instant) -> Int {
         var low = 0
         var high = spans.count
         while low < high {
             let mid = (low + high) / 2
-            if spans[mid].end <= span.start { low = mid + 1 } else { high = mid }
+            if spans[mid].end <= instant { low = mid + 1 } else { high = mid }
         }
-        return low == spans.count || !spans[low].overlaps(span)
+        return low
     }
 
     public var isEmpty: Bool { spans.isEmpty }

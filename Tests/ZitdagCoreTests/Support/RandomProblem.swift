@@ -10,10 +10,18 @@ struct RandomProblem {
         var gridMinutes: [Int]
         var sessionHours: ClosedRange<Int>
         var days: Int
+        var coaches = 1...3
+        /// Every session starts at 07:00 or 12:00 and is as long as the others, as a region's
+        /// half-days are: many sessions alike on each day.
+        var halfDays = false
 
         static let tiny = Shape(sessions: 2...4, requests: 1...6, maxAppointments: 2, gridMinutes: [30, 60], sessionHours: 1...2, days: 10)
         static let small = Shape(sessions: 3...12, requests: 2...25, maxAppointments: 3, gridMinutes: [15, 30], sessionHours: 1...4, days: 28)
         static let medium = Shape(sessions: 20...60, requests: 30...120, maxAppointments: 3, gridMinutes: [15], sessionHours: 2...4, days: 60)
+        /// Few days, many coaches on the same half-days.
+        static let wide = Shape(
+            sessions: 12...30, requests: 2...30, maxAppointments: 3, gridMinutes: [30, 60], sessionHours: 2...2, days: 12,
+            coaches: 6...12, halfDays: true)
 
         var description: String { "\(sessions) sessions, \(requests) requests" }
     }
@@ -38,13 +46,14 @@ struct RandomProblem {
             zone.instant(for: LocalDateTime(date: start.adding(days: day), secondOfDay: (7 * 60 + minute) * 60))!
         }
 
-        let coachCount = pick(1...3)
+        let coachCount = pick(shape.coaches)
         var sessions: [Session] = []
         var coachFree = [Int](repeating: 0, count: coachCount * shape.days)  // minutes used per coach-day
         for i in 0..<pick(shape.sessions) {
             let coach = pick(0..<coachCount)
             let day = pick(0..<shape.days)
-            let startMinute = coachFree[coach * shape.days + day] + grid * pick(0...2)
+            let startMinute = shape.halfDays ? 300 * pick(0...1) : coachFree[coach * shape.days + day] + grid * pick(0...2)
+            if shape.halfDays && coachFree[coach * shape.days + day] > startMinute { continue }
             let length = pick(shape.sessionHours) * 60
             guard startMinute + length <= 13 * 60 else { continue }
             coachFree[coach * shape.days + day] = startMinute + length

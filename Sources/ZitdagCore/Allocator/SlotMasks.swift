@@ -1,0 +1,63 @@
+/// For one request and one session time: the start cells where its job seeker is free, and those
+/// where its consultant is free too, as bit masks (bit `k`: the appointment starts at cell `k`).
+///
+/// Both depend on the time alone, not on the session, so a search works them out once per
+/// session time and tells at a glance that a whole run of sessions alike is of no use.
+struct SlotMasks {
+    var seeker: UInt64
+    /// A subset of `seeker`; every start cell when the consultant need not or cannot come.
+    var consultant: UInt64
+}
+
+extension PlacementSearch.Run {
+    /// The masks for session `s`, worked out once per session time and length.
+    mutating func masks(_ s: Int) -> SlotMasks {
+        let sessionCells = model.sessionCells[s]
+        let key = model.sessionStart[s] << 8 | min(sessionCells, 255)
+        if lastMasks.key == key { return lastMasks.masks }
+        let found: SlotMasks
+        if let known = knownMasks[key] {
+            found = known
+        } else {
+            found = workOutMasks(s)
+            knownMasks[key] = found
+        }
+        lastMasks = (key, found)
+        return found
+    }
+
+    /// Start cells where a slot of one of `kinds` could be, seats aside.
+    func starts(_ masks: SlotMasks, kinds: Int) -> UInt64 {
+        (kinds & 1 != 0 ? masks.consultant : 0) | (kinds & 2 != 0 ? masks.seeker : 0)
+    }
+
+    private func workOutMasks(_ s: Int) -> SlotMasks {
+        let free = model.sessionCells[s] - cells + 1
+        let valid: UInt64 = free <= 0 ? 0 : free >= 64 ? ~0 : (UInt64(1) << UInt64(free)) - 1
+        let origin = model.sessionStart[s]
+        var masks = SlotMasks(seeker: valid, consultant: valid)
+        if !search.relaxation.contains(.jobSeeker) {
+            masks.seeker = schedule.seekerFreeStarts(seeker, valid, origin: origin, duration: duration)
+        }
+        if consultant >= 0 && !search.relaxation.contains(.consultant) && allKinds & 1 != 0 {
+            masks.consultant = schedule.consultantFreeStarts(consultant, valid, origin: origin, duration: duration)
+        }
+        masks.consultant &= masks.seeker
+        return masks
+    }
+}
+
+extension SlotMasks {
+    /// The start cells (of `grid` seconds from `origin`) at which an appointment of `duration`
+    /// would overlap `busy`.
+    static func starts(overlapping busy: Span, origin: Int, grid: Int, duration: Int) -> UInt64 {
+        // Cell c overlaps when origin + c·grid < busy.end and origin + c·grid + duration > busy.start.
+        let after = busy.start.seconds - duration - origin
+        let before = busy.end.seconds - origin
+        let low = max(0, (after >= 0 ? after / grid : -((grid - 1 - after) / grid)) + 1)
+        let high = min(63, (before > 0 ? (before + grid - 1) / grid : -(-before / grid)) - 1)
+        guard low <= high else { return 0 }
+        let upTo: UInt64 = high == 63 ? ~0 : (UInt64(1) << UInt64(high + 1)) - 1
+        return upTo & ~((UInt64(1) << UInt64(low)) - 1)
+    }
+}
