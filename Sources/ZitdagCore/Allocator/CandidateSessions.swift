@@ -7,11 +7,13 @@ struct CandidateSessions: Sequence, IteratorProtocol {
     private let list: Int
     private let cells: Int
     private var position: Int
-    private let end: Int
+    private var end: Int
     /// Where each day starts in `sessions` (for language lists), to skip a settled day at once.
     private let dayStarts: [Int32]?
     /// For language lists: where each run of sessions alike in time ends (``Model/shapeEnds``).
     private let shapeEnds: [Int32]?
+    /// What is left to go through once `end` is reached, when the round started past the first.
+    private var rest: Range<Int>?
     /// The position of the session `next()` returned last.
     private(set) var current = 0
     private let firstDay: Int
@@ -19,17 +21,19 @@ struct CandidateSessions: Sequence, IteratorProtocol {
     /// For coach lists: the language list a session must be in.
     private let membership: [UInt64]?
 
-    /// The sessions at `positions` of a language list (see ``Model/lists``).
+    /// The sessions at `positions` of a language list (see ``Model/lists``), from `turn` to the end
+    /// and then from the start up to `turn`.
     init(
         index: FreeRunIndex?, sessions: [Int32], dayStarts: [Int32], shapeEnds: [Int32], firstDay: Int, list: Int, cells: Int,
-        positions: Range<Int>
+        positions: Range<Int>, turningAt turn: Int
     ) {
         self.index = index
         self.sessions = sessions
         self.list = list
         self.cells = cells
-        self.position = positions.lowerBound
+        self.position = turn
         self.end = positions.upperBound
+        self.rest = turn > positions.lowerBound ? positions.lowerBound..<turn : nil
         self.dayStarts = dayStarts
         self.shapeEnds = shapeEnds
         self.firstDay = firstDay
@@ -56,12 +60,21 @@ struct CandidateSessions: Sequence, IteratorProtocol {
         self.end = upper
         self.dayStarts = nil
         self.shapeEnds = nil
+        self.rest = nil
         self.firstDay = 0
         self.sessionDay = sessionDay
         self.membership = membership
     }
 
     mutating func next() -> Int? {
+        while true {
+            if let s = nextInRound() { return s }
+            guard let rest else { return nil }
+            (position, end, self.rest) = (rest.lowerBound, rest.upperBound, nil)
+        }
+    }
+
+    private mutating func nextInRound() -> Int? {
         while position < end {
             if let index {
                 guard let found = index.first(in: position..<end, list: list, cells: cells) else {
@@ -85,7 +98,7 @@ struct CandidateSessions: Sequence, IteratorProtocol {
         if let shapeEnds { position = Swift.max(position, Int(shapeEnds[current])) }
     }
 
-    /// Skips the rest of `day`.
+    /// Skips the rest of `day` (of this round, when the sessions turn).
     mutating func skip(day: Int) {
         if let dayStarts {
             let offset = day + 1 - firstDay

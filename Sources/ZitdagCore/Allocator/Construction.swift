@@ -20,7 +20,7 @@ enum Construction {
 
     static func build(_ schedule: inout Schedule, order: [Int], nodeBudget: Int) {
         for r in order where schedule.placements[r] == nil {
-            if let placement = PlacementSearch(schedule: schedule, nodeBudget: nodeBudget).best(for: r) {
+            if let placement = PlacementSearch(schedule: schedule, nodeBudget: nodeBudget, spreads: true).best(for: r) {
                 schedule.place(r, placement)
             }
         }

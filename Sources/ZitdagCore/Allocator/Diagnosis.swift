@@ -12,10 +12,11 @@ struct Diagnosis {
         func search(_ relaxation: PlacementSearch.Relaxation) -> Placement? {
             PlacementSearch(schedule: schedule, relaxation: relaxation, nodeBudget: nodeBudget).best(for: r)
         }
-        if search([.seats, .consultant, .jobSeeker]) == nil {
-            return structuralReason(r, window: window)
-        }
+        // Seats are the usual reason, and a place with seats aside means the calendar has one too.
         if search([.seats]) == nil {
+            if search([.seats, .consultant, .jobSeeker]) == nil {
+                return structuralReason(r, window: window)
+            }
             let slots = countFirstSlots(r)
             if let consultant = request.consultant, search([.seats, .consultant]) != nil {
                 var reason = "consultant \(consultant) is busy at all \(slots) slots \(window) (attendance \(request.attendance.rawValue))"

@@ -41,7 +41,7 @@ extension PlacementSearch.Run {
         var candidates = sessions(from: memoStart + offset, to: memoStart + offset)
         while missing != 0, let s = candidates.next() {
             // Busy at every start of this time: skip the sessions alike.
-            guard starts(masks(s), kinds: missing) != 0 else {
+            guard masks(s).starts(kinds: missing) != 0 else {
                 candidates.skipShape()
                 continue
             }

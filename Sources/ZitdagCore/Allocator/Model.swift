@@ -168,10 +168,14 @@ struct Model: Sendable {
 
     /// The sessions of `list` on days `from...to` (clamped), as a range of positions in the list.
     func positions(list: Int, from: Int, to: Int) -> Range<Int> {
+        Self.positions(dayStarts: dayStarts[list], firstDay: firstDay, lastDay: lastDay, from: from, to: to)
+    }
+
+    /// The same for a list's ``dayStarts``, for callers that keep them at hand.
+    static func positions(dayStarts starts: [Int32], firstDay: Int, lastDay: Int, from: Int, to: Int) -> Range<Int> {
         let low = max(from, firstDay)
         let high = min(to, lastDay)
         guard low <= high else { return 0..<0 }
-        let starts = dayStarts[list]
         return Int(starts[low - firstDay])..<Int(starts[high - firstDay + 1])
     }
 

@@ -96,13 +96,13 @@ struct NeighbourhoodSearch {
         // The target first, then the others in construction order with a little noise.
         let keyed = neighbours.map { (r: $0, key: rank[$0] + Int(random.next() % 8)) }.sorted { ($0.key, $0.r) < ($1.key, $1.r) }
         for r in [target] + keyed.map(\.r) {
-            if let placement = PlacementSearch(schedule: schedule, nodeBudget: nodeBudget).best(for: r) {
+            if let placement = PlacementSearch(schedule: schedule, nodeBudget: nodeBudget, spreads: true).best(for: r) {
                 schedule.place(r, placement)
             }
         }
         // Room freed for one request may fit others that were left out.
         for r in leftOut(count: 3) where schedule.placements[r] == nil && !touched.contains(where: { $0.request == r }) {
-            if let placement = PlacementSearch(schedule: schedule, nodeBudget: nodeBudget).best(for: r) {
+            if let placement = PlacementSearch(schedule: schedule, nodeBudget: nodeBudget, spreads: true).best(for: r) {
                 touched.append(Change(request: r, old: nil, new: nil))
                 schedule.place(r, placement)
             }

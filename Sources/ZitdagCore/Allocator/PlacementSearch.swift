@@ -24,6 +24,10 @@ struct PlacementSearch {
     /// before the day is settled. Bonuses are worth a few hundred points at most; on a day with
     /// hundreds of sessions, trying every coach for them costs more than they are worth.
     var patience = 24
+    /// Whether each request goes round a day's sessions from a place of its own rather than from the
+    /// earliest. Equal in value, but a batch that spreads over the coaches keeps their later half-days
+    /// free for series, and no search walks past the same full coaches again and again.
+    var spreads = false
 
     private var model: Model { schedule.model }
 
@@ -127,8 +131,11 @@ struct PlacementSearch {
         mutating func canComplete(_ index: Int, day: Int) -> Bool {
             let offset = day - memoStart
             guard offset >= 0 && offset < memoDays else { return false }
-            let key = index * memoDays + offset
-            if completable[key] != 0 { return completable[key] == 1 }
+            let known = completable[index * memoDays + offset]
+            return known != 0 ? known == 1 : workOutCompletable(index, day: day)
+        }
+
+        private mutating func workOutCompletable(_ index: Int, day: Int) -> Bool {
             var result = hasSlot(day: day)
             if result && index + 1 < request.appointments {
                 result = false
@@ -138,7 +145,7 @@ struct PlacementSearch {
                     break
                 }
             }
-            completable[key] = result ? 1 : 2
+            completable[index * memoDays + day - memoStart] = result ? 1 : 2
             return result
         }
 
@@ -156,9 +163,11 @@ struct PlacementSearch {
                 // Every first slot on one day has the same base value: only the bonus tells them apart.
                 bestBonus = -1
                 var unimproved = 0
-                var candidates = sessions(from: day, to: day)
+                // The request's own place in the round: its index scrambled (Fibonacci hashing).
+                let turn = search.spreads ? Int((UInt64(r) &* 0x9E37_79B9_7F4A_7C15) >> 33) : 0
+                var candidates = sessions(from: day, to: day, turningBy: turn)
                 while let s = candidates.next() {
-                    guard starts(masks(s), kinds: allKinds) != 0 else {
+                    guard masks(s).starts(kinds: allKinds) != 0 else {
                         candidates.skipShape()
                         continue
                     }
@@ -237,7 +246,7 @@ struct PlacementSearch {
                     tried = 0
                 }
                 // Sessions at this time can only give kinds of slot already tried, or none.
-                guard starts(masks(s), kinds: dedup ? allKinds & ~tried : allKinds) != 0 else {
+                guard masks(s).starts(kinds: dedup ? allKinds & ~tried : allKinds) != 0 else {
                     candidates.skipShape()
                     continue
                 }
@@ -259,12 +268,18 @@ struct PlacementSearch {
             return true
         }
 
-        /// The sessions of the request's list on days `from...to` that have room for it, in (day, start) order.
-        func sessions(from: Int, to: Int) -> CandidateSessions {
-            CandidateSessions(
+        /// The sessions of the request's list on days `from...to` that have room for it, in (day, start)
+        /// order, or in that order from the `turn`-th (modulo their number) round to the start again.
+        ///
+        /// Mutating only so that calling it from the search's mutating methods passes the run as it is:
+        /// a non-mutating call copies all of it (1.6 KB) first.
+        mutating func sessions(from: Int, to: Int, turningBy turn: Int = 0) -> CandidateSessions {
+            let positions = Model.positions(
+                dayStarts: listDayStarts, firstDay: model.firstDay, lastDay: model.lastDay, from: from, to: to)
+            return CandidateSessions(
                 index: search.relaxation.contains(.seats) ? nil : schedule.freeRuns, sessions: listSessions,
                 dayStarts: listDayStarts, shapeEnds: listShapeEnds, firstDay: model.firstDay, list: list, cells: cells,
-                positions: model.positions(list: list, from: from, to: to))
+                positions: positions, turningAt: positions.lowerBound + (positions.isEmpty ? 0 : turn % positions.count))
         }
 
         /// Calls `body` for every free slot of session `s` of one of `kinds` starting at or after

@@ -7,6 +7,12 @@ struct SlotMasks {
     var seeker: UInt64
     /// A subset of `seeker`; every start cell when the consultant need not or cannot come.
     var consultant: UInt64
+
+    /// Start cells where a slot of one of `kinds` could be (bit 0 with the consultant, bit 1
+    /// without), seats aside.
+    func starts(kinds: Int) -> UInt64 {
+        (kinds & 1 != 0 ? consultant : 0) | (kinds & 2 != 0 ? seeker : 0)
+    }
 }
 
 extension PlacementSearch.Run {
@@ -26,12 +32,7 @@ extension PlacementSearch.Run {
         return found
     }
 
-    /// Start cells where a slot of one of `kinds` could be, seats aside.
-    func starts(_ masks: SlotMasks, kinds: Int) -> UInt64 {
-        (kinds & 1 != 0 ? masks.consultant : 0) | (kinds & 2 != 0 ? masks.seeker : 0)
-    }
-
-    private func workOutMasks(_ s: Int) -> SlotMasks {
+    private mutating func workOutMasks(_ s: Int) -> SlotMasks {
         let free = model.sessionCells[s] - cells + 1
         let valid: UInt64 = free <= 0 ? 0 : free >= 64 ? ~0 : (UInt64(1) << UInt64(free)) - 1
         let origin = model.sessionStart[s]
