@@ -79,22 +79,34 @@ import ZitdagCore
 
 /// How a batch lands when many coaches hold the same half-day.
 @Suite struct SpreadTests {
-    @Test func aBatchSpreadsOverTheCoachesOfAHalfDay() {
+    /// The first plan (construction alone: the exact search would settle ties its own way) for
+    /// eight one-hour requests and `coaches` sessions on one morning, each of which could take all eight.
+    func firstPlan(coaches: Int) -> (Plan, Problem) {
         let zone = Zone.brussels
         let tuesday = LocalDate(year: 2026, month: 12, day: 8)!
         func at(_ hour: Int) -> Instant { zone.instant(for: LocalDateTime(date: tuesday, secondOfDay: hour * 3600))! }
-        // Each session alone could take all eight appointments: three seats, three hours.
-        let sessions = (1...4).map { c in
+        let sessions = (1...coaches).map { c in
             Session(id: "S\(c)", coach: "C\(c)", location: "L\(c)", span: Span(start: at(9), end: at(12)), day: tuesday, seats: 3)
         }
         let requests = (1...8).map { r in
             Request(id: "R\(r)", jobSeeker: "J\(r)", consultant: nil, attendance: .none, duration: 3600, release: tuesday)
         }
         let problem = Problem(zone: zone, gridMinutes: 15, sessions: sessions, consultants: [], requests: requests)
-        // The first plan, as construction makes it (the exact search would settle ties its own way).
-        let plan = Allocator(problem: problem).solve(options: .init(maxSteps: 0, exactRequestLimit: 0), clock: ContinuousClock()).plan
+        let options = Allocator.Options(maxSteps: 0, exactRequestLimit: 0)
+        return (Allocator(problem: problem).solve(options: options, clock: ContinuousClock()).plan, problem)
+    }
+
+    @Test func onAWideDayABatchSpreadsOverTheCoaches() {
+        let (plan, problem) = firstPlan(coaches: 40)
         #expect(plan.unscheduled.isEmpty)
         #expect(Set(plan.assignments.map(\.session)).count > 1)
+        #expect(PlanChecker(problem: problem).check(plan).isValid)
+    }
+
+    @Test func onANarrowDayABatchFillsTheFirstSessionFirst() {
+        let (plan, problem) = firstPlan(coaches: 4)
+        #expect(plan.unscheduled.isEmpty)
+        #expect(Set(plan.assignments.map(\.session)) == ["S1"])
         #expect(PlanChecker(problem: problem).check(plan).isValid)
     }
 }

@@ -1,5 +1,6 @@
 /// Finds the best place for one request's whole series, given everything
-/// already in the schedule: the highest objective first, then the earliest.
+/// already in the schedule: the highest objective first, then the earliest
+/// day, then (unless the search ``spreads``) the earliest time.
 ///
 /// Days are tried from the release on. A later first day costs
 /// `waitDay·priority` per day and the bonuses (one coach, consultant along)
@@ -24,9 +25,9 @@ struct PlacementSearch {
     /// before the day is settled. Bonuses are worth a few hundred points at most; on a day with
     /// hundreds of sessions, trying every coach for them costs more than they are worth.
     var patience = 24
-    /// Whether each request goes round a day's sessions from a place of its own rather than from the
-    /// earliest. Equal in value, but a batch that spreads over the coaches keeps their later half-days
-    /// free for series, and no search walks past the same full coaches again and again.
+    /// Whether each request goes round a wide day's sessions from a place of its own rather than from
+    /// the earliest. Equal in value, but a batch that spreads over the coaches keeps their later
+    /// half-days free for series, and no search walks past the same full coaches again and again.
     var spreads = false
 
     private var model: Model { schedule.model }
@@ -65,7 +66,7 @@ struct PlacementSearch {
         let dedup: Bool
         /// The day of the first slots being tried, and `coach << 2 | kinds` for each coach already
         /// extended from that day (bit 0 with, bit 1 without the consultant).
-        var firstDay = Int.min
+        var firstTriedDay = Int.min
         var firstTried: [Int] = []
         /// The kinds of slot the request can have: bit 0 with the consultant, bit 1 without.
         let allKinds: Int
@@ -110,8 +111,8 @@ struct PlacementSearch {
         /// Whether a first slot of this kind was already tried (and marks it tried).
         mutating func triedFirst(coach: Int, day: Int, attends: Bool) -> Bool {
             guard dedup && request.appointments > 1 else { return false }
-            if day != firstDay {
-                firstDay = day
+            if day != firstTriedDay {
+                firstTriedDay = day
                 firstTried.removeAll(keepingCapacity: true)
             }
             let bit = attends ? 1 : 2
@@ -163,8 +164,11 @@ struct PlacementSearch {
                 // Every first slot on one day has the same base value: only the bonus tells them apart.
                 bestBonus = -1
                 var unimproved = 0
-                // The request's own place in the round: its index scrambled (Fibonacci hashing).
-                let turn = search.spreads ? Int((UInt64(r) &* 0x9E37_79B9_7F4A_7C15) >> 33) : 0
+                // Go round from the request's own place (its index scrambled, Fibonacci hashing) when
+                // the day has more sessions than patience lets the search try. On a narrower day every
+                // coach is tried anyway, and filling the first sessions first packs the seats tighter.
+                let width = Int(listDayStarts[day + 1 - model.firstDay] - listDayStarts[day - model.firstDay])
+                let turn = search.spreads && width > search.patience ? Int((UInt64(r) &* 0x9E37_79B9_7F4A_7C15) >> 33) : 0
                 var candidates = sessions(from: day, to: day, turningBy: turn)
                 while let s = candidates.next() {
                     guard masks(s).starts(kinds: allKinds) != 0 else {
