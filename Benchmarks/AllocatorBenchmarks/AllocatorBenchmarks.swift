@@ -9,13 +9,15 @@ let benchmarks: @Sendable () -> Void = {
     let scheduled = BenchmarkMetric.custom("scheduled requests", polarity: .prefersLarger, useScalingFactor: false)
     let start = LocalDate(year: 2026, month: 11, day: 23)!
 
-    func solve(_ size: ProblemSize, iterations: Int, options: Allocator.Options, name: String) {
+    func solve(
+        _ size: ProblemSize, iterations: Int, options: Allocator.Options, name: String, units: BenchmarkTimeUnits = .milliseconds
+    ) {
         let problem = ProblemGenerator(size: size, seed: 1, start: start).generate()
         Benchmark(
             name,
             configuration: .init(
                 metrics: [.wallClock, .peakMemoryResident, objective, scheduled],
-                timeUnits: .milliseconds, warmupIterations: 0, maxDuration: .seconds(120), maxIterations: iterations)
+                timeUnits: units, warmupIterations: 0, maxDuration: .seconds(120), maxIterations: iterations)
         ) { benchmark in
             let result = Allocator(problem: problem).solve(options: options, clock: ContinuousClock())
             benchmark.measurement(objective, result.plan.objective)
@@ -29,7 +31,7 @@ let benchmarks: @Sendable () -> Void = {
     solve(.region, iterations: 3, options: .init(), name: "solve region (15,000 requests)")
     // Construction alone, to see how the first plan's cost grows with size.
     for size in [ProblemSize.city, .region, .stress] {
-        solve(size, iterations: size == .stress ? 1 : 3, options: .init(maxSteps: 0, exactRequestLimit: 0),
-              name: "construct \(size.rawValue) (\(size.requests) requests)")
+        solve(size, iterations: size == .stress ? 3 : 10, options: .init(maxSteps: 0, exactRequestLimit: 0),
+              name: "construct \(size.rawValue) (\(size.requests) requests)", units: .microseconds)
     }
 }

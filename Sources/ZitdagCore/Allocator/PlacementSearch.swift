@@ -315,7 +315,12 @@ struct PlacementSearch {
         mutating func freeStarts(in s: Int, notBefore: Int, kinds: Int) -> (with: UInt64, without: UInt64) {
             let masks = masks(s)
             var free = ~0 as UInt64
-            if !search.relaxation.contains(.seats) { free = schedule.freeStarts(session: s, cells: cells) }
+            if !search.relaxation.contains(.seats) {
+                let sessionCells = model.sessionCells[s]
+                free = sessionCells <= 64
+                    ? Schedule.freeStarts(full: schedule.fullMask[s], sessionCells: sessionCells, cells: cells)
+                    : schedule.freeStarts(session: s, cells: cells)
+            }
             if notBefore > model.sessionStart[s] {
                 let first = (notBefore - model.sessionStart[s] + model.grid - 1) / model.grid
                 free &= first >= 64 ? 0 : ~0 << UInt64(first)

@@ -129,10 +129,20 @@ struct Schedule: Sendable {
     /// Start cells in session `s` where `cells` consecutive cells all have a seat left, as a bit mask.
     func freeStarts(session s: Int, cells: Int) -> UInt64 {
         let sessionCells = model.sessionCells[s]
+        guard sessionCells <= 64 else {
+            guard cells <= sessionCells else { return 0 }
+            let valid: UInt64 = sessionCells - cells + 1 >= 64 ? ~0 : (UInt64(1) << UInt64(sessionCells - cells + 1)) - 1
+            return valid & slowFreeStarts(session: s, cells: cells)
+        }
+        return Self.freeStarts(full: fullMask[s], sessionCells: sessionCells, cells: cells)
+    }
+
+    /// The same for a session of at most 64 cells, from its ``fullMask``: for searches that read
+    /// the mask themselves, since a call on the schedule from their mutating methods copies it first.
+    static func freeStarts(full: UInt64, sessionCells: Int, cells: Int) -> UInt64 {
         guard cells <= sessionCells else { return 0 }
         let valid: UInt64 = sessionCells - cells + 1 >= 64 ? ~0 : (UInt64(1) << UInt64(sessionCells - cells + 1)) - 1
-        guard sessionCells <= 64 else { return valid & slowFreeStarts(session: s, cells: cells) }
-        let free = ~fullMask[s]
+        let free = ~full
         var starts = free
         for shift in 1..<max(cells, 1) { starts &= free >> UInt64(shift) }
         return starts & valid
