@@ -37,17 +37,7 @@ struct Agenda: ParsableCommand {
             let agenda: [AgendaSession]
             do { agenda = try store.agenda(of: owner, from: first, to: last, includeCancelled: cancelled) } catch { throw CommandError.store(error) }
             if self.store.json {
-                print(JSONWriter.write(.array(agenda.map { item in
-                    .object([
-                        "session": JSON(.string(item.session.id)),
-                        "coach": JSON(.string(item.session.coach)),
-                        "location": JSON(.string(item.session.location)),
-                        "start": JSON(.string(zone.local(at: item.session.span.start).description)),
-                        "end": JSON(.string(zone.local(at: item.session.span.end).description)),
-                        "seats": JSON(.integer(item.session.seats)),
-                        "appointments": .array(item.appointments.map { Render.appointment($0, zone: zone) }),
-                    ])
-                })), terminator: "")
+                Render.printJSON(agenda.map { AgendaEntry($0, zone: zone) })
                 return
             }
             print("\(first.withWeekday) to \(last.withWeekday): \(agenda.count) half-day(s), \(agenda.reduce(0) { $0 + $1.appointments.count }) appointment(s)")

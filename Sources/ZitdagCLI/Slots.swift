@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ZitdagCore
 import ZitdagStore
 
@@ -60,22 +61,11 @@ enum Render {
         ])
     }
 
-    static func appointment(_ a: BookedAppointment, zone: Zone) -> JSON {
-        .object([
-            "id": JSON(.integer(Int(a.id))),
-            "request": JSON(.integer(Int(a.request))),
-            "series": JSON(.string("\(a.index + 1)/\(a.seriesLength)")),
-            "session": JSON(.string(a.session)),
-            "coach": JSON(.string(a.coach)),
-            "location": JSON(.string(a.location)),
-            "start": JSON(.string(zone.local(at: a.span.start).description)),
-            "end": JSON(.string(zone.local(at: a.span.end).description)),
-            "job_seeker": a.jobSeeker.map { JSON(.string($0)) } ?? JSON(.null),
-            "consultant": a.consultant.map { JSON(.string($0)) } ?? JSON(.null),
-            "consultant_attends": JSON(.bool(a.consultantAttends)),
-            "status": JSON(.string(a.status.rawValue)),
-            "sequence": JSON(.integer(a.sequence)),
-        ])
+    /// Prints what the API would answer, indented: the same fields, the same keys.
+    static func printJSON(_ value: some Encodable) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        print(String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self))
     }
 
     static func appointmentLine(_ a: BookedAppointment, zone: Zone) -> String {
@@ -87,7 +77,7 @@ enum Render {
 
     static func appointments(_ list: [BookedAppointment], zone: Zone, json: Bool) {
         if json {
-            print(JSONWriter.write(.array(list.map { appointment($0, zone: zone) })), terminator: "")
+            printJSON(list.map { AppointmentSummary($0, zone: zone) })
         } else {
             for a in list { print(appointmentLine(a, zone: zone)) }
         }

@@ -20,8 +20,6 @@ extension API {
         let (from, to) = try Query(request: request).window(today: zone.local(at: desk.now()).date)
         let store = self.store
         let agenda = try await work { try store.agenda(of: owner, from: from, to: to) }
-        return Response.json(agenda.map { item in
-            AgendaItemBody(session: SessionBody(item.session, zone: zone), appointments: item.appointments.map { AppointmentBody($0, zone: zone) })
-        })
+        return Response.json(agenda.map { AgendaEntry($0, zone: zone) })
     }
 }

@@ -34,7 +34,7 @@ extension API {
                 try Permission.mayBook(caller, jobSeeker: frozen.jobSeeker, consultant: frozen.consultant, store: store)
                 return try desk.book(frozen, at: choices, actor: "\(caller.role.rawValue) \(caller.subject)", idempotency: once)
             }
-            return Response.json(booked.map { AppointmentBody($0, zone: zone) }, status: .created)
+            return Response.json(booked.map { AppointmentSummary($0, zone: zone) }, status: .created)
         }
         group.post("appointments/:id/move") { request, context in
             var request = request
@@ -83,7 +83,7 @@ extension API {
             _ = try Permission.mayChange(caller, appointment: try store.appointment(id), id: id, store: store)
             return try action(desk, id, "\(caller.role.rawValue) \(caller.subject)")
         }
-        return Response.json(changed.map { AppointmentBody($0, zone: zone) })
+        return Response.json(changed.map { AppointmentSummary($0, zone: zone) })
     }
 
     /// What makes two booking requests the same, for `Idempotency-Key`.

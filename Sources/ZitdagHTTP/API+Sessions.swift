@@ -10,7 +10,7 @@ extension API {
             let (from, to) = try Query(request: request).window(today: zone.local(at: desk.now()).date)
             let store = self.store
             let sessions = try await work { try store.sessions(from: from, to: to) }
-            return Response.json(sessions.map { SessionBody($0, zone: zone) })
+            return Response.json(sessions.map { SessionSummary($0, zone: zone) })
         }
         group.get("slots") { request, context in
             let caller = try context.caller()
@@ -25,14 +25,5 @@ extension API {
             }
             return Response.json(OffersBody(options: offers.options.map { OfferBody($0, zone: zone) }, reason: offers.reason))
         }
-    }
-}
-
-extension SessionBody {
-    init(_ session: Session, zone: Zone) {
-        self.init(
-            id: session.id, coach: session.coach, location: session.location, start: zone.local(at: session.span.start).description,
-            end: zone.local(at: session.span.end).description, seats: session.seats, languages: session.languages?.sorted(),
-            booked: session.booked.count)
     }
 }

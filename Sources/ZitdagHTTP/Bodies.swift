@@ -32,58 +32,6 @@ struct OffersBody: Codable, Sendable {
     var reason: String?
 }
 
-struct AppointmentBody: Codable, Sendable {
-    var id: Int64
-    var request: Int64
-    var series: String
-    var session: String
-    var coach: String
-    var location: String
-    var start: String
-    var end: String
-    var jobSeeker: String?
-    var initials: String?
-    var consultant: String?
-    var consultantAttends: Bool
-    var status: String
-    var sequence: Int
-    var topic: String?
-
-    init(_ a: BookedAppointment, zone: Zone) {
-        id = a.id
-        request = a.request
-        series = "\(a.index + 1)/\(a.seriesLength)"
-        session = a.session
-        coach = a.coach
-        location = a.location
-        start = zone.local(at: a.span.start).description
-        end = zone.local(at: a.span.end).description
-        jobSeeker = a.jobSeeker
-        initials = a.initials
-        consultant = a.consultant
-        consultantAttends = a.consultantAttends
-        status = a.status.rawValue
-        sequence = a.sequence
-        topic = a.topic
-    }
-}
-
-struct SessionBody: Codable, Sendable {
-    var id: String
-    var coach: String
-    var location: String
-    var start: String
-    var end: String
-    var seats: Int
-    var languages: [String]?
-    var booked: Int
-}
-
-struct AgendaItemBody: Codable, Sendable {
-    var session: SessionBody
-    var appointments: [AppointmentBody]
-}
-
 struct PlanResultBody: Codable, Sendable {
     var committed: Bool
     var requests: Int

@@ -1,0 +1,79 @@
+import ZitdagCore
+
+/// A booked appointment as the desk shows it, on the command line (`--json`) and through the API
+/// alike: local wall-clock times in the store's zone, its place in the series, how it stands.
+public struct AppointmentSummary: Codable, Sendable, Hashable {
+    public var id: Int64
+    public var request: Int64
+    /// "2/3": the second of three.
+    public var series: String
+    public var session: String
+    public var coach: String
+    public var location: String
+    public var start: String
+    public var end: String
+    public var jobSeeker: String?
+    public var initials: String?
+    public var consultant: String?
+    public var consultantAttends: Bool
+    public var status: String
+    public var sequence: Int
+    public var topic: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, request, series, session, coach, location, start, end, jobSeeker = "job_seeker", initials, consultant
+        case consultantAttends = "consultant_attends", status, sequence, topic
+    }
+
+    public init(_ a: BookedAppointment, zone: Zone) {
+        id = a.id
+        request = a.request
+        series = "\(a.index + 1)/\(a.seriesLength)"
+        session = a.session
+        coach = a.coach
+        location = a.location
+        start = zone.local(at: a.span.start).description
+        end = zone.local(at: a.span.end).description
+        jobSeeker = a.jobSeeker
+        initials = a.initials
+        consultant = a.consultant
+        consultantAttends = a.consultantAttends
+        status = a.status.rawValue
+        sequence = a.sequence
+        topic = a.topic
+    }
+}
+
+/// A session (a half-day) as an agenda shows it: local times, seats, and how many are booked.
+public struct SessionSummary: Codable, Sendable, Hashable {
+    public var id: String
+    public var coach: String
+    public var location: String
+    public var start: String
+    public var end: String
+    public var seats: Int
+    public var languages: [String]?
+    public var booked: Int
+
+    public init(_ session: Session, zone: Zone) {
+        id = session.id
+        coach = session.coach
+        location = session.location
+        start = zone.local(at: session.span.start).description
+        end = zone.local(at: session.span.end).description
+        seats = session.seats
+        languages = session.languages?.sorted()
+        booked = session.booked.count
+    }
+}
+
+/// One half-day of an agenda with its appointments.
+public struct AgendaEntry: Codable, Sendable, Hashable {
+    public var session: SessionSummary
+    public var appointments: [AppointmentSummary]
+
+    public init(_ item: AgendaSession, zone: Zone) {
+        session = SessionSummary(item.session, zone: zone)
+        appointments = item.appointments.map { AppointmentSummary($0, zone: zone) }
+    }
+}
