@@ -30,13 +30,10 @@ struct PlacementSearch {
     /// half-days free for series, and no search walks past the same full coaches again and again.
     var spreads = false
 
-    private var model: Model { schedule.model }
-
     func best(for r: Int) -> Placement? {
         var run = Run(search: self, r: r)
         return run.best()
     }
-
 
     /// The state of one search.
     struct Run {
