@@ -23,12 +23,13 @@ public struct Allocator: Sendable {
         public var nodeBudget: Int
         /// Problems with at most this many requests are finished by an exact branch and bound.
         public var exactRequestLimit: Int
-        /// Branches the exact search may visit before it gives up (and the heuristic plan stands).
+        /// Options the exact search may try before it gives up (and the heuristic plan stands);
+        /// the time limit ends it too.
         public var exactNodeBudget: Int
 
         public init(
             seed: UInt64 = 1, timeLimit: Duration = .seconds(8), maxSteps: Int? = nil, stallSteps: Int? = nil,
-            nodeBudget: Int = 4_000, exactRequestLimit: Int = 12, exactNodeBudget: Int = 1_000_000
+            nodeBudget: Int = 4_000, exactRequestLimit: Int = 12, exactNodeBudget: Int = 20_000_000
         ) {
             self.exactRequestLimit = exactRequestLimit
             self.exactNodeBudget = exactNodeBudget
@@ -77,11 +78,13 @@ public struct Allocator: Sendable {
         }
         schedule = search.schedule
         var provenOptimal = false
-        if problem.requests.count <= options.exactRequestLimit,
-            let optimal = ExactSearch(model: model, nodeBudget: options.exactNodeBudget).solve(improving: schedule)
-        {
-            schedule = optimal
-            provenOptimal = true
+        if problem.requests.count <= options.exactRequestLimit {
+            var exact = ExactSearch(model: model, optionLimit: 1_000_000)
+            exact.nodeBudget = options.exactNodeBudget
+            exact.expired = { started.duration(to: clock.now) >= options.timeLimit }
+            let outcome = exact.improve(schedule, free: Array(problem.requests.indices))
+            if let better = outcome.better { schedule = better }
+            provenOptimal = outcome.complete
         }
         let plan = makePlan(schedule, nodeBudget: options.nodeBudget)
         return Result(

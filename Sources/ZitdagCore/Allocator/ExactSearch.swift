@@ -1,71 +1,188 @@
-/// Branch and bound over every placement of every request, for problems
-/// small enough to try them all: it proves a plan optimal or finds a better one.
+/// Branch and bound over the macro choices (``SeriesOptions``) of a set of *free* requests,
+/// with start times decided per group of sessions (``StartTimes``): it proves a plan optimal
+/// or finds a better one.
 ///
-/// Requests are taken in order; each either gets one of its placements that
-/// still fits or none. A branch is cut when what it has plus the best each
-/// remaining request could earn alone cannot beat the best plan known.
+/// Every other request keeps its sessions, dates and attendance but may move within its
+/// sessions, so that a free request can fit where the first-fit packing left no room. With
+/// every request free it is exact for the whole problem; the neighbourhood search uses it on
+/// a few requests at a time.
+///
+/// Requests are taken best first; each gets one of its options whose groups still pack, or
+/// none. A branch is cut when what it has plus the best each remaining request could earn
+/// alone cannot beat the best known.
 struct ExactSearch {
-    /// Placements one request may have at most for the search to start.
-    static let placementLimit = 5_000
+    /// The requests whose options may be worked out, each at most `optionLimit` of them.
+    var options: OptionCache
+    var startTimes: StartTimes
+    /// Options tried (and packings worked out) at most per call; `nil` for no limit.
+    var nodeBudget: Int?
+    /// Asked every few hundred nodes: true ends the search (unproven).
+    var expired: () -> Bool = { false }
 
-    let model: Model
-    let nodeBudget: Int
-
-    /// The optimal schedule, or `nil` when the problem is too large or the budget runs out.
-    /// `incumbent` is the best schedule known: the search only looks for better ones.
-    func solve(improving incumbent: Schedule) -> Schedule? {
+    init(model: Model, optionLimit: Int = 200_000) {
         let empty = Schedule(model: model)
-        var options: [[Placement]] = []
-        for r in model.problem.requests.indices {
-            guard let all = PlacementSearch(schedule: empty).all(for: r, limit: Self.placementLimit) else { return nil }
-            options.append(all.sorted { $0.value > $1.value })
-        }
-        let order = options.indices.sorted { (options[$0].first?.value ?? 0) > (options[$1].first?.value ?? 0) }
-        var ceiling = [Int](repeating: 0, count: order.count + 1)
-        for i in stride(from: order.count - 1, through: 0, by: -1) {
-            ceiling[i] = ceiling[i + 1] + (options[order[i]].first?.value ?? 0)
-        }
-
-        var schedule = empty
-        var best = incumbent.objective
-        var bestChoice: [(Int, Placement)]?
-        var choice: [(Int, Placement)] = []
-        var nodes = 0
-        func branch(_ i: Int) -> Bool {
-            nodes += 1
-            guard nodes <= nodeBudget else { return false }
-            if schedule.objective > best {
-                best = schedule.objective
-                bestChoice = choice
-            }
-            guard i < order.count, schedule.objective + ceiling[i] > best else { return true }
-            let r = order[i]
-            for placement in options[r] where schedule.objective + placement.value + ceiling[i + 1] > best {
-                guard fits(placement, r, in: schedule) else { continue }
-                schedule.place(r, placement)
-                choice.append((r, placement))
-                let finished = branch(i + 1)
-                choice.removeLast()
-                schedule.remove(r)
-                if !finished { return false }
-            }
-            return branch(i + 1)
-        }
-        guard branch(0) else { return nil }
-        guard let bestChoice else { return incumbent }
-        var optimal = empty
-        for (r, placement) in bestChoice { optimal.place(r, placement) }
-        return optimal
+        options = OptionCache(model: model, empty: empty, limit: optionLimit)
+        startTimes = StartTimes(model: model, empty: empty)
     }
 
-    private func fits(_ placement: Placement, _ r: Int, in schedule: Schedule) -> Bool {
-        let cells = model.requestCells[r]
-        let consultant = model.requestConsultant[r]
-        return placement.slots.allSatisfy { slot in
-            let span = schedule.span(of: slot, cells: cells)
-            return schedule.freeStarts(session: Int(slot.session), cells: cells) & (UInt64(1) << UInt64(slot.cell)) != 0
-                && schedule.seekerIsFree(model.requestSeeker[r], span)
-                && (!slot.attends || consultant < 0 || schedule.consultantIsFree(consultant, span))
+    struct Outcome {
+        /// The schedule with the free requests re-decided, when that beats the given one.
+        var better: Schedule?
+        /// Whether the search ran to the end: no plan better than the result exists.
+        var complete: Bool
+        /// The requests placed differently in `better`.
+        var changed: [Int] = []
+    }
+
+    /// Re-decides `free` in `schedule`; everything else stays in its sessions.
+    mutating func improve(_ schedule: Schedule, free: [Int]) -> Outcome {
+        let model = schedule.model
+        var all: [SeriesOptions] = []
+        for r in free {
+            guard let found = options.get(r) else { return Outcome(better: nil, complete: false) }
+            all.append(found)
         }
+        let isFree = Set(free)
+        let incumbent = free.reduce(0) { $0 + (schedule.placements[$1]?.value ?? 0) }
+        let order = all.indices.sorted { (all[$0].values.first ?? 0, -all[$0].count, -$0) > (all[$1].values.first ?? 0, -all[$1].count, -$1) }
+        var ceiling = [Int](repeating: 0, count: order.count + 1)
+        for i in stride(from: order.count - 1, through: 0, by: -1) { ceiling[i] = ceiling[i + 1] + max(0, all[order[i]].values.first ?? 0) }
+
+        var startTimes = self.startTimes
+        let empty = startTimes.empty
+        // The appointments of the requests that stay, by group; worked out for the groups touched.
+        var fixed: [Int: [StartTimes.Item]] = [:]
+        func fixedItems(_ group: Int) -> [StartTimes.Item] {
+            if let known = fixed[group] { return known }
+            var items: [StartTimes.Item] = []
+            for s in model.groupSessions[group] {
+                for r32 in schedule.occupants[Int(s)] where !isFree.contains(Int(r32)) {
+                    let r = Int(r32)
+                    for (k, slot) in schedule.placements[r]!.slots.enumerated() where slot.session == s {
+                        let day = schedule.dayOfSlot(slot)
+                        let unit = SeriesOptions.units(of: r, in: Int(s), model: model, empty: empty)
+                            .first { $0.day == day && $0.attends == slot.attends }
+                            ?? Unit(session: s, day: day, attends: slot.attends, starts: [slot.cell])
+                        items.append(StartTimes.Item(request: r, index: k, unit: unit))
+                    }
+                }
+            }
+            fixed[group] = items
+            return items
+        }
+
+        var added: [Int: [StartTimes.Item]] = [:]
+        var choice = [Int](repeating: -1, count: all.count)
+        var best = incumbent
+        var bestChoice: [Int]?
+        var nodes = 0
+        var stopped = false
+        let budget = nodeBudget ?? Int.max
+        let expired = self.expired
+
+        func branch(_ i: Int, _ value: Int) {
+            if value > best {
+                best = value
+                bestChoice = choice
+            }
+            guard i < order.count, value + ceiling[i] > best else { return }
+            let o = order[i]
+            let options = all[o]
+            let r = options.request
+            let n = model.problem.requests[r].appointments
+            for option in 0..<options.count {
+                let optionValue = options.values[option]
+                guard value + optionValue + ceiling[i + 1] > best else { break }
+                nodes += 1
+                if nodes > budget || (nodes & 255 == 0 && expired()) {
+                    stopped = true
+                    return
+                }
+                var groups: [Int] = []
+                for (k, u) in options.units(of: option, appointments: n).enumerated() {
+                    let unit = options.units[Int(u)]
+                    let group = model.sessionGroup[Int(unit.session)]
+                    if !groups.contains(group) { groups.append(group) }
+                    added[group, default: []].append(StartTimes.Item(request: r, index: k, unit: unit))
+                }
+                var fits = true
+                for group in groups where fits {
+                    fits = startTimes.pack(fixedItems(group) + added[group]!) != nil
+                }
+                if fits {
+                    choice[o] = option
+                    branch(i + 1, value + optionValue)
+                    choice[o] = -1
+                }
+                for unit in options.units(of: option, appointments: n) {
+                    added[model.sessionGroup[Int(options.units[Int(unit)].session)]]!.removeLast()
+                }
+                if stopped { return }
+            }
+            branch(i + 1, value)
+        }
+        branch(0, 0)
+        self.startTimes = startTimes
+        guard let bestChoice else { return Outcome(better: nil, complete: !stopped) }
+
+        // Rebuild: the free requests in their chosen options, and the requests that stay in the
+        // groups those touch at the start times the packing found.
+        var items: [Int: [StartTimes.Item]] = [:]
+        for (o, option) in bestChoice.enumerated() where option >= 0 {
+            let options = all[o]
+            let n = model.problem.requests[options.request].appointments
+            for (k, u) in options.units(of: option, appointments: n).enumerated() {
+                let unit = options.units[Int(u)]
+                items[model.sessionGroup[Int(unit.session)], default: []].append(
+                    StartTimes.Item(request: options.request, index: k, unit: unit))
+            }
+        }
+        var slots: [Int: [Slot]] = [:]
+        for (group, chosen) in items.sorted(by: { $0.key < $1.key }) {
+            let together = fixedItems(group) + chosen
+            guard let starts = self.startTimes.pack(together) else { preconditionFailure("a packing found before is lost") }
+            for (item, cell) in zip(together, starts) {
+                if slots[item.request] == nil {
+                    let n = model.problem.requests[item.request].appointments
+                    slots[item.request] = isFree.contains(item.request)
+                        ? Array(repeating: Slot(session: -1, cell: 0, attends: false), count: n) : schedule.placements[item.request]!.slots
+                }
+                slots[item.request]![item.index] = Slot(session: item.unit.session, cell: cell, attends: item.unit.attends)
+            }
+        }
+        var result = schedule
+        for r in free { result.remove(r) }
+        for r in slots.keys where !isFree.contains(r) { result.remove(r) }
+        for (o, option) in bestChoice.enumerated() where option >= 0 {
+            let r = all[o].request
+            result.place(r, Placement(slots: slots[r]!, value: all[o].values[option]))
+        }
+        for (r, placed) in slots.sorted(by: { $0.key < $1.key }) where !isFree.contains(r) {
+            result.place(r, Placement(slots: placed, value: schedule.placements[r]!.value))
+        }
+        let changed = free + slots.keys.filter { !isFree.contains($0) }.sorted()
+        return Outcome(better: result, complete: !stopped, changed: changed)
+    }
+}
+
+/// Each request's ``SeriesOptions``, worked out once.
+struct OptionCache {
+    let model: Model
+    let empty: Schedule
+    let limit: Int
+    private var known: [Int: SeriesOptions?] = [:]
+
+    init(model: Model, empty: Schedule, limit: Int) {
+        self.model = model
+        self.empty = empty
+        self.limit = limit
+    }
+
+    /// The options of request `r`, or `nil` when it has more than the limit.
+    mutating func get(_ r: Int) -> SeriesOptions? {
+        if let found = known[r] { return found }
+        let found = SeriesOptions(request: r, model: model, empty: empty, limit: limit)
+        known[r] = found
+        return found
     }
 }

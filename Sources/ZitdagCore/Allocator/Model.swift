@@ -32,6 +32,15 @@ struct Model: Sendable {
     let languageList: [String: Int]
     let otherLanguageList: Int
     let consultantIndex: [String: Int]
+    /// Per session: how many of its start cells fall on the local date it starts on (all of them,
+    /// unless it runs past midnight). Appointments are dated by their start, and the searches date a
+    /// slot by its session's day, so they use only these; ``SeriesOptions`` dates every cell itself.
+    let firstDayStarts: [Int]
+    /// Per session: its group of sessions that overlap in time, numbered in time order. Appointments
+    /// in different groups never overlap, so start times can be decided group by group.
+    let sessionGroup: [Int]
+    let groupCount: Int
+    let groupSessions: [[Int32]]
     /// Per request: its session list, duration in cells, job seeker and consultant indices (-1: none).
     private(set) var requestList: [Int]
     private(set) var requestCells: [Int]
@@ -102,6 +111,26 @@ struct Model: Sendable {
         let firstDay = sessionDay.min() ?? 0
         self.firstDay = firstDay
         lastDay = sessionDay.max() ?? 0
+        firstDayStarts = sessions.indices.map { s in
+            let next = sessions[s].day.adding(days: 1)
+            guard let midnight = problem.zone.instant(for: LocalDateTime(date: next, secondOfDay: 0)),
+                midnight < sessions[s].span.end
+            else { return sessionCells[s] }
+            return max(0, (midnight.seconds - sessionStart[s] + grid - 1) / grid)
+        }
+        var sessionGroup = [Int](repeating: 0, count: sessions.count)
+        var groupCount = 0
+        var groupEnd = Int.min
+        for s in sessions.indices.sorted(by: { (sessionStart[$0], $0) < (sessionStart[$1], $1) }) {
+            if sessionStart[s] >= groupEnd { groupCount += 1 }
+            groupEnd = max(groupEnd, sessions[s].span.end.seconds)
+            sessionGroup[s] = groupCount - 1
+        }
+        self.sessionGroup = sessionGroup
+        self.groupCount = groupCount
+        var groupSessions = [[Int32]](repeating: [], count: groupCount)
+        for s in sessions.indices { groupSessions[sessionGroup[s]].append(Int32(s)) }
+        self.groupSessions = groupSessions
         let dayCount = lastDay - firstDay + 2
         dayStarts = lists.map { list in
             var starts = [Int32](repeating: Int32(list.count), count: dayCount)

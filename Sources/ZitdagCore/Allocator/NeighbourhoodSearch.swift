@@ -13,9 +13,20 @@ struct NeighbourhoodSearch {
     /// Rank of each request in the construction order: reinsertion keeps it.
     private let rank: [Int]
     private var model: Model { schedule.model }
+    /// Re-solves a target and its neighbours exactly, moving the others within their sessions to make
+    /// room; `nil` on problems too large for it.
+    private var exact: ExactSearch?
+
+    /// Requests up to which half the steps are exact ones.
+    static let exactStepRequestLimit = 300
 
     init(schedule: Schedule, seed: UInt64, order: [Int], nodeBudget: Int) {
         self.schedule = schedule
+        if schedule.model.problem.requests.count <= Self.exactStepRequestLimit {
+            var exact = ExactSearch(model: schedule.model, optionLimit: 20_000)
+            exact.nodeBudget = 4_000
+            self.exact = exact
+        }
         self.random = SplitMix64(seed: seed)
         self.nodeBudget = nodeBudget
         var rank = [Int](repeating: 0, count: order.count)
@@ -87,6 +98,7 @@ struct NeighbourhoodSearch {
     /// result when its objective is at least `floor` and returns what changed (nothing when undone).
     private mutating func step(floor: Int) -> [Change] {
         guard let target = pickTarget() else { return [] }
+        if exact != nil && random.next() % 2 == 0 { return exactStep(target) }
         let removedCount = 1 + Int(random.next() % 6)
         let neighbours = neighbours(of: target, count: removedCount)
         var touched: [Change] = []
@@ -113,6 +125,16 @@ struct NeighbourhoodSearch {
             return []
         }
         return touched
+    }
+
+    /// Re-decides the target and a few neighbours exactly; keeps the result only when it is better.
+    private mutating func exactStep(_ target: Int) -> [Change] {
+        let neighbours = neighbours(of: target, count: 1 + Int(random.next() % 4))
+        let outcome = exact!.improve(schedule, free: [target] + neighbours)
+        guard let better = outcome.better else { return [] }
+        let changes = outcome.changed.map { Change(request: $0, old: schedule.placements[$0], new: better.placements[$0]) }
+        schedule = better
+        return changes
     }
 
     /// Up to `count` requests that are left out, at random.

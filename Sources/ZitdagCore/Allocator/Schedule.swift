@@ -52,6 +52,13 @@ struct Schedule: Sendable {
         return Span(start: Instant(seconds: start), end: Instant(seconds: start + cells * model.grid))
     }
 
+    /// The local date (days since the epoch) of a slot's start.
+    func dayOfSlot(_ slot: Slot) -> Int {
+        let s = Int(slot.session)
+        guard Int(slot.cell) >= model.firstDayStarts[s] else { return model.sessionDay[s] }
+        return model.problem.zone.local(at: Instant(seconds: model.sessionStart[s] + Int(slot.cell) * model.grid)).date.daysSinceEpoch
+    }
+
     mutating func place(_ r: Int, _ placement: Placement) {
         precondition(placements[r] == nil, "request placed twice")
         placements[r] = placement

@@ -33,7 +33,8 @@ extension PlacementSearch.Run {
     }
 
     private mutating func workOutMasks(_ s: Int) -> SlotMasks {
-        let free = model.sessionCells[s] - cells + 1
+        // Starts past midnight would fall on another date than the session's: see ``Model/firstDayStarts``.
+        let free = min(model.sessionCells[s] - cells + 1, model.firstDayStarts[s])
         let valid: UInt64 = free <= 0 ? 0 : free >= 64 ? ~0 : (UInt64(1) << UInt64(free)) - 1
         let origin = model.sessionStart[s]
         var masks = SlotMasks(seeker: valid, consultant: valid)

@@ -1,6 +1,16 @@
-/// Makes realistic problems for demos, tests and benchmarks: weekly
-/// half-days per coach with holidays skipped, busy consultants, series for
-/// starters, and a mix of languages, priorities and attendance.
+/// Makes realistic problems for demos, tests and benchmarks, using every
+/// feature of the format as a city's job team meets it:
+///
+/// - weekly half-days per coach (holidays skipped), one or two seats;
+/// - consultants busy 40-60 % of each working day in blocks of 45-180
+///   minutes, and now and then a whole day;
+/// - half the requests with the consultant required, a quarter preferred;
+/// - 40 % starters (3 × 60 minutes, 7-14 days apart), 30 % basic
+///   (2 × 60 minutes, 7-21 days), 30 % one appointment;
+/// - 70 % with a due date 14-28 days after release; priorities 1-5;
+/// - a quarter of job seekers with weekly childcare afternoons, part-time
+///   mornings or a whole day off; about one in ten with a second request
+///   14-35 days after the first, sharing those times.
 ///
 /// The same size, seed and start date always give the same problem.
 public struct ProblemGenerator: Sendable {
@@ -24,9 +34,25 @@ public struct ProblemGenerator: Sendable {
         var random = SplitMix64(seed: seed)
         let sessions = makeSessions(&random)
         let consultants = (1...size.consultants).map { makeConsultant("K\($0)", &random) }
-        let requests = (1...size.requests).map { makeRequest($0, consultants: consultants, &random) }
+        var requests: [Request] = []
+        var seeker = 0
+        while requests.count < size.requests {
+            seeker += 1
+            let unavailable = makeUnavailable(&random)
+            let first = makeRequest(requests.count + 1, seeker: seeker, unavailable: unavailable, consultants: consultants, &random)
+            requests.append(first)
+            // A job seeker coming back for more, two to five weeks later.
+            if requests.count < size.requests && random.percent() < 10 {
+                var second = makeRequest(requests.count + 1, seeker: seeker, unavailable: unavailable, consultants: consultants, &random)
+                second.release = first.release.adding(days: random.int(in: 14...35))
+                second.due = second.due.map { _ in second.release.adding(days: random.int(in: 14...28)) }
+                requests.append(second)
+            }
+        }
         return Problem(zone: zone, gridMinutes: 15, sessions: sessions, consultants: consultants, requests: requests)
     }
+
+    private var days: Int { size.weeks * 7 }
 
     private func time(_ day: LocalDate, _ hour: Int, _ minute: Int = 0) -> Instant {
         // Working hours never fall in a daylight-saving gap.
@@ -39,75 +65,103 @@ public struct ProblemGenerator: Sendable {
         var sessions: [Session] = []
         for coach in 1...size.coaches {
             let location = "L\((coach - 1) / 2 + 1)"
-            let seats = random.next() % 5 == 0 && size != .jobteam ? 2 : 1
             var languages: Set = ["nl"]
             for (language, percent) in [("en", 40), ("fr", 20), ("ar", 10), ("uk", 10), ("tr", 5)]
-            where random.next() % 100 < percent { languages.insert(language) }
-            let first = Int(random.next() % UInt64(halfDays.count))
-            let pattern = (0..<size.halfDaysPerWeek).map { halfDays[(first + $0 * 3) % halfDays.count] }
+            where random.percent() < percent { languages.insert(language) }
+            let first = random.int(in: 0...(halfDays.count - 1))
+            // A third of a coach's half-days take two job seekers at once (a second table, a digipunt).
+            let pattern = (0..<size.halfDaysPerWeek).map { (halfDays[(first + $0 * 3) % halfDays.count], random.percent() < 33 ? 2 : 1) }
             for week in 0..<size.weeks {
-                for (weekday, morning) in pattern {
+                for ((weekday, morning), seats) in pattern {
                     let day = monday.adding(days: week * 7 + weekday - 1)
                     guard !BelgianHolidays.contains(day) else { continue }
                     let span = morning
-                        ? Span(start: time(day, 9), end: time(day, 12, 30)) : Span(start: time(day, 13), end: time(day, 16, 30))
+                        ? Span(start: time(day, 9), end: time(day, 12, 30)) : Span(start: time(day, 13, 30), end: time(day, 16, 30))
                     sessions.append(Session(
                         id: "C\(coach)-\(day)-\(morning ? "am" : "pm")", coach: "C\(coach)", location: location,
-                        span: span, day: day, seats: Int(seats), languages: languages))
+                        span: span, day: day, seats: seats, languages: languages))
                 }
             }
         }
         return sessions
     }
 
+    /// Busy 40-60 % of each working day (08:30-17:00) in blocks of 45-180 minutes; one day in
+    /// twenty busy all day (training, leave).
     private func makeConsultant(_ id: String, _ random: inout SplitMix64) -> Consultant {
         var busy: [Span] = []
-        for week in 0..<size.weeks {
-            let monday = self.monday.adding(days: week * 7)
-            busy.append(Span(start: time(monday, 9), end: time(monday, 11)))  // the team meeting
-            for _ in 0..<(3 + random.next() % 4) {
-                let day = monday.adding(days: Int(random.next() % 5))
-                let hour = 8 + Int(random.next() % 8)
-                let length = 1 + Int(random.next() % 3)
-                busy.append(Span(start: time(day, hour), end: time(day, min(hour + length, 18))))
+        for offset in 0..<days where offset % 7 < 5 {
+            let day = monday.adding(days: offset)
+            if random.percent() < 5 {
+                busy.append(Span(start: time(day, 0), end: time(day.adding(days: 1), 0)))
+                continue
+            }
+            // Quarters of an hour from 08:30: 34 in the working day.
+            var taken = [Bool](repeating: false, count: 34)
+            let target = 34 * random.int(in: 40...60) / 100
+            var filled = 0
+            for _ in 0..<40 where filled < target {
+                let length = random.int(in: 3...12)
+                let from = random.int(in: 0...(34 - length))
+                guard !taken[from..<(from + length)].contains(true) else { continue }
+                for quarter in from..<(from + length) { taken[quarter] = true }
+                filled += length
+                let start = 8 * 60 + 30 + from * 15
+                busy.append(Span(start: time(day, start / 60, start % 60), end: time(day, (start + length * 15) / 60, (start + length * 15) % 60)))
             }
         }
         return Consultant(id: id, busy: BusyCalendar(busy))
     }
 
-    private func makeRequest(_ n: Int, consultants: [Consultant], _ random: inout SplitMix64) -> Request {
-        func roll() -> Int { Int(random.next() % 100) }
-        let level = roll()
+    /// A quarter of job seekers: weekly childcare afternoons, part-time mornings or a whole day off.
+    private func makeUnavailable(_ random: inout SplitMix64) -> BusyCalendar {
+        guard random.percent() < 25 else { return BusyCalendar() }
+        let kind = random.int(in: 0...2)
+        let weekdays = kind == 1 ? [0, 1, 2, 3, 4].filter { _ in random.percent() < 60 } : [random.int(in: 0...4)]
+        var spans: [Span] = []
+        for week in 0..<(size.weeks + 6) {
+            for weekday in weekdays {
+                let day = monday.adding(days: week * 7 + weekday)
+                switch kind {
+                case 0: spans.append(Span(start: time(day, 12), end: time(day, 17)))
+                case 1: spans.append(Span(start: time(day, 8), end: time(day, 12, 30)))
+                default: spans.append(Span(start: time(day, 0), end: time(day.adding(days: 1), 0)))
+                }
+            }
+        }
+        return BusyCalendar(spans)
+    }
+
+    private func makeRequest(
+        _ n: Int, seeker: Int, unavailable: BusyCalendar, consultants: [Consultant], _ random: inout SplitMix64
+    ) -> Request {
+        let level = random.percent()
         let (appointments, gaps, minutes): (Int, ClosedRange<Int>, Int) =
-            level < 30 ? (3, 7...14, 60) : level < 55 ? (2, 7...21, 60)
-            : (1, 7...21, [60, 60, 60, 90, 30][Int(random.next() % 5)])
-        let horizon = size.weeks * 7
-        let release = monday.adding(days: Int(random.next() % UInt64(horizon * 3 / 4)))
-        let due = roll() < 60 ? release.adding(days: 21 + Int(random.next() % 22)) : nil
-        let priorityRoll = roll()
-        let priority = priorityRoll < 40 ? 1 : priorityRoll < 65 ? 2 : priorityRoll < 85 ? 3 : priorityRoll < 95 ? 4 : 5
-        let languageRoll = roll()
+            level < 40 ? (3, 7...14, 60) : level < 70 ? (2, 7...21, 60)
+            : (1, 7...21, [60, 60, 60, 90, 30, 45][random.int(in: 0...5)])
+        // Tiny problems release everything early enough for a series to fit.
+        let release = monday.adding(days: random.int(in: 0...((size == .tiny ? days / 3 : days * 3 / 4) - 1)))
+        let due = random.percent() < 70 ? release.adding(days: random.int(in: 14...28)) : nil
+        let priority = random.int(in: 1...5)
+        let languageRoll = random.percent()
         let language: String? =
             languageRoll < 70 ? nil : languageRoll < 85 ? "nl" : languageRoll < 92 ? "en" : languageRoll < 96 ? "fr"
             : languageRoll < 98 ? "ar" : languageRoll < 99 ? "tr" : "so"
-        let attendanceRoll = roll()
-        let attendance: Attendance = attendanceRoll < 35 ? .required : attendanceRoll < 80 ? .preferred : .none
-        let consultant = attendanceRoll < 90 ? consultants[Int(random.next() % UInt64(consultants.count))].id : nil
-        // Some job seekers cannot come on one half-day a week (a course, childcare).
-        var unavailable: [Span] = []
-        if roll() < 20 {
-            let weekday = Int(random.next() % 5)
-            let morning = random.next() % 2 == 0
-            for week in 0..<size.weeks {
-                let day = monday.adding(days: week * 7 + weekday)
-                unavailable.append(morning ? Span(start: time(day, 8), end: time(day, 12)) : Span(start: time(day, 12), end: time(day, 17)))
-            }
-        }
-        // About one job seeker in twenty has a second request.
-        let seeker = n > 20 && roll() < 5 ? n - 1 - Int(random.next() % 20) : n
+        let attendanceRoll = random.percent()
+        let attendance: Attendance = attendanceRoll < 50 ? .required : attendanceRoll < 75 ? .preferred : .none
+        let consultant = attendanceRoll < 90 ? consultants[random.int(in: 0...(consultants.count - 1))].id : nil
         return Request(
             id: "R\(n)", jobSeeker: "J\(seeker)", consultant: consultant, attendance: attendance, duration: minutes * 60,
             appointments: appointments, gapDays: gaps, release: release, due: due, priority: priority,
-            language: language, unavailable: BusyCalendar(unavailable))
+            language: language, unavailable: unavailable)
+    }
+}
+
+extension SplitMix64 {
+    /// 0...99.
+    fileprivate mutating func percent() -> Int { Int(next() % 100) }
+
+    fileprivate mutating func int(in range: ClosedRange<Int>) -> Int {
+        range.lowerBound + Int(next() % UInt64(range.count))
     }
 }
