@@ -68,8 +68,8 @@ public struct Allocator: Sendable {
         Construction.build(&schedule, order: order, nodeBudget: options.nodeBudget)
         let constructed = schedule.objective
 
-        let stall = options.stallSteps ?? max(1_000, min(20_000, 2 * problem.requests.count))
-        let stepCap = options.maxSteps ?? 30 * problem.requests.count
+        let stall = options.stallSteps ?? max(5_000, min(20_000, 2 * problem.requests.count))
+        let stepCap = options.maxSteps ?? 300 * problem.requests.count
         var search = NeighbourhoodSearch(schedule: schedule, seed: options.seed, order: order, nodeBudget: options.nodeBudget)
         let steps = problem.requests.isEmpty ? 0 : search.run { steps, sinceImprovement in
             if steps >= stepCap { return true }
@@ -77,6 +77,8 @@ public struct Allocator: Sendable {
             return steps % 16 == 0 && started.duration(to: clock.now) >= options.timeLimit
         }
         schedule = search.schedule
+        // Whatever still fits where the search ended goes in.
+        Construction.build(&schedule, order: order, nodeBudget: options.nodeBudget)
         var provenOptimal = false
         if problem.requests.count <= options.exactRequestLimit {
             var exact = ExactSearch(model: model, optionLimit: 1_000_000)

@@ -3,35 +3,87 @@
 struct Diagnosis {
     let schedule: Schedule
     let nodeBudget: Int
+    /// The same problem with no request placed: only seats booked outside it are taken. What does
+    /// not fit here does not fit in any plan.
+    let empty: Schedule
+
+    init(schedule: Schedule, nodeBudget: Int) {
+        self.schedule = schedule
+        self.nodeBudget = nodeBudget
+        empty = Schedule(model: schedule.model)
+    }
 
     private var model: Model { schedule.model }
 
     func reason(for r: Int) -> String {
         let request = model.problem.requests[r]
         let window = windowText(r)
-        func search(_ relaxation: PlacementSearch.Relaxation) -> Placement? {
+        func search(_ relaxation: PlacementSearch.Relaxation, in schedule: Schedule) -> Placement? {
             PlacementSearch(schedule: schedule, relaxation: relaxation, nodeBudget: nodeBudget).best(for: r)
         }
-        // Seats are the usual reason, and a place with seats aside means the calendar has one too.
-        if search([.seats]) == nil {
-            if search([.seats, .consultant, .jobSeeker]) == nil {
-                return structuralReason(r, window: window)
+        // A place exists in the problem: the plan gave it to others.
+        if let alone = search([], in: empty) {
+            let others = blockers(of: alone, r).map { model.problem.requests[$0].id }
+            var reason: String
+            if others.isEmpty {
+                reason = "a place exists (\(firstSlotText(alone, r))) but the search did not reach it"
+            } else {
+                let names = others.count > 5 ? others.prefix(5).joined(separator: ", ") + " and \(others.count - 5) more" : others.joined(separator: ", ")
+                reason = "the places it could take went to requests this plan values more: its best place "
+                    + "(\(firstSlotText(alone, r))) is taken by \(names)"
             }
-            let slots = countFirstSlots(r)
-            if let consultant = request.consultant, search([.seats, .consultant]) != nil {
-                var reason = "consultant \(consultant) is busy at all \(slots) slots \(window) (attendance \(request.attendance.rawValue))"
-                if let without = search([.consultant]) {
-                    reason += "; first free \(firstSlotText(without, r)) without \(consultant)"
+            if request.due != nil, search([], in: schedule) == nil, let later = search([.due], in: schedule) {
+                reason += "; first free \(firstSlotText(later, r)), after the due date"
+            }
+            return reason
+        }
+        if search([.seats], in: empty) != nil {
+            var reason = "every session that fits \(window) is fully booked"
+            if request.due != nil, let later = search([.due], in: schedule) {
+                reason += "; first free \(firstSlotText(later, r)), after the due date"
+            }
+            return reason
+        }
+        if search([.seats, .consultant, .jobSeeker], in: empty) == nil {
+            return structuralReason(r, window: window)
+        }
+        let slots = countFirstSlots(r)
+        let every = slots > 0 ? "every one of the \(slots) \(slots == 1 ? "slot" : "slots")" : "every slot"
+        if let consultant = request.consultant, search([.seats, .consultant], in: empty) != nil {
+            var reason = "consultant \(consultant)'s agenda is busy at \(every) \(window) (attendance \(request.attendance.rawValue))"
+            if let without = search([.consultant], in: schedule) {
+                reason += "; first free \(firstSlotText(without, r)) without \(consultant)"
+            }
+            return reason
+        }
+        return "job seeker \(request.jobSeeker) is unavailable at \(every) \(window)"
+    }
+
+    /// The requests in the plan that stand where `placement` would go: sharing a full session at its
+    /// time, or its job seeker or attending consultant.
+    private func blockers(of placement: Placement, _ r: Int) -> [Int] {
+        let cells = model.requestCells[r]
+        let seeker = model.requestSeeker[r]
+        let consultant = model.requestConsultant[r]
+        var found: [Int] = []
+        for slot in placement.slots {
+            let s = Int(slot.session)
+            let span = schedule.span(of: slot, cells: cells)
+            let full = schedule.freeStarts(session: s, cells: cells) & (UInt64(1) << UInt64(min(Int(slot.cell), 63))) == 0
+            for other in model.groupSessions[model.sessionGroup[s]] {
+                for o in schedule.occupants[Int(other)] where !found.contains(Int(o)) {
+                    let other = Int(o)
+                    guard let theirs = schedule.placements[other] else { continue }
+                    let stands = theirs.slots.contains { their in
+                        let overlap = schedule.span(of: their, cells: model.requestCells[other]).overlaps(span)
+                        return overlap && ((full && their.session == slot.session) || model.requestSeeker[other] == seeker
+                            || (slot.attends && their.attends && consultant >= 0 && model.requestConsultant[other] == consultant))
+                    }
+                    if stands { found.append(other) }
                 }
-                return reason
             }
-            return "job seeker \(request.jobSeeker) is unavailable or already booked at all \(slots) slots \(window)"
         }
-        var reason = "every session that fits \(window) is fully booked"
-        if request.due != nil, let later = search([.due]) {
-            reason += "; first free \(firstSlotText(later, r)), after the due date"
-        }
-        return reason
+        return found.sorted()
     }
 
     /// "slot is Tue 2026-12-08 09:00 in S1" (or "series starts ...").
@@ -65,8 +117,8 @@ struct Diagnosis {
         return "no series of \(request.appointments) appointments \(request.gapDays.lowerBound)-\(request.gapDays.upperBound) days apart fits in the sessions \(window)"
     }
 
-    /// How many first-appointment slots in the request's window have a seat free and the job seeker
-    /// free, whatever the consultant's agenda.
+    /// How many first-appointment slots in the request's window have a seat free (of those booked
+    /// outside the plan) and the job seeker free, whatever the consultant's agenda.
     private func countFirstSlots(_ r: Int) -> Int {
         let list = model.requestList[r]
         let seeker = model.requestSeeker[r]
@@ -74,12 +126,12 @@ struct Diagnosis {
         var count = 0
         for position in model.positions(list: list, from: model.problem.requests[r].release.daysSinceEpoch, to: model.lastFirstDay(of: r)) {
             let s = Int(model.lists[list][position])
-            var starts = schedule.freeStarts(session: s, cells: cells)
+            var starts = empty.freeStarts(session: s, cells: cells)
             while starts != 0 {
                 let cell = starts.trailingZeroBitCount
                 starts &= starts - 1
-                let span = schedule.span(of: Slot(session: Int32(s), cell: Int32(cell), attends: false), cells: cells)
-                if schedule.seekerIsFree(seeker, span) { count += 1 }
+                let span = empty.span(of: Slot(session: Int32(s), cell: Int32(cell), attends: false), cells: cells)
+                if empty.seekerIsFree(seeker, span) { count += 1 }
             }
         }
         return count

@@ -13,7 +13,8 @@
 struct ExactSearch {
     /// The requests whose options may be worked out, each at most `optionLimit` of them.
     var options: OptionCache
-    var startTimes: StartTimes
+    /// The seats booked outside the problem.
+    let empty: Schedule
     /// Options tried (and packings worked out) at most per call; `nil` for no limit.
     var nodeBudget: Int?
     /// Asked every few hundred nodes: true ends the search (unproven).
@@ -21,8 +22,8 @@ struct ExactSearch {
 
     init(model: Model, optionLimit: Int = 200_000) {
         let empty = Schedule(model: model)
+        self.empty = empty
         options = OptionCache(model: model, empty: empty, limit: optionLimit)
-        startTimes = StartTimes(model: model, empty: empty)
     }
 
     struct Outcome {
@@ -48,8 +49,9 @@ struct ExactSearch {
         var ceiling = [Int](repeating: 0, count: order.count + 1)
         for i in stride(from: order.count - 1, through: 0, by: -1) { ceiling[i] = ceiling[i + 1] + max(0, all[order[i]].values.first ?? 0) }
 
-        var startTimes = self.startTimes
-        let empty = startTimes.empty
+        // Packings are remembered for this call only: the requests that stay change from call to call.
+        var startTimes = StartTimes(model: model, empty: empty)
+        let empty = self.empty
         // The appointments of the requests that stay, by group; worked out for the groups touched.
         var fixed: [Int: [StartTimes.Item]] = [:]
         func fixedItems(_ group: Int) -> [StartTimes.Item] {
@@ -122,7 +124,6 @@ struct ExactSearch {
             branch(i + 1, value)
         }
         branch(0, 0)
-        self.startTimes = startTimes
         guard let bestChoice else { return Outcome(better: nil, complete: !stopped) }
 
         // Rebuild: the free requests in their chosen options, and the requests that stay in the
@@ -140,7 +141,7 @@ struct ExactSearch {
         var slots: [Int: [Slot]] = [:]
         for (group, chosen) in items.sorted(by: { $0.key < $1.key }) {
             let together = fixedItems(group) + chosen
-            guard let starts = self.startTimes.pack(together) else { preconditionFailure("a packing found before is lost") }
+            guard let starts = startTimes.pack(together) else { preconditionFailure("a packing found before is lost") }
             for (item, cell) in zip(together, starts) {
                 if slots[item.request] == nil {
                     let n = model.problem.requests[item.request].appointments

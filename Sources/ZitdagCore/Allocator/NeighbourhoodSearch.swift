@@ -19,6 +19,9 @@ struct NeighbourhoodSearch {
 
     /// Requests up to which half the steps are exact ones.
     static let exactStepRequestLimit = 300
+    /// Percent of steps that are exact ones: each costs as much as dozens of ordinary steps, so a
+    /// few go further than many (measured on generated job teams).
+    static let exactShare = 5
 
     init(schedule: Schedule, seed: UInt64, order: [Int], nodeBudget: Int) {
         self.schedule = schedule
@@ -98,7 +101,7 @@ struct NeighbourhoodSearch {
     /// result when its objective is at least `floor` and returns what changed (nothing when undone).
     private mutating func step(floor: Int) -> [Change] {
         guard let target = pickTarget() else { return [] }
-        if exact != nil && random.next() % 2 == 0 { return exactStep(target) }
+        if exact != nil && random.next() % 100 < Self.exactShare { return exactStep(target) }
         let removedCount = 1 + Int(random.next() % 6)
         let neighbours = neighbours(of: target, count: removedCount)
         var touched: [Change] = []
@@ -110,6 +113,8 @@ struct NeighbourhoodSearch {
         for r in [target] + keyed.map(\.r) {
             if let placement = PlacementSearch(schedule: schedule, nodeBudget: nodeBudget, spreads: true).best(for: r) {
                 schedule.place(r, placement)
+            } else {
+                insertMovingOthers(r, &touched)
             }
         }
         // Room freed for one request may fit others that were left out.
@@ -127,14 +132,51 @@ struct NeighbourhoodSearch {
         return touched
     }
 
+    /// Places `r` where the others, moved within their sessions, leave room (when exact steps are on);
+    /// records what moved.
+    private mutating func insertMovingOthers(_ r: Int, _ touched: inout [Change]) {
+        guard exact != nil else { return }
+        let outcome = exact!.improve(schedule, free: [r])
+        guard let better = outcome.better else { return }
+        for moved in outcome.changed where !touched.contains(where: { $0.request == moved }) {
+            touched.append(Change(request: moved, old: schedule.placements[moved], new: nil))
+        }
+        schedule = better
+    }
+
     /// Re-decides the target and a few neighbours exactly; keeps the result only when it is better.
     private mutating func exactStep(_ target: Int) -> [Change] {
-        let neighbours = neighbours(of: target, count: 1 + Int(random.next() % 4))
+        var neighbours = random.next() % 3 != 0 ? standing(in: target) : []
+        if neighbours.isEmpty { neighbours = self.neighbours(of: target, count: 1 + Int(random.next() % 4)) }
         let outcome = exact!.improve(schedule, free: [target] + neighbours)
         guard let better = outcome.better else { return [] }
         let changes = outcome.changed.map { Change(request: $0, old: schedule.placements[$0], new: better.placements[$0]) }
         schedule = better
         return changes
+    }
+
+    /// The requests standing in one of the target's best options (up to five, at random): in its
+    /// sessions, or sharing its job seeker or consultant at those half-days. Freed together with
+    /// the target, the exact search can move them elsewhere to make room (an ejection chain).
+    private mutating func standing(in target: Int) -> [Int] {
+        guard let options = exact!.options.get(target), options.count > 0 else { return [] }
+        let option = Int(random.next() % UInt64(min(options.count, 64)))
+        let seeker = model.requestSeeker[target]
+        let consultant = model.requestConsultant[target]
+        var found: [Int] = []
+        for u in options.units(of: option, appointments: model.problem.requests[target].appointments) {
+            let session = options.units[Int(u)].session
+            for s in model.groupSessions[model.sessionGroup[Int(session)]] {
+                for o in schedule.occupants[Int(s)] where Int(o) != target && !found.contains(Int(o)) {
+                    let r = Int(o)
+                    if s == session || model.requestSeeker[r] == seeker || (consultant >= 0 && model.requestConsultant[r] == consultant) {
+                        found.append(r)
+                    }
+                }
+            }
+        }
+        while found.count > 5 { found.remove(at: Int(random.next() % UInt64(found.count))) }
+        return found
     }
 
     /// Up to `count` requests that are left out, at random.

@@ -53,7 +53,7 @@ struct StartTimes {
 
     private func search(_ items: [Item]) -> [Int32]? {
         let n = items.count
-        // The most constrained first.
+        // The most constrained first; everything the backtracking reads, in flat arrays.
         let order = items.indices.sorted { (items[$0].unit.starts.count, $0) < (items[$1].unit.starts.count, $1) }
         var sessions: [Int] = []
         for item in items where !sessions.contains(Int(item.unit.session)) { sessions.append(Int(item.unit.session)) }
@@ -64,53 +64,84 @@ struct StartTimes {
             offsets.append(load.count)
             load += empty.counts[model.cellBase[s]..<(model.cellBase[s] + model.sessionCells[s])]
         }
-        let sessionSlot = items.map { sessions.firstIndex(of: Int($0.unit.session))! }
-        let cells = items.map { model.requestCells[$0.request] }
-        let seekers = items.map { model.requestSeeker[$0.request] }
-        let consultants = items.map { $0.unit.attends ? model.requestConsultant[$0.request] : -1 }
-        var startSecond = [Int](repeating: 0, count: n)
+        var starts: [Int32] = []
+        var startBounds = [0]
+        var loadBase: [Int] = [], seats: [Int] = [], origin: [Int] = [], length: [Int] = [], cells: [Int] = []
+        var seekers: [Int] = [], consultants: [Int] = [], requests: [Int] = [], indices: [Int] = []
+        for i in order {
+            let item = items[i]
+            let s = Int(item.unit.session)
+            starts += item.unit.starts
+            startBounds.append(starts.count)
+            loadBase.append(offsets[sessions.firstIndex(of: s)!])
+            seats.append(model.sessionSeats[s])
+            origin.append(model.sessionStart[s])
+            cells.append(model.requestCells[item.request])
+            length.append(model.requestCells[item.request] * model.grid)
+            seekers.append(model.requestSeeker[item.request])
+            consultants.append(item.unit.attends ? model.requestConsultant[item.request] : -1)
+            requests.append(item.request)
+            indices.append(item.index)
+        }
+        let grid = model.grid
+        var begin = [Int](repeating: 0, count: n)
         var chosen = [Int32](repeating: -1, count: n)
-
-        func fits(_ i: Int, _ cell: Int) -> Bool {
-            let s = Int(items[i].unit.session)
-            let seats = model.sessionSeats[s]
-            let base = offsets[sessionSlot[i]]
-            for c in cell..<(cell + cells[i]) where Int(load[base + c]) >= seats { return false }
-            let start = model.sessionStart[s] + cell * model.grid
-            let end = start + cells[i] * model.grid
-            for j in 0..<n where chosen[j] >= 0 && j != i {
-                let (otherStart, otherEnd) = (startSecond[j], startSecond[j] + cells[j] * model.grid)
-                if items[j].request == items[i].request {
-                    if items[j].index < items[i].index ? otherEnd > start : end > otherStart { return false }
-                    continue
+        // Depth-first with an explicit stack: `next[d]` is the next start to try at depth d.
+        var next = [Int](repeating: 0, count: n + 1)
+        var depth = 0
+        next[0] = startBounds[0]
+        while depth >= 0 {
+            if depth == n { break }
+            var placed = false
+            while next[depth] < startBounds[depth + 1] {
+                let cell = Int(starts[next[depth]])
+                next[depth] += 1
+                var fits = true
+                let base = loadBase[depth] + cell
+                for c in 0..<cells[depth] where Int(load[base + c]) >= seats[depth] {
+                    fits = false
+                    break
                 }
-                let overlap = start < otherEnd && otherStart < end
-                guard overlap else { continue }
-                if seekers[j] == seekers[i] { return false }
-                if consultants[i] >= 0 && consultants[j] == consultants[i] { return false }
+                guard fits else { continue }
+                let start = origin[depth] + cell * grid
+                let end = start + length[depth]
+                for j in 0..<depth {
+                    let (otherStart, otherEnd) = (begin[j], begin[j] + length[j])
+                    if requests[j] == requests[depth] {
+                        if indices[j] < indices[depth] ? otherEnd > start : end > otherStart {
+                            fits = false
+                            break
+                        }
+                        continue
+                    }
+                    guard start < otherEnd && otherStart < end else { continue }
+                    if seekers[j] == seekers[depth] || (consultants[depth] >= 0 && consultants[j] == consultants[depth]) {
+                        fits = false
+                        break
+                    }
+                }
+                guard fits else { continue }
+                chosen[depth] = Int32(cell)
+                begin[depth] = start
+                for c in 0..<cells[depth] { load[base + c] += 1 }
+                placed = true
+                break
             }
-            return true
-        }
-
-        func take(_ i: Int, _ cell: Int, _ delta: Int) {
-            let base = offsets[sessionSlot[i]]
-            for c in cell..<(cell + cells[i]) { load[base + c] = UInt16(Int(load[base + c]) + delta) }
-        }
-
-        func place(_ depth: Int) -> Bool {
-            guard depth < n else { return true }
-            let i = order[depth]
-            let s = Int(items[i].unit.session)
-            for cell in items[i].unit.starts where fits(i, Int(cell)) {
-                chosen[i] = cell
-                startSecond[i] = model.sessionStart[s] + Int(cell) * model.grid
-                take(i, Int(cell), 1)
-                if place(depth + 1) { return true }
-                take(i, Int(cell), -1)
-                chosen[i] = -1
+            if placed {
+                depth += 1
+                if depth < n { next[depth] = startBounds[depth] }
+            } else {
+                depth -= 1
+                if depth >= 0 {
+                    let base = loadBase[depth] + Int(chosen[depth])
+                    for c in 0..<cells[depth] { load[base + c] -= 1 }
+                    chosen[depth] = -1
+                }
             }
-            return false
         }
-        return place(0) ? chosen : nil
+        guard depth == n else { return nil }
+        var result = [Int32](repeating: 0, count: n)
+        for (d, i) in order.enumerated() { result[i] = chosen[d] }
+        return result
     }
 }
