@@ -63,6 +63,35 @@ import ZitdagCore
         #expect(PlanChecker(problem: problem).check(plan).isValid)
     }
 
+    @Test("the exact search proves the optimum of tiny problems with series of three", arguments: [UInt64](0..<200))
+    func provesTheOptimumWithSeriesOfThree(seed: UInt64) {
+        let problem = RandomProblem.make(seed: 40_000 + seed, shape: .tinySeries)
+        let optimum = Exhaustive(problem: problem).optimum()
+        // No improvement steps: the exact search alone must find the optimum from the first plan.
+        let result = Allocator(problem: problem).solve(options: .init(seed: seed, maxSteps: 0), clock: ContinuousClock())
+        #expect(result.provenOptimal)
+        #expect(result.plan.objective == optimum, "seed \(seed): allocator \(result.plan.objective), optimum \(optimum)")
+        #expect(PlanChecker(problem: problem).check(result.plan).isValid)
+    }
+
+    @Test("generated tiny problems (every feature of the format) are solved and proven", arguments: [UInt64](0..<40))
+    func generatedTinyProblemsAreProvenOptimal(seed: UInt64) {
+        let problem = ProblemGenerator(size: .tiny, seed: seed, start: LocalDate(year: 2027, month: 3, day: 15)!).generate()
+        let result = Allocator(problem: problem).solve(options: .init(seed: seed), clock: ContinuousClock())
+        #expect(result.provenOptimal, "seed \(seed)")
+        let report = PlanChecker(problem: problem).check(result.plan)
+        #expect(report.isValid, "seed \(seed): \(report.violations.prefix(3))")
+        #expect(report.objective == result.plan.objective)
+    }
+
+    @Test func aTimeLimitEndsTheExactSearchWithoutAClaim() {
+        // A clock that has always run out: the exact search stops at once and claims nothing.
+        let problem = ProblemGenerator(size: .tiny, seed: 5, start: LocalDate(year: 2027, month: 3, day: 15)!).generate()
+        let result = Allocator(problem: problem).solve(options: .init(timeLimit: .zero), clock: ContinuousClock())
+        #expect(!result.provenOptimal)
+        #expect(PlanChecker(problem: problem).check(result.plan).isValid)
+    }
+
     @Test func branchAndBoundProvesSmallPlansOptimal() {
         let problem = RandomProblem.make(seed: 42, shape: .tiny)
         let result = Allocator(problem: problem).solve(options: .init(maxSteps: 50), clock: ContinuousClock())

@@ -76,9 +76,10 @@ public struct Allocator: Sendable {
             if sinceImprovement >= stall { return true }
             return steps % 16 == 0 && started.duration(to: clock.now) >= options.timeLimit
         }
-        schedule = search.schedule
         // Whatever still fits where the search ended goes in.
-        Construction.build(&schedule, order: order, nodeBudget: options.nodeBudget)
+        Construction.build(&search.schedule, order: order, nodeBudget: options.nodeBudget)
+        search.fillMovingOthers(order: order)
+        schedule = search.schedule
         var provenOptimal = false
         if problem.requests.count <= options.exactRequestLimit {
             var exact = ExactSearch(model: model, optionLimit: 1_000_000)

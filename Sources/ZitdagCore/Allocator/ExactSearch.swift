@@ -96,7 +96,7 @@ struct ExactSearch {
                 let optionValue = options.values[option]
                 guard value + optionValue + ceiling[i + 1] > best else { break }
                 nodes += 1
-                if nodes > budget || (nodes & 255 == 0 && expired()) {
+                if nodes > budget || (nodes & 255 == 1 && expired()) {
                     stopped = true
                     return
                 }
@@ -124,7 +124,7 @@ struct ExactSearch {
             branch(i + 1, value)
         }
         branch(0, 0)
-        guard let bestChoice else { return Outcome(better: nil, complete: !stopped) }
+        guard let bestChoice else { return Outcome(better: nil, complete: !stopped && !startTimes.gaveUp) }
 
         // Rebuild: the free requests in their chosen options, and the requests that stay in the
         // groups those touch at the start times the packing found.
@@ -153,16 +153,16 @@ struct ExactSearch {
         }
         var result = schedule
         for r in free { result.remove(r) }
-        for r in slots.keys where !isFree.contains(r) { result.remove(r) }
+        // In a fixed order: the schedule's lists (and so later random picks) depend on it.
+        let moved = slots.keys.filter { !isFree.contains($0) }.sorted()
+        for r in moved { result.remove(r) }
         for (o, option) in bestChoice.enumerated() where option >= 0 {
             let r = all[o].request
             result.place(r, Placement(slots: slots[r]!, value: all[o].values[option]))
         }
-        for (r, placed) in slots.sorted(by: { $0.key < $1.key }) where !isFree.contains(r) {
-            result.place(r, Placement(slots: placed, value: schedule.placements[r]!.value))
-        }
-        let changed = free + slots.keys.filter { !isFree.contains($0) }.sorted()
-        return Outcome(better: result, complete: !stopped, changed: changed)
+        for r in moved { result.place(r, Placement(slots: slots[r]!, value: schedule.placements[r]!.value)) }
+        let changed = free + moved
+        return Outcome(better: result, complete: !stopped && !startTimes.gaveUp, changed: changed)
     }
 }
 

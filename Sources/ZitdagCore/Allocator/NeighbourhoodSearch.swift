@@ -22,13 +22,14 @@ struct NeighbourhoodSearch {
     /// Percent of steps that are exact ones: each costs as much as dozens of ordinary steps, so a
     /// few go further than many (measured on generated job teams).
     static let exactShare = 5
+    /// Options an exact step, and an insertion that moves others, may try.
+    static let exactStepBudget = 4_000
+    static let insertionBudget = 400
 
     init(schedule: Schedule, seed: UInt64, order: [Int], nodeBudget: Int) {
         self.schedule = schedule
         if schedule.model.problem.requests.count <= Self.exactStepRequestLimit {
-            var exact = ExactSearch(model: schedule.model, optionLimit: 20_000)
-            exact.nodeBudget = 4_000
-            self.exact = exact
+            self.exact = ExactSearch(model: schedule.model, optionLimit: 5_000)
         }
         self.random = SplitMix64(seed: seed)
         self.nodeBudget = nodeBudget
@@ -132,10 +133,19 @@ struct NeighbourhoodSearch {
         return touched
     }
 
+    /// Tries once more every request left out, in construction order, moving others within their
+    /// sessions (when exact steps are on). The exact options also see starts past midnight, which
+    /// the placement search leaves aside.
+    mutating func fillMovingOthers(order: [Int]) {
+        var touched: [Change] = []
+        for r in order where schedule.placements[r] == nil { insertMovingOthers(r, &touched) }
+    }
+
     /// Places `r` where the others, moved within their sessions, leave room (when exact steps are on);
     /// records what moved.
     private mutating func insertMovingOthers(_ r: Int, _ touched: inout [Change]) {
         guard exact != nil else { return }
+        exact!.nodeBudget = Self.insertionBudget
         let outcome = exact!.improve(schedule, free: [r])
         guard let better = outcome.better else { return }
         for moved in outcome.changed where !touched.contains(where: { $0.request == moved }) {
@@ -148,6 +158,7 @@ struct NeighbourhoodSearch {
     private mutating func exactStep(_ target: Int) -> [Change] {
         var neighbours = random.next() % 3 != 0 ? standing(in: target) : []
         if neighbours.isEmpty { neighbours = self.neighbours(of: target, count: 1 + Int(random.next() % 4)) }
+        exact!.nodeBudget = Self.exactStepBudget
         let outcome = exact!.improve(schedule, free: [target] + neighbours)
         guard let better = outcome.better else { return [] }
         let changes = outcome.changed.map { Change(request: $0, old: schedule.placements[$0], new: better.placements[$0]) }

@@ -17,6 +17,10 @@ struct StartTimes {
     private var memo: [[UInt64]: [Int32]?] = [:]
     /// Packings worked out (not remembered): the work measure for budgets.
     private(set) var packings = 0
+    /// Start cells one packing may try: a crowded group could otherwise take exponential time.
+    static let tryBudget = 20_000
+    /// Whether some packing ran out of tries and was taken as not fitting (so nothing is proven).
+    private(set) var gaveUp = false
 
     init(model: Model, empty: Schedule) {
         self.model = model
@@ -34,7 +38,7 @@ struct StartTimes {
         } else {
             if memo.count > 200_000 { memo.removeAll(keepingCapacity: true) }
             packings += 1
-            sorted = search(keyed.map { items[$0.position] })
+            sorted = search(keyed.map { items[$0.position] }, gaveUp: &gaveUp)
             memo[key] = sorted
         }
         guard let sorted else { return nil }
@@ -51,7 +55,7 @@ struct StartTimes {
             ^ UInt64(unit.day & 1) << 1 ^ (unit.attends ? 1 : 0)
     }
 
-    private func search(_ items: [Item]) -> [Int32]? {
+    private func search(_ items: [Item], gaveUp: inout Bool) -> [Int32]? {
         let n = items.count
         // The most constrained first; everything the backtracking reads, in flat arrays.
         let order = items.indices.sorted { (items[$0].unit.starts.count, $0) < (items[$1].unit.starts.count, $1) }
@@ -90,8 +94,14 @@ struct StartTimes {
         var next = [Int](repeating: 0, count: n + 1)
         var depth = 0
         next[0] = startBounds[0]
+        var tries = 0
         while depth >= 0 {
             if depth == n { break }
+            tries += 1
+            if tries > Self.tryBudget {
+                gaveUp = true
+                return nil
+            }
             var placed = false
             while next[depth] < startBounds[depth + 1] {
                 let cell = Int(starts[next[depth]])

@@ -16,6 +16,9 @@ struct RandomProblem {
         var halfDays = false
 
         static let tiny = Shape(sessions: 2...4, requests: 1...6, maxAppointments: 2, gridMinutes: [30, 60], sessionHours: 1...2, days: 10)
+        /// Series of up to three, hour-long appointments on an hour's grid (so that exhaustive search
+        /// over start times stays quick), seats 1-3, busy consultants, over four weeks.
+        static let tinySeries = Shape(sessions: 3...7, requests: 2...6, maxAppointments: 3, gridMinutes: [60], sessionHours: 1...3, days: 28)
         static let small = Shape(sessions: 3...12, requests: 2...25, maxAppointments: 3, gridMinutes: [15, 30], sessionHours: 1...4, days: 28)
         static let medium = Shape(sessions: 20...60, requests: 30...120, maxAppointments: 3, gridMinutes: [15], sessionHours: 2...4, days: 60)
         /// Few days, many coaches on the same half-days.
