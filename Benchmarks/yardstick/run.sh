@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# zitdag against the independent yardstick in ../shared/yardstick: generated problems of each size
+# (every feature of the format), zitdag's plans checked by validate.py, compared with cpsat.py
+# (60 s, 2 workers) and, for tiny problems, brute.py's exhaustive optimum.
+#
+#   Benchmarks/yardstick/run.sh [tiny|jobteam|city] [SEEDS...]
+#
+# Needs a release build (make build) and a venv with ortools and numpy (made in .venv-yardstick
+# when missing). Prints one line per problem; files go to out/yardstick/.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+YARDSTICK=${YARDSTICK:-../shared/yardstick}
+ZITDAG=${ZITDAG:-.build/release/zitdag}
+VENV=.venv-yardstick
+if [ ! -x "$VENV/bin/python" ]; then
+  python3 -m venv "$VENV" && "$VENV/bin/pip" install -q ortools numpy
+fi
+PY="$VENV/bin/python"
+SIZE=${1:-jobteam}
+shift || true
+SEEDS=${*:-1 2 3}
+OUT=out/yardstick
+mkdir -p "$OUT"
+for seed in $SEEDS; do
+  p="$OUT/$SIZE$seed.json"
+  "$ZITDAG" generate --size "$SIZE" --seed "$seed" --start 2026-11-23 --out "$p"
+  line="$SIZE seed $seed:"
+  for limit in ${LIMITS:-0.1 1}; do
+    plan="$OUT/$SIZE$seed.zitdag-$limit.json"
+    summary=$("$ZITDAG" solve "$p" --out "$plan" --time-limit "$limit" --seed 1 2>&1)
+    valid=$("$PY" "$YARDSTICK/validate.py" "$p" "$plan" | tail -n 1)
+    line="$line | zitdag ${limit}s: $(echo "$summary" | sed -E 's/scheduled ([0-9]+\/[0-9]+) requests, objective ([0-9]+).*, ([0-9.]+ s)(.*)/\1 \2 \3\4/') [$valid]"
+  done
+  if [ "$SIZE" = tiny ]; then
+    line="$line | $("$PY" "$YARDSTICK/brute.py" "$p" | tail -n 1)"
+  else
+    cpsat=$("$PY" "$YARDSTICK/cpsat.py" "$p" --time-limit 60 --workers 2 --out "$OUT/$SIZE$seed.cpsat.json" 2>&1 | tail -n 2 | tr '\n' ' ')
+    line="$line | cpsat 60s: $cpsat"
+  fi
+  echo "$line"
+done
