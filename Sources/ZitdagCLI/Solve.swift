@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ZitdagCore
 
 /// `zitdag solve`: plan a problem file.
@@ -19,18 +20,23 @@ struct Solve: ParsableCommand {
     @Option(help: "Seed of the search: the same seed gives the same plan.")
     var seed: UInt64 = 1
 
-    @Option(help: "Improvement steps at most (default: until no progress).")
+    @Option(help: "Improvement steps at most per worker (default: until no progress).")
     var steps: Int?
+
+    @Option(help: "Searches run side by side, one thread each; the best plan wins (default: 2, or 1 on one core).")
+    var workers: Int?
 
     func validate() throws {
         guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
         if let steps, steps < 0 { throw ValidationError("--steps must be 0 or more") }
+        if let workers, !(1...64).contains(workers) { throw ValidationError("--workers must be 1 to 64") }
     }
 
     func run() throws {
         try reporting {
             let problem = try Files.problem(self.problem)
-            let options = Allocator.Options(seed: seed, timeLimit: .milliseconds(Int64(timeLimit * 1000)), maxSteps: steps)
+            let options = Allocator.Options(seed: seed, timeLimit: .milliseconds(Int64(timeLimit * 1000)), maxSteps: steps,
+                workers: workers ?? min(2, ProcessInfo.processInfo.activeProcessorCount))
             let result = Allocator(problem: problem).solve(options: options, clock: ContinuousClock())
             let text = JSONWriter.write(PlanFile.encode(result.plan, zone: problem.zone))
             if let out { try Files.write(text, to: out) } else { print(text, terminator: "") }

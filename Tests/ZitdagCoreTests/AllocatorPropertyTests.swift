@@ -36,6 +36,21 @@ import ZitdagCore
         #expect(Self.solve(problem, seed: 5) == Self.solve(problem, seed: 5))
     }
 
+    @Test func twoWorkersGiveTheSamePlanEveryTimeAndNoWorseThanOne() {
+        for seed in UInt64(80)..<UInt64(84) {
+            let problem = ProblemGenerator(size: .jobteam, seed: seed, start: LocalDate(year: 2026, month: 11, day: 23)!).generate()
+            func solve(workers: Int) -> Plan {
+                let options = Allocator.Options(seed: seed, maxSteps: 400, exactRequestLimit: 0, workers: workers)
+                return Allocator(problem: problem).solve(options: options, clock: ContinuousClock()).plan
+            }
+            let two = solve(workers: 2)
+            #expect(two == solve(workers: 2))
+            // The first worker searches exactly as a lone one does; the other can only add a better plan.
+            #expect(two.objective >= solve(workers: 1).objective)
+            #expect(PlanChecker(problem: problem).check(two).isValid)
+        }
+    }
+
     @Test func improvementNeverLowersTheConstructedObjective() {
         for seed in UInt64(300)..<UInt64(320) {
             let problem = RandomProblem.make(seed: seed, shape: .small)

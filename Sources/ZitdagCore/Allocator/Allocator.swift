@@ -1,10 +1,15 @@
+import Dispatch
+import Synchronization
 /// The batch allocator: fits requests into sessions, maximising the
 /// ``Objective`` under every hard constraint of the problem format.
 ///
 /// It builds a plan greedily (``Construction``) and improves it by
 /// large-neighbourhood search until the step budget, the stall limit or the
-/// time limit ends it. For one seed and one step budget the plan is always
-/// the same; only a time limit that cuts the search short depends on the machine.
+/// time limit ends it. With several workers each searches from the same start
+/// with a seed of its own, on a thread of its own, and the best plan wins (the
+/// first worker's on a tie). For one seed, one step budget and one number of
+/// workers the plan is always the same; only a time limit that cuts the search
+/// short depends on the machine.
 ///
 /// ```swift
 /// let result = Allocator(problem: problem).solve(options: .init(seed: 7), clock: ContinuousClock())
@@ -26,11 +31,14 @@ public struct Allocator: Sendable {
         /// Options the exact search may try before it gives up (and the heuristic plan stands);
         /// the time limit ends it too.
         public var exactNodeBudget: Int
+        /// Independent searches run side by side, one thread each.
+        public var workers: Int
 
         public init(
             seed: UInt64 = 1, timeLimit: Duration = .seconds(8), maxSteps: Int? = nil, stallSteps: Int? = nil,
-            nodeBudget: Int = 4_000, exactRequestLimit: Int = 12, exactNodeBudget: Int = 20_000_000
+            nodeBudget: Int = 4_000, exactRequestLimit: Int = 12, exactNodeBudget: Int = 20_000_000, workers: Int = 1
         ) {
+            self.workers = max(1, workers)
             self.exactRequestLimit = exactRequestLimit
             self.exactNodeBudget = exactNodeBudget
             self.seed = seed
@@ -47,6 +55,7 @@ public struct Allocator: Sendable {
         public var scheduled: Int
         /// The objective after construction, before improvement.
         public var constructionObjective: Int
+        /// Improvement steps of all workers together.
         public var steps: Int
         /// Whether branch and bound proved that no better plan exists.
         public var provenOptimal: Bool
@@ -70,16 +79,26 @@ public struct Allocator: Sendable {
 
         let stall = options.stallSteps ?? max(5_000, min(20_000, 2 * problem.requests.count))
         let stepCap = options.maxSteps ?? 300 * problem.requests.count
-        var search = NeighbourhoodSearch(schedule: schedule, seed: options.seed, order: order, nodeBudget: options.nodeBudget)
-        let steps = problem.requests.isEmpty ? 0 : search.run { steps, sinceImprovement in
-            if steps >= stepCap { return true }
-            if sinceImprovement >= stall { return true }
-            return steps % 16 == 0 && started.duration(to: clock.now) >= options.timeLimit
+        let start = schedule
+        let outcomes = Mutex<[(schedule: Schedule, steps: Int)?]>(Array(repeating: nil, count: options.workers))
+        DispatchQueue.concurrentPerform(iterations: options.workers) { worker in
+            var seeds = SplitMix64(seed: options.seed &+ UInt64(worker) &* 0x9E37_79B9_7F4A_7C15)
+            let seed = worker == 0 ? options.seed : seeds.next()
+            var search = NeighbourhoodSearch(schedule: start, seed: seed, order: order, nodeBudget: options.nodeBudget)
+            let steps = problem.requests.isEmpty ? 0 : search.run { steps, sinceImprovement in
+                if steps >= stepCap { return true }
+                if sinceImprovement >= stall { return true }
+                return steps % 16 == 0 && started.duration(to: clock.now) >= options.timeLimit
+            }
+            // Whatever still fits where the search ended goes in.
+            Construction.build(&search.schedule, order: order, nodeBudget: options.nodeBudget)
+            search.fillMovingOthers(order: order)
+            let found = (search.schedule, steps)
+            outcomes.withLock { $0[worker] = found }
         }
-        // Whatever still fits where the search ended goes in.
-        Construction.build(&search.schedule, order: order, nodeBudget: options.nodeBudget)
-        search.fillMovingOthers(order: order)
-        schedule = search.schedule
+        let finished = outcomes.withLock { $0.map { $0! } }
+        schedule = finished.dropFirst().reduce(finished[0].schedule) { $1.schedule.objective > $0.objective ? $1.schedule : $0 }
+        let steps = finished.reduce(0) { $0 + $1.steps }
         var provenOptimal = false
         if problem.requests.count <= options.exactRequestLimit {
             var exact = ExactSearch(model: model, optionLimit: 1_000_000)

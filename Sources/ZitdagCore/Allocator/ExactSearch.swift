@@ -51,29 +51,32 @@ struct ExactSearch {
 
         // Packings are remembered for this call only: the requests that stay change from call to call.
         var startTimes = StartTimes(model: model, empty: empty)
-        let empty = self.empty
         // The appointments of the requests that stay, by group; worked out for the groups touched.
-        var fixed: [Int: [StartTimes.Item]] = [:]
-        func fixedItems(_ group: Int) -> [StartTimes.Item] {
+        var fixed = [(items: [StartTimes.Item], digest: StartTimes.Digest)?](repeating: nil, count: model.groupCount)
+        func fixedItems(_ group: Int) -> (items: [StartTimes.Item], digest: StartTimes.Digest) {
             if let known = fixed[group] { return known }
             var items: [StartTimes.Item] = []
+            var digest = StartTimes.Digest()
             for s in model.groupSessions[group] {
                 for r32 in schedule.occupants[Int(s)] where !isFree.contains(Int(r32)) {
                     let r = Int(r32)
                     for (k, slot) in schedule.placements[r]!.slots.enumerated() where slot.session == s {
                         let day = schedule.dayOfSlot(slot)
-                        let unit = SeriesOptions.units(of: r, in: Int(s), model: model, empty: empty)
-                            .first { $0.day == day && $0.attends == slot.attends }
+                        let unit = options.units(of: r, in: Int(s)).first { $0.day == day && $0.attends == slot.attends }
                             ?? Unit(session: s, day: day, attends: slot.attends, starts: [slot.cell])
-                        items.append(StartTimes.Item(request: r, index: k, unit: unit))
+                        let item = StartTimes.Item(request: r, index: k, unit: unit)
+                        items.append(item)
+                        digest = digest + StartTimes.Digest(item)
                     }
                 }
             }
-            fixed[group] = items
-            return items
+            fixed[group] = (items, digest)
+            return (items, digest)
         }
 
-        var added: [Int: [StartTimes.Item]] = [:]
+        // The appointments of the free requests chosen so far, by group.
+        var added = [[StartTimes.Item]](repeating: [], count: model.groupCount)
+        var addedDigest = [StartTimes.Digest](repeating: StartTimes.Digest(), count: model.groupCount)
         var choice = [Int](repeating: -1, count: all.count)
         var best = incumbent
         var bestChoice: [Int]?
@@ -105,11 +108,14 @@ struct ExactSearch {
                     let unit = options.units[Int(u)]
                     let group = model.sessionGroup[Int(unit.session)]
                     if !groups.contains(group) { groups.append(group) }
-                    added[group, default: []].append(StartTimes.Item(request: r, index: k, unit: unit))
+                    let item = StartTimes.Item(request: r, index: k, unit: unit)
+                    added[group].append(item)
+                    addedDigest[group] = addedDigest[group] + StartTimes.Digest(item)
                 }
                 var fits = true
                 for group in groups where fits {
-                    fits = startTimes.pack(fixedItems(group) + added[group]!) != nil
+                    let stay = fixedItems(group)
+                    fits = startTimes.fits(stay.digest + addedDigest[group]) { stay.items + added[group] }
                 }
                 if fits {
                     choice[o] = option
@@ -117,7 +123,8 @@ struct ExactSearch {
                     choice[o] = -1
                 }
                 for unit in options.units(of: option, appointments: n) {
-                    added[model.sessionGroup[Int(options.units[Int(unit)].session)]]!.removeLast()
+                    let group = model.sessionGroup[Int(options.units[Int(unit)].session)]
+                    addedDigest[group] = addedDigest[group] - StartTimes.Digest(added[group].removeLast())
                 }
                 if stopped { return }
             }
@@ -140,8 +147,8 @@ struct ExactSearch {
         }
         var slots: [Int: [Slot]] = [:]
         for (group, chosen) in items.sorted(by: { $0.key < $1.key }) {
-            let together = fixedItems(group) + chosen
-            guard let starts = startTimes.pack(together) else { preconditionFailure("a packing found before is lost") }
+            let together = fixedItems(group).items + chosen
+            guard let starts = startTimes.starts(together) else { preconditionFailure("a packing found before is lost") }
             for (item, cell) in zip(together, starts) {
                 if slots[item.request] == nil {
                     let n = model.problem.requests[item.request].appointments
@@ -166,17 +173,27 @@ struct ExactSearch {
     }
 }
 
-/// Each request's ``SeriesOptions``, worked out once.
+/// Each request's ``SeriesOptions``, and its units per session, worked out once.
 struct OptionCache {
     let model: Model
     let empty: Schedule
     let limit: Int
     private var known: [Int: SeriesOptions?] = [:]
+    private var unitsByPlace: [Int: [Unit]] = [:]
 
     init(model: Model, empty: Schedule, limit: Int) {
         self.model = model
         self.empty = empty
         self.limit = limit
+    }
+
+    /// The units of request `r` in session `s` (``SeriesOptions/units(of:in:model:empty:)``).
+    mutating func units(of r: Int, in s: Int) -> [Unit] {
+        let key = r * model.problem.sessions.count + s
+        if let found = unitsByPlace[key] { return found }
+        let found = SeriesOptions.units(of: r, in: s, model: model, empty: empty)
+        unitsByPlace[key] = found
+        return found
     }
 
     /// The options of request `r`, or `nil` when it has more than the limit.

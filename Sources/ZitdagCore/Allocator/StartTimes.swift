@@ -11,12 +11,48 @@ struct StartTimes {
         var unit: Unit
     }
 
+    /// An order-free digest of a set of items: the wrapping sum of two mixes of each item's key, so
+    /// adding or taking out an item is one addition and no list has to be sorted or hashed. Two
+    /// independent 64-bit sums make a collision (a wrong answer from memory) vanishingly unlikely.
+    struct Digest: Hashable {
+        var a: UInt64 = 0
+        var b: UInt64 = 0
+
+        init() {}
+
+        init(_ item: Item) {
+            let key = StartTimes.key(item)
+            a = Self.mix(key)
+            b = Self.mix(key ^ 0xD6E8_FEB8_6659_FD93)
+        }
+
+        static func + (x: Digest, y: Digest) -> Digest {
+            var sum = Digest()
+            sum.a = x.a &+ y.a
+            sum.b = x.b &+ y.b
+            return sum
+        }
+
+        static func - (x: Digest, y: Digest) -> Digest {
+            var difference = Digest()
+            difference.a = x.a &- y.a
+            difference.b = x.b &- y.b
+            return difference
+        }
+
+        /// SplitMix64's finaliser.
+        private static func mix(_ x: UInt64) -> UInt64 {
+            var z = x &+ 0x9E37_79B9_7F4A_7C15
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
     let model: Model
     /// The seats booked outside the problem.
     let empty: Schedule
-    private var memo: [[UInt64]: [Int32]?] = [:]
-    /// Packings worked out (not remembered): the work measure for budgets.
-    private(set) var packings = 0
+    private var memo: [Digest: Bool] = [:]
     /// Start cells one packing may try: a crowded group could otherwise take exponential time.
     static let tryBudget = 20_000
     /// Whether some packing ran out of tries and was taken as not fitting (so nothing is proven).
@@ -27,23 +63,23 @@ struct StartTimes {
         self.empty = empty
     }
 
-    /// A start cell per item (in the order given), or `nil` when they cannot all fit.
-    mutating func pack(_ items: [Item]) -> [Int32]? {
-        var keyed = items.indices.map { (key: Self.key(items[$0]), position: $0) }
-        keyed.sort { $0.key < $1.key }
-        let key = keyed.map(\.key)
-        let sorted: [Int32]?
-        if let known = memo[key] {
-            sorted = known
-        } else {
-            if memo.count > 200_000 { memo.removeAll(keepingCapacity: true) }
-            packings += 1
-            sorted = search(keyed.map { items[$0.position] }, gaveUp: &gaveUp)
-            memo[key] = sorted
-        }
-        guard let sorted else { return nil }
+    /// Whether the items whose digest is `digest` fit together; `items` is asked for only when
+    /// that set was not seen before.
+    mutating func fits(_ digest: Digest, items: () -> [Item]) -> Bool {
+        if let known = memo[digest] { return known }
+        if memo.count > 200_000 { memo.removeAll(keepingCapacity: true) }
+        let found = starts(items()) != nil
+        memo[digest] = found
+        return found
+    }
+
+    /// A start cell per item (in the order given), or `nil` when they cannot all fit. One set of
+    /// items gets one answer, whatever their order.
+    mutating func starts(_ items: [Item]) -> [Int32]? {
+        let order = items.indices.sorted { Self.key(items[$0]) < Self.key(items[$1]) }
+        guard let sorted = search(order.map { items[$0] }, gaveUp: &gaveUp) else { return nil }
         var starts = [Int32](repeating: 0, count: items.count)
-        for (i, entry) in keyed.enumerated() { starts[entry.position] = sorted[i] }
+        for (i, position) in order.enumerated() { starts[position] = sorted[i] }
         return starts
     }
 
