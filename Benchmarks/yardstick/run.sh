@@ -3,7 +3,10 @@
 # (every feature of the format), zitdag's plans checked by validate.py, compared with cpsat.py
 # (60 s, 2 workers) and, for tiny problems, brute.py's exhaustive optimum.
 #
-#   Benchmarks/yardstick/run.sh [tiny|jobteam|city] [SEEDS...]
+#   Benchmarks/yardstick/run.sh [tiny|jobteam|city|region] [SEEDS...]
+#
+# LIMITS sets zitdag's time limits (default "0.1 1"), CPSAT_ARGS adds to cpsat.py's arguments
+# (the region needs "--max-coaches 1", the restricted model), WORKERS zitdag's --workers.
 #
 # Needs a release build (make build) and a venv with ortools and numpy (made in .venv-yardstick
 # when missing). Prints one line per problem; files go to out/yardstick/.
@@ -27,14 +30,14 @@ for seed in $SEEDS; do
   line="$SIZE seed $seed:"
   for limit in ${LIMITS:-0.1 1}; do
     plan="$OUT/$SIZE$seed.zitdag-$limit.json"
-    summary=$("$ZITDAG" solve "$p" --out "$plan" --time-limit "$limit" --seed 1 2>&1)
+    summary=$(/usr/bin/time -f "%e s wall, %M KB" "$ZITDAG" solve "$p" --out "$plan" --time-limit "$limit" --seed 1 ${WORKERS:+--workers "$WORKERS"} 2>&1)
     valid=$("$PY" "$YARDSTICK/validate.py" "$p" "$plan" | tail -n 1)
-    line="$line | zitdag ${limit}s: $(echo "$summary" | sed -E 's/scheduled ([0-9]+\/[0-9]+) requests, objective ([0-9]+).*, ([0-9.]+ s)(.*)/\1 \2 \3\4/') [$valid]"
+    line="$line | zitdag ${limit}s: $(echo "$summary" | tr '\n' ' ' | sed -E 's/scheduled ([0-9]+\/[0-9]+) requests, objective ([0-9]+).*, ([0-9.]+ s)(.*)/\1 \2 \3\4/') [$valid]"
   done
   if [ "$SIZE" = tiny ]; then
     line="$line | $("$PY" "$YARDSTICK/brute.py" "$p" | tail -n 1)"
   else
-    cpsat=$("$PY" "$YARDSTICK/cpsat.py" "$p" --time-limit 60 --workers 2 --out "$OUT/$SIZE$seed.cpsat.json" 2>&1 | tail -n 2 | tr '\n' ' ')
+    cpsat=$("$PY" "$YARDSTICK/cpsat.py" "$p" --time-limit 60 --workers 2 ${CPSAT_ARGS:-} --out "$OUT/$SIZE$seed.cpsat.json" 2>&1 | tail -n 2 | tr '\n' ' ')
     line="$line | cpsat 60s: $cpsat"
   fi
   echo "$line"

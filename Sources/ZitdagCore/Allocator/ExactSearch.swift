@@ -74,8 +74,12 @@ struct ExactSearch {
             return (items, digest)
         }
 
-        // The appointments of the free requests chosen so far, by group.
-        var added = [[StartTimes.Item]](repeating: [], count: model.groupCount)
+        // The appointments of the free requests chosen so far, by group: which request (its place in
+        // `all`), which appointment, which unit. Items are made of them only for a packing not seen before.
+        var added = [[(o: Int32, index: Int32, unit: Int32)]](repeating: [], count: model.groupCount)
+        func item(_ pick: (o: Int32, index: Int32, unit: Int32)) -> StartTimes.Item {
+            StartTimes.Item(request: all[Int(pick.o)].request, index: Int(pick.index), unit: all[Int(pick.o)].units[Int(pick.unit)])
+        }
         var addedDigest = [StartTimes.Digest](repeating: StartTimes.Digest(), count: model.groupCount)
         var choice = [Int](repeating: -1, count: all.count)
         var best = incumbent
@@ -104,27 +108,28 @@ struct ExactSearch {
                     return
                 }
                 var groups: [Int] = []
-                for (k, u) in options.units(of: option, appointments: n).enumerated() {
-                    let unit = options.units[Int(u)]
-                    let group = model.sessionGroup[Int(unit.session)]
+                for k in 0..<n {
+                    let u = Int(options.optionUnits[option * n + k])
+                    let group = Int(options.unitGroups[u])
                     if !groups.contains(group) { groups.append(group) }
-                    let item = StartTimes.Item(request: r, index: k, unit: unit)
-                    added[group].append(item)
-                    addedDigest[group] = addedDigest[group] + StartTimes.Digest(item)
+                    added[group].append((Int32(o), Int32(k), Int32(u)))
+                    addedDigest[group] = addedDigest[group] + StartTimes.Digest(request: r, index: k, unitKey: options.unitKeys[u])
                 }
                 var fits = true
                 for group in groups where fits {
                     let stay = fixedItems(group)
-                    fits = startTimes.fits(stay.digest + addedDigest[group]) { stay.items + added[group] }
+                    fits = startTimes.fits(stay.digest + addedDigest[group]) { stay.items + added[group].map(item) }
                 }
                 if fits {
                     choice[o] = option
                     branch(i + 1, value + optionValue)
                     choice[o] = -1
                 }
-                for unit in options.units(of: option, appointments: n) {
-                    let group = model.sessionGroup[Int(options.units[Int(unit)].session)]
-                    addedDigest[group] = addedDigest[group] - StartTimes.Digest(added[group].removeLast())
+                for k in 0..<n {
+                    let u = Int(options.optionUnits[option * n + k])
+                    let group = Int(options.unitGroups[u])
+                    added[group].removeLast()
+                    addedDigest[group] = addedDigest[group] - StartTimes.Digest(request: r, index: k, unitKey: options.unitKeys[u])
                 }
                 if stopped { return }
             }

@@ -207,8 +207,10 @@ struct NeighbourhoodSearch {
     private mutating func pickTarget() -> Int? {
         let requests = model.problem.requests
         if schedule.scheduledCount < requests.count && random.next() % 2 == 0 {
-            // Sample a few, then fall back to a scan: with few left out, sampling alone rarely finds one.
-            for _ in 0..<8 {
+            // Sample, then fall back to a scan: with few left out, sampling alone rarely finds one (and
+            // with one in ten left out, 64 draws miss once in a thousand steps, so the scan of a large
+            // problem is rare).
+            for _ in 0..<64 {
                 let r = Int(random.next() % UInt64(requests.count))
                 if schedule.placements[r] == nil { return r }
             }

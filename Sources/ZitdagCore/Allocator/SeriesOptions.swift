@@ -7,6 +7,10 @@ struct Unit: Sendable {
     var attends: Bool
     /// Start cells, ascending.
     var starts: [Int32]
+
+    /// The session, the date's parity (sessions may run past midnight) and whether the consultant
+    /// comes: with the request and the index, what decides the start cells.
+    var key: UInt64 { UInt64(session) << 2 ^ UInt64(day & 1) << 1 ^ (attends ? 1 : 0) }
 }
 
 /// Every way to place one request's series, decided up to start times (its *macro* choices):
@@ -15,6 +19,9 @@ struct Unit: Sendable {
 struct SeriesOptions: Sendable {
     let request: Int
     var units: [Unit] = []
+    /// Per unit: its ``Unit/key`` and its session's group (read in the exact search's inner loop).
+    var unitKeys: [UInt64] = []
+    var unitGroups: [Int32] = []
     /// Option `i` is `optionUnits[i·n ..< (i+1)·n]` (indices into `units`, one per appointment in
     /// time order) and earns `values[i]`; options are sorted best first.
     var optionUnits: [Int32] = []
@@ -43,6 +50,8 @@ struct SeriesOptions: Sendable {
             where unit.day >= release && unit.day <= lastAny {
                 byDay[unit.day, default: []].append(Int32(units.count))
                 units.append(unit)
+                unitKeys.append(unit.key)
+                unitGroups.append(Int32(model.sessionGroup[Int(unit.session)]))
             }
         }
         let days = byDay.keys.sorted()

@@ -21,7 +21,11 @@ struct StartTimes {
         init() {}
 
         init(_ item: Item) {
-            let key = StartTimes.key(item)
+            self.init(request: item.request, index: item.index, unitKey: item.unit.key)
+        }
+
+        init(request: Int, index: Int, unitKey: UInt64) {
+            let key = StartTimes.key(request: request, index: index, unitKey: unitKey)
             a = Self.mix(key)
             b = Self.mix(key ^ 0xD6E8_FEB8_6659_FD93)
         }
@@ -83,12 +87,13 @@ struct StartTimes {
         return starts
     }
 
-    /// The request, the index, the session, the date (sessions may run past midnight) and whether the
-    /// consultant comes: what decides an item's start cells.
+    /// What decides an item's start cells: its request, its index and its ``Unit/key``.
     static func key(_ item: Item) -> UInt64 {
-        let unit = item.unit
-        return UInt64(item.request) << 40 ^ UInt64(item.index) << 30 ^ UInt64(unit.session) << 2
-            ^ UInt64(unit.day & 1) << 1 ^ (unit.attends ? 1 : 0)
+        key(request: item.request, index: item.index, unitKey: item.unit.key)
+    }
+
+    static func key(request: Int, index: Int, unitKey: UInt64) -> UInt64 {
+        UInt64(request) << 40 ^ UInt64(index) << 30 ^ unitKey
     }
 
     private func search(_ items: [Item], gaveUp: inout Bool) -> [Int32]? {
