@@ -80,24 +80,37 @@ public struct Allocator: Sendable {
         let stall = options.stallSteps ?? max(5_000, min(20_000, 2 * problem.requests.count))
         let stepCap = options.maxSteps ?? 300 * problem.requests.count
         let start = schedule
+        // Large problems: the workers share out the horizon and improve one plan together. Small
+        // ones (where the exact steps run, which move requests anywhere): each improves a plan of
+        // its own and the best wins.
+        let parts = problem.requests.count > NeighbourhoodSearch.exactStepRequestLimit
+            ? HorizonParts.split(start, count: options.workers) : nil
         let outcomes = Mutex<[(schedule: Schedule, steps: Int)?]>(Array(repeating: nil, count: options.workers))
         DispatchQueue.concurrentPerform(iterations: options.workers) { worker in
             var seeds = SplitMix64(seed: options.seed &+ UInt64(worker) &* 0x9E37_79B9_7F4A_7C15)
             let seed = worker == 0 ? options.seed : seeds.next()
-            var search = NeighbourhoodSearch(schedule: start, seed: seed, order: order, nodeBudget: options.nodeBudget)
+            var search = NeighbourhoodSearch(
+                schedule: start, seed: seed, order: order, nodeBudget: options.nodeBudget, part: parts?[worker])
             let steps = problem.requests.isEmpty ? 0 : search.run { steps, sinceImprovement in
                 if steps >= stepCap { return true }
                 if sinceImprovement >= stall { return true }
                 return steps % 16 == 0 && started.duration(to: clock.now) >= options.timeLimit
             }
-            // Whatever still fits where the search ended goes in.
-            Construction.build(&search.schedule, order: order, nodeBudget: options.nodeBudget)
-            search.fillMovingOthers(order: order)
+            if parts == nil {
+                // Whatever still fits where the search ended goes in.
+                Construction.build(&search.schedule, order: order, nodeBudget: options.nodeBudget)
+                search.fillMovingOthers(order: order)
+            }
             let found = (search.schedule, steps)
             outcomes.withLock { $0[worker] = found }
         }
         let finished = outcomes.withLock { $0.map { $0! } }
-        schedule = finished.dropFirst().reduce(finished[0].schedule) { $1.schedule.objective > $0.objective ? $1.schedule : $0 }
+        if let parts {
+            schedule = HorizonParts.merge(start, parts: parts, results: finished.map(\.schedule))
+            Construction.build(&schedule, order: order, nodeBudget: options.nodeBudget)
+        } else {
+            schedule = finished.dropFirst().reduce(finished[0].schedule) { $1.schedule.objective > $0.objective ? $1.schedule : $0 }
+        }
         let steps = finished.reduce(0) { $0 + $1.steps }
         var provenOptimal = false
         if problem.requests.count <= options.exactRequestLimit {

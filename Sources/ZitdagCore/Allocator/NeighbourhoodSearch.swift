@@ -26,9 +26,22 @@ struct NeighbourhoodSearch {
     static let exactStepBudget = 4_000
     static let insertionBudget = 400
 
-    init(schedule: Schedule, seed: UInt64, order: [Int], nodeBudget: Int) {
+    /// The days this search places appointments on and the requests it may move, when it works on
+    /// one part of the horizon (see ``Part``); `nil` for all of them.
+    private var part: Part?
+
+    /// One part of the horizon: its days, and the requests a search of it may move (those placed
+    /// within it, and those left out that it is to try).
+    struct Part {
+        var days: ClosedRange<Int>
+        var movable: [Bool]
+    }
+
+    init(schedule: Schedule, seed: UInt64, order: [Int], nodeBudget: Int, part: Part? = nil) {
+        self.part = part
         self.schedule = schedule
-        if schedule.model.problem.requests.count <= Self.exactStepRequestLimit {
+        // The exact search moves requests anywhere: not for a search of one part.
+        if part == nil && schedule.model.problem.requests.count <= Self.exactStepRequestLimit {
             self.exact = ExactSearch(model: schedule.model, optionLimit: 5_000)
         }
         self.random = SplitMix64(seed: seed)
@@ -112,7 +125,7 @@ struct NeighbourhoodSearch {
         // The target first, then the others in construction order with a little noise.
         let keyed = neighbours.map { (r: $0, key: rank[$0] + Int(random.next() % 8)) }.sorted { ($0.key, $0.r) < ($1.key, $1.r) }
         for r in [target] + keyed.map(\.r) {
-            if let placement = PlacementSearch(schedule: schedule, nodeBudget: nodeBudget, spreads: true).best(for: r) {
+            if let placement = placement(for: r) {
                 schedule.place(r, placement)
             } else {
                 insertMovingOthers(r, &touched)
@@ -120,7 +133,7 @@ struct NeighbourhoodSearch {
         }
         // Room freed for one request may fit others that were left out.
         for r in leftOut(count: 3) where schedule.placements[r] == nil && !touched.contains(where: { $0.request == r }) {
-            if let placement = PlacementSearch(schedule: schedule, nodeBudget: nodeBudget, spreads: true).best(for: r) {
+            if let placement = placement(for: r) {
                 touched.append(Change(request: r, old: nil, new: nil))
                 schedule.place(r, placement)
             }
@@ -132,6 +145,14 @@ struct NeighbourhoodSearch {
         }
         return touched
     }
+
+    private func placement(for r: Int) -> Placement? {
+        var search = PlacementSearch(schedule: schedule, nodeBudget: nodeBudget, spreads: true)
+        search.window = part?.days
+        return search.best(for: r)
+    }
+
+    private func movable(_ r: Int) -> Bool { part?.movable[r] ?? true }
 
     /// Tries once more every request left out, in construction order, moving others within their
     /// sessions (when exact steps are on). The exact options also see starts past midnight, which
@@ -197,7 +218,7 @@ struct NeighbourhoodSearch {
         var found: [Int] = []
         for _ in 0..<(count * 4) where found.count < count {
             let r = Int(random.next() % UInt64(n))
-            if schedule.placements[r] == nil && !found.contains(r) { found.append(r) }
+            if schedule.placements[r] == nil && movable(r) && !found.contains(r) { found.append(r) }
         }
         return found
     }
@@ -212,14 +233,14 @@ struct NeighbourhoodSearch {
             // problem is rare).
             for _ in 0..<64 {
                 let r = Int(random.next() % UInt64(requests.count))
-                if schedule.placements[r] == nil { return r }
+                if schedule.placements[r] == nil && movable(r) { return r }
             }
-            let left = requests.indices.filter { schedule.placements[$0] == nil }
-            return left[Int(random.next() % UInt64(left.count))]
+            let left = requests.indices.filter { schedule.placements[$0] == nil && movable($0) }
+            if !left.isEmpty { return left[Int(random.next() % UInt64(left.count))] }
         }
         for _ in 0..<16 {
             let r = Int(random.next() % UInt64(requests.count))
-            guard let placement = schedule.placements[r] else { continue }
+            guard let placement = schedule.placements[r], movable(r) else { continue }
             let request = requests[r]
             let ceiling = Objective.value(
                 of: request, firstDay: request.release, oneCoach: true, attended: request.appointments,
@@ -236,7 +257,7 @@ struct NeighbourhoodSearch {
             let consultant = model.requestConsultant[target]
             let people = consultant >= 0 && random.next() % 2 == 0
                 ? model.consultantRequests[consultant] : model.seekerRequests[model.requestSeeker[target]]
-            let placed = people.filter { Int($0) != target && schedule.placements[Int($0)] != nil }
+            let placed = people.filter { Int($0) != target && schedule.placements[Int($0)] != nil && movable(Int($0)) }
             if !placed.isEmpty {
                 return (0..<count).map { _ in Int(placed[Int(random.next() % UInt64(placed.count))]) }
                     .reduce(into: []) { chosen, r in if !chosen.contains(r) { chosen.append(r) } }
@@ -255,7 +276,8 @@ struct NeighbourhoodSearch {
         }
         let list = model.requestList[target]
         let span = (request.appointments - 1) * request.gapDays.upperBound
-        let range = model.positions(list: list, from: release, to: last + span)
+        let range = model.positions(
+            list: list, from: max(release, part?.days.lowerBound ?? .min), to: min(last + span, part?.days.upperBound ?? .max))
         guard !range.isEmpty else { return [] }
         var chosen: [Int] = []
         for _ in 0..<(count * 4) where chosen.count < count {
@@ -263,7 +285,7 @@ struct NeighbourhoodSearch {
             let occupants = schedule.occupants[s]
             guard !occupants.isEmpty else { continue }
             let r = Int(occupants[Int(random.next() % UInt64(occupants.count))])
-            if r != target && !chosen.contains(r) { chosen.append(r) }
+            if r != target && movable(r) && !chosen.contains(r) { chosen.append(r) }
         }
         return chosen
     }

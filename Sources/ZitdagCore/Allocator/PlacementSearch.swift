@@ -29,6 +29,9 @@ struct PlacementSearch {
     /// the earliest. Equal in value, but a batch that spreads over the coaches keeps their later
     /// half-days free for series, and no search walks past the same full coaches again and again.
     var spreads = false
+    /// The days every appointment must fall on, when not every day (a search working on one part
+    /// of the horizon while another works on the rest).
+    var window: ClosedRange<Int>?
 
     func best(for r: Int) -> Placement? {
         var run = Run(search: self, r: r)
@@ -129,6 +132,7 @@ struct PlacementSearch {
         mutating func canComplete(_ index: Int, day: Int) -> Bool {
             let offset = day - memoStart
             guard offset >= 0 && offset < memoDays else { return false }
+            if let window = search.window, !window.contains(day) { return false }
             let known = completable[index * memoDays + offset]
             return known != 0 ? known == 1 : workOutCompletable(index, day: day)
         }
@@ -153,7 +157,8 @@ struct PlacementSearch {
             var best: Placement?
             let release = request.release.daysSinceEpoch
             let lastDay = model.lastFirstDay(of: r, ignoringDue: search.relaxation.contains(.due))
-            for day in stride(from: max(release, model.firstDay), through: lastDay, by: 1) {
+            let (from, through) = (max(release, model.firstDay, search.window?.lowerBound ?? .min), min(lastDay, search.window?.upperBound ?? .max))
+            for day in stride(from: from, through: through, by: 1) {
                 let base = weights.scheduled * p - weights.waitDay * p * (day - release)
                 if let best, base + maxBonus <= best.value { break }
                 if nodes > search.nodeBudget { break }

@@ -1,0 +1,59 @@
+/// The horizon cut into consecutive runs of days, one per worker, so that several searches can
+/// improve *one* large plan side by side: each moves only requests whose whole series lies in its
+/// part, and only within it. Appointments of different parts never overlap in time, so no seat, job
+/// seeker or consultant is shared, and the parts' changes together make a valid plan.
+///
+/// Requests placed across a cut stay where they are; a request left out is tried by the part its
+/// release falls in (or the next one, when its series cannot fit before the cut).
+enum HorizonParts {
+    /// The parts of `schedule`'s horizon with about as many sessions each, or `nil` when the horizon
+    /// cannot be cut: a session crosses midnight (its appointments could overlap the next day's),
+    /// or there are fewer days than parts.
+    static func split(_ schedule: Schedule, count: Int) -> [NeighbourhoodSearch.Part]? {
+        let model = schedule.model
+        let sessions = model.problem.sessions.indices
+        guard count >= 2, model.lastDay - model.firstDay + 1 >= count,
+            sessions.allSatisfy({ model.firstDayStarts[$0] == model.sessionCells[$0] })
+        else { return nil }
+        // Cut where the running count of sessions passes each k/count of them.
+        let days = sessions.map { model.sessionDay[$0] }.sorted()
+        var firstDays = [model.firstDay]
+        for k in 1..<count {
+            let cut = days[k * days.count / count]
+            guard cut > firstDays.last! else { return nil }
+            firstDays.append(cut)
+        }
+        let ranges = firstDays.indices.map { k in firstDays[k]...(k + 1 < count ? firstDays[k + 1] - 1 : model.lastDay) }
+        var movable = [[Bool]](repeating: Array(repeating: false, count: model.problem.requests.count), count: count)
+        for (r, request) in model.problem.requests.enumerated() {
+            if let placement = schedule.placements[r] {
+                let first = ranges.firstIndex { $0.contains(model.sessionDay[Int(placement.slots[0].session)]) }!
+                if placement.slots.allSatisfy({ ranges[first].contains(model.sessionDay[Int($0.session)]) }) { movable[first][r] = true }
+            } else {
+                let release = max(request.release.daysSinceEpoch, model.firstDay)
+                guard var k = ranges.firstIndex(where: { $0.contains(release) }) else { continue }
+                let shortest = (request.appointments - 1) * request.gapDays.lowerBound
+                if release + shortest > ranges[k].upperBound && k + 1 < count { k += 1 }
+                movable[k][r] = true
+            }
+        }
+        return ranges.indices.map { NeighbourhoodSearch.Part(days: ranges[$0], movable: movable[$0]) }
+    }
+
+    /// `start` with every part's changes to its own requests.
+    static func merge(_ start: Schedule, parts: [NeighbourhoodSearch.Part], results: [Schedule]) -> Schedule {
+        var merged = start
+        var changed: [(request: Int, placement: Placement?)] = []
+        for (part, result) in zip(parts, results) {
+            for r in part.movable.indices where part.movable[r] && result.placements[r] != start.placements[r] {
+                changed.append((r, result.placements[r]))
+            }
+        }
+        // Every request that moved leaves first: one may take a seat another left within its part.
+        for (r, _) in changed where merged.placements[r] != nil { merged.remove(r) }
+        for (r, placement) in changed {
+            if let placement { merged.place(r, placement) }
+        }
+        return merged
+    }
+}
