@@ -70,6 +70,11 @@ public struct Allocator: Sendable {
         self.model = Model(problem)
     }
 
+    /// First plans a small problem's worker builds in perturbed orders: at most this many, and
+    /// this many request placements in all (none from about 3,000 requests up).
+    static let multiStartLimit = 50
+    static let multiStartWork = 3_000
+
     public func solve<C: Clock>(options: Options = Options(), clock: C) -> Result where C.Duration == Duration {
         let started = clock.now
         var schedule = Schedule(model: model)
@@ -85,12 +90,18 @@ public struct Allocator: Sendable {
         // its own and the best wins.
         let parts = problem.requests.count > NeighbourhoodSearch.exactStepRequestLimit
             ? HorizonParts.split(start, count: options.workers) : nil
+        let multiStarts = problem.requests.isEmpty ? 0 : min(Self.multiStartLimit, Self.multiStartWork / problem.requests.count)
         let outcomes = Mutex<[(schedule: Schedule, steps: Int)?]>(Array(repeating: nil, count: options.workers))
         DispatchQueue.concurrentPerform(iterations: options.workers) { worker in
             var seeds = SplitMix64(seed: options.seed &+ UInt64(worker) &* 0x9E37_79B9_7F4A_7C15)
             let seed = worker == 0 ? options.seed : seeds.next()
+            var random = SplitMix64(seed: seed ^ 0x5DEE_CE66_D1CE_4E5B)
+            // A small problem's worker starts from the best of several first plans of its own.
+            let first = parts == nil && multiStarts > 0
+                ? Construction.bestOf(tries: multiStarts, order: order, model: model, nodeBudget: options.nodeBudget, random: &random)
+                : start
             var search = NeighbourhoodSearch(
-                schedule: start, seed: seed, order: order, nodeBudget: options.nodeBudget, part: parts?[worker])
+                schedule: first, seed: seed, order: order, nodeBudget: options.nodeBudget, part: parts?[worker])
             let steps = problem.requests.isEmpty ? 0 : search.run { steps, sinceImprovement in
                 if steps >= stepCap { return true }
                 if sinceImprovement >= stall { return true }
