@@ -51,6 +51,21 @@ import ZitdagCore
         }
     }
 
+    @Test func workersSharingOutTheHorizonOfALargeProblemMakeOneValidPlan() {
+        // 800 requests: too many for exact steps, so the two workers each improve a run of days.
+        let problem = ProblemGenerator(size: .city, seed: 5, start: LocalDate(year: 2026, month: 11, day: 23)!).generate()
+        func solve(workers: Int) -> Allocator.Result {
+            let options = Allocator.Options(seed: 5, maxSteps: 3_000, exactRequestLimit: 0, workers: workers)
+            return Allocator(problem: problem).solve(options: options, clock: ContinuousClock())
+        }
+        let shared = solve(workers: 2)
+        #expect(shared.plan == solve(workers: 2).plan)
+        #expect(shared.steps == 6_000)
+        let report = PlanChecker(problem: problem).check(shared.plan)
+        #expect(report.isValid, "\(report.violations.prefix(3))")
+        #expect(shared.plan.objective > shared.constructionObjective)
+    }
+
     @Test func improvementNeverLowersTheConstructedObjective() {
         for seed in UInt64(300)..<UInt64(320) {
             let problem = RandomProblem.make(seed: seed, shape: .small)

@@ -44,4 +44,24 @@ import ZitdagCore
         #expect(report.isValid, "\(report.violations)")
         #expect(result.plan.unscheduled.count == 1)
     }
+
+    @Test func twoWorkersPlanALargeProblemWhoseNightsOverlap() {
+        // One coach runs Tuesday 22:00 to Wednesday 02:00, another Wednesday 00:00-03:00: the workers
+        // must not share out the horizon between the two days (they each improve a plan of their own).
+        // 400 half-hour requests of 3 job seekers, half released on each day.
+        let tuesday = LocalDate(year: 2026, month: 11, day: 10)!
+        let sessions = [
+            Session(id: "LATE", coach: "C1", location: "L1", span: Span(start: Self.at(10, 22), end: Self.at(11, 2)), day: tuesday, seats: 1),
+            Session(id: "EARLY", coach: "C2", location: "L1", span: Span(start: Self.at(11, 0), end: Self.at(11, 3)), day: tuesday.adding(days: 1), seats: 1),
+        ]
+        let requests = (0..<400).map { i in
+            let day = tuesday.adding(days: i % 2)
+            return Request(id: "R\(i)", jobSeeker: "J\(i % 8)", duration: 1800, release: day, due: day, priority: 1 + i % 5)
+        }
+        let problem = Problem(sessions: sessions, consultants: [], requests: requests)
+        let result = Allocator(problem: problem).solve(options: .init(maxSteps: 2_000, workers: 2), clock: ContinuousClock())
+        let report = PlanChecker(problem: problem).check(result.plan)
+        #expect(report.isValid, "\(report.violations.prefix(3))")
+        #expect(result.scheduled > 5)
+    }
 }
