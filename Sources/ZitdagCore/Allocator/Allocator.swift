@@ -1,15 +1,17 @@
 import Dispatch
 import Synchronization
+
 /// The batch allocator: fits requests into sessions, maximising the
 /// ``Objective`` under every hard constraint of the problem format.
 ///
 /// It builds a plan greedily (``Construction``) and improves it by
 /// large-neighbourhood search until the step budget, the stall limit or the
-/// time limit ends it. With several workers each searches from the same start
-/// with a seed of its own, on a thread of its own, and the best plan wins (the
-/// first worker's on a tie). For one seed, one step budget and one number of
-/// workers the plan is always the same; only a time limit that cuts the search
-/// short depends on the machine.
+/// time limit ends it. Workers search on threads of their own, each with a
+/// seed of its own: on small problems each improves a plan of its own and the
+/// best wins (the first worker's on a tie); on large ones they share out the
+/// horizon (``HorizonParts``) and improve one plan together. For one seed, one
+/// step budget and one number of workers the plan is always the same; only a
+/// time limit that cuts the search short depends on the machine.
 ///
 /// ```swift
 /// let result = Allocator(problem: problem).solve(options: .init(seed: 7), clock: ContinuousClock())
@@ -31,7 +33,7 @@ public struct Allocator: Sendable {
         /// Options the exact search may try before it gives up (and the heuristic plan stands);
         /// the time limit ends it too.
         public var exactNodeBudget: Int
-        /// Independent searches run side by side, one thread each.
+        /// Searches run side by side, one thread each.
         public var workers: Int
 
         public init(

@@ -157,8 +157,8 @@ struct PlacementSearch {
             var best: Placement?
             let release = request.release.daysSinceEpoch
             let lastDay = model.lastFirstDay(of: r, ignoringDue: search.relaxation.contains(.due))
-            let (from, through) = (max(release, model.firstDay, search.window?.lowerBound ?? .min), min(lastDay, search.window?.upperBound ?? .max))
-            for day in stride(from: from, through: through, by: 1) {
+            let from = max(release, model.firstDay, search.window?.lowerBound ?? .min)
+            for day in stride(from: from, through: min(lastDay, search.window?.upperBound ?? .max), by: 1) {
                 let base = weights.scheduled * p - weights.waitDay * p * (day - release)
                 if let best, base + maxBonus <= best.value { break }
                 if nodes > search.nodeBudget { break }
