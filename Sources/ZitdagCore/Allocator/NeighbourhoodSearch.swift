@@ -127,8 +127,13 @@ struct NeighbourhoodSearch {
         for r in [target] + keyed.map(\.r) {
             if let placement = placement(for: r) {
                 schedule.place(r, placement)
-            } else {
+            } else if exact != nil {
                 insertMovingOthers(r, &touched)
+            } else if r == target && touched[0].old == nil {
+                // A left-out target that the room made does not fit: the step has failed, and
+                // putting the others back where they were costs no search.
+                undo([touched])
+                return []
             }
         }
         // Room freed for one request may fit others that were left out.
