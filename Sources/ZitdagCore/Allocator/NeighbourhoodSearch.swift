@@ -17,7 +17,7 @@ struct NeighbourhoodSearch {
     /// room; `nil` on problems too large for it.
     private var exact: ExactSearch?
 
-    /// Requests up to which half the steps are exact ones.
+    /// Requests up to which some steps are exact ones (and insertions may move others).
     static let exactStepRequestLimit = 300
     /// Percent of steps that are exact ones: each costs as much as dozens of ordinary steps, so a
     /// few go further than many (measured on generated job teams).
