@@ -36,9 +36,13 @@ extension PlacementSearch.Run {
             firstSlots[offset, kind, false] = FirstSlots.none
             firstSlots[offset, kind, true] = FirstSlots.none
         }
+        // A day without a session with room (most days of a backlog, or of a week with two half-days):
+        // settled without going through its sessions.
+        let day = memoStart + offset
+        guard firstDayWithRoom(from: day, through: day) == day else { return }
         var missing = allKinds
         var firstCoach = (-1, -1)
-        var candidates = sessions(from: memoStart + offset, to: memoStart + offset)
+        var candidates = sessions(from: day, to: day)
         while missing != 0, let s = candidates.next() {
             // Busy at every start of this time: skip the sessions alike.
             guard masks(s).starts(kinds: missing) != 0 else {

@@ -158,7 +158,11 @@ struct PlacementSearch {
             let release = request.release.daysSinceEpoch
             let lastDay = model.lastFirstDay(of: r, ignoringDue: search.relaxation.contains(.due))
             let from = max(release, model.firstDay, search.window?.lowerBound ?? .min)
-            for day in stride(from: from, through: min(lastDay, search.window?.upperBound ?? .max), by: 1) {
+            let through = min(lastDay, search.window?.upperBound ?? .max)
+            var day = from - 1
+            while true {
+                day = firstDayWithRoom(from: day + 1, through: through)
+                guard day <= through else { break }
                 let base = weights.scheduled * p - weights.waitDay * p * (day - release)
                 if let best, base + maxBonus <= best.value { break }
                 if nodes > search.nodeBudget { break }
@@ -195,6 +199,19 @@ struct PlacementSearch {
                 }
             }
             return best
+        }
+
+        /// The first day from `from` on whose sessions of the request's list have a free run long enough
+        /// (`through + 1` when none has): a search past weeks of full sessions jumps over them at once
+        /// instead of looking at each day.
+        func firstDayWithRoom(from: Int, through: Int) -> Int {
+            guard from <= through else { return through + 1 }
+            let positions = Model.positions(dayStarts: listDayStarts, firstDay: model.firstDay, lastDay: model.lastDay, from: from, to: through)
+            if search.relaxation.contains(.seats) {
+                return positions.isEmpty ? through + 1 : max(from, model.sessionDay[Int(listSessions[positions.lowerBound])])
+            }
+            guard let position = schedule.freeRuns.first(in: positions, list: list, cells: cells) else { return through + 1 }
+            return max(from, model.sessionDay[Int(listSessions[position])])
         }
 
         /// Places appointment `slots.count` after one on `day` ending at `end`, trying every way to finish the series.

@@ -16,6 +16,9 @@ struct Schedule: Sendable {
     private(set) var placements: [Placement?]
     private(set) var objective = 0
     private(set) var scheduledCount = 0
+    /// Placements taken out so far: while it stays the same, nothing has been freed, so a request
+    /// that found no place still finds none.
+    private(set) var removals = 0
 
     init(model: Model) {
         self.model = model
@@ -73,6 +76,7 @@ struct Schedule: Sendable {
         placements[r] = nil
         objective -= placement.value
         scheduledCount -= 1
+        removals += 1
         update(r, placement, delta: -1)
         return placement
     }

@@ -13,6 +13,9 @@ struct Replication {
         var release: LocalDate
         var request: Int
         var cancelledOn: LocalDate?
+        /// ``Schedule/removals`` when its last search found no place: it is searched again only
+        /// once something has been freed.
+        var failedAt: Int?
     }
 
     mutating func run() -> ReplicationOutcome {
@@ -44,7 +47,7 @@ struct Replication {
                     waiting.append(arrivals.count - 1)
                 }
                 if scenario.policy == .online {
-                    book(&waiting, arrivals: arrivals, schedule: &schedule, cancellations: &cancellations, today: day)
+                    book(&waiting, arrivals: &arrivals, schedule: &schedule, cancellations: &cancellations, today: day)
                 }
             }
             if scenario.policy == .weekly {
@@ -86,12 +89,15 @@ struct Replication {
 
     /// Online: each waiting request, in arrival order, takes its best place now.
     private mutating func book(
-        _ waiting: inout [Int], arrivals: [Arrival], schedule: inout Schedule, cancellations: inout [(day: LocalDate, arrival: Int)],
+        _ waiting: inout [Int], arrivals: inout [Arrival], schedule: inout Schedule, cancellations: inout [(day: LocalDate, arrival: Int)],
         today: LocalDate
     ) {
-        for index in waiting {
+        for index in waiting where arrivals[index].failedAt != schedule.removals {
             let r = arrivals[index].request
-            guard let placement = PlacementSearch(schedule: schedule, nodeBudget: 4_000).best(for: r) else { continue }
+            guard let placement = PlacementSearch(schedule: schedule, nodeBudget: 4_000).best(for: r) else {
+                arrivals[index].failedAt = schedule.removals
+                continue
+            }
             schedule.place(r, placement)
             placed(index, placement, schedule: schedule, cancellations: &cancellations, today: today)
         }
