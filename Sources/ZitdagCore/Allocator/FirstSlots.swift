@@ -15,6 +15,11 @@ struct FirstSlots {
         entries = Array(repeating: Self.unknown, count: days * 4)
     }
 
+    /// Covers `days` days from now on (more than before).
+    mutating func grow(days: Int) {
+        entries.append(contentsOf: repeatElement(Self.unknown, count: days * 4 - entries.count))
+    }
+
     subscript(offset: Int, kind: Int, other: Bool) -> Int {
         get { entries[offset * 4 + kind * 2 + (other ? 1 : 0)] }
         set { entries[offset * 4 + kind * 2 + (other ? 1 : 0)] = newValue }

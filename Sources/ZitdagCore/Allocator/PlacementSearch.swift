@@ -54,10 +54,13 @@ struct PlacementSearch {
         var slots: [Slot] = []
         var bestSlots: [Slot] = []
         var bestBonus = -1
-        /// The first day the memo below covers, and how many days it covers.
+        /// The first day the memo below covers, how many days it may cover, and how many it covers
+        /// so far: it grows as the search goes, so that a search that ends early costs nothing for the
+        /// long horizon after it.
         let memoStart: Int
         let memoDays: Int
-        /// Per (appointment, day): 0 unknown, 1 the series can go on from here, 2 it cannot.
+        var memoCapacity: Int
+        /// Per (day, appointment): 0 unknown, 1 the series can go on from here, 2 it cannot.
         var completable: [UInt8]
         /// Per day: the earliest free slots of each kind (see ``FirstSlots``).
         var firstSlots: FirstSlots
@@ -103,8 +106,9 @@ struct PlacementSearch {
             let lastFirst = model.lastFirstDay(of: r, ignoringDue: search.relaxation.contains(.due))
             let last = min(model.lastDay, lastFirst + (request.appointments - 1) * request.gapDays.upperBound)
             memoDays = max(0, last - memoStart + 1)
-            completable = Array(repeating: 0, count: memoDays * request.appointments)
-            firstSlots = FirstSlots(days: memoDays)
+            memoCapacity = min(memoDays, 32)
+            completable = Array(repeating: 0, count: memoCapacity * request.appointments)
+            firstSlots = FirstSlots(days: memoCapacity)
             dedup = request.gapDays.lowerBound >= 1
         }
 
@@ -133,7 +137,13 @@ struct PlacementSearch {
             let offset = day - memoStart
             guard offset >= 0 && offset < memoDays else { return false }
             if let window = search.window, !window.contains(day) { return false }
-            let known = completable[index * memoDays + offset]
+            if offset >= memoCapacity {
+                let grown = min(memoDays, max(offset + 1, 2 * memoCapacity))
+                completable.append(contentsOf: repeatElement(0, count: (grown - memoCapacity) * request.appointments))
+                firstSlots.grow(days: grown)
+                memoCapacity = grown
+            }
+            let known = completable[offset * request.appointments + index]
             return known != 0 ? known == 1 : workOutCompletable(index, day: day)
         }
 
@@ -147,7 +157,7 @@ struct PlacementSearch {
                     break
                 }
             }
-            completable[index * memoDays + day - memoStart] = result ? 1 : 2
+            completable[(day - memoStart) * request.appointments + index] = result ? 1 : 2
             return result
         }
 

@@ -62,14 +62,28 @@ public struct ReplicationOutcome: Sendable {
             if arrival.day.days(to: first) > scenario.dueDays { missedDue += 1 }
         }
         utilisation = zip(used, capacity).map { $1 > 0 ? $0 / $1 : 0 }
-        backlog = (0..<weeks).map { week in
-            let sunday = scenario.start.adding(days: 7 * week + 6)
-            return arrivals.indices.filter { index in
-                let arrival = arrivals[index]
-                guard arrival.release <= sunday else { return false }
-                if let cancelled = arrival.cancelledOn, cancelled <= sunday { return false }
-                return firstDays[index].map { $0 > sunday } ?? true
-            }.count
+        // A request is in the backlog at the end of each week from the one it is released in up to
+        // the one its first appointment or its drop-out falls in: +1 and -1 at those weeks, summed.
+        var change = [Int](repeating: 0, count: weeks + 1)
+        for (index, arrival) in arrivals.enumerated() {
+            let from = max(0, Self.week(of: arrival.release, from: scenario.start))
+            var until = weeks
+            if let cancelled = arrival.cancelledOn { until = min(until, Self.week(of: cancelled, from: scenario.start)) }
+            if let first = firstDays[index] { until = min(until, Self.week(of: first, from: scenario.start)) }
+            guard from < until else { continue }
+            change[from] += 1
+            change[until] -= 1
         }
+        var running = 0
+        backlog = (0..<weeks).map { week in
+            running += change[week]
+            return running
+        }
+    }
+
+    /// The week (from `start`, a Monday) that `day` falls in.
+    static func week(of day: LocalDate, from start: LocalDate) -> Int {
+        let days = start.days(to: day)
+        return days >= 0 ? days / 7 : (days - 6) / 7
     }
 }
