@@ -9,13 +9,15 @@ struct Simulate: ParsableCommand {
         abstract: "Simulate a capacity scenario (zitdag-scenario/1) and report waiting, backlog and utilisation with 95% CIs.",
         discussion: """
             Replications run on every core; the results depend only on the seed, never on the number of
-            threads. Give a second scenario file, or --vary seats=1,2 | halfdays=2,3,4 | rate=4,6,8, to compare
-            side by side: differences are marked significant at the 5% level (Welch).
+            threads. Give a second scenario file, or --vary seats=1,2 | halfdays=2,3,4 | halfdays=+1 |
+            add=thu-09:00 | rate=4,6,8, to compare side by side: differences are marked significant at the 5%
+            level (Welch). halfdays=N keeps the first N half-days listed; +N and add= add half-days like the
+            first (the table says which half-days each variant adds or drops).
             Exit status: 0, 2 a broken scenario (nothing runs).
             """)
 
     @Argument(help: "One or two scenario files.") var scenarios: [String]
-    @Option(help: "Compare values of one knob: seats=1,2, halfdays=2,3,4 or rate=4,6,8.") var vary: String?
+    @Option(help: "Compare values of one knob: seats=1,2, halfdays=2,3 or +1, add=thu-09:00 or rate=4,6,8.") var vary: String?
     @Option(help: "Replications (default: the scenario's).") var replications: Int?
     @Option(help: "Seed (default: the scenario's).") var seed: UInt64?
     @Option(help: "Threads (default: every core).") var threads: Int?
@@ -40,7 +42,9 @@ struct Simulate: ParsableCommand {
                 let outcomes = Simulation(scenario: variant.scenario).replicate(
                     count: variant.scenario.replications, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, progress: bar.show)
                 let elapsed = started.duration(to: .now)
-                results.append(SimulationResult(label: variant.label, scenario: variant.scenario, report: SimulationReport(scenario: variant.scenario, outcomes: outcomes), elapsed: elapsed))
+                results.append(SimulationResult(
+                    label: variant.label, change: variant.change, scenario: variant.scenario,
+                    report: SimulationReport(scenario: variant.scenario, outcomes: outcomes), elapsed: elapsed))
             }
             print(SimulationTable(results: results).text, terminator: "")
             if let json { try Files.write(SimulationExport.json(results), to: json) }
@@ -57,8 +61,8 @@ struct Simulate: ParsableCommand {
     }
 
     /// The scenarios to run, with their labels.
-    private func variants() throws(CommandError) -> [(label: String, scenario: Scenario)] {
-        var loaded: [(label: String, scenario: Scenario)] = []
+    private func variants() throws(CommandError) -> [(label: String, change: String?, scenario: Scenario)] {
+        var loaded: [(label: String, change: String?, scenario: Scenario)] = []
         for path in scenarios {
             var scenario: Scenario
             do { scenario = try ScenarioFile.decode(try Files.read(path)) } catch let error as FormatError {
@@ -69,12 +73,12 @@ struct Simulate: ParsableCommand {
                 let zone = scenario.zone
                 let window = Span(
                     start: zone.instant(for: LocalDateTime(date: scenario.start, secondOfDay: 0))!,
-                    end: zone.instant(for: LocalDateTime(date: scenario.start.adding(days: 7 * scenario.horizonWeeks), secondOfDay: 0))!)
+                    end: zone.instant(for: LocalDateTime(date: scenario.start.adding(days: 7 * scenario.simulatedWeeks), secondOfDay: 0))!)
                 scenario.calendarSessions = try SessionCalendarFiles.sessions(in: folder.hasPrefix("/") ? folder : base, window: window, zone: zone)
             }
             if let replications { scenario.replications = replications }
             if let seed { scenario.seed = seed }
-            loaded.append(((path as NSString).lastPathComponent, scenario))
+            loaded.append(((path as NSString).lastPathComponent, nil, scenario))
         }
         guard let vary else { return loaded }
         let variation: Variation
@@ -84,7 +88,7 @@ struct Simulate: ParsableCommand {
         }
         return try variation.values.map { value throws(CommandError) in
             switch variation.apply(value, to: loaded[0].scenario) {
-            case .success(let scenario): (variation.label(value), scenario)
+            case .success(let varied): (variation.label(value), varied.change, varied.scenario)
             case .failure(let error): throw CommandError.input("--vary \(error.description)")
             }
         }
@@ -94,6 +98,8 @@ struct Simulate: ParsableCommand {
 /// One scenario's run, for the table, the exports and the charts.
 struct SimulationResult {
     var label: String
+    /// The half-days a variant adds or drops.
+    var change: String?
     var scenario: Scenario
     var report: SimulationReport
     var elapsed: Duration

@@ -15,8 +15,8 @@ struct SimulationTable {
         ("seat utilisation", { $0.utilisation }, { String(format: "%.1f%%", $0 * 100) }),
         ("backlog at the end of a week", { $0.backlog }, { String(format: "%.1f", $0) }),
         ("share missing its due date", { $0.missedDue }, { String(format: "%.1f%%", $0 * 100) }),
-        ("share not booked by the horizon", { $0.notBooked }, { String(format: "%.1f%%", $0 * 100) }),
-        ("consultant along, where wanted", { $0.along }, { String(format: "%.1f%%", $0 * 100) }),
+        ("share never booked", { $0.notBooked }, { String(format: "%.1f%%", $0 * 100) }),
+        ("consultant along, preferred requests", { $0.along }, { String(format: "%.1f%%", $0 * 100) }),
     ]
 
     var text: String {
@@ -26,8 +26,15 @@ struct SimulationTable {
             let first = estimate(results[0].report)
             for (index, result) in results.enumerated() {
                 let value = estimate(result.report)
-                var cell = "\(format(value.mean)) [\(format(value.low)), \(format(value.high))]"
-                if index > 0 {
+                // A figure nothing was counted for (no preferred requests, say) says so, and one
+                // counted in a single replication has no interval.
+                guard value.count > 0 else {
+                    row.append("no data")
+                    continue
+                }
+                var cell = value.halfWidth.isFinite
+                    ? "\(format(value.mean)) [\(format(value.low)), \(format(value.high))]" : "\(format(value.mean)) [one replication]"
+                if index > 0 && first.count > 0 {
                     let difference = value.mean - first.mean
                     cell += " (\(difference >= 0 ? "+" : "")\(format(difference))\(value.differs(from: first) ? ", significant" : ", not significant"))"
                 }
@@ -42,7 +49,8 @@ struct SimulationTable {
         for result in results {
             let seconds = Double(result.elapsed.components.seconds) + Double(result.elapsed.components.attoseconds) / 1e18
             out += "\(result.label): \(result.report.replications) replications of \(result.scenario.horizonWeeks) weeks"
-                + " (\(result.scenario.warmupWeeks) warm-up), \(result.scenario.policy.rawValue) policy, \(String(format: "%.2f", seconds)) s\n"
+                + " (\(result.scenario.warmupWeeks) warm-up, \(result.scenario.cooldownWeeks) cool-down), \(result.scenario.policy.rawValue) policy"
+                + "\(result.change.map { ", " + $0 } ?? ""), \(String(format: "%.2f", seconds)) s\n"
         }
         return out + "Brackets: 95% confidence interval over replications.\n"
     }
@@ -52,9 +60,10 @@ struct SimulationTable {
 enum SimulationExport {
     static func json(_ results: [SimulationResult]) -> String {
         func estimate(_ e: Estimate) -> JSON {
-            .object(["mean": JSON(.number(e.mean)), "low": JSON(.number(e.low.isFinite ? e.low : e.mean)), "high": JSON(.number(e.high.isFinite ? e.high : e.mean))])
+            guard e.count > 0 else { return JSON(.null) }
+            return .object(["mean": JSON(.number(e.mean)), "low": JSON(.number(e.low.isFinite ? e.low : e.mean)), "high": JSON(.number(e.high.isFinite ? e.high : e.mean))])
         }
-        let keys = ["wait_mean", "wait_median", "wait_p90", "series_days", "utilisation", "backlog", "missed_due", "not_booked", "consultant_along"]
+        let keys = ["wait_mean", "wait_median", "wait_p90", "series_days", "utilisation", "backlog", "missed_due", "never_booked", "consultant_along_preferred"]
         return JSONWriter.write(.array(results.map { result in
             var figures: [(key: String, value: JSON)] = []
             for (key, row) in zip(keys, SimulationTable.rows) { figures.append((key, estimate(row.1(result.report)))) }
@@ -78,16 +87,22 @@ enum SimulationExport {
         for result in results {
             for (label, estimate, _) in SimulationTable.rows {
                 let e = estimate(result.report)
-                rows.append("\(quoted(result.label)),\(quoted(label)),,\(e.mean),\(e.low),\(e.high)")
+                rows.append("\(quoted(result.label)),\(quoted(label)),,\(Self.figures(e))")
             }
             for (i, e) in result.report.weeklyBacklog.enumerated() {
-                rows.append("\(quoted(result.label)),backlog at the end of the week,\(result.report.warmupWeeks + i),\(e.mean),\(e.low),\(e.high)")
+                rows.append("\(quoted(result.label)),backlog at the end of the week,\(result.report.warmupWeeks + i),\(Self.figures(e))")
             }
             for (i, e) in result.report.weeklyUtilisation.enumerated() {
-                rows.append("\(quoted(result.label)),seat utilisation,\(result.report.warmupWeeks + i),\(e.mean),\(e.low),\(e.high)")
+                rows.append("\(quoted(result.label)),seat utilisation,\(result.report.warmupWeeks + i),\(Self.figures(e))")
             }
         }
         return rows.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// Mean, low and high; empty where there is no figure (nothing counted, or one replication's interval).
+    private static func figures(_ e: Estimate) -> String {
+        guard e.count > 0 else { return ",," }
+        return e.halfWidth.isFinite ? "\(e.mean),\(e.low),\(e.high)" : "\(e.mean),,"
     }
 
     private static func quoted(_ text: String) -> String {

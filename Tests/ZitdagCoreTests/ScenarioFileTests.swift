@@ -33,7 +33,9 @@ import ZitdagCore
     @Test func theExampleIsValidWithItsDefaults() throws {
         let scenario = try ScenarioFile.decode(Array(Self.example.utf8))
         #expect(scenario.replications == 100 && scenario.policy == .online && scenario.minimumNoticeDays == 1 && scenario.rebookFreed)
-        #expect(scenario.concreteSessions().count == 10)
+        // Ten weeks of one half-day, and thirteen more in the cool-down.
+        #expect(scenario.cooldownWeeks == 13 && scenario.weights == .standard)
+        #expect(scenario.concreteSessions().count == 23)
     }
 
     @Test func anUnknownKeyIsNamedWithItsLine() {
@@ -70,10 +72,36 @@ import ZitdagCore
 
     @Test func aVariationNamesWhatIsWrong() {
         guard case .failure(let error) = Variation.parse("coaches=1,2") else { Issue.record("parsed"); return }
-        #expect(error.description.contains("is not seats=..., halfdays=... or rate=..."))
+        #expect(error.description.contains("is not seats=..., halfdays=..., add=... or rate=..."))
+        guard case .failure(let badDay) = Variation.parse("add=thursday-09:00") else { Issue.record("parsed"); return }
+        #expect(badDay.description == "add: \"thursday-09:00\" is not a list such as thu-09:00,wed-13:30")
         let scenario = try? ScenarioFile.decode(Array(Self.example.utf8))
         guard let scenario, case .success(let variation) = Variation.parse("halfdays=2") else { Issue.record("setup"); return }
-        guard case .failure(let tooMany) = variation.apply(2, to: scenario) else { Issue.record("applied"); return }
-        #expect(tooMany.description == "halfdays=2: the scenario lists 1 half-days to choose from")
+        guard case .failure(let tooMany) = variation.apply("2", to: scenario) else { Issue.record("applied"); return }
+        #expect(tooMany.description == "halfdays=2: the scenario lists 1 half-days; halfdays=+1 adds to them")
+    }
+
+    /// The coordinator's question, "what if we add a half-day?", on one file: each variant says what it adds or drops.
+    @Test func aVariantSaysWhichHalfDaysItAddsOrDrops() throws {
+        let scenario = try ScenarioFile.decode(Array(Self.example.utf8))
+        let first = try #require(scenario.sessions.first)
+        guard case .success(let plusOne) = Variation.parse("halfdays=+1"), case .success(let added) = plusOne.apply("+1", to: scenario)
+        else { Issue.record("+1 refused"); return }
+        #expect(added.scenario.sessions.count == 2)
+        let extra = added.scenario.sessions[1]
+        #expect(extra.coach == first.coach && extra.start == first.start && extra.end == first.end && extra.weekday != first.weekday)
+        #expect(added.change == "adds \(first.coach) \(["mon", "tue", "wed", "thu", "fri"][extra.weekday - 1]) 09:00-12:30")
+
+        guard case .success(let named) = Variation.parse("add=thu-13:30"), case .success(let thursday) = named.apply("thu-13:30", to: scenario)
+        else { Issue.record("add refused"); return }
+        #expect(thursday.scenario.sessions.last?.weekday == 4 && thursday.scenario.sessions.last?.start == 13 * 3600 + 1800)
+        #expect(thursday.change == "adds \(first.coach) thu 13:30-17:00")
+        guard case .failure(let offGrid) = named.apply("thu-13:20", to: scenario) else { Issue.record("off the grid taken"); return }
+        #expect(offGrid.description == "add=thu-13:20: the start is off the 15-minute grid")
+
+        // Dropping back to one half-day from the two names the one dropped.
+        guard case .success(let one) = Variation.parse("halfdays=1"), case .success(let fewer) = one.apply("1", to: thursday.scenario)
+        else { Issue.record("halfdays=1 refused"); return }
+        #expect(fewer.scenario.sessions == [first] && fewer.change == "drops \(first.coach) thu 13:30-17:00")
     }
 }

@@ -29,7 +29,8 @@ enum ProblemDecoder {
             requests: requests)
     }
 
-    private static func decodeWeights(_ top: FieldReader, log: inout IssueLog) -> Weights? {
+    /// The optional `weights` object of a problem (or scenario) file; each weight missing takes its default.
+    static func decodeWeights(_ top: FieldReader, log: inout IssueLog) -> Weights? {
         guard let node = top.value("weights", required: false, log: &log) else { return .standard }
         let allowed: Set = ["scheduled", "wait_day", "co_attendance", "same_coach"]
         guard let reader = FieldReader(node, path: "weights", allowed: allowed, log: &log) else { return nil }

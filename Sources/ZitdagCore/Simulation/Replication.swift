@@ -4,6 +4,8 @@
 struct Replication {
     let scenario: Scenario
     let sessions: [Session]
+    /// See ``workingDays(of:zone:)``.
+    let workingDays: [Instant]
     var random: SplitMix64
 
     /// A request of the run: when it came, and what became of it.
@@ -21,12 +23,13 @@ struct Replication {
     mutating func run() -> ReplicationOutcome {
         let zone = scenario.zone
         let consultants = makeConsultants()
-        let problem = Problem(zone: zone, gridMinutes: scenario.gridMinutes, sessions: sessions, consultants: consultants, requests: [])
+        let problem = Problem(
+            zone: zone, gridMinutes: scenario.gridMinutes, weights: scenario.weights, sessions: sessions, consultants: consultants, requests: [])
         var schedule = Schedule(model: Model(problem))
         var arrivals: [Arrival] = []
         var waiting: [Int] = []
         var cancellations: [(day: LocalDate, arrival: Int)] = []
-        for week in 0..<scenario.horizonWeeks {
+        for week in 0..<scenario.simulatedWeeks {
             let monday = scenario.start.adding(days: 7 * week)
             var today = (0..<Poisson.sample(mean: scenario.rate(week: week), using: &random)).map { _ in
                 monday.adding(days: Int.random(in: 0...4, using: &random))
@@ -57,11 +60,37 @@ struct Replication {
         return ReplicationOutcome(scenario: scenario, sessions: sessions, schedule: schedule, arrivals: arrivals, random: &random)
     }
 
-    /// Consultants busy for a share of the half-days, drawn once per run.
+    /// The consultants' working day, in quarter-hours from 08:30 to 17:00, and the lengths of the
+    /// blocks they are busy in (45 to 180 minutes).
+    static let workingDay = (start: 8 * 3600 + 1800, quarters: 34)
+    static let busyBlockQuarters = 3...12
+
+    /// Where the working day starts on each day that has sessions (worked out once per simulation: a
+    /// half-day never spans a DST change, so the blocks are whole quarter-hours after it).
+    static func workingDays(of sessions: [Session], zone: Zone) -> [Instant] {
+        Set(sessions.map(\.day)).sorted().compactMap { zone.instant(for: LocalDateTime(date: $0, secondOfDay: workingDay.start)) }
+    }
+
+    /// Consultants busy in blocks of 45 to 180 minutes covering `busy_share` of each working day
+    /// that has sessions, drawn once per run. Busy time belongs to the consultant and the hour: every
+    /// session at that time sees the same agenda, whichever coach holds it.
     private mutating func makeConsultants() -> [Consultant] {
-        (0..<scenario.consultants).map { k in
-            let busy = sessions.compactMap { session in
-                Double.random(in: 0..<1, using: &random) < scenario.consultantBusyShare ? session.span : nil
+        let target = Int((scenario.consultantBusyShare * Double(Self.workingDay.quarters)).rounded())
+        return (0..<scenario.consultants).map { k in
+            var busy: [Span] = []
+            for origin in workingDays where target > 0 {
+                var taken: UInt64 = 0
+                var covered = 0
+                // Blocks that would overlap one already drawn are drawn again, a few times at most.
+                for _ in 0..<40 where covered < target {
+                    let length = min(Int.random(in: Self.busyBlockQuarters, using: &random), target - covered)
+                    let first = Int.random(in: 0...(Self.workingDay.quarters - length), using: &random)
+                    let block = ((UInt64(1) << UInt64(length)) - 1) << UInt64(first)
+                    guard taken & block == 0 else { continue }
+                    taken |= block
+                    covered += length
+                    busy.append(Span(start: Instant(seconds: origin.seconds + first * 900), end: Instant(seconds: origin.seconds + (first + length) * 900)))
+                }
             }
             return Consultant(id: "K\(k)", busy: BusyCalendar(busy))
         }

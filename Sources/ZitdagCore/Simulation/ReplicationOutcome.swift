@@ -12,7 +12,8 @@ public struct ReplicationOutcome: Sendable {
     /// Counted requests whose first appointment came after their due day (or never), of those counted.
     public var missedDue = 0
     public var counted = 0
-    /// Appointments the consultant came along to, of those whose request wanted them there.
+    /// Appointments of preferred requests the consultant came along to, of all of theirs (required
+    /// ones always have the consultant, so they would only blur the figure).
     public var along = 0
     public var alongWanted = 0
     public var notBooked = 0
@@ -40,7 +41,7 @@ public struct ReplicationOutcome: Sendable {
                     let week = scenario.start.days(to: session.day) / 7
                     let attended = Double.random(in: 0..<1, using: &random) >= scenario.noShowRate
                     if attended, (0..<weeks).contains(week) { used[week] += Double(request.duration) }
-                    if arrival.week >= scenario.warmupWeeks, request.attendance != .none {
+                    if arrival.week >= scenario.warmupWeeks, request.attendance == .preferred {
                         alongWanted += 1
                         if slot.attends { along += 1 }
                     }

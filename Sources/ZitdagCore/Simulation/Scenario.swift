@@ -84,6 +84,18 @@ public struct Scenario: Sendable {
     public var cancellationRate: Double
     /// Whether seats freed by cancellations go back into the booking system.
     public var rebookFreed: Bool
+    /// Weeks after the horizon in which the half-days go on but no one new arrives, so that those who
+    /// came in the last weeks can still be booked: without them, the figures of the last weeks would
+    /// show an end of the world that does not come (utilisation dipping, requests left unbooked).
+    public var cooldownWeeks = 13
+    /// Weeks with sessions: the horizon and the cool-down.
+    public var simulatedWeeks: Int { horizonWeeks + cooldownWeeks }
+    /// What the allocator weighs when it places a request (the problem format's `weights`).
+    public var weights: Weights = .standard
+
+    /// Weeks a scenario may simulate at most (horizon and cool-down each): a hundred years, enough for
+    /// the warm-up a queue near saturation needs.
+    public static let maximumWeeks = 5_200
 
     public init(
         zone: Zone = .brussels, start: LocalDate, horizonWeeks: Int, warmupWeeks: Int, replications: Int, seed: UInt64, policy: Policy,
@@ -116,16 +128,17 @@ public struct Scenario: Sendable {
         self.rebookFreed = rebookFreed
     }
 
-    /// New requests expected in `week`.
+    /// New requests expected in `week` (none in the cool-down).
     public func rate(week: Int) -> Double {
-        rateChanges.filter { $0.fromWeek <= week }.max { $0.fromWeek < $1.fromWeek }?.ratePerWeek ?? ratePerWeek
+        guard week < horizonWeeks else { return 0 }
+        return rateChanges.filter { $0.fromWeek <= week }.max { $0.fromWeek < $1.fromWeek }?.ratePerWeek ?? ratePerWeek
     }
 
     /// The concrete sessions of the horizon.
     public func concreteSessions() -> [Session] {
         if let calendarSessions { return calendarSessions }
         var sessions: [Session] = []
-        for week in 0..<horizonWeeks {
+        for week in 0..<simulatedWeeks {
             for (index, weekly) in self.sessions.enumerated() {
                 let day = start.adding(days: 7 * week + weekly.weekday - 1)
                 // Half-days fall in daytime, away from the night's DST changes.

@@ -19,7 +19,7 @@ enum ScenarioDecoder {
         let allowed: Set = [
             "format", "timezone", "start", "horizon_weeks", "warmup_weeks", "replications", "seed", "policy", "sessions", "demand", "levels",
             "attendance", "consultants", "languages", "minimum_notice_days", "service_from_next_week", "due_days", "no_show_rate",
-            "cancellation_rate", "rebook_freed",
+            "cancellation_rate", "rebook_freed", "weights", "cooldown_weeks",
         ]
         guard let top = FieldReader(json, path: "", allowed: allowed, log: &log) else { return nil }
         if let format = top.string("format", required: true, log: &log), format != ScenarioFile.format {
@@ -34,8 +34,8 @@ enum ScenarioDecoder {
         if let start, start.weekday != 1 {
             log.add(top.value("start", required: true, log: &log)!, "start", "must be a Monday, \(start) is a \(start.weekdayName)")
         }
-        let horizon = top.integer("horizon_weeks", default: 52, in: 1...520, log: &log)
-        let warmup = top.integer("warmup_weeks", default: 0, in: 0...519, log: &log)
+        let horizon = top.integer("horizon_weeks", default: 52, in: 1...Scenario.maximumWeeks, log: &log)
+        let warmup = top.integer("warmup_weeks", default: 0, in: 0...(Scenario.maximumWeeks - 1), log: &log)
         if let horizon, let warmup, warmup >= horizon {
             log.add(top.value("warmup_weeks", required: false, log: &log)!, "warmup_weeks", "must be less than horizon_weeks (\(horizon))")
         }
@@ -59,13 +59,16 @@ enum ScenarioDecoder {
         let noShow = top.number("no_show_rate", default: 0, in: 0...1, log: &log)
         let cancellation = top.number("cancellation_rate", default: 0, in: 0...1, log: &log)
         let rebook = top.has("rebook_freed") ? top.bool("rebook_freed", log: &log) : true
+        let weights = ProblemDecoder.decodeWeights(top, log: &log)
+        let cooldown = top.integer("cooldown_weeks", default: 13, in: 0...Scenario.maximumWeeks, log: &log)
         if let languages, let sessions, !sessions.isEmpty, !languages.isEmpty {
             for (language, _) in languages where !sessions.contains(where: { $0.languages?.contains(language) ?? true }) {
                 log.add(top.value("languages", required: false, log: &log)!, "languages.\(language)", "no session serves \(language)")
             }
         }
         guard let zone, let start, let horizon, let warmup, let replications, let seed, let policy, let sessions, let demand, let levels,
-            let attendance, let consultants, let languages, let notice, let nextWeek, let due, let noShow, let cancellation, let rebook
+            let attendance, let consultants, let languages, let notice, let nextWeek, let due, let noShow, let cancellation, let rebook,
+            let weights, let cooldown
         else { return nil }
         if attendance[0].share + attendance[1].share > 0 && consultants.count == 0 {
             log.add(top.value("consultants", required: true, log: &log) ?? json, "consultants.count", "must be at least 1 when some requests want a consultant along")
@@ -78,6 +81,8 @@ enum ScenarioDecoder {
             consultantBusyShare: consultants.busy, languages: languages, minimumNoticeDays: notice, serviceFromNextWeek: nextWeek, dueDays: due,
             noShowRate: noShow, cancellationRate: cancellation, rebookFreed: rebook)
         scenario.calendarFolder = folder
+        scenario.weights = weights
+        scenario.cooldownWeeks = cooldown
         return scenario
     }
 

@@ -12,16 +12,18 @@ import Synchronization
 public struct Simulation: Sendable {
     public let scenario: Scenario
     private let sessions: [Session]
+    private let workingDays: [Instant]
 
     public init(scenario: Scenario) {
         self.scenario = scenario
         sessions = scenario.concreteSessions()
+        workingDays = Replication.workingDays(of: sessions, zone: scenario.zone)
     }
 
     /// Replication `index`: pure, and the same for the same scenario and index.
     public func replicate(_ index: Int) -> ReplicationOutcome {
         var seeds = SplitMix64(seed: scenario.seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
-        var replication = Replication(scenario: scenario, sessions: sessions, random: SplitMix64(seed: seeds.next()))
+        var replication = Replication(scenario: scenario, sessions: sessions, workingDays: workingDays, random: SplitMix64(seed: seeds.next()))
         return replication.run()
     }
 

@@ -1,57 +1,128 @@
-/// One knob a coordinator turns to compare scenarios: `seats=1,2`, `halfdays=2,3,4` or `rate=4,6,8`.
+/// One knob a coordinator turns to compare scenarios: `seats=1,2`, `halfdays=2,3,4`, `halfdays=+1`,
+/// `add=thu-09:00,wed-13:30` or `rate=4,6,8`.
 public struct Variation: Sendable, Hashable {
     public enum Knob: String, Sendable, CaseIterable {
         /// Seats of every half-day.
         case seats
-        /// The first N weekly half-days of the scenario's list.
+        /// The first N weekly half-days of the scenario's list, or `+N`: the scenario's and N more
+        /// like its first, on the first weekdays its coach has none.
         case halfdays
+        /// The scenario's half-days and one more like its first, at a named weekday and time.
+        case add
         /// New requests per week (changes over the horizon scale with it).
         case rate
     }
 
     public var knob: Knob
-    public var values: [Double]
+    public var values: [String]
 
-    /// Parses `NAME=V1,V2,...`; `nil` with the reason when it cannot.
+    /// Parses `NAME=V1,V2,...`; the reason when it cannot.
     public static func parse(_ text: String) -> Result<Variation, VariationError> {
         let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
         guard parts.count == 2, let knob = Knob(rawValue: parts[0]) else {
-            return .failure(VariationError("--vary: \"\(text)\" is not seats=..., halfdays=... or rate=..."))
+            return .failure(VariationError("\"\(text)\" is not seats=..., halfdays=..., add=... or rate=..."))
         }
-        let values = parts[1].split(separator: ",").map { Double($0) }
-        guard !values.isEmpty, values.allSatisfy({ $0 != nil && $0! >= 0 }) else {
-            return .failure(VariationError("--vary \(knob.rawValue): \"\(parts[1])\" is not a list of numbers such as 1,2"))
+        let values = parts[1].split(separator: ",").map(String.init)
+        let example = switch knob {
+        case .seats: "1,2"
+        case .halfdays: "2,3 or +1"
+        case .add: "thu-09:00,wed-13:30"
+        case .rate: "4,6,8"
         }
-        return .success(Variation(knob: knob, values: values.map { $0! }))
+        guard !values.isEmpty, values.allSatisfy({ Self.isValid($0, for: knob) }) else {
+            return .failure(VariationError("\(knob.rawValue): \"\(parts[1])\" is not a list such as \(example)"))
+        }
+        return .success(Variation(knob: knob, values: values))
     }
 
-    /// The scenario with the knob at `value`, or why it cannot be.
-    public func apply(_ value: Double, to scenario: Scenario) -> Result<Scenario, VariationError> {
+    private static func isValid(_ value: String, for knob: Knob) -> Bool {
+        switch knob {
+        case .seats: Int(value).map { $0 >= 1 } ?? false
+        case .halfdays: Int(value.hasPrefix("+") ? String(value.dropFirst()) : value).map { $0 >= (value.hasPrefix("+") ? 0 : 1) } ?? false
+        case .add: weeklyTime(value) != nil
+        case .rate: Double(value).map { $0 >= 0 && $0.isFinite } ?? false
+        }
+    }
+
+    /// `thu-09:00` as (weekday 1...7, seconds after midnight).
+    static func weeklyTime(_ text: String) -> (weekday: Int, start: Int)? {
+        let parts = text.split(separator: "-").map(String.init)
+        guard parts.count == 2, let weekday = ScenarioDecoder.weekdays.firstIndex(of: parts[0].lowercased()) else { return nil }
+        let clock = parts[1].split(separator: ":").compactMap { Int($0) }
+        guard clock.count == 2, (0..<24).contains(clock[0]), (0..<60).contains(clock[1]) else { return nil }
+        return (weekday + 1, clock[0] * 3600 + clock[1] * 60)
+    }
+
+    /// The scenario with the knob at `value` and, when it adds or drops half-days, which ones; or why it cannot be.
+    public func apply(_ value: String, to scenario: Scenario) -> Result<(scenario: Scenario, change: String?), VariationError> {
         var varied = scenario
         switch knob {
         case .seats:
-            guard value >= 1, value == value.rounded() else { return .failure(VariationError("seats=\(value): a whole number from 1")) }
-            varied.sessions = scenario.sessions.map { var s = $0; s.seats = Int(value); return s }
-            varied.calendarSessions = scenario.calendarSessions?.map { var s = $0; s.seats = Int(value); return s }
-        case .halfdays:
-            guard scenario.calendarSessions == nil else {
-                return .failure(VariationError("halfdays needs the scenario's own weekly half-days, not calendars"))
-            }
-            guard value >= 1, value == value.rounded(), Int(value) <= scenario.sessions.count else {
-                return .failure(VariationError("halfdays=\(Int(value)): the scenario lists \(scenario.sessions.count) half-days to choose from"))
-            }
-            varied.sessions = Array(scenario.sessions.prefix(Int(value)))
+            let seats = Int(value)!
+            varied.sessions = scenario.sessions.map { var s = $0; s.seats = seats; return s }
+            varied.calendarSessions = scenario.calendarSessions?.map { var s = $0; s.seats = seats; return s }
+            return .success((varied, nil))
         case .rate:
-            let factor = scenario.ratePerWeek > 0 ? value / scenario.ratePerWeek : 0
-            varied.ratePerWeek = value
+            let rate = Double(value)!
+            let factor = scenario.ratePerWeek > 0 ? rate / scenario.ratePerWeek : 0
+            varied.ratePerWeek = rate
             varied.rateChanges = scenario.rateChanges.map { ($0.fromWeek, $0.ratePerWeek * factor) }
+            return .success((varied, nil))
+        case .halfdays, .add:
+            guard scenario.calendarSessions == nil, let first = scenario.sessions.first else {
+                return .failure(VariationError("\(knob.rawValue) needs the scenario's own weekly half-days, not calendars"))
+            }
+            if knob == .add {
+                let (weekday, start) = Self.weeklyTime(value)!
+                var added = first
+                (added.weekday, added.start, added.end) = (weekday, start, start + first.end - first.start)
+                guard start % (scenario.gridMinutes * 60) == 0 else {
+                    return .failure(VariationError("add=\(value): the start is off the \(scenario.gridMinutes)-minute grid"))
+                }
+                guard added.end <= 86_400 else { return .failure(VariationError("add=\(value): a half-day like the first would end after midnight")) }
+                varied.sessions.append(added)
+                return .success((varied, "adds " + Self.describe(added)))
+            }
+            if value.hasPrefix("+") {
+                let extra = Self.extraHalfDays(Int(value.dropFirst())!, like: first, besides: scenario.sessions)
+                guard extra.count == Int(value.dropFirst())! else {
+                    return .failure(VariationError("halfdays=\(value): \(first.coach) has no \(value.dropFirst()) free weekdays at \(Self.clock(first.start))"))
+                }
+                varied.sessions += extra
+                return .success((varied, extra.isEmpty ? nil : "adds " + extra.map(Self.describe).joined(separator: ", ")))
+            }
+            let count = Int(value)!
+            guard count <= scenario.sessions.count else {
+                return .failure(VariationError(
+                    "halfdays=\(count): the scenario lists \(scenario.sessions.count) half-days; halfdays=+\(count - scenario.sessions.count) adds to them"))
+            }
+            varied.sessions = Array(scenario.sessions.prefix(count))
+            let dropped = scenario.sessions.dropFirst(count)
+            return .success((varied, dropped.isEmpty ? nil : "drops " + dropped.map(Self.describe).joined(separator: ", ")))
         }
-        return .success(varied)
     }
 
-    public func label(_ value: Double) -> String {
-        "\(knob.rawValue)=\(value == value.rounded() ? String(Int(value)) : String(value))"
+    /// `count` half-days like `first` (its coach, place, times and seats) on the first weekdays, Monday
+    /// to Friday, on which that coach holds none of `sessions`.
+    static func extraHalfDays(_ count: Int, like first: Scenario.WeeklySession, besides sessions: [Scenario.WeeklySession]) -> [Scenario.WeeklySession] {
+        let busy = Set(sessions.filter { $0.coach == first.coach }.map(\.weekday))
+        return (1...5).filter { !busy.contains($0) }.prefix(count).map { weekday in
+            var extra = first
+            extra.weekday = weekday
+            return extra
+        }
     }
+
+    static func describe(_ session: Scenario.WeeklySession) -> String {
+        "\(session.coach) \(ScenarioDecoder.weekdays[session.weekday - 1]) \(clock(session.start))-\(clock(session.end))"
+    }
+
+    private static func clock(_ seconds: Int) -> String {
+        let minutes = seconds / 60
+        return (minutes / 60 < 10 ? "0" : "") + "\(minutes / 60):" + (minutes % 60 < 10 ? "0" : "") + "\(minutes % 60)"
+    }
+
+    public func label(_ value: String) -> String { "\(knob.rawValue)=\(value)" }
 }
 
 public struct VariationError: Error, CustomStringConvertible, Sendable {
