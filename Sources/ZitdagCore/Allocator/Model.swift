@@ -49,7 +49,7 @@ struct Model: Sendable {
     private(set) var seekerIndex: [String: Int]
     /// Per job seeker: the unavailable times of all their requests.
     private(set) var seekerUnavailable: [BusyCalendar]
-    let consultantBusy: [BusyCalendar]
+    private(set) var consultantBusy: [BusyCalendar]
     private(set) var seekerCount: Int
     /// The requests of each consultant and of each job seeker.
     private(set) var consultantRequests: [[Int32]]
@@ -167,6 +167,16 @@ struct Model: Sendable {
         self.consultantRequests = consultantRequests
         self.seekerRequests = seekerRequests
         consultantBusy = problem.consultants.map(\.busy)
+    }
+
+    /// The same model with other agendas for its consultants (the same ones, in the same order): what
+    /// a simulation's replications differ in, without compiling the sessions again.
+    func withConsultantAgendas(_ busy: [BusyCalendar]) -> Model {
+        precondition(busy.count == consultantBusy.count, "one agenda per consultant")
+        var model = self
+        model.consultantBusy = busy
+        for k in busy.indices { model.problem.consultants[k].busy = busy[k] }
+        return model
     }
 
     /// Adds one request and returns its index. Everything else stays shared with the model it was

@@ -33,7 +33,7 @@ struct PlacementSearch {
     /// of the horizon while another works on the rest).
     var window: ClosedRange<Int>?
 
-    func best(for r: Int) -> Placement? {
+    consuming func best(for r: Int) -> Placement? {
         var run = Run(search: self, r: r)
         return run.best()
     }
@@ -41,8 +41,10 @@ struct PlacementSearch {
     /// The state of one search.
     struct Run {
         let search: PlacementSearch
-        let schedule: Schedule
-        let model: Model
+        // Views into `search`, not copies: a Schedule holds dozens of arrays, and each copy kept here
+        // would cost a retain and a release of every one of them per search.
+        var schedule: Schedule { search.schedule }
+        var model: Model { search.schedule.model }
         let r: Int
         let request: Request
         let cells: Int
@@ -74,7 +76,9 @@ struct PlacementSearch {
         /// The kinds of slot the request can have: bit 0 with the consultant, bit 1 without.
         let allKinds: Int
         /// Where the job seeker and the consultant are free, per session time (see ``SlotMasks``).
-        var knownMasks: [Int: SlotMasks] = [:]
+        /// A direct-mapped memo of ``SlotMasks`` by session time: a miss only costs working them out
+        /// again, and unlike a dictionary it is one allocation and no hashing.
+        var knownMasks = [SlotMasks.Entry](repeating: SlotMasks.Entry(key: -1, masks: SlotMasks(seeker: 0, consultant: 0)), count: 128)
         var lastMasks: (key: Int, masks: SlotMasks) = (-1, SlotMasks(seeker: 0, consultant: 0))
         /// The request's session list, with its day and shape boundaries (see ``CandidateSessions``).
         let list: Int
@@ -82,10 +86,9 @@ struct PlacementSearch {
         let listDayStarts: [Int32]
         let listShapeEnds: [Int32]
 
-        init(search: PlacementSearch, r: Int) {
+        init(search: consuming PlacementSearch, r: Int) {
             self.search = search
-            schedule = search.schedule
-            model = schedule.model
+            let model = search.schedule.model
             self.r = r
             request = model.problem.requests[r]
             cells = model.requestCells[r]

@@ -8,6 +8,12 @@ struct SlotMasks {
     /// A subset of `seeker`; every start cell when the consultant need not or cannot come.
     var consultant: UInt64
 
+    /// A memo entry: the masks of one session time (start and length).
+    struct Entry {
+        var key: Int
+        var masks: SlotMasks
+    }
+
     /// Start cells where a slot of one of `kinds` could be (bit 0 with the consultant, bit 1
     /// without), seats aside.
     func starts(kinds: Int) -> UInt64 {
@@ -22,11 +28,13 @@ extension PlacementSearch.Run {
         let key = model.sessionStart[s] << 8 | min(sessionCells, 255)
         if lastMasks.key == key { return lastMasks.masks }
         let found: SlotMasks
-        if let known = knownMasks[key] {
-            found = known
+        // Session times are seconds (and a length): mixed, so that times a week apart spread out.
+        let slot = Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(key)) &* 0x9E37_79B9_7F4A_7C15) >> 57)
+        if knownMasks[slot].key == key {
+            found = knownMasks[slot].masks
         } else {
             found = workOutMasks(s)
-            knownMasks[key] = found
+            knownMasks[slot] = SlotMasks.Entry(key: key, masks: found)
         }
         lastMasks = (key, found)
         return found

@@ -3,10 +3,37 @@
 /// cancellations freeing seats, no-shows wasting them.
 struct Replication {
     let scenario: Scenario
-    let sessions: [Session]
-    /// See ``workingDays(of:zone:)``.
-    let workingDays: [Instant]
+    let setup: Setup
     var random: SplitMix64
+
+    /// What every replication of a scenario starts from, worked out once (per thread).
+    struct Setup {
+        let sessions: [Session]
+        /// Where the working day starts on each day that has sessions (a half-day never spans a DST
+        /// change, so busy blocks are whole quarter-hours after it).
+        let workingDays: [Instant]
+        /// The sessions compiled for the allocator, with consultants `K0`... free all the time.
+        let model: Model
+        /// The shares of the levels, of required, preferred and no attendance, and of the languages.
+        let levelShares: [Double]
+        let attendanceShares: [Double]
+        let languageShares: [Double]
+
+        init(_ scenario: Scenario) {
+            let sessions = scenario.concreteSessions()
+            self.sessions = sessions
+            workingDays = Set(sessions.map(\.day)).sorted().compactMap {
+                scenario.zone.instant(for: LocalDateTime(date: $0, secondOfDay: Replication.workingDay.start))
+            }
+            let consultants = (0..<scenario.consultants).map { Consultant(id: "K\($0)", busy: BusyCalendar()) }
+            model = Model(Problem(
+                zone: scenario.zone, gridMinutes: scenario.gridMinutes, weights: scenario.weights, sessions: sessions,
+                consultants: consultants, requests: []))
+            levelShares = scenario.levels.map(\.share)
+            attendanceShares = [scenario.attendance.required, scenario.attendance.preferred, scenario.attendance.none]
+            languageShares = scenario.languages.map(\.share)
+        }
+    }
 
     /// A request of the run: when it came, and what became of it.
     struct Arrival {
@@ -21,11 +48,7 @@ struct Replication {
     }
 
     mutating func run() -> ReplicationOutcome {
-        let zone = scenario.zone
-        let consultants = makeConsultants()
-        let problem = Problem(
-            zone: zone, gridMinutes: scenario.gridMinutes, weights: scenario.weights, sessions: sessions, consultants: consultants, requests: [])
-        var schedule = Schedule(model: Model(problem))
+        var schedule = Schedule(model: setup.model.withConsultantAgendas(makeAgendas()))
         var arrivals: [Arrival] = []
         var waiting: [Int] = []
         var cancellations: [(day: LocalDate, arrival: Int)] = []
@@ -57,7 +80,7 @@ struct Replication {
                 plan(&waiting, arrivals: arrivals, schedule: &schedule, cancellations: &cancellations, today: monday.adding(days: 6))
             }
         }
-        return ReplicationOutcome(scenario: scenario, sessions: sessions, schedule: schedule, arrivals: arrivals, random: &random)
+        return ReplicationOutcome(scenario: scenario, sessions: setup.sessions, schedule: schedule, arrivals: arrivals, random: &random)
     }
 
     /// The consultants' working day, in quarter-hours from 08:30 to 17:00, and the lengths of the
@@ -65,20 +88,14 @@ struct Replication {
     static let workingDay = (start: 8 * 3600 + 1800, quarters: 34)
     static let busyBlockQuarters = 3...12
 
-    /// Where the working day starts on each day that has sessions (worked out once per simulation: a
-    /// half-day never spans a DST change, so the blocks are whole quarter-hours after it).
-    static func workingDays(of sessions: [Session], zone: Zone) -> [Instant] {
-        Set(sessions.map(\.day)).sorted().compactMap { zone.instant(for: LocalDateTime(date: $0, secondOfDay: workingDay.start)) }
-    }
-
     /// Consultants busy in blocks of 45 to 180 minutes covering `busy_share` of each working day
     /// that has sessions, drawn once per run. Busy time belongs to the consultant and the hour: every
     /// session at that time sees the same agenda, whichever coach holds it.
-    private mutating func makeConsultants() -> [Consultant] {
+    private mutating func makeAgendas() -> [BusyCalendar] {
         let target = Int((scenario.consultantBusyShare * Double(Self.workingDay.quarters)).rounded())
         return (0..<scenario.consultants).map { k in
             var busy: [Span] = []
-            for origin in workingDays where target > 0 {
+            for origin in setup.workingDays where target > 0 {
                 var taken: UInt64 = 0
                 var covered = 0
                 // Blocks that would overlap one already drawn are drawn again, a few times at most.
@@ -89,21 +106,27 @@ struct Replication {
                     guard taken & block == 0 else { continue }
                     taken |= block
                     covered += length
+                }
+                // The day's busy quarter-hours as spans, in time order (blocks that touch make one).
+                while taken != 0 {
+                    let first = taken.trailingZeroBitCount
+                    let length = (~(taken >> UInt64(first))).trailingZeroBitCount
                     busy.append(Span(start: Instant(seconds: origin.seconds + first * 900), end: Instant(seconds: origin.seconds + (first + length) * 900)))
+                    taken &= ~(((UInt64(1) << UInt64(length)) - 1) << UInt64(first))
                 }
             }
-            return Consultant(id: "K\(k)", busy: BusyCalendar(busy))
+            return BusyCalendar(ordered: busy)
         }
     }
 
     private mutating func makeArrival(on day: LocalDate, week: Int, schedule: inout Schedule) -> Arrival {
-        let level = pick(scenario.levels.map(\.share)).map { scenario.levels[$0] } ?? scenario.levels[0]
-        let attendance: Attendance = switch pick([scenario.attendance.required, scenario.attendance.preferred, scenario.attendance.none]) {
+        let level = pick(setup.levelShares).map { scenario.levels[$0] } ?? scenario.levels[0]
+        let attendance: Attendance = switch pick(setup.attendanceShares) {
         case 0: .required
         case 1: .preferred
         default: .none
         }
-        let language = pick(scenario.languages.map(\.share)).map { scenario.languages[$0].language }
+        let language = pick(setup.languageShares).map { scenario.languages[$0].language }
         var release = day.adding(days: scenario.minimumNoticeDays)
         if scenario.serviceFromNextWeek || scenario.policy == .weekly {
             release = max(release, day.adding(days: 8 - day.weekday))

@@ -11,19 +11,19 @@ import Synchronization
 /// ```
 public struct Simulation: Sendable {
     public let scenario: Scenario
-    private let sessions: [Session]
-    private let workingDays: [Instant]
 
     public init(scenario: Scenario) {
         self.scenario = scenario
-        sessions = scenario.concreteSessions()
-        workingDays = Replication.workingDays(of: sessions, zone: scenario.zone)
     }
 
     /// Replication `index`: pure, and the same for the same scenario and index.
     public func replicate(_ index: Int) -> ReplicationOutcome {
+        replicate(index, in: Replication.Setup(scenario))
+    }
+
+    private func replicate(_ index: Int, in setup: Replication.Setup) -> ReplicationOutcome {
         var seeds = SplitMix64(seed: scenario.seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
-        var replication = Replication(scenario: scenario, sessions: sessions, workingDays: workingDays, random: SplitMix64(seed: seeds.next()))
+        var replication = Replication(scenario: scenario, setup: setup, random: SplitMix64(seed: seeds.next()))
         return replication.run()
     }
 
@@ -36,8 +36,11 @@ public struct Simulation: Sendable {
         let workers = max(1, min(threads, count))
         let chunk = (count + workers - 1) / workers
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            // Each thread compiles the sessions for itself: arrays shared between threads would have
+            // their reference counts bounce between the cores at every access.
+            let setup = Replication.Setup(scenario)
             for index in (worker * chunk)..<min(count, (worker + 1) * chunk) {
-                let outcome = replicate(index)
+                let outcome = replicate(index, in: setup)
                 results.withLock { $0[index] = outcome }
                 let finished = done.add(1, ordering: .relaxed).newValue
                 if worker == 0 || finished == count { progress(finished, count) }
