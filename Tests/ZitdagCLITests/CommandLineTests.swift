@@ -225,8 +225,25 @@ extension CommandLineTests {
         for name in ["waits.svg", "backlog.svg", "utilisation.svg"] {
             let svg = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
             #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+            // Both axes titled.
+            #expect(svg.contains("rotate(-90)") && (svg.contains(">week starting<") || svg.contains(">days waited<")))
         }
+        // The time axis shows the Mondays' dates (the scenario starts on 2027-01-04, six warm-up weeks).
+        let backlog = try String(contentsOf: folder.appendingPathComponent("backlog.svg"), encoding: .utf8)
+        #expect(backlog.contains(">2027-02-15<"))
         #expect(try String(contentsOf: folder.appendingPathComponent("s.csv"), encoding: .utf8).hasPrefix("scenario,figure,week,mean,low,high\r\n"))
+    }
+
+    /// "What if we add a half-day?" on one file: the table says which half-day each variant adds, and a
+    /// figure with nothing to count says so.
+    @Test func addingAHalfDayNeedsNoSecondFile() throws {
+        let file = Self.scenarios.appendingPathComponent("jobteam.json").path
+        let outcome = try Binary.run(["simulate", file, "--replications", "6", "--vary", "halfdays=+0,+1"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("halfdays=+1: 6 replications") && outcome.stdout.contains("adds C1 mon 09:00-12:30"))
+        #expect(!outcome.stdout.contains("inf"))
+        let wrong = try Binary.run(["simulate", file, "--vary", "halfdays=9"])
+        #expect(wrong.status != 0 && wrong.stderr.contains("halfdays=9: the scenario lists 3 half-days; halfdays=+6 adds to them"))
     }
 
     @Test func aBrokenScenarioRunsNothingAndExitsTwo() throws {

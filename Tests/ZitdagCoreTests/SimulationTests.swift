@@ -81,3 +81,73 @@ import ZitdagCore
         #expect(wait(freed).mean < wait(kept).mean)
     }
 }
+
+/// The figures a coordinator reads: busy consultants, the end of the horizon, and figures without data.
+extension SimulationTests {
+    /// Two coaches on Tuesday mornings, consultants busy half of the working day.
+    static func twoCoaches(busyShare: Double) -> Scenario {
+        var scenario = queue(rate: 2, capacity: 3, weeks: 40, warmup: 4, replications: 1)
+        scenario.sessions.append(Scenario.WeeklySession(coach: "C2", location: "L1", weekday: 1, start: 9 * 3600, end: 12 * 3600))
+        scenario.consultants = 6
+        scenario.consultantBusyShare = busyShare
+        scenario.attendance = (1, 0, 0)
+        return scenario
+    }
+
+    /// Busy time belongs to the consultant and the hour: a consultant is busy for `busy_share` of each
+    /// working day, in blocks, whatever the number of sessions then; at 10:00, on about half of the
+    /// days (blocks make some hours a little likelier than others), not on three in four, which drawing
+    /// per session did with two coaches at that hour.
+    @Test func aConsultantIsBusyForTheShareOfTheWorkingDayTheScenarioSays() throws {
+        let scenario = Self.twoCoaches(busyShare: 0.5)
+        let agendas = Simulation(scenario: scenario).consultantAgendas(replication: 3)
+        #expect(agendas.count == 6)
+        let days = Set(scenario.concreteSessions().map(\.day)).sorted()
+        var busyAtTen = 0
+        var busyQuarters = 0
+        for agenda in agendas {
+            for day in days {
+                let ten = try #require(scenario.zone.instant(for: LocalDateTime(date: day, secondOfDay: 10 * 3600)))
+                if !agenda.isFree(Span(start: ten, end: Instant(seconds: ten.seconds + 60))) { busyAtTen += 1 }
+                let from = try #require(scenario.zone.instant(for: LocalDateTime(date: day, secondOfDay: 8 * 3600 + 1800)))
+                let to = try #require(scenario.zone.instant(for: LocalDateTime(date: day, secondOfDay: 17 * 3600)))
+                let busy = agenda.spans.filter { $0.start >= from && $0.end <= to }.reduce(0) { $0 + $1.seconds }
+                // Nothing outside the working day; at most half of it busy.
+                #expect(agenda.spans.filter { $0.overlaps(Span(start: from, end: to)) }.reduce(0) { $0 + $1.seconds } == busy)
+                #expect(busy <= 17 * 900)
+                busyQuarters += busy / 900
+            }
+        }
+        let consultantDays = Double(agendas.count * days.count)
+        #expect(abs(Double(busyAtTen) / consultantDays - 0.5) < 0.15, "busy at 10:00 on \(busyAtTen) of \(Int(consultantDays)) days")
+        #expect(Double(busyQuarters) / consultantDays > 0.9 * 17, "\(Double(busyQuarters) / consultantDays) quarter-hours a day")
+    }
+
+    /// With the half-days going on after the horizon, those who come in its last weeks are booked as
+    /// the others are: none is left unbooked and utilisation does not dip at the end. Without the
+    /// cool-down, the last week's arrivals find no session.
+    @Test func theLastWeeksOfTheHorizonAreLikeTheOthers() {
+        var scenario = Self.queue(rate: 3, capacity: 4, weeks: 40, warmup: 8, replications: 20)
+        func report(_ scenario: Scenario) -> SimulationReport {
+            let simulation = Simulation(scenario: scenario)
+            return SimulationReport(scenario: scenario, outcomes: (0..<scenario.replications).map(simulation.replicate))
+        }
+        let cooled = report(scenario)
+        #expect(cooled.notBooked.mean == 0)
+        let weekly = cooled.weeklyUtilisation.map(\.mean)
+        let lastWeeks = weekly.suffix(3).reduce(0, +) / 3
+        let before = weekly.dropLast(3).reduce(0, +) / Double(weekly.count - 3)
+        #expect(lastWeeks > 0.85 * before, "last weeks \(lastWeeks), before \(before)")
+        scenario.cooldownWeeks = 0
+        #expect(report(scenario).notBooked.mean > 0)
+    }
+
+    /// A figure nothing was counted for has no estimate, rather than an interval from minus to plus infinity.
+    @Test func aFigureWithNothingToCountHasNoEstimate() {
+        let scenario = Self.queue(rate: 3, capacity: 4, weeks: 20, warmup: 2, replications: 5)
+        let simulation = Simulation(scenario: scenario)
+        let report = SimulationReport(scenario: scenario, outcomes: (0..<5).map(simulation.replicate))
+        #expect(report.along.count == 0)
+        #expect(report.waitMean.count == 5)
+    }
+}

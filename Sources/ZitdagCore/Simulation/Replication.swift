@@ -91,7 +91,7 @@ struct Replication {
     /// Consultants busy in blocks of 45 to 180 minutes covering `busy_share` of each working day
     /// that has sessions, drawn once per run. Busy time belongs to the consultant and the hour: every
     /// session at that time sees the same agenda, whichever coach holds it.
-    private mutating func makeAgendas() -> [BusyCalendar] {
+    mutating func makeAgendas() -> [BusyCalendar] {
         let target = Int((scenario.consultantBusyShare * Double(Self.workingDay.quarters)).rounded())
         return (0..<scenario.consultants).map { k in
             var busy: [Span] = []

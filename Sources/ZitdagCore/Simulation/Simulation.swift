@@ -22,9 +22,20 @@ public struct Simulation: Sendable {
     }
 
     private func replicate(_ index: Int, in setup: Replication.Setup) -> ReplicationOutcome {
-        var seeds = SplitMix64(seed: scenario.seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
-        var replication = Replication(scenario: scenario, setup: setup, random: SplitMix64(seed: seeds.next()))
+        var replication = Replication(scenario: scenario, setup: setup, random: random(index))
         return replication.run()
+    }
+
+    /// The consultants' agendas replication `index` works with (the first thing it draws).
+    public func consultantAgendas(replication index: Int) -> [BusyCalendar] {
+        var replication = Replication(scenario: scenario, setup: Replication.Setup(scenario), random: random(index))
+        return replication.makeAgendas()
+    }
+
+    /// Replication `index`'s generator, derived from the scenario's seed alone.
+    private func random(_ index: Int) -> SplitMix64 {
+        var seeds = SplitMix64(seed: scenario.seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
+        return SplitMix64(seed: seeds.next())
     }
 
     /// Replications `0..<count` on `threads` threads. Each writes only its own slot, so the results
