@@ -41,6 +41,15 @@ struct Schedule: Sendable {
         }
     }
 
+    /// The same schedule with other agendas for the model's consultants (see
+    /// ``Model/withConsultantAgendas(_:)``): a simulation's replications start from one empty schedule
+    /// instead of building its indexes again.
+    func withConsultantAgendas(_ busy: [BusyCalendar]) -> Schedule {
+        var schedule = self
+        schedule.model = model.withConsultantAgendas(busy)
+        return schedule
+    }
+
     /// Adds one more request to plan (see ``Model/add(_:)``) and returns its index.
     mutating func add(_ request: Request) -> Int {
         let seekers = model.seekerCount

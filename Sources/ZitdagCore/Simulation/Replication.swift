@@ -12,8 +12,9 @@ struct Replication {
         /// Where the working day starts on each day that has sessions (a half-day never spans a DST
         /// change, so busy blocks are whole quarter-hours after it).
         let workingDays: [Instant]
-        /// The sessions compiled for the allocator, with consultants `K0`... free all the time.
-        let model: Model
+        /// The sessions compiled for the allocator, with consultants `K0`... free all the time, and
+        /// nothing booked yet.
+        let schedule: Schedule
         /// The shares of the levels, of required, preferred and no attendance, and of the languages.
         let levelShares: [Double]
         let attendanceShares: [Double]
@@ -26,9 +27,9 @@ struct Replication {
                 scenario.zone.instant(for: LocalDateTime(date: $0, secondOfDay: Replication.workingDay.start))
             }
             let consultants = (0..<scenario.consultants).map { Consultant(id: "K\($0)", busy: BusyCalendar()) }
-            model = Model(Problem(
+            schedule = Schedule(model: Model(Problem(
                 zone: scenario.zone, gridMinutes: scenario.gridMinutes, weights: scenario.weights, sessions: sessions,
-                consultants: consultants, requests: []))
+                consultants: consultants, requests: [])))
             levelShares = scenario.levels.map(\.share)
             attendanceShares = [scenario.attendance.required, scenario.attendance.preferred, scenario.attendance.none]
             languageShares = scenario.languages.map(\.share)
@@ -48,7 +49,7 @@ struct Replication {
     }
 
     mutating func run() -> ReplicationOutcome {
-        var schedule = Schedule(model: setup.model.withConsultantAgendas(makeAgendas()))
+        var schedule = setup.schedule.withConsultantAgendas(makeAgendas())
         var arrivals: [Arrival] = []
         var waiting: [Int] = []
         var cancellations: [(day: LocalDate, arrival: Int)] = []
