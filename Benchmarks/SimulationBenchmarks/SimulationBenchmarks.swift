@@ -6,7 +6,7 @@ import ZitdagCore
 /// - job team (`Scenarios/jobteam.json`: 2 coaches, 3 weekly half-days, online policy), 52 weeks x 1,000 replications, under 10 s;
 /// - city (`Scenarios/city.json`: 20 coaches, 60 weekly half-days, weekly policy), 52 weeks x 100 replications, under 60 s;
 /// - the one-session queue of the theory check (`Benchmarks/simulation/theory-one-session.json`), a million simulated weeks
-///   (2,000 replications x 500 weeks), under 10 s.
+///   (1,000 replications x 1,000 weeks, half of them warm-up), under 10 s.
 let benchmarks: @Sendable () -> Void = {
     let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Scenarios")
@@ -17,7 +17,7 @@ let benchmarks: @Sendable () -> Void = {
     let threads = ProcessInfo.processInfo.activeProcessorCount
     for (name, file, replications) in [("job team, 52 weeks x 1,000 replications (online)", "jobteam.json", 1_000),
                                        ("city, 52 weeks x 100 replications (weekly)", "city.json", 100),
-                                       ("one session, 500 weeks x 2,000 replications (a million weeks)", "../Benchmarks/simulation/theory-one-session.json", 2_000)] {
+                                       ("one session, 1,000 weeks x 1,000 replications (a million weeks)", "../Benchmarks/simulation/theory-one-session.json", 1_000)] {
         var scenario = scenario(file)
         scenario.replications = replications
         let simulation = Simulation(scenario: scenario)

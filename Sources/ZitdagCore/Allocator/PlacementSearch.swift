@@ -77,8 +77,10 @@ struct PlacementSearch {
         let allKinds: Int
         /// Where the job seeker and the consultant are free, per session time (see ``SlotMasks``).
         /// A direct-mapped memo of ``SlotMasks`` by session time: a miss only costs working them out
-        /// again, and unlike a dictionary it is one allocation and no hashing.
-        var knownMasks = [SlotMasks.Entry](repeating: SlotMasks.Entry(key: -1, masks: SlotMasks(seeker: 0, consultant: 0)), count: 128)
+        /// again, and unlike a dictionary it is one allocation and no hashing. Made only once a search
+        /// has looked at a few session times: most searches of a simulation look at one or two.
+        var knownMasks: [SlotMasks.Entry] = []
+        var timesSeen = 0
         var lastMasks: (key: Int, masks: SlotMasks) = (-1, SlotMasks(seeker: 0, consultant: 0))
         /// The request's session list, with its day and shape boundaries (see ``CandidateSessions``).
         let list: Int

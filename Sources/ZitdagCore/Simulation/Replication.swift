@@ -15,6 +15,10 @@ struct Replication {
         /// The sessions compiled for the allocator, with consultants `K0`... free all the time, and
         /// nothing booked yet.
         let schedule: Schedule
+        /// The scenario's levels and languages, copied for this thread: arrays shared between threads
+        /// have their reference counts bounce between cores at every arrival.
+        let levels: [Scenario.Level]
+        let languages: [String]
         /// The shares of the levels, of required, preferred and no attendance, and of the languages.
         let levelShares: [Double]
         let attendanceShares: [Double]
@@ -30,6 +34,8 @@ struct Replication {
             schedule = Schedule(model: Model(Problem(
                 zone: scenario.zone, gridMinutes: scenario.gridMinutes, weights: scenario.weights, sessions: sessions,
                 consultants: consultants, requests: [])))
+            levels = scenario.levels.map { $0 }
+            languages = scenario.languages.map(\.language)
             levelShares = scenario.levels.map(\.share)
             attendanceShares = [scenario.attendance.required, scenario.attendance.preferred, scenario.attendance.none]
             languageShares = scenario.languages.map(\.share)
@@ -121,13 +127,13 @@ struct Replication {
     }
 
     private mutating func makeArrival(on day: LocalDate, week: Int, schedule: inout Schedule) -> Arrival {
-        let level = pick(setup.levelShares).map { scenario.levels[$0] } ?? scenario.levels[0]
+        let level = setup.levels[pick(setup.levelShares) ?? 0]
         let attendance: Attendance = switch pick(setup.attendanceShares) {
         case 0: .required
         case 1: .preferred
         default: .none
         }
-        let language = pick(setup.languageShares).map { scenario.languages[$0].language }
+        let language = pick(setup.languageShares).map { setup.languages[$0] }
         var release = day.adding(days: scenario.minimumNoticeDays)
         if scenario.serviceFromNextWeek || scenario.policy == .weekly {
             release = max(release, day.adding(days: 8 - day.weekday))
