@@ -132,8 +132,9 @@ extension BookingCommandTests {
         let desk = try Desk()
         let token = try desk.run(["token", "create", "--coordinator", "test"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let port = 18_000 + Int.random(in: 0..<2_000)
-        // Every write waits 1.5 s before it commits: the booking is in flight when SIGTERM comes.
-        let server = try desk.process(["serve", "--port", String(port)], environment: ["ZITDAG_TEST_STALL_MS": "1500"])
+        // Every write waits 3 s before it commits: the booking is in flight when SIGTERM comes, even when
+        // the request takes a second to arrive on a machine busy with the other tests.
+        let server = try desk.process(["serve", "--port", String(port)], environment: ["ZITDAG_TEST_STALL_MS": "3000"])
         defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
         var up = false
         for _ in 0..<50 where !up {
@@ -146,7 +147,7 @@ extension BookingCommandTests {
         request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
         request.httpBody = Data(#"{"job_seeker": "J1", "starts": [{"start": "2026-11-24T09:00"}]}"#.utf8)
         async let answer = URLSession.shared.data(for: request)
-        try await Task.sleep(for: .milliseconds(500))
+        try await Task.sleep(for: .milliseconds(1_200))
         kill(server.processIdentifier, SIGTERM)
         let (body, response) = try await answer
         #expect((response as? HTTPURLResponse)?.statusCode == 201, "\(String(decoding: body, as: UTF8.self))")

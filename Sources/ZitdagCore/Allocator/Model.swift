@@ -2,6 +2,142 @@
 /// sessions indexed by language and day, times in seconds, durations in grid cells.
 struct Model: Sendable {
     private(set) var problem: Problem
+    /// The sessions compiled: shared by every copy of the model (a copy retains one object, not
+    /// two dozen arrays), since only the requests change after compiling.
+    private let sessions: CompiledSessions
+    /// Per request: its session list, duration in cells, job seeker and consultant indices (-1: none).
+    private(set) var requestList: [Int]
+    private(set) var requestCells: [Int]
+    private(set) var requestSeeker: [Int]
+    private(set) var requestConsultant: [Int]
+    private(set) var seekerIndex: [String: Int]
+    /// Per job seeker: the unavailable times of all their requests.
+    private(set) var seekerUnavailable: [BusyCalendar]
+    private(set) var consultantBusy: [BusyCalendar]
+    private(set) var seekerCount: Int
+    /// The requests of each consultant and of each job seeker.
+    private(set) var consultantRequests: [[Int32]]
+    private(set) var seekerRequests: [[Int32]]
+
+    init(_ problem: Problem) {
+        self.problem = problem
+        let sessions = CompiledSessions(problem)
+        self.sessions = sessions
+        let grid = sessions.grid
+        let languageList = sessions.languageList
+        requestList = problem.requests.map { $0.language.map { languageList[$0]! } ?? 0 }
+        requestCells = problem.requests.map { $0.duration / grid }
+        let seekers = Dictionary(Set(problem.requests.map(\.jobSeeker)).sorted().enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        seekerIndex = seekers
+        let requestSeeker = problem.requests.map { seekers[$0.jobSeeker]! }
+        self.requestSeeker = requestSeeker
+        seekerCount = seekers.count
+        let consultants = sessions.consultantIndex
+        let requestConsultant = problem.requests.map { $0.consultant.flatMap { consultants[$0] } ?? -1 }
+        self.requestConsultant = requestConsultant
+        var unavailable = [[Span]](repeating: [], count: seekers.count)
+        for (r, request) in problem.requests.enumerated() {
+            unavailable[requestSeeker[r]] += request.unavailable.spans
+        }
+        seekerUnavailable = unavailable.map { BusyCalendar($0) }
+        var consultantRequests = [[Int32]](repeating: [], count: problem.consultants.count)
+        var seekerRequests = [[Int32]](repeating: [], count: seekers.count)
+        for r in problem.requests.indices {
+            if requestConsultant[r] >= 0 { consultantRequests[requestConsultant[r]].append(Int32(r)) }
+            seekerRequests[requestSeeker[r]].append(Int32(r))
+        }
+        self.consultantRequests = consultantRequests
+        self.seekerRequests = seekerRequests
+        consultantBusy = problem.consultants.map(\.busy)
+    }
+
+    /// The same model with other agendas for its consultants (the same ones, in the same order): what
+    /// a simulation's replications differ in, without compiling the sessions again.
+    func withConsultantAgendas(_ busy: [BusyCalendar]) -> Model {
+        precondition(busy.count == consultantBusy.count, "one agenda per consultant")
+        var model = self
+        model.consultantBusy = busy
+        for k in busy.indices { model.problem.consultants[k].busy = busy[k] }
+        return model
+    }
+
+    /// Adds one request and returns its index. Everything else stays shared with the model it was
+    /// copied from, so asking about one request costs nothing like compiling the whole problem again.
+    mutating func add(_ request: Request) -> Int {
+        let r = problem.requests.count
+        problem.requests.append(request)
+        requestList.append(request.language.map { languageList[$0] ?? otherLanguageList } ?? 0)
+        requestCells.append(request.duration / grid)
+        let seeker: Int
+        if let known = seekerIndex[request.jobSeeker] {
+            seeker = known
+            seekerUnavailable[seeker] = BusyCalendar(seekerUnavailable[seeker].spans + request.unavailable.spans)
+            seekerRequests[seeker].append(Int32(r))
+        } else {
+            seeker = seekerCount
+            seekerCount += 1
+            seekerIndex[request.jobSeeker] = seeker
+            seekerUnavailable.append(request.unavailable)
+            seekerRequests.append([Int32(r)])
+        }
+        requestSeeker.append(seeker)
+        let consultant = request.consultant.flatMap { consultantIndex[$0] } ?? -1
+        requestConsultant.append(consultant)
+        if consultant >= 0 { consultantRequests[consultant].append(Int32(r)) }
+        return r
+    }
+
+    /// The sessions of `list` on days `from...to` (clamped), as a range of positions in the list.
+    func positions(list: Int, from: Int, to: Int) -> Range<Int> {
+        Self.positions(dayStarts: dayStarts[list], firstDay: firstDay, lastDay: lastDay, from: from, to: to)
+    }
+
+    /// The same for a list's ``dayStarts``, for callers that keep them at hand.
+    static func positions(dayStarts starts: [Int32], firstDay: Int, lastDay: Int, from: Int, to: Int) -> Range<Int> {
+        let low = max(from, firstDay)
+        let high = min(to, lastDay)
+        guard low <= high else { return 0..<0 }
+        return Int(starts[low - firstDay])..<Int(starts[high - firstDay + 1])
+    }
+
+    /// The last day a request's first appointment may fall on.
+    func lastFirstDay(of r: Int, ignoringDue: Bool = false) -> Int {
+        let request = problem.requests[r]
+        let latest = lastDay - request.gapDays.lowerBound * (request.appointments - 1)
+        guard !ignoringDue, let due = request.due else { return latest }
+        return min(due.daysSinceEpoch, latest)
+    }
+}
+
+/// What the compiled sessions hold, read through (see ``CompiledSessions``).
+extension Model {
+    var grid: Int { sessions.grid }
+    var sessionStart: [Int] { sessions.sessionStart }
+    var sessionDay: [Int] { sessions.sessionDay }
+    var sessionCells: [Int] { sessions.sessionCells }
+    var sessionSeats: [Int] { sessions.sessionSeats }
+    var sessionCoach: [Int] { sessions.sessionCoach }
+    var coachCount: Int { sessions.coachCount }
+    var cellBase: [Int] { sessions.cellBase }
+    var totalCells: Int { sessions.totalCells }
+    var lists: [[Int32]] { sessions.lists }
+    var shapeEnds: [[Int32]] { sessions.shapeEnds }
+    var coachSessions: [[Int32]] { sessions.coachSessions }
+    var sessionLists: [UInt64] { sessions.sessionLists }
+    var dayStarts: [[Int32]] { sessions.dayStarts }
+    var firstDay: Int { sessions.firstDay }
+    var lastDay: Int { sessions.lastDay }
+    var languageList: [String: Int] { sessions.languageList }
+    var otherLanguageList: Int { sessions.otherLanguageList }
+    var consultantIndex: [String: Int] { sessions.consultantIndex }
+    var firstDayStarts: [Int] { sessions.firstDayStarts }
+    var sessionGroup: [Int] { sessions.sessionGroup }
+    var groupCount: Int { sessions.groupCount }
+    var groupSessions: [[Int32]] { sessions.groupSessions }
+}
+
+/// The part of a ``Model`` that stays as compiled: sessions, lists, groups and the consultants' indices.
+final class CompiledSessions: Sendable {
     let grid: Int
     let sessionStart: [Int]
     let sessionDay: [Int]
@@ -41,22 +177,8 @@ struct Model: Sendable {
     let sessionGroup: [Int]
     let groupCount: Int
     let groupSessions: [[Int32]]
-    /// Per request: its session list, duration in cells, job seeker and consultant indices (-1: none).
-    private(set) var requestList: [Int]
-    private(set) var requestCells: [Int]
-    private(set) var requestSeeker: [Int]
-    private(set) var requestConsultant: [Int]
-    private(set) var seekerIndex: [String: Int]
-    /// Per job seeker: the unavailable times of all their requests.
-    private(set) var seekerUnavailable: [BusyCalendar]
-    private(set) var consultantBusy: [BusyCalendar]
-    private(set) var seekerCount: Int
-    /// The requests of each consultant and of each job seeker.
-    private(set) var consultantRequests: [[Int32]]
-    private(set) var seekerRequests: [[Int32]]
 
     init(_ problem: Problem) {
-        self.problem = problem
         let grid = problem.gridSeconds
         self.grid = grid
         let sessions = problem.sessions
@@ -142,87 +264,6 @@ struct Model: Sendable {
             return starts
         }
 
-        requestList = problem.requests.map { $0.language.map { languageList[$0]! } ?? 0 }
-        requestCells = problem.requests.map { $0.duration / grid }
-        let seekers = Dictionary(Set(problem.requests.map(\.jobSeeker)).sorted().enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        seekerIndex = seekers
-        let requestSeeker = problem.requests.map { seekers[$0.jobSeeker]! }
-        self.requestSeeker = requestSeeker
-        seekerCount = seekers.count
-        let consultants = Dictionary(problem.consultants.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        consultantIndex = consultants
-        let requestConsultant = problem.requests.map { $0.consultant.flatMap { consultants[$0] } ?? -1 }
-        self.requestConsultant = requestConsultant
-        var unavailable = [[Span]](repeating: [], count: seekers.count)
-        for (r, request) in problem.requests.enumerated() {
-            unavailable[requestSeeker[r]] += request.unavailable.spans
-        }
-        seekerUnavailable = unavailable.map { BusyCalendar($0) }
-        var consultantRequests = [[Int32]](repeating: [], count: problem.consultants.count)
-        var seekerRequests = [[Int32]](repeating: [], count: seekers.count)
-        for r in problem.requests.indices {
-            if requestConsultant[r] >= 0 { consultantRequests[requestConsultant[r]].append(Int32(r)) }
-            seekerRequests[requestSeeker[r]].append(Int32(r))
-        }
-        self.consultantRequests = consultantRequests
-        self.seekerRequests = seekerRequests
-        consultantBusy = problem.consultants.map(\.busy)
-    }
-
-    /// The same model with other agendas for its consultants (the same ones, in the same order): what
-    /// a simulation's replications differ in, without compiling the sessions again.
-    func withConsultantAgendas(_ busy: [BusyCalendar]) -> Model {
-        precondition(busy.count == consultantBusy.count, "one agenda per consultant")
-        var model = self
-        model.consultantBusy = busy
-        for k in busy.indices { model.problem.consultants[k].busy = busy[k] }
-        return model
-    }
-
-    /// Adds one request and returns its index. Everything else stays shared with the model it was
-    /// copied from, so asking about one request costs nothing like compiling the whole problem again.
-    mutating func add(_ request: Request) -> Int {
-        let r = problem.requests.count
-        problem.requests.append(request)
-        requestList.append(request.language.map { languageList[$0] ?? otherLanguageList } ?? 0)
-        requestCells.append(request.duration / grid)
-        let seeker: Int
-        if let known = seekerIndex[request.jobSeeker] {
-            seeker = known
-            seekerUnavailable[seeker] = BusyCalendar(seekerUnavailable[seeker].spans + request.unavailable.spans)
-            seekerRequests[seeker].append(Int32(r))
-        } else {
-            seeker = seekerCount
-            seekerCount += 1
-            seekerIndex[request.jobSeeker] = seeker
-            seekerUnavailable.append(request.unavailable)
-            seekerRequests.append([Int32(r)])
-        }
-        requestSeeker.append(seeker)
-        let consultant = request.consultant.flatMap { consultantIndex[$0] } ?? -1
-        requestConsultant.append(consultant)
-        if consultant >= 0 { consultantRequests[consultant].append(Int32(r)) }
-        return r
-    }
-
-    /// The sessions of `list` on days `from...to` (clamped), as a range of positions in the list.
-    func positions(list: Int, from: Int, to: Int) -> Range<Int> {
-        Self.positions(dayStarts: dayStarts[list], firstDay: firstDay, lastDay: lastDay, from: from, to: to)
-    }
-
-    /// The same for a list's ``dayStarts``, for callers that keep them at hand.
-    static func positions(dayStarts starts: [Int32], firstDay: Int, lastDay: Int, from: Int, to: Int) -> Range<Int> {
-        let low = max(from, firstDay)
-        let high = min(to, lastDay)
-        guard low <= high else { return 0..<0 }
-        return Int(starts[low - firstDay])..<Int(starts[high - firstDay + 1])
-    }
-
-    /// The last day a request's first appointment may fall on.
-    func lastFirstDay(of r: Int, ignoringDue: Bool = false) -> Int {
-        let request = problem.requests[r]
-        let latest = lastDay - request.gapDays.lowerBound * (request.appointments - 1)
-        guard !ignoringDue, let due = request.due else { return latest }
-        return min(due.daysSinceEpoch, latest)
+        consultantIndex = Dictionary(problem.consultants.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 }
