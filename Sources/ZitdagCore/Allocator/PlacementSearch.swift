@@ -218,8 +218,9 @@ struct PlacementSearch {
 
         /// The first day from `from` on whose sessions of the request's list have a free run long enough
         /// (`through + 1` when none has): a search past weeks of full sessions jumps over them at once
-        /// instead of looking at each day.
-        func firstDayWithRoom(from: Int, through: Int) -> Int {
+        /// instead of looking at each day. Mutating only so that a call does not copy the run (see
+        /// ``sessions(from:to:turningBy:)``).
+        mutating func firstDayWithRoom(from: Int, through: Int) -> Int {
             guard from <= through else { return through + 1 }
             let positions = Model.positions(dayStarts: listDayStarts, firstDay: model.firstDay, lastDay: model.lastDay, from: from, to: through)
             if search.relaxation.contains(.seats) {
