@@ -54,14 +54,16 @@ extension Desk {
         }
     }
 
-    /// Cancels an appointment (or every remaining one of its series). Cancelled appointments stay in
-    /// the store, so feeds can show them as cancelled for a while.
+    /// Cancels an appointment (or, with `wholeSeries`, it and every later one of its series: the
+    /// earlier ones, which may have taken place, stay). Cancelled appointments stay in the store, so
+    /// feeds can show them as cancelled for a while.
     public func cancel(appointment id: Int64, wholeSeries: Bool = false, actor: String) throws(StoreError) -> [BookedAppointment] {
         let now = now()
         return try store.write { db in
             let appointment = try changeable(db, id, now: now)
             let targets = wholeSeries
-                ? try AppointmentTable.appointments(db, request: appointment.request).filter { $0.status == .booked && $0.span.start > now }
+                ? try AppointmentTable.appointments(db, request: appointment.request)
+                    .filter { $0.status == .booked && $0.span.start >= appointment.span.start }
                 : [appointment]
             for target in targets {
                 try db.run("UPDATE appointment SET status = 'cancelled', sequence = sequence + 1, changed = ? WHERE id = ?", [now.seconds, target.id])

@@ -95,6 +95,18 @@ import ZitdagStore
         #expect(throws: StoreError.self) { try desk.cancel(appointment: booked[0].id, actor: "K1") }
     }
 
+    /// `cancel --series` on the second appointment of three: the second and the third go, the first
+    /// stays booked (issue 12, item 1: it cancelled the first too).
+    @Test func cancellingTheRestOfASeriesKeepsTheEarlierAppointments() throws {
+        let draft = RequestDraft(jobSeeker: "J1", appointments: 3, gapDays: 7...14)
+        let booked = try desk.book(draft, at: [SlotChoice(start: Fixture.at(Fixture.tuesday, 9))], actor: "K1")
+        let cancelled = try desk.cancel(appointment: booked[1].id, wholeSeries: true, actor: "K1")
+        #expect(cancelled.map(\.id) == [booked[1].id, booked[2].id] && cancelled.allSatisfy { $0.status == .cancelled })
+        // The first is still booked: cancelling it alone works, and then nothing of the series is left.
+        #expect(try desk.cancel(appointment: booked[0].id, actor: "K1").map(\.status) == [.cancelled])
+        #expect(throws: StoreError.self) { try desk.cancel(appointment: booked[2].id, actor: "K1") }
+    }
+
     @Test func anAppointmentCannotBeMarkedBeforeItStarts() throws {
         let booked = try desk.book(RequestDraft(jobSeeker: "J1"), at: [SlotChoice(start: Fixture.at(Fixture.tuesday, 9))], actor: "K1")
         #expect(throws: StoreError.self) { try desk.mark(appointment: booked[0].id, as: .attended, actor: "K1") }
