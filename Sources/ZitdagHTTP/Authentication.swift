@@ -8,10 +8,13 @@ struct Authentication: RouterMiddleware {
     let store: Store
 
     func handle(_ request: Request, context: APIContext, next: (Request, APIContext) async throws -> Response) async throws -> Response {
-        guard let header = request.headers[.authorization], header.hasPrefix("Bearer "), header.count < 200 else {
+        // The scheme is case-insensitive and may be followed by more than one space (RFC 9110, 11.1).
+        guard let header = request.headers[.authorization], header.count < 200,
+            let space = header.firstIndex(of: " "), header[..<space].lowercased() == "bearer"
+        else {
             throw Self.unauthorized
         }
-        let secret = String(header.dropFirst("Bearer ".count))
+        let secret = String(header[space...].drop { $0 == " " })
         let store = self.store
         guard let principal = try await Offload.run({ try store.principal(forToken: secret) }) else { throw Self.unauthorized }
         var context = context

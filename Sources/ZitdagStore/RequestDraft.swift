@@ -39,6 +39,8 @@ public struct RequestDraft: Sendable, Hashable {
 
     /// Checks the draft's own fields, naming the first that is wrong.
     func validate(gridMinutes: Int) throws(StoreError) {
+        if let problem = Identifier.problem(with: jobSeeker) { throw .invalid(field: "job_seeker", reason: problem) }
+        if let consultant, let problem = Identifier.problem(with: consultant) { throw .invalid(field: "consultant", reason: problem) }
         guard durationMinutes > 0, durationMinutes % gridMinutes == 0, durationMinutes <= 600 else {
             throw .invalid(field: "duration", reason: "\(durationMinutes) minutes is not a positive multiple of \(gridMinutes) up to 600")
         }

@@ -49,6 +49,32 @@ import ZitdagStore
         }
     }
 
+    /// A control character in an id is refused, naming the field (issue 12, item 13: a NUL cut the id
+    /// short and booked J2).
+    @Test func aControlCharacterInAnIdIsRefused() async throws {
+        try await server.application.test(.router) { client in
+            let response = try await self.call(
+                client, .post, "/v1/bookings", token: self.server.coordinator,
+                json: #"{"job_seeker": "J2\u0000", "starts": [{"start": "2026-11-24T09:00"}]}"#)
+            #expect(response.status == .unprocessableContent, "\(response.text)")
+            #expect((response.json as? [String: Any])?["field"] as? String == "job_seeker")
+            #expect(response.text.contains("U+0000"))
+        }
+    }
+
+    /// The authentication scheme is case-insensitive (issue 12, item 15: `bearer` got 401).
+    @Test func theBearerSchemeIsCaseInsensitive() async throws {
+        try await server.application.test(.router) { client in
+            for scheme in ["bearer", "BEARER", "Bearer "] {
+                let response = try await self.call(
+                    client, .get, "/v1/sessions", token: nil, headers: [.authorization: "\(scheme) \(self.server.coach)"])
+                #expect(response.status == .ok, "\(scheme)")
+            }
+            let other = try await self.call(client, .get, "/v1/sessions", token: nil, headers: [.authorization: "Basic \(self.server.coach)"])
+            #expect(other.status == .unauthorized)
+        }
+    }
+
     @Test func aRevokedTokenIs401() async throws {
         let id = try #require(try server.store.tokens().first { $0.kind == "coach" }?.id)
         try server.store.revokeToken(id: id, at: Server.now, actor: "test")
