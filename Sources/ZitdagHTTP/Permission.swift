@@ -20,19 +20,17 @@ enum Permission {
         }
     }
 
-    /// Moving, cancelling or recording an appointment.
+    /// Moving, cancelling or recording an appointment. Another consultant's appointment is answered
+    /// as an unknown one, and a coach is refused before the id is looked at, so that nobody learns
+    /// which ids exist.
     static func mayChange(_ principal: Principal, appointment: BookedAppointment?, id: Int64, store: Store) throws -> BookedAppointment {
-        guard let appointment else { throw APIProblem(.notFound, "no appointment \(id)") }
-        switch principal.role {
-        case .coordinator: return appointment
-        case .coach: throw forbidden("coaches read; they do not change appointments")
-        case .consultant:
-            let owner = try appointment.jobSeeker.flatMap { try store.jobSeeker($0)?.consultant }
-            guard appointment.consultant == principal.subject || owner == principal.subject else {
-                throw forbidden("appointment \(id) is not one of your appointments")
-            }
-            return appointment
-        }
+        if principal.role == .coach { throw forbidden("coaches read; they do not change appointments") }
+        let unknown = APIProblem(.notFound, "no appointment \(id)")
+        guard let appointment else { throw unknown }
+        guard principal.role == .consultant else { return appointment }
+        let owner = try appointment.jobSeeker.flatMap { try store.jobSeeker($0)?.consultant }
+        guard appointment.consultant == principal.subject || owner == principal.subject else { throw unknown }
+        return appointment
     }
 
     static func mayRead(_ principal: Principal, agendaOf owner: AgendaOwner) throws {

@@ -118,7 +118,9 @@ import ZitdagStore
         }
     }
 
-    @Test func anotherConsultantsJobSeekerOrAppointmentIs403AndSaysNothingMore() async throws {
+    /// Another consultant's job seeker is 403; their appointment answers exactly as an unknown id does,
+    /// so ids cannot be enumerated (issue 12, item 16).
+    @Test func anotherConsultantsJobSeekerIs403AndTheirAppointmentIsUnknown() async throws {
         try await server.application.test(.router) { client in
             let slots = try await self.call(client, .get, "/v1/slots?job_seeker=J45", token: self.server.consultant)
             #expect(slots.status == .forbidden)
@@ -130,7 +132,11 @@ import ZitdagStore
                 let response = try await self.call(
                     client, .post, "/v1/appointments/\(id)/\(action)", template: "/v1/appointments/{id}/\(action)", token: self.server.consultant,
                     json: action == "move" ? #"{"start": "2026-12-01T09:00"}"# : nil)
-                #expect(response.status == .forbidden, "\(action)")
+                let unknown = try await self.call(
+                    client, .post, "/v1/appointments/999999/\(action)", template: "/v1/appointments/{id}/\(action)", token: self.server.consultant,
+                    json: action == "move" ? #"{"start": "2026-12-01T09:00"}"# : nil)
+                #expect(response.status == .notFound && unknown.status == .notFound, "\(action)")
+                #expect(response.text.replacingOccurrences(of: "\(id)", with: "N") == unknown.text.replacingOccurrences(of: "999999", with: "N"))
             }
             let agenda = try await self.call(
                 client, .get, "/v1/agenda/consultants/K2", template: "/v1/agenda/consultants/{id}", token: self.server.consultant)
