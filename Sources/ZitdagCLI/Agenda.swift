@@ -40,7 +40,7 @@ struct Agenda: ParsableCommand {
                 Render.printJSON(agenda.map { AgendaEntry($0, zone: zone) })
                 return
             }
-            print("\(first.withWeekday) to \(last.withWeekday): \(agenda.count) half-day(s), \(agenda.reduce(0) { $0 + $1.appointments.count }) appointment(s)")
+            print("\(first.withWeekday) to \(last.withWeekday): \(Counted.text(agenda.count, "half-day")), \(Counted.text(agenda.reduce(0) { $0 + $1.appointments.count }, "appointment"))")
             for item in agenda {
                 let s = item.session
                 print("\n\(zone.local(at: s.span.start).withWeekday)-\(zone.local(at: s.span.end).hourMinute)  coach \(s.coach) at \(s.location), \(s.seats) seat\(s.seats == 1 ? "" : "s")  [\(s.id)]")

@@ -37,7 +37,7 @@ struct Demo {
             for j in 5...10 {
                 _ = try store.queue(RequestDraft(jobSeeker: "J\(j)", consultant: "K\((j % 3) + 1)", attendance: .preferred), at: now, actor: "demo")
             }
-            printError("zitdag: demo database seeded: \(sessions.count) sessions, 3 consultants, 12 job seekers")
+            printError("zitdag: demo database seeded: \(Counted.text(sessions.count, "session")), 3 consultants, 12 job seekers")
         }
         var random = SystemRandomNumberGenerator()
         let base = "http://\(host):\(port)"

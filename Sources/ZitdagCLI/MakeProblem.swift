@@ -51,7 +51,7 @@ struct MakeProblem: ParsableCommand {
             }
             let text = JSONWriter.write(ProblemFile.encode(problem))
             if let out { try Files.write(text, to: out) } else { print(text, terminator: "") }
-            printError("\(problem.sessions.count) sessions, \(problem.consultants.count) consultants, \(problem.requests.count) requests")
+            printError("\(Counted.text(problem.sessions.count, "session")), \(Counted.text(problem.consultants.count, "consultant")), \(Counted.text(problem.requests.count, "request"))")
         }
     }
 }

@@ -78,7 +78,7 @@ struct Rules: ParsableCommand {
                 let book: RuleBook
                 do { book = try store.open().ruleBook() } catch { throw CommandError.store(error) }
                 func line(_ scope: String, _ r: BookingRules) -> String {
-                    "\(scope): notice \(r.minimumNoticeDays) day(s), horizon \(r.horizonWeeks) week(s), buffer \(r.bufferMinutes) min"
+                    "\(scope): notice \(Counted.text(r.minimumNoticeDays, "day")), horizon \(Counted.text(r.horizonWeeks, "week")), buffer \(r.bufferMinutes) min"
                 }
                 print(line("default", book.standard))
                 for (id, rules) in book.byLocation.sorted(by: { $0.key < $1.key }) { print(line("location \(id)", rules)) }
@@ -143,7 +143,7 @@ struct Sync: ParsableCommand {
             let last = zone.local(at: span.end).date.adding(days: -1)
             do {
                 let counts = try db.syncSessions(sessions, from: first, to: last, at: StoreOptions.clock(), actor: store.who)
-                print("\(sessions.count) sessions from \(first) to \(last): \(counts.added) added, \(counts.changed) changed, \(counts.cancelled) cancelled")
+                print("\(Counted.text(sessions.count, "session")) from \(first) to \(last): \(counts.added) added, \(counts.changed) changed, \(counts.cancelled) cancelled")
             } catch { throw CommandError.store(error) }
         }
     }

@@ -33,7 +33,7 @@ struct Sessions: ParsableCommand {
                 print("\(start.withWeekday)-\(end.hourMinute)  coach \(session.coach) at \(session.location),"
                       + " \(session.seats) seat\(session.seats == 1 ? "" : "s"), \(languages)  [\(session.id)]")
             }
-            printError("\(sessions.count) sessions")
+            printError(Counted.text(sessions.count, "session"))
         }
     }
 }

@@ -16,7 +16,7 @@ struct WeekAgenda {
             let sessions = problem.sessions.filter { from <= $0.day && $0.day < from.adding(days: 7) }
                 .sorted { ($0.span.start, $0.coach) < ($1.span.start, $1.coach) }
             let booked = sessions.reduce(0) { $0 + (bySession[$1.id]?.count ?? 0) }
-            out += "Week of \(day(from)): \(sessions.count) half-days, \(booked) appointments\n"
+            out += "Week of \(day(from)): \(Counted.text(sessions.count, "half-day")), \(Counted.text(booked, "appointment"))\n"
             for session in sessions {
                 let assignments = (bySession[session.id] ?? []).sorted { $0.span.start < $1.span.start }
                 let languages = session.languages.map { " [" + $0.sorted().joined(separator: ",") + "]" } ?? ""
@@ -35,7 +35,7 @@ struct WeekAgenda {
             }
             out += "\n"
         }
-        out += "\(plan.unscheduled.count) of \(problem.requests.count) requests left out"
+        out += "\(plan.unscheduled.count) of \(Counted.text(problem.requests.count, "request")) left out"
         out += plan.unscheduled.isEmpty ? ".\n" : ":\n"
         for item in plan.unscheduled.prefix(20) { out += "  \(item.request): \(item.reason)\n" }
         if plan.unscheduled.count > 20 { out += "  ... and \(plan.unscheduled.count - 20) more\n" }

@@ -131,7 +131,7 @@ public struct PlanChecker {
                 }
                 let gap = previous.day.days(to: day)
                 if !request.admitsGap(days: gap) {
-                    add(.series, "\(label) is \(gap) days after the previous one, outside \(request.gapDays.lowerBound)...\(request.gapDays.upperBound)")
+                    add(.series, "\(label) is \(Counted.text(gap, "day")) after the previous one, outside \(request.gapDays.lowerBound)...\(request.gapDays.upperBound)")
                 }
             } else if !request.admitsFirst(day: day) {
                 add(.releaseAndDue, "first appointment on \(day) is outside release \(request.release)" + (request.due.map { " ... due \($0)" } ?? ""))
@@ -158,7 +158,7 @@ public struct PlanChecker {
                 running += delta
                 if running > seats {
                     let at = problem.zone.local(at: Instant(seconds: time))
-                    violations.append(Violation(.seats, "session \(group[0].session.id) holds \(running) appointments at \(at) but has \(seats) seats"))
+                    violations.append(Violation(.seats, "session \(group[0].session.id) holds \(Counted.text(running, "appointment")) at \(at) but has \(Counted.text(seats, "seat"))"))
                     break
                 }
             }
