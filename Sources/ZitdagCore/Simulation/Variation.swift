@@ -84,9 +84,10 @@ public struct Variation: Sendable, Hashable {
                 return .success((varied, "adds " + Self.describe(added)))
             }
             if value.hasPrefix("+") {
-                let extra = Self.extraHalfDays(Int(value.dropFirst())!, like: first, besides: scenario.sessions)
-                guard extra.count == Int(value.dropFirst())! else {
-                    return .failure(VariationError("halfdays=\(value): \(first.coach) has no \(value.dropFirst()) free weekdays at \(Self.clock(first.start))"))
+                let wanted = Int(value.dropFirst())!
+                let extra = Self.extraHalfDays(wanted, like: first, besides: scenario.sessions)
+                guard extra.count == wanted else {
+                    return .failure(VariationError("halfdays=\(value): \(first.coach) has no \(wanted) free weekdays at \(Self.clock(first.start))"))
                 }
                 varied.sessions += extra
                 return .success((varied, extra.isEmpty ? nil : "adds " + extra.map(Self.describe).joined(separator: ", ")))
@@ -117,9 +118,9 @@ public struct Variation: Sendable, Hashable {
         "\(session.coach) \(ScenarioDecoder.weekdays[session.weekday - 1]) \(clock(session.start))-\(clock(session.end))"
     }
 
+    /// `HH:MM` of seconds after midnight (24:00 for an end at midnight).
     private static func clock(_ seconds: Int) -> String {
-        let minutes = seconds / 60
-        return (minutes / 60 < 10 ? "0" : "") + "\(minutes / 60):" + (minutes % 60 < 10 ? "0" : "") + "\(minutes % 60)"
+        seconds >= 86_400 ? "24:00" : LocalDateTime(date: LocalDate(daysSinceEpoch: 0), secondOfDay: seconds).hourMinute
     }
 
     public func label(_ value: String) -> String { "\(knob.rawValue)=\(value)" }
