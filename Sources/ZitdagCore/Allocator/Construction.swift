@@ -41,8 +41,9 @@ enum Construction {
     }
 
     static func build(_ schedule: inout Schedule, order: [Int], nodeBudget: Int) {
+        var scratch = PlacementSearch.Scratch()
         for r in order where schedule.placements[r] == nil {
-            if let placement = PlacementSearch(schedule: schedule, nodeBudget: nodeBudget, spreads: true).best(for: r) {
+            if let placement = PlacementSearch.best(for: r, in: &schedule, nodeBudget: nodeBudget, spreads: true, scratch: &scratch) {
                 schedule.place(r, placement)
             }
         }

@@ -12,7 +12,19 @@ struct FirstSlots {
     static let unknown = -2
 
     init(days: Int) {
-        entries = Array(repeating: Self.unknown, count: days * 4)
+        self.init(reusing: [], days: days)
+    }
+
+    /// A memo in the storage of `entries` (see ``PlacementSearch/Scratch``).
+    init(reusing entries: consuming [Int], days: Int) {
+        entries.removeAll(keepingCapacity: true)
+        entries.append(contentsOf: repeatElement(Self.unknown, count: days * 4))
+        self.entries = entries
+    }
+
+    /// Hands the storage back (see ``PlacementSearch/Run/giveBack(_:)``).
+    mutating func giveBack(_ storage: inout [Int]) {
+        swap(&entries, &storage)
     }
 
     /// Covers `days` days from now on (more than before).

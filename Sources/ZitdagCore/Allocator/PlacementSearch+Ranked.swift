@@ -35,7 +35,8 @@ extension PlacementSearch.Run {
                     if run.dedup, let known = continuations[key] {
                         option = (known.bonus, [slot] + known.slots.dropFirst())
                     } else {
-                        run.slots = [slot]
+                        run.slots.removeAll(keepingCapacity: true)
+                        run.slots.append(slot)
                         run.bestBonus = -1
                         let bonus = slot.attends && run.request.attendance == .preferred ? run.weights.coAttendance : 0
                         run.extend(day: day, end: span.end.seconds, coach: coach, oneCoach: true, bonus: bonus)

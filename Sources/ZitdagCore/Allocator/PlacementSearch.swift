@@ -34,8 +34,40 @@ struct PlacementSearch {
     var window: ClosedRange<Int>?
 
     consuming func best(for r: Int) -> Placement? {
-        var run = Run(search: self, r: r)
-        return run.best()
+        var scratch = Scratch()
+        return best(for: r, scratch: &scratch)
+    }
+
+    /// The same, with buffers left by earlier searches.
+    consuming func best(for r: Int, scratch: inout Scratch) -> Placement? {
+        var run = Run(search: self, r: r, scratch: &scratch)
+        let placement = run.best()
+        run.giveBack(&scratch)
+        return placement
+    }
+
+    /// The best place for `r` in `schedule`, which moves into the search and back instead of being
+    /// copied: a copy retains and releases each of its arrays, which on a short horizon costs as
+    /// much as the search.
+    static func best(
+        for r: Int, in schedule: inout Schedule, nodeBudget: Int, spreads: Bool = false, scratch: inout Scratch
+    ) -> Placement? {
+        var run = Run(search: PlacementSearch(schedule: consume schedule, nodeBudget: nodeBudget, spreads: spreads), r: r, scratch: &scratch)
+        let placement = run.best()
+        run.giveBack(&scratch)
+        schedule = (consume run).search.schedule
+        return placement
+    }
+
+    /// Buffers one search leaves to the next. A simulation or a construction runs a search per
+    /// request, hundreds of thousands of them; allocating each one's memo anew took a fifth of the time.
+    struct Scratch {
+        var completable: [UInt8] = []
+        var firstSlots: [Int] = []
+        var knownMasks: [SlotMasks.Entry] = []
+        var slots: [Slot] = []
+        var bestSlots: [Slot] = []
+        var firstTried: [Int] = []
     }
 
     /// The state of one search.
@@ -53,8 +85,8 @@ struct PlacementSearch {
         let consultant: Int
         let weights: Weights
         var nodes = 0
-        var slots: [Slot] = []
-        var bestSlots: [Slot] = []
+        var slots: [Slot]
+        var bestSlots: [Slot]
         var bestBonus = -1
         /// The first day the memo below covers, how many days it may cover, and how many it covers
         /// so far: it grows as the search goes, so that a search that ends early costs nothing for the
@@ -72,14 +104,15 @@ struct PlacementSearch {
         /// The day of the first slots being tried, and `coach << 2 | kinds` for each coach already
         /// extended from that day (bit 0 with, bit 1 without the consultant).
         var firstTriedDay = Int.min
-        var firstTried: [Int] = []
+        var firstTried: [Int]
         /// The kinds of slot the request can have: bit 0 with the consultant, bit 1 without.
         let allKinds: Int
         /// Where the job seeker and the consultant are free, per session time (see ``SlotMasks``).
         /// A direct-mapped memo of ``SlotMasks`` by session time: a miss only costs working them out
         /// again, and unlike a dictionary it is one allocation and no hashing. Made only once a search
         /// has looked at a few session times: most searches of a simulation look at one or two.
-        var knownMasks: [SlotMasks.Entry] = []
+        var knownMasks: [SlotMasks.Entry]
+        var knowsMasks = false
         var timesSeen = 0
         var lastMasks: (key: Int, masks: SlotMasks) = (-1, SlotMasks(seeker: 0, consultant: 0))
         /// The request's session list, with its day and shape boundaries (see ``CandidateSessions``).
@@ -89,6 +122,12 @@ struct PlacementSearch {
         let listShapeEnds: [Int32]
 
         init(search: consuming PlacementSearch, r: Int) {
+            var scratch = Scratch()
+            self.init(search: search, r: r, scratch: &scratch)
+        }
+
+        /// A run on the buffers of `scratch` (taken, not shared: see ``giveBack(_:)``).
+        init(search: consuming PlacementSearch, r: Int, scratch: inout Scratch) {
             self.search = search
             let model = search.schedule.model
             self.r = r
@@ -112,9 +151,35 @@ struct PlacementSearch {
             let last = min(model.lastDay, lastFirst + (request.appointments - 1) * request.gapDays.upperBound)
             memoDays = max(0, last - memoStart + 1)
             memoCapacity = min(memoDays, 32)
-            completable = Array(repeating: 0, count: memoCapacity * request.appointments)
-            firstSlots = FirstSlots(days: memoCapacity)
+            completable = []
+            swap(&completable, &scratch.completable)
+            completable.removeAll(keepingCapacity: true)
+            completable.append(contentsOf: repeatElement(0, count: memoCapacity * request.appointments))
+            var entries: [Int] = []
+            swap(&entries, &scratch.firstSlots)
+            firstSlots = FirstSlots(reusing: entries, days: memoCapacity)
+            knownMasks = []
+            swap(&knownMasks, &scratch.knownMasks)
+            slots = []
+            swap(&slots, &scratch.slots)
+            slots.removeAll(keepingCapacity: true)
+            bestSlots = []
+            swap(&bestSlots, &scratch.bestSlots)
+            bestSlots.removeAll(keepingCapacity: true)
+            firstTried = []
+            swap(&firstTried, &scratch.firstTried)
+            firstTried.removeAll(keepingCapacity: true)
             dedup = request.gapDays.lowerBound >= 1
+        }
+
+        /// Hands the buffers back for the next search.
+        mutating func giveBack(_ scratch: inout Scratch) {
+            swap(&completable, &scratch.completable)
+            firstSlots.giveBack(&scratch.firstSlots)
+            swap(&knownMasks, &scratch.knownMasks)
+            swap(&slots, &scratch.slots)
+            swap(&bestSlots, &scratch.bestSlots)
+            swap(&firstTried, &scratch.firstTried)
         }
 
         /// Whether a first slot of this kind was already tried (and marks it tried).
@@ -198,7 +263,8 @@ struct PlacementSearch {
                     }
                     forEachSlot(in: s, notBefore: Int.min, firstOfEachKind: dedup || request.appointments == 1) { run, slot, span in
                         if run.triedFirst(coach: run.model.sessionCoach[s], day: day, attends: slot.attends) { return false }
-                        run.slots = [slot]
+                        run.slots.removeAll(keepingCapacity: true)
+                        run.slots.append(slot)
                         let bonus = slot.attends && run.request.attendance == .preferred ? run.weights.coAttendance : 0
                         let before = run.bestBonus
                         run.extend(day: day, end: span.end.seconds, coach: run.model.sessionCoach[s], oneCoach: true, bonus: bonus)
@@ -207,7 +273,7 @@ struct PlacementSearch {
                             || (run.bestBonus >= 0 && unimproved > run.search.patience)
                     }
                     if bestBonus >= 0, base + bestBonus > best?.value ?? Int.min {
-                        best = Placement(slots: bestSlots, value: base + bestBonus)
+                        best = Placement(slots: Array(bestSlots), value: base + bestBonus)
                         if bestBonus == maxBonus { return best }
                     }
                     if bestBonus >= 0 && unimproved > search.patience { break }
@@ -237,7 +303,9 @@ struct PlacementSearch {
                 let total = bonus + (oneCoach && index >= 2 ? weights.sameCoach : 0)
                 if total > bestBonus {
                     bestBonus = total
-                    bestSlots = slots
+                    // Copied element by element: sharing `slots` would make its next change copy it.
+                    bestSlots.removeAll(keepingCapacity: true)
+                    bestSlots.append(contentsOf: slots)
                 }
                 return
             }

@@ -28,13 +28,16 @@ extension PlacementSearch.Run {
         let key = model.sessionStart[s] << 8 | min(sessionCells, 255)
         if lastMasks.key == key { return lastMasks.masks }
         let found: SlotMasks
-        if knownMasks.isEmpty {
+        if !knowsMasks {
             timesSeen += 1
             guard timesSeen > 4 else {
                 lastMasks = (key, workOutMasks(s))
                 return lastMasks.masks
             }
-            knownMasks = Array(repeating: SlotMasks.Entry(key: -1, masks: SlotMasks(seeker: 0, consultant: 0)), count: 128)
+            knowsMasks = true
+            // The memo may come from an earlier search (``PlacementSearch/Scratch``): cleared, not made anew.
+            knownMasks.removeAll(keepingCapacity: true)
+            knownMasks.append(contentsOf: repeatElement(SlotMasks.Entry(key: -1, masks: SlotMasks(seeker: 0, consultant: 0)), count: 128))
         }
         // Session times are seconds (and a length): mixed, so that times a week apart spread out.
         let slot = Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(key)) &* 0x9E37_79B9_7F4A_7C15) >> 57)

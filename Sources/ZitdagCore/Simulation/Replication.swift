@@ -5,6 +5,8 @@ struct Replication {
     let scenario: Scenario
     let setup: Setup
     var random: SplitMix64
+    /// The placement search's buffers, kept from one arrival to the next.
+    var scratch = PlacementSearch.Scratch()
 
     /// What every replication of a scenario starts from, worked out once (per thread).
     struct Setup {
@@ -153,7 +155,7 @@ struct Replication {
     ) {
         for index in waiting where arrivals[index].failedAt != schedule.removals {
             let r = arrivals[index].request
-            guard let placement = PlacementSearch(schedule: schedule, nodeBudget: 4_000).best(for: r) else {
+            guard let placement = PlacementSearch.best(for: r, in: &schedule, nodeBudget: 4_000, scratch: &scratch) else {
                 arrivals[index].failedAt = schedule.removals
                 continue
             }
