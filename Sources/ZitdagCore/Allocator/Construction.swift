@@ -41,9 +41,11 @@ enum Construction {
     }
 
     static func build(_ schedule: inout Schedule, order: [Int], nodeBudget: Int) {
-        var scratch = PlacementSearch.Scratch()
+        // One search for every request, on a schedule of its own that ours is swapped with (sharing
+        // none of its arrays, so that placing a request copies nothing).
+        var search = PlacementSearch.Run(search: PlacementSearch(schedule: Schedule(model: schedule.model), nodeBudget: nodeBudget, spreads: true))
         for r in order where schedule.placements[r] == nil {
-            if let placement = PlacementSearch.best(for: r, in: &schedule, nodeBudget: nodeBudget, spreads: true, scratch: &scratch) {
+            if let placement = search.best(for: r, in: &schedule) {
                 schedule.place(r, placement)
             }
         }

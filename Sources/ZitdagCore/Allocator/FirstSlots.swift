@@ -12,19 +12,13 @@ struct FirstSlots {
     static let unknown = -2
 
     init(days: Int) {
-        self.init(reusing: [], days: days)
+        entries = Array(repeating: Self.unknown, count: days * 4)
     }
 
-    /// A memo in the storage of `entries` (see ``PlacementSearch/Scratch``).
-    init(reusing entries: consuming [Int], days: Int) {
+    /// Covers `days` days from now on, with nothing known (keeping the storage, for the next search).
+    mutating func reset(days: Int) {
         entries.removeAll(keepingCapacity: true)
         entries.append(contentsOf: repeatElement(Self.unknown, count: days * 4))
-        self.entries = entries
-    }
-
-    /// Hands the storage back (see ``PlacementSearch/Run/giveBack(_:)``).
-    mutating func giveBack(_ storage: inout [Int]) {
-        swap(&entries, &storage)
     }
 
     /// Covers `days` days from now on (more than before).

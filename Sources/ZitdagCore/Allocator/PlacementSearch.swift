@@ -17,7 +17,7 @@ struct PlacementSearch {
         static let due = Relaxation(rawValue: 8)
     }
 
-    let schedule: Schedule
+    var schedule: Schedule
     var relaxation: Relaxation = []
     /// How many candidate slots one search may look at.
     var nodeBudget = 200_000
@@ -34,103 +34,89 @@ struct PlacementSearch {
     var window: ClosedRange<Int>?
 
     consuming func best(for r: Int) -> Placement? {
-        var scratch = Scratch()
-        return best(for: r, scratch: &scratch)
+        var run = Run(search: self, r: r)
+        return run.best()
     }
 
-    /// The same, with buffers left by earlier searches.
-    consuming func best(for r: Int, scratch: inout Scratch) -> Placement? {
-        var run = Run(search: self, r: r, scratch: &scratch)
-        let placement = run.best()
-        run.giveBack(&scratch)
-        return placement
-    }
-
-    /// The best place for `r` in `schedule`, which moves into the search and back instead of being
-    /// copied: a copy retains and releases each of its arrays, which on a short horizon costs as
-    /// much as the search.
-    static func best(
-        for r: Int, in schedule: inout Schedule, nodeBudget: Int, spreads: Bool = false, scratch: inout Scratch
-    ) -> Placement? {
-        var run = Run(search: PlacementSearch(schedule: consume schedule, nodeBudget: nodeBudget, spreads: spreads), r: r, scratch: &scratch)
-        let placement = run.best()
-        run.giveBack(&scratch)
-        schedule = (consume run).search.schedule
-        return placement
-    }
-
-    /// Buffers one search leaves to the next. A simulation or a construction runs a search per
-    /// request, hundreds of thousands of them; allocating each one's memo anew took a fifth of the time.
-    struct Scratch {
-        var completable: [UInt8] = []
-        var firstSlots: [Int] = []
-        var knownMasks: [SlotMasks.Entry] = []
-        var slots: [Slot] = []
-        var bestSlots: [Slot] = []
-        var firstTried: [Int] = []
-    }
-
-    /// The state of one search.
+    /// The state of a search: made for one request, or kept to search one request after another in a
+    /// schedule that changes between them (see ``best(for:in:)``).
     struct Run {
-        let search: PlacementSearch
+        private(set) var search: PlacementSearch
         // Views into `search`, not copies: a Schedule holds dozens of arrays, and each copy kept here
         // would cost a retain and a release of every one of them per search.
         var schedule: Schedule { search.schedule }
         var model: Model { search.schedule.model }
-        let r: Int
-        let request: Request
-        let cells: Int
-        let duration: Int
-        let seeker: Int
-        let consultant: Int
-        let weights: Weights
+        private(set) var r = -1
+        private(set) var request = Request(id: "", jobSeeker: "", duration: 0, release: LocalDate(daysSinceEpoch: 0))
+        private(set) var cells = 0
+        private(set) var duration = 0
+        private(set) var seeker = -1
+        private(set) var consultant = -1
+        private(set) var weights: Weights
         var nodes = 0
-        var slots: [Slot]
-        var bestSlots: [Slot]
+        var slots: [Slot] = []
+        var bestSlots: [Slot] = []
         var bestBonus = -1
         /// The first day the memo below covers, how many days it may cover, and how many it covers
         /// so far: it grows as the search goes, so that a search that ends early costs nothing for the
         /// long horizon after it.
-        let memoStart: Int
-        let memoDays: Int
-        var memoCapacity: Int
+        private(set) var memoStart = 0
+        private(set) var memoDays = 0
+        var memoCapacity = 0
         /// Per (day, appointment): 0 unknown, 1 the series can go on from here, 2 it cannot.
-        var completable: [UInt8]
+        var completable: [UInt8] = []
         /// Per day: the earliest free slots of each kind (see ``FirstSlots``).
-        var firstSlots: FirstSlots
+        var firstSlots = FirstSlots(days: 0)
         /// When appointments are at least a day apart, what follows a slot depends only on its day,
         /// its coach and whether the consultant comes: one slot of each kind a day is enough.
-        let dedup: Bool
+        private(set) var dedup = false
         /// The day of the first slots being tried, and `coach << 2 | kinds` for each coach already
         /// extended from that day (bit 0 with, bit 1 without the consultant).
         var firstTriedDay = Int.min
-        var firstTried: [Int]
+        var firstTried: [Int] = []
         /// The kinds of slot the request can have: bit 0 with the consultant, bit 1 without.
-        let allKinds: Int
+        private(set) var allKinds = 0
         /// Where the job seeker and the consultant are free, per session time (see ``SlotMasks``).
         /// A direct-mapped memo of ``SlotMasks`` by session time: a miss only costs working them out
-        /// again, and unlike a dictionary it is one allocation and no hashing. Made only once a search
+        /// again, and unlike a dictionary it is one allocation and no hashing. Filled only once a search
         /// has looked at a few session times: most searches of a simulation look at one or two.
-        var knownMasks: [SlotMasks.Entry]
+        var knownMasks: [SlotMasks.Entry] = []
         var knowsMasks = false
         var timesSeen = 0
         var lastMasks: (key: Int, masks: SlotMasks) = (-1, SlotMasks(seeker: 0, consultant: 0))
         /// The request's session list, with its day and shape boundaries (see ``CandidateSessions``).
-        let list: Int
-        let listSessions: [Int32]
-        let listDayStarts: [Int32]
-        let listShapeEnds: [Int32]
+        private(set) var list = 0
+        private(set) var listSessions: [Int32] = []
+        private(set) var listDayStarts: [Int32] = []
+        private(set) var listShapeEnds: [Int32] = []
 
+        /// A search for request `r`.
         init(search: consuming PlacementSearch, r: Int) {
-            var scratch = Scratch()
-            self.init(search: search, r: r, scratch: &scratch)
+            self.init(search: search)
+            begin(r)
         }
 
-        /// A run on the buffers of `scratch` (taken, not shared: see ``giveBack(_:)``).
-        init(search: consuming PlacementSearch, r: Int, scratch: inout Scratch) {
+        /// A search for no request yet, to be given one by ``best(for:in:)``.
+        init(search: consuming PlacementSearch) {
+            weights = search.schedule.model.problem.weights
             self.search = search
-            let model = search.schedule.model
+        }
+
+        /// The best place for `r` in `schedule`. The schedule is swapped in for the search and back, and
+        /// the memo's buffers are those of the last search: a simulation runs a search per arrival,
+        /// hundreds of thousands of them, and copying a schedule (a retain and a release of each of its
+        /// arrays) or allocating a memo anew cost a third of the time.
+        mutating func best(for r: Int, in schedule: inout Schedule) -> Placement? {
+            swap(&search.schedule, &schedule)
+            defer { swap(&search.schedule, &schedule) }
+            begin(r)
+            return best()
+        }
+
+        /// Sets the search up for request `r`, reusing the buffers it has.
+        private mutating func begin(_ r: Int) {
             self.r = r
+            weights = model.problem.weights
             request = model.problem.requests[r]
             cells = model.requestCells[r]
             duration = cells * model.grid
@@ -140,46 +126,29 @@ struct PlacementSearch {
             listDayStarts = model.dayStarts[list]
             listShapeEnds = model.shapeEnds[list]
             consultant = model.requestConsultant[r]
-            weights = model.problem.weights
             switch request.attendance {
             case .required: allKinds = 1
             case .preferred: allKinds = 3
             case .none: allKinds = 2
             }
+            dedup = request.gapDays.lowerBound >= 1
             memoStart = request.release.daysSinceEpoch
             let lastFirst = model.lastFirstDay(of: r, ignoringDue: search.relaxation.contains(.due))
             let last = min(model.lastDay, lastFirst + (request.appointments - 1) * request.gapDays.upperBound)
             memoDays = max(0, last - memoStart + 1)
             memoCapacity = min(memoDays, 32)
-            completable = []
-            swap(&completable, &scratch.completable)
             completable.removeAll(keepingCapacity: true)
             completable.append(contentsOf: repeatElement(0, count: memoCapacity * request.appointments))
-            var entries: [Int] = []
-            swap(&entries, &scratch.firstSlots)
-            firstSlots = FirstSlots(reusing: entries, days: memoCapacity)
-            knownMasks = []
-            swap(&knownMasks, &scratch.knownMasks)
-            slots = []
-            swap(&slots, &scratch.slots)
+            firstSlots.reset(days: memoCapacity)
+            nodes = 0
             slots.removeAll(keepingCapacity: true)
-            bestSlots = []
-            swap(&bestSlots, &scratch.bestSlots)
             bestSlots.removeAll(keepingCapacity: true)
-            firstTried = []
-            swap(&firstTried, &scratch.firstTried)
+            bestBonus = -1
+            firstTriedDay = Int.min
             firstTried.removeAll(keepingCapacity: true)
-            dedup = request.gapDays.lowerBound >= 1
-        }
-
-        /// Hands the buffers back for the next search.
-        mutating func giveBack(_ scratch: inout Scratch) {
-            swap(&completable, &scratch.completable)
-            firstSlots.giveBack(&scratch.firstSlots)
-            swap(&knownMasks, &scratch.knownMasks)
-            swap(&slots, &scratch.slots)
-            swap(&bestSlots, &scratch.bestSlots)
-            swap(&firstTried, &scratch.firstTried)
+            knowsMasks = false
+            timesSeen = 0
+            lastMasks = (-1, SlotMasks(seeker: 0, consultant: 0))
         }
 
         /// Whether a first slot of this kind was already tried (and marks it tried).

@@ -35,7 +35,7 @@ extension PlacementSearch.Run {
                 return lastMasks.masks
             }
             knowsMasks = true
-            // The memo may come from an earlier search (``PlacementSearch/Scratch``): cleared, not made anew.
+            // The memo may be an earlier search's (see ``PlacementSearch/Run/best(for:in:)``): cleared, not made anew.
             knownMasks.removeAll(keepingCapacity: true)
             knownMasks.append(contentsOf: repeatElement(SlotMasks.Entry(key: -1, masks: SlotMasks(seeker: 0, consultant: 0)), count: 128))
         }

@@ -5,8 +5,15 @@ struct Replication {
     let scenario: Scenario
     let setup: Setup
     var random: SplitMix64
-    /// The placement search's buffers, kept from one arrival to the next.
-    var scratch = PlacementSearch.Scratch()
+    /// The placement search, kept from one arrival to the next.
+    var search: PlacementSearch.Run
+
+    init(scenario: Scenario, setup: Setup, random: SplitMix64) {
+        self.scenario = scenario
+        self.setup = setup
+        self.random = random
+        search = PlacementSearch.Run(search: PlacementSearch(schedule: setup.schedule, nodeBudget: 4_000))
+    }
 
     /// What every replication of a scenario starts from, worked out once (per thread).
     struct Setup {
@@ -155,7 +162,7 @@ struct Replication {
     ) {
         for index in waiting where arrivals[index].failedAt != schedule.removals {
             let r = arrivals[index].request
-            guard let placement = PlacementSearch.best(for: r, in: &schedule, nodeBudget: 4_000, scratch: &scratch) else {
+            guard let placement = search.best(for: r, in: &schedule) else {
                 arrivals[index].failedAt = schedule.removals
                 continue
             }
