@@ -41,9 +41,8 @@ enum Construction {
     }
 
     static func build(_ schedule: inout Schedule, order: [Int], nodeBudget: Int) {
-        // One search for every request, on a schedule of its own that ours is swapped with (sharing
-        // none of its arrays, so that placing a request copies nothing).
-        var search = PlacementSearch.Run(search: PlacementSearch(schedule: Schedule(model: schedule.model), nodeBudget: nodeBudget, spreads: true))
+        // One search for every request, which ours is swapped into.
+        var search = PlacementSearch.Run(search: PlacementSearch(schedule: Schedule(standingInFor: schedule.model), nodeBudget: nodeBudget, spreads: true))
         for r in order where schedule.placements[r] == nil {
             if let placement = search.best(for: r, in: &schedule) {
                 schedule.place(r, placement)

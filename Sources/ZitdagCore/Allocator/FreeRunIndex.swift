@@ -10,6 +10,13 @@ struct FreeRunIndex: Sendable {
     /// Per session: (list, position) of every place it appears.
     private let places: [[(list: Int32, position: Int32)]]
 
+    /// An index of no sessions (see ``Schedule/init(standingInFor:)``).
+    init() {
+        trees = []
+        leafBase = []
+        places = []
+    }
+
     init(model: Model) {
         var places = [[(list: Int32, position: Int32)]](repeating: [], count: model.sessionStart.count)
         var trees: [[UInt8]] = []

@@ -41,6 +41,20 @@ struct Schedule: Sendable {
         }
     }
 
+    /// A schedule of `model` without a cell or a placement, for a search to hold while the real one is
+    /// swapped in (see ``PlacementSearch/Run/best(for:in:)``): it costs nothing to make, and shares no
+    /// array that the real one changes.
+    init(standingInFor model: Model) {
+        self.model = model
+        counts = []
+        fullMask = []
+        seekerSpans = []
+        consultantSpans = []
+        occupants = []
+        freeRuns = FreeRunIndex()
+        placements = []
+    }
+
     /// The same schedule with other agendas for the model's consultants (see
     /// ``Model/withConsultantAgendas(_:)``): a simulation's replications start from one empty schedule
     /// instead of building its indexes again.

@@ -12,7 +12,7 @@ struct Replication {
         self.scenario = scenario
         self.setup = setup
         self.random = random
-        search = PlacementSearch.Run(search: PlacementSearch(schedule: setup.schedule, nodeBudget: 4_000))
+        search = PlacementSearch.Run(search: PlacementSearch(schedule: Schedule(standingInFor: setup.schedule.model), nodeBudget: 4_000))
     }
 
     /// What every replication of a scenario starts from, worked out once (per thread).
