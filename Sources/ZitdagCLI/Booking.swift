@@ -51,7 +51,7 @@ struct Move: ParsableCommand {
             do {
                 let moved = try desk.move(appointment: appointment, to: choice, actor: store.who)
                 Render.appointments([moved], zone: desk.store.zone, json: store.json)
-            } catch { throw CommandError.store(error) }
+            } catch { throw CommandError.store(error, options: ["start": "--to"]) }
         }
     }
 }

@@ -14,13 +14,13 @@ struct DraftOptions: ParsableArguments {
     var attendance: String = "none"
 
     @Option(help: "Minutes per appointment.")
-    var duration: Int = 60
+    var duration: Int = RequestSpecification.durationMinutes.defaultValue
 
     @Option(help: "Appointments in the series.")
-    var series: Int = 1
+    var series: Int = RequestSpecification.appointments.defaultValue
 
     @Option(help: "Days between appointments of a series, as MIN..MAX.")
-    var gap: String = "7..14"
+    var gap: String = "\(RequestSpecification.gapDays.lowerBound)..\(RequestSpecification.gapDays.upperBound)"
 
     @Option(help: "The first appointment on or after this date (default: the earliest the rules allow).")
     var from: String?
@@ -29,7 +29,7 @@ struct DraftOptions: ParsableArguments {
     var due: String?
 
     @Option(help: "1 (default) to 5.")
-    var priority: Int = 1
+    var priority: Int = RequestSpecification.priority.defaultValue
 
     @Option(help: "The language the session must serve (default: the job seeker's).")
     var language: String?
@@ -42,9 +42,11 @@ struct DraftOptions: ParsableArguments {
             throw CommandError.input("--attendance: \"\(self.attendance)\" is not required, preferred or none")
         }
         let bounds = gap.split(separator: ".", omittingEmptySubsequences: true).compactMap { Int($0) }
-        guard gap.contains(".."), bounds.count == 2, bounds[0] <= bounds[1] else {
+        // The bounds' ranges and order are the request's rules, checked with the rest of the draft.
+        guard gap.contains(".."), bounds.count == 2 else {
             throw CommandError.input("--gap: \"\(gap)\" is not MIN..MAX days, such as 7..14")
         }
+        guard bounds[0] <= bounds[1] else { throw CommandError.input("--gap: \(bounds[1]) is less than \(bounds[0])") }
         return RequestDraft(
             jobSeeker: jobSeeker, consultant: consultant, attendance: attendance, durationMinutes: duration, appointments: series,
             gapDays: bounds[0]...bounds[1], from: try from.map { date throws(CommandError) in try WallClock.date(date, option: "--from") },

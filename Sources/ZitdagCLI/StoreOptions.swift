@@ -41,16 +41,30 @@ struct StoreOptions: ParsableArguments {
 }
 
 extension CommandError {
-    /// Bad input exits with 2, "could not book" with 3, an unusable database with 1.
-    static func store(_ error: any Error) -> CommandError {
+    /// Bad input exits with 2, "could not book" with 3, an unusable database with 1. A field the store
+    /// names (by its name in the problem format and the API) is named by its option here; `options`
+    /// gives a command's own (`move` takes its start as `--to`).
+    static func store(_ error: any Error, options: [String: String] = [:]) -> CommandError {
         if let error = error as? CommandError { return error }
         guard let error = error as? StoreError else { return CommandError(description: "\(error)", status: 1) }
         return switch error {
-        case .invalid, .unknown: CommandError(description: error.description, status: 2)
+        case .invalid(let field, let reason):
+            CommandError(description: "\(options[field] ?? Self.options[field] ?? field): \(reason)", status: 2)
+        case .unknown: CommandError(description: error.description, status: 2)
         case .taken, .noRoom, .conflict: CommandError(description: error.description, status: 3)
         case .unusable, .locked: CommandError(description: error.description, status: 1)
         }
     }
+}
+
+extension CommandError {
+    /// The options that set the fields of a request and of the registry, by the fields' names.
+    static let options = [
+        "job_seeker": "--job-seeker", "duration_minutes": "--duration", "appointments": "--series", "min_gap_days": "--gap",
+        "max_gap_days": "--gap", "priority": "--priority", "attendance": "--attendance", "consultant": "--consultant",
+        "due": "--due", "from": "--from", "to": "--to", "start": "--at", "session": "--session", "count": "--count",
+        "language": "--language", "loan_until": "--loan-until", "loan_from": "--loan-from", "initials": "--initials",
+    ]
 }
 
 /// Parsing people's dates and times on the command line, in the store's zone.

@@ -17,9 +17,17 @@ extension API {
         let caller = try context.caller()
         let owner = make(context.parameters.get("id") ?? "")
         try Permission.mayRead(caller, agendaOf: owner)
-        let (from, to) = try Query(request: request).window(today: zone.local(at: desk.now()).date)
+        let today = zone.local(at: desk.now()).date
+        let days = try Query(request: request).window(today: today)
         let store = self.store
-        let agenda = try await work { try store.agenda(of: owner, from: from, to: to) }
+        let agenda = try await work { () throws -> [AgendaSession] in
+            guard let days else {
+                // No days, but an unknown owner is still a 404.
+                _ = try store.agenda(of: owner, from: today, to: today)
+                return []
+            }
+            return try store.agenda(of: owner, from: days.lowerBound, to: days.upperBound)
+        }
         return Response.json(agenda.map { AgendaEntry($0, zone: zone) })
     }
 }

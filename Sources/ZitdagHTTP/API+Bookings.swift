@@ -14,9 +14,11 @@ extension API {
             let body = try await request.decode(BookingRequestBody.self, context: context)
             var draft = RequestDraft(
                 jobSeeker: body.jobSeeker, consultant: body.consultant ?? (caller.role == .consultant ? caller.subject : nil),
-                attendance: try Fields.attendance(body.attendance, field: "attendance"), durationMinutes: body.durationMinutes ?? 60,
-                appointments: body.appointments ?? 1, gapDays: try Fields.gap(min: body.minGapDays, max: body.maxGapDays),
-                priority: body.priority ?? 1, language: body.language, topic: body.topic)
+                attendance: try Fields.attendance(body.attendance, field: "attendance"),
+                durationMinutes: body.durationMinutes ?? RequestSpecification.durationMinutes.defaultValue,
+                appointments: body.appointments ?? RequestSpecification.appointments.defaultValue,
+                gapDays: try Fields.gap(min: body.minGapDays, max: body.maxGapDays),
+                priority: body.priority ?? RequestSpecification.priority.defaultValue, language: body.language, topic: body.topic)
             draft.from = nil
             guard !body.starts.isEmpty else { throw APIProblem(.unprocessableContent, "starts: give at least the first start", field: "starts") }
             let choices = try body.starts.enumerated().map { index, start in
@@ -30,7 +32,7 @@ extension API {
                 idempotency = Idempotency(scope: caller.tokenId, key: key, fingerprint: Self.fingerprint(draft, choices))
             }
             let (desk, store, frozen, once) = (self.desk, self.store, draft, idempotency)
-            let booked = try await work {
+            let booked = try await work(fields: ["start": "starts"]) {
                 try Permission.mayBook(caller, jobSeeker: frozen.jobSeeker, consultant: frozen.consultant, store: store)
                 return try desk.book(frozen, at: choices, actor: "\(caller.role.rawValue) \(caller.subject)", idempotency: once)
             }

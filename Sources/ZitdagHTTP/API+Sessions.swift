@@ -7,9 +7,9 @@ extension API {
     func addSessionRoutes(to group: RouterGroup<APIContext>) {
         group.get("sessions") { request, context in
             _ = try context.caller()
-            let (from, to) = try Query(request: request).window(today: zone.local(at: desk.now()).date)
+            guard let days = try Query(request: request).window(today: zone.local(at: desk.now()).date) else { return Response.json([SessionSummary]()) }
             let store = self.store
-            let sessions = try await work { try store.sessions(from: from, to: to) }
+            let sessions = try await work { try store.sessions(from: days.lowerBound, to: days.upperBound) }
             return Response.json(sessions.map { SessionSummary($0, zone: zone) })
         }
         group.get("slots") { request, context in
@@ -17,7 +17,7 @@ extension API {
             let query = Query(request: request)
             var draft = try query.draft()
             if caller.role == .consultant, draft.consultant == nil { draft.consultant = caller.subject }
-            let count = try query.integer("count") ?? 5
+            let count = try query.integer("count") ?? RequestSpecification.count.defaultValue
             let (desk, store, frozen) = (self.desk, self.store, draft)
             let offers = try await work {
                 try Permission.mayBook(caller, jobSeeker: frozen.jobSeeker, consultant: frozen.consultant, store: store)

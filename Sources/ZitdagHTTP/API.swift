@@ -40,8 +40,10 @@ public struct API: Sendable {
     var zone: Zone { desk.store.zone }
 
     public func router() -> Router<APIContext> {
-        let router = Router(context: APIContext.self)
+        // HEAD answers every GET route, with the GET's headers and no body.
+        let router = Router(context: APIContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: RequestLog(logger: logger))
+        router.add(middleware: MethodCheck())
         router.get("/health") { _, _ in
             let store = self.store
             let revision = try await Offload.run { try store.revision() }
@@ -73,9 +75,10 @@ public struct API: Sendable {
     }
 
     /// Runs blocking store work off the cooperative threads, turning the store's refusals into problem
-    /// details. Work that outlasts the deadline is answered 503; it still ends in a committed or
-    /// rolled-back transaction of its own.
-    func work<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    /// details (with the store's field names mapped by `fields` where this route's differ). Work that
+    /// outlasts the deadline is answered 503; it still ends in a committed or rolled-back transaction
+    /// of its own.
+    func work<T: Sendable>(fields: [String: String] = [:], _ body: @escaping @Sendable () throws -> T) async throws -> T {
         let deadline = options.deadline
         do {
             return try await withThrowingTaskGroup(of: T?.self) { group in
@@ -91,7 +94,7 @@ public struct API: Sendable {
                 return result
             }
         } catch let error as StoreError {
-            throw APIProblem.from(error, zone: zone)
+            throw APIProblem.from(error, zone: zone, fields: fields)
         }
     }
 }

@@ -37,10 +37,12 @@ public struct APIProblem: Error, HTTPResponseError, Sendable {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    /// The store's refusal as an HTTP answer.
-    static func from(_ error: StoreError, zone: Zone) -> APIProblem {
+    /// The store's refusal as an HTTP answer. The store names fields as the problem format and most
+    /// of the API do; `fields` maps those a route names otherwise.
+    static func from(_ error: StoreError, zone: Zone, fields: [String: String] = [:]) -> APIProblem {
         switch error {
-        case .invalid(let field, let reason): APIProblem(.unprocessableContent, "\(field): \(reason)", field: field)
+        case .invalid(let field, let reason):
+            APIProblem(.unprocessableContent, "\(fields[field] ?? field): \(reason)", field: fields[field] ?? field)
         case .unknown(let kind, let id): APIProblem(.notFound, "no \(kind) \(id)")
         case .taken(_, let next, _):
             APIProblem(.conflict, error.description, next: next.map { OfferBody($0, zone: zone) })

@@ -48,6 +48,12 @@ struct UnscheduledBody: Codable, Sendable {
 /// A body the client sends: decoded strictly, unknown keys refused by name.
 protocol ClientBody: Decodable {
     associatedtype CodingKeys: CodingKey & CaseIterable & RawRepresentable<String>
+    /// For a key whose value is an array of objects: the keys those objects may have.
+    static var elementKeys: [String: Set<String>] { get }
+}
+
+extension ClientBody {
+    static var elementKeys: [String: Set<String>] { [:] }
 }
 
 struct BookingRequestBody: ClientBody {
@@ -67,6 +73,8 @@ struct BookingRequestBody: ClientBody {
         case jobSeeker = "job_seeker", consultant, attendance, durationMinutes = "duration_minutes", appointments
         case minGapDays = "min_gap_days", maxGapDays = "max_gap_days", priority, language, topic, starts
     }
+
+    static var elementKeys: [String: Set<String>] { ["starts": ["start", "session"]] }
 }
 
 struct StartBody: Decodable, Sendable {
@@ -116,12 +124,13 @@ extension Request {
         guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
             throw APIProblem(.badRequest, "the body must be a JSON object")
         }
-        let known = Set(T.CodingKeys.allCases.map(\.rawValue))
-        if let unknown = object.keys.sorted().first(where: { !known.contains($0) }) {
-            throw APIProblem(.unprocessableContent, "unknown key \"\(unknown)\" (allowed: \(known.sorted().joined(separator: ", ")))", field: unknown)
-        }
+        try Self.check(object, known: Set(T.CodingKeys.allCases.map(\.rawValue)), path: "", elementKeys: T.elementKeys)
         do {
             return try JSONDecoder().decode(T.self, from: data)
+        } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
+            // A number that is not a whole one, or beyond 64 bits, where an integer is expected.
+            let field = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+            throw APIProblem(.unprocessableContent, "\(field): must be a whole number (this one has a fraction or over 18 digits)", field: field)
         } catch let DecodingError.keyNotFound(key, context) {
             let field = (context.codingPath + [key]).map(\.stringValue).joined(separator: ".")
             throw APIProblem(.unprocessableContent, "\(field): missing", field: field)
@@ -134,6 +143,38 @@ extension Request {
         } catch {
             throw APIProblem(.badRequest, "the body could not be read as JSON")
         }
+    }
+
+    /// Refuses keys the body does not have, at any depth, and `null` anywhere: the document declares
+    /// no field nullable, and a `null` read as "absent" once committed a plan meant as a dry run.
+    private static func check(_ object: [String: Any], known: Set<String>, path: String, elementKeys: [String: Set<String>]) throws {
+        for key in object.keys.sorted() {
+            let field = path + key
+            guard known.contains(key) else {
+                throw APIProblem(.unprocessableContent, "unknown key \"\(field)\" (allowed: \(known.sorted().joined(separator: ", ")))", field: field)
+            }
+            let value = object[key]!
+            if value is NSNull { throw APIProblem(.unprocessableContent, "\(field): must not be null (leave it out instead)", field: field) }
+            // Every number of the API is an integer. Foundation's decoder reports one with a fraction, or
+            // beyond 64 bits, as "not valid JSON" without saying where: said here, naming the field.
+            if let number = value as? NSNumber, !(value is Bool), !Self.isWhole(number) {
+                throw APIProblem(.unprocessableContent, "\(field): must be a whole number within 64 bits, not \(number.stringValue)", field: field)
+            }
+            if let keys = elementKeys[key], let elements = value as? [Any] {
+                for (index, element) in elements.enumerated() {
+                    if element is NSNull { throw APIProblem(.unprocessableContent, "\(field).\(index): must not be null", field: "\(field).\(index)") }
+                    if let element = element as? [String: Any] {
+                        try check(element, known: keys, path: "\(field).\(index).", elementKeys: [:])
+                    }
+                }
+            }
+        }
+    }
+
+    private static func isWhole(_ number: NSNumber) -> Bool {
+        if number is NSDecimalNumber { return Int64(number.stringValue) != nil }
+        let type = String(cString: number.objCType)
+        return type != "d" && type != "f" || Int64(exactly: number.doubleValue) != nil
     }
 
     private static func describe(_ type: Any.Type) -> String {

@@ -24,14 +24,12 @@ struct Query {
         return date
     }
 
-    /// `from` (default: `today`) and `to` (default: 6 days later), at most a year apart.
-    func window(today: LocalDate) throws -> (from: LocalDate, to: LocalDate) {
+    /// The days from `from` (default: `today`) through `to` (default: 6 days later); none when `to` is
+    /// before `from`, as for any range (a filter that matches nothing, not an error).
+    func window(today: LocalDate) throws -> ClosedRange<LocalDate>? {
         let from = try date("from") ?? today
         let to = try date("to") ?? from.adding(days: 6)
-        guard from <= to, from.days(to: to) <= 366 else {
-            throw APIProblem(.unprocessableContent, "to: must be on or after from, at most a year later", field: "to")
-        }
-        return (from, to)
+        return from <= to ? from...to : nil
     }
 
     /// A draft from the CLI's `slots` options, as query parameters.
@@ -40,9 +38,11 @@ struct Query {
         let attendance = try Fields.attendance(string("attendance"), field: "attendance")
         let gap = try Fields.gap(min: integer("min_gap_days"), max: integer("max_gap_days"))
         return RequestDraft(
-            jobSeeker: jobSeeker, consultant: string("consultant"), attendance: attendance, durationMinutes: try integer("duration_minutes") ?? 60,
-            appointments: try integer("appointments") ?? 1, gapDays: gap, from: try date("from"), due: try date("due"),
-            priority: try integer("priority") ?? 1, language: string("language"))
+            jobSeeker: jobSeeker, consultant: string("consultant"), attendance: attendance,
+            durationMinutes: try integer("duration_minutes") ?? RequestSpecification.durationMinutes.defaultValue,
+            appointments: try integer("appointments") ?? RequestSpecification.appointments.defaultValue, gapDays: gap,
+            from: try date("from"), due: try date("due"), priority: try integer("priority") ?? RequestSpecification.priority.defaultValue,
+            language: string("language"))
     }
 }
 
@@ -56,10 +56,13 @@ enum Fields {
         return attendance
     }
 
+    /// The gaps given, or their defaults (``RequestSpecification``), checked as the desk checks them.
     static func gap(min: Int?, max: Int?) throws -> ClosedRange<Int> {
-        let low = min ?? 7
-        let high = max ?? Swift.max(low, 14)
-        guard low <= high else { throw APIProblem(.unprocessableContent, "max_gap_days: \(high) is less than min_gap_days \(low)", field: "max_gap_days") }
+        let low = min ?? RequestSpecification.minGapDays.defaultValue
+        let high = max ?? RequestSpecification.maxGapDays.defaultValue
+        if let (key, problem) = RequestSpecification.gapProblem(min: low, max: high) {
+            throw APIProblem(.unprocessableContent, "\(key): \(problem)", field: key)
+        }
         return low...high
     }
 

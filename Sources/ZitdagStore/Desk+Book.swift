@@ -14,14 +14,14 @@ extension Desk {
     ) throws(StoreError) -> [BookedAppointment] {
         try draft.validate(gridMinutes: store.gridMinutes)
         guard let first = choices.first, choices.count == 1 || choices.count == draft.appointments else {
-            throw .invalid(field: "at", reason: "give the first start, or all \(draft.appointments) starts of the series")
+            throw .invalid(field: "start", reason: "give the first start, or all \(draft.appointments) starts of the series")
         }
         let now = now()
         let today = zone.local(at: now).date
         let firstDay = zone.local(at: first.start).date
         let release = try release(of: draft, today: today)
         guard firstDay >= release else {
-            throw .invalid(field: "at", reason: "\(zone.local(at: first.start).withWeekday) is before \(release)")
+            throw .invalid(field: "start", reason: "\(zone.local(at: first.start).withWeekday) is before \(release)")
         }
         // A refusal is thrown inside the transaction, so it rolls back and the store's revision stays.
         do throws(StoreError) {
@@ -39,11 +39,11 @@ extension Desk {
                     sessions = try choices.flatMap { try SessionTable.sessions(db, at: $0.start, id: $0.session) }
                 }
                 guard !sessions.isEmpty else {
-                    throw StoreError.invalid(field: "at", reason: "no open session\(first.session.map { " \($0)" } ?? "") runs at \(zone.local(at: first.start).withWeekday)")
+                    throw StoreError.invalid(field: "start", reason: "no open session\(first.session.map { " \($0)" } ?? "") runs at \(zone.local(at: first.start).withWeekday)")
                 }
                 let window = BookingWindow(sessions: sessions, rules: rules, today: today)
                 guard !window.sessions.isEmpty else {
-                    throw StoreError.invalid(field: "at", reason: "\(zone.local(at: first.start).withWeekday) is outside the booking rules (notice or horizon)")
+                    throw StoreError.invalid(field: "start", reason: "\(zone.local(at: first.start).withWeekday) is outside the booking rules (notice or horizon)")
                 }
                 let consultants = try draft.consultant.map { id in
                     [try ConsultantTable.consultant(db, id: id, from: sessions.map(\.span.start).min()!, to: sessions.map(\.span.end).max()!)]
@@ -65,7 +65,7 @@ extension Desk {
                 if violations.contains(where: { $0.rule == .seats }) {
                     throw StoreError.taken(what: "the slot at \(zone.local(at: first.start).withWeekday)", next: [], zone: zone)
                 }
-                if let violation = violations.first { throw StoreError.invalid(field: "at", reason: violation.message) }
+                if let violation = violations.first { throw StoreError.invalid(field: "start", reason: violation.message) }
                 let id = try RequestTable.insert(db, draft, request: request, status: "booked", created: now)
                 for assignment in found {
                     try AppointmentTable.insert(db, request: id, window.unshape(assignment, duration: request.duration), changed: now)
@@ -117,7 +117,7 @@ extension Desk {
             }
             guard let session = running.first(where: { $0.coach == coach }) ?? running.first else {
                 throw .invalid(
-                    field: "at", reason: "no open session\(request.language.map { " serving \($0)" } ?? "") runs at \(zone.local(at: choice.start).withWeekday)")
+                    field: "start", reason: "no open session\(request.language.map { " serving \($0)" } ?? "") runs at \(zone.local(at: choice.start).withWeekday)")
             }
             coach = session.coach
             let span = Span(start: choice.start, end: choice.start.adding(seconds: request.duration))

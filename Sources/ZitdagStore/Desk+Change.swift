@@ -19,7 +19,7 @@ extension Desk {
             single.appointments = 1
             single.from = nil
             let release = zone.local(at: choice.start).date
-            guard release >= today else { throw StoreError.invalid(field: "to", reason: "\(zone.local(at: choice.start).withWeekday) is in the past") }
+            guard release >= today else { throw StoreError.invalid(field: "start", reason: "\(zone.local(at: choice.start).withWeekday) is in the past") }
             let request = try self.request(for: single, release: release, except: [id], db)
             // The series' gap rule, against the appointments before and after it.
             let newDay = zone.local(at: choice.start).date
@@ -30,7 +30,7 @@ extension Desk {
                     .admitsGap(days: earlier.days(to: later))
                 {
                     throw StoreError.invalid(
-                        field: "to",
+                        field: "start",
                         reason: "appointment #\(other.index + 1) of the series is on \(otherDay): \(earlier.days(to: later)) days apart is outside \(draft.gapDays.lowerBound)..\(draft.gapDays.upperBound)")
                 }
             }

@@ -34,7 +34,7 @@ public final class Desk: Sendable {
     /// The best free slots (or series) for a draft, ranked by the allocator's objective, under the
     /// booking rules; when none fits, ``Offers/reason`` says why.
     public func slots(for draft: RequestDraft, count: Int = 5) throws(StoreError) -> Offers {
-        guard (1...100).contains(count) else { throw .invalid(field: "count", reason: "\(count); 1 to 100 allowed") }
+        if let problem = RequestSpecification.count.problem(with: count) { throw .invalid(field: RequestSpecification.count.key, reason: problem) }
         try draft.validate(gridMinutes: store.gridMinutes)
         let today = today
         let release = try release(of: draft, today: today)

@@ -20,9 +20,11 @@ public struct RequestDraft: Sendable, Hashable {
     public var topic: String?
 
     public init(
-        jobSeeker: String, consultant: String? = nil, attendance: Attendance = .none, durationMinutes: Int = 60,
-        appointments: Int = 1, gapDays: ClosedRange<Int> = 7...14, from: LocalDate? = nil, due: LocalDate? = nil,
-        priority: Int = 1, language: String? = nil, topic: String? = nil
+        jobSeeker: String, consultant: String? = nil, attendance: Attendance = .none,
+        durationMinutes: Int = RequestSpecification.durationMinutes.defaultValue,
+        appointments: Int = RequestSpecification.appointments.defaultValue, gapDays: ClosedRange<Int> = RequestSpecification.gapDays,
+        from: LocalDate? = nil, due: LocalDate? = nil, priority: Int = RequestSpecification.priority.defaultValue,
+        language: String? = nil, topic: String? = nil
     ) {
         self.jobSeeker = jobSeeker
         self.consultant = consultant
@@ -37,18 +39,24 @@ public struct RequestDraft: Sendable, Hashable {
         self.topic = topic
     }
 
-    /// Checks the draft's own fields, naming the first that is wrong.
+    /// Checks the draft's own fields against the ``RequestSpecification``, naming the first that is
+    /// wrong by its name in the problem format and the API (the command line maps it to its option).
     func validate(gridMinutes: Int) throws(StoreError) {
         if let problem = Identifier.problem(with: jobSeeker) { throw .invalid(field: "job_seeker", reason: problem) }
         if let consultant, let problem = Identifier.problem(with: consultant) { throw .invalid(field: "consultant", reason: problem) }
-        guard durationMinutes > 0, durationMinutes % gridMinutes == 0, durationMinutes <= 600 else {
-            throw .invalid(field: "duration", reason: "\(durationMinutes) minutes is not a positive multiple of \(gridMinutes) up to 600")
+        if let language, let problem = Identifier.problem(with: language) { throw .invalid(field: "language", reason: problem) }
+        if let problem = RequestSpecification.durationProblem(durationMinutes, gridMinutes: gridMinutes) {
+            throw .invalid(field: RequestSpecification.durationMinutes.key, reason: problem)
         }
-        guard (1...20).contains(appointments) else { throw .invalid(field: "series", reason: "\(appointments) appointments; 1 to 20 allowed") }
-        guard gapDays.lowerBound >= 0, gapDays.upperBound <= 365 else {
-            throw .invalid(field: "gap", reason: "\(gapDays.lowerBound)..\(gapDays.upperBound) days; 0 to 365 allowed")
+        if let problem = RequestSpecification.appointments.problem(with: appointments) {
+            throw .invalid(field: RequestSpecification.appointments.key, reason: problem)
         }
-        guard (1...5).contains(priority) else { throw .invalid(field: "priority", reason: "\(priority); 1 to 5 allowed") }
+        if let (key, problem) = RequestSpecification.gapProblem(min: gapDays.lowerBound, max: gapDays.upperBound) {
+            throw .invalid(field: key, reason: problem)
+        }
+        if let problem = RequestSpecification.priority.problem(with: priority) {
+            throw .invalid(field: RequestSpecification.priority.key, reason: problem)
+        }
         if consultant == nil && attendance != .none {
             throw .invalid(field: "attendance", reason: "\(attendance.rawValue) needs a consultant")
         }

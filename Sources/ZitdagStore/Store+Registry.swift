@@ -14,13 +14,13 @@ extension Store {
 
     /// Adds or updates a job seeker's profile.
     public func saveJobSeeker(_ seeker: JobSeeker, at now: Instant, actor: String) throws(StoreError) {
-        try Store.checkId(seeker.id, field: "job seeker")
+        try Store.checkId(seeker.id, field: "job_seeker")
         let initials = seeker.initials.trimmingCharacters(in: .whitespaces)
         guard (1...4).contains(initials.count), initials.allSatisfy({ $0.isLetter || $0 == "." }) else {
             throw .invalid(field: "initials", reason: "\"\(seeker.initials)\": 1 to 4 letters (initials only, never a name)")
         }
         if let from = seeker.loanFrom, let until = seeker.loanUntil, until < from {
-            throw .invalid(field: "loan-until", reason: "\(until) is before the loan starts on \(from)")
+            throw .invalid(field: "loan_until", reason: "\(until) is before the loan starts on \(from)")
         }
         try write { db in
             try db.run("""

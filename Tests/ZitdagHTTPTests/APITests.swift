@@ -183,7 +183,19 @@ import ZitdagStore
                 (#"{"job_seeker": 7, "starts": []}"#, .unprocessableContent, "job_seeker"),
                 (#"{"job_seeker": "J1", "starts": [], "extra": true}"#, .unprocessableContent, "extra"),
                 (#"{"job_seeker": "J1", "starts": [{"start": "2027-03-28T02:30:00"}]}"#, .unprocessableContent, "starts.0.start"),
-                (#"{"job_seeker": "J1", "duration_minutes": 50, "starts": [{"start": "2026-11-24T09:00"}]}"#, .unprocessableContent, "duration"),
+                // Fields go by the API's names, not the command line's (issue 12, item 14).
+                (#"{"job_seeker": "J1", "duration_minutes": 50, "starts": [{"start": "2026-11-24T09:00"}]}"#, .unprocessableContent, "duration_minutes"),
+                (#"{"job_seeker": "J1", "appointments": 53, "starts": [{"start": "2026-11-24T09:00"}]}"#, .unprocessableContent, "appointments"),
+                (#"{"job_seeker": "J1", "min_gap_days": 30, "starts": [{"start": "2026-11-24T09:00"}]}"#, .unprocessableContent, "max_gap_days"),
+                (#"{"job_seeker": "J1", "starts": [{"start": "2026-11-24T18:00"}]}"#, .unprocessableContent, "starts"),
+                // A fraction or a number beyond 64 bits where an integer goes is a 422 naming it, not "not JSON".
+                (#"{"job_seeker": "J1", "priority": 1.5, "starts": [{"start": "2026-11-24T09:00"}]}"#, .unprocessableContent, "priority"),
+                (#"{"job_seeker": "J1", "priority": 437900679408997099372544, "starts": []}"#, .unprocessableContent, "priority"),
+                // null is not "absent" (issue 12, item 12), at any depth; nor are unknown keys in a start.
+                (#"{"job_seeker": "J1", "consultant": null, "starts": [{"start": "2026-11-24T09:00"}]}"#, .unprocessableContent, "consultant"),
+                (#"{"job_seeker": "J1", "starts": [{"start": "2026-11-24T09:00", "session": null}]}"#, .unprocessableContent, "starts.0.session"),
+                (#"{"job_seeker": "J1", "starts": [{"start": "2026-11-24T09:00", "seat": 2}]}"#, .unprocessableContent, "starts.0.seat"),
+                (#"{"job_seeker": "J1", "language": "", "starts": [{"start": "2026-11-24T09:00"}]}"#, .unprocessableContent, "language"),
             ]
             for (body, status, field) in cases {
                 let response = try await self.call(client, .post, "/v1/bookings", token: self.server.consultant, json: body)
@@ -194,6 +206,90 @@ import ZitdagStore
             let huge = "{\"job_seeker\": \"" + String(repeating: "J", count: 70_000) + "\", \"starts\": []}"
             #expect(try await self.call(client, .post, "/v1/bookings", token: self.server.consultant, json: huge).status == .contentTooLarge)
         }
+    }
+
+    /// `null` for an optional field is refused, not read as "left out": `dry_run: null` once committed
+    /// the plan it was meant to preview (issue 12, item 12).
+    @Test func nullIsNotAbsent() async throws {
+        for j in 1...2 { _ = try server.store.queue(RequestDraft(jobSeeker: "J\(j)"), at: Server.now, actor: "test") }
+        let booked = try server.api.desk.book(RequestDraft(jobSeeker: "J3"), at: [SlotChoice(start: Server.at(Server.monday.adding(days: 1), 11))], actor: "test")
+        try await server.application.test(.router) { client in
+            let plan = try await self.call(
+                client, .post, "/v1/plan", token: self.server.coordinator, json: #"{"from": "2026-11-23", "to": "2026-11-29", "dry_run": null}"#)
+            #expect(plan.status == .unprocessableContent && (plan.json as? [String: Any])?["field"] as? String == "dry_run")
+            let cancel = try await self.call(
+                client, .post, "/v1/appointments/\(booked[0].id)/cancel", template: "/v1/appointments/{id}/cancel", token: self.server.coordinator,
+                json: #"{"series": null}"#)
+            #expect(cancel.status == .unprocessableContent && (cancel.json as? [String: Any])?["field"] as? String == "series")
+        }
+        #expect(try server.store.agenda(of: .coach("C1"), from: Server.monday, to: Server.monday.adding(days: 6)).flatMap(\.appointments).count == 1)
+    }
+
+    /// A known path asked with a method it does not have is 405 with `Allow`, the methods the document
+    /// lists for it (HEAD with GET); HEAD answers a GET route without a body (issue 12, item 15).
+    @Test func aWrongMethodIs405AndHeadAnswersEveryGet() async throws {
+        let paths = try #require(conformance.document["paths"] as? [String: [String: Any]])
+        let routes = paths.map { ($0.key, Set($0.value.keys.map { $0.uppercased() })) }.sorted { $0.0 < $1.0 }
+        try await server.application.test(.router) { client in
+            for (template, documented) in routes {
+                let path = template.replacingOccurrences(of: "{id}", with: "1").replacingOccurrences(of: "{file}", with: "x.ics")
+                let expected = documented.contains("GET") ? documented.union(["HEAD"]) : documented
+                for method: HTTPRequest.Method in [.put, .delete, .patch, .options, .init("TRACE")!] {
+                    let response = try await client.call(method, path, token: self.server.coordinator)
+                    #expect(response.status == .methodNotAllowed, "\(method) \(path)")
+                    let allow = Set((response.headers[.allow] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+                    #expect(allow == expected, "\(method) \(path): Allow \(allow)")
+                }
+                if documented.contains("GET") {
+                    let head = try await client.call(.head, path, token: self.server.coordinator)
+                    #expect(head.status != .methodNotAllowed && head.status != .notFound || path.hasPrefix("/feeds") || path.contains("/1"), "HEAD \(path)")
+                    #expect(head.body.readableBytes == 0, "HEAD \(path)")
+                }
+            }
+            let health = try await client.call(.head, "/health", token: nil)
+            #expect(health.status == .ok && health.body.readableBytes == 0)
+            #expect(try await client.call(.put, "/v1/nothing-here", token: self.server.coordinator).status == .notFound)
+        }
+    }
+
+    /// A window whose end is before its start has no days: the answer is empty, not an error.
+    @Test func aWindowEndingBeforeItStartsIsEmpty() async throws {
+        _ = try server.api.desk.book(RequestDraft(jobSeeker: "J1"), at: [SlotChoice(start: Server.at(Server.monday.adding(days: 1), 9))], actor: "test")
+        try await server.application.test(.router) { client in
+            let sessions = try await self.call(client, .get, "/v1/sessions?from=2026-11-29&to=2026-11-23", token: self.server.coordinator)
+            #expect(sessions.status == .ok && (sessions.json as? [Any])?.isEmpty == true)
+            let agenda = try await self.call(
+                client, .get, "/v1/agenda/coaches/C1?from=2026-11-29&to=2026-11-23", template: "/v1/agenda/coaches/{id}", token: self.server.coordinator)
+            #expect(agenda.status == .ok && (agenda.json as? [Any])?.isEmpty == true)
+            let unknown = try await self.call(
+                client, .get, "/v1/agenda/coaches/C9?from=2026-11-29&to=2026-11-23", template: "/v1/agenda/coaches/{id}", token: self.server.coordinator)
+            #expect(unknown.status == .notFound)
+        }
+    }
+
+    /// The document's ranges and defaults are the core's request specification, wherever a field
+    /// appears (issue 12, item 17: the document left out what the server enforced).
+    @Test func theDocumentStatesTheRequestSpecification() throws {
+        let paths = try #require(conformance.document["paths"] as? [String: [String: Any]])
+        let slots = try #require((paths["/v1/slots"]?["get"] as? [String: Any])?["parameters"] as? [[String: Any]])
+        let schemas = try #require((conformance.document["components"] as? [String: Any])?["schemas"] as? [String: Any])
+        let booking = try #require((schemas["BookingRequest"] as? [String: Any])?["properties"] as? [String: Any])
+        for field in RequestSpecification.integers {
+            var places: [[String: Any]] = []
+            if let parameter = slots.first(where: { $0["name"] as? String == field.key }), let schema = parameter["schema"] as? [String: Any] {
+                places.append(conformance.resolved(schema))
+            }
+            if let property = booking[field.key] as? [String: Any] { places.append(conformance.resolved(property)) }
+            #expect(!places.isEmpty, "\(field.key) is nowhere in the document")
+            for schema in places {
+                #expect(schema["type"] as? String == "integer", "\(field.key)")
+                #expect(schema["minimum"] as? Int == field.range.lowerBound, "\(field.key): minimum")
+                #expect(schema["maximum"] as? Int == field.range.upperBound, "\(field.key): maximum")
+                #expect(schema["default"] as? Int == field.defaultValue, "\(field.key): default")
+            }
+        }
+        let starts = try #require(booking["starts"] as? [String: Any])
+        #expect(starts["minItems"] as? Int == 1 && starts["maxItems"] as? Int == RequestSpecification.appointments.range.upperBound)
     }
 
     @Test func theWeekPlanIsForCoordinators() async throws {

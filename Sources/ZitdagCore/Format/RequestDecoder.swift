@@ -18,14 +18,17 @@ enum RequestDecoder {
                     "unknown consultant \"\(consultant)\"")
         }
         let attendance = decodeAttendance(reader, hasConsultant: reader.has("consultant"), log: &log)
-        let minutes = reader.integer("duration_minutes", in: 1...1440, log: &log)
+        let minutes = reader.integer("duration_minutes", in: RequestSpecification.durationMinutes.range, log: &log)
         if let minutes, let grid, minutes % grid != 0 {
             log.add(reader.value("duration_minutes", required: true, log: &log)!, reader.path("duration_minutes"), id: id,
                     "\(minutes) is not a multiple of grid_minutes (\(grid))")
         }
-        let appointments = reader.integer("appointments", default: 1, in: 1...1000, log: &log)
-        let minGap = reader.integer("min_gap_days", default: 7, in: 0...100_000, log: &log)
-        let maxGap = reader.integer("max_gap_days", default: 21, in: 0...100_000, log: &log)
+        let appointments = reader.integer(
+            "appointments", default: RequestSpecification.appointments.defaultValue, in: RequestSpecification.appointments.range, log: &log)
+        let minGap = reader.integer(
+            "min_gap_days", default: RequestSpecification.minGapDays.defaultValue, in: RequestSpecification.minGapDays.range, log: &log)
+        let maxGap = reader.integer(
+            "max_gap_days", default: RequestSpecification.maxGapDays.defaultValue, in: RequestSpecification.maxGapDays.range, log: &log)
         if let minGap, let maxGap, minGap > maxGap {
             log.add(reader.value("min_gap_days", required: false, log: &log) ?? node, reader.path("min_gap_days"), id: id,
                     "min_gap_days \(minGap) is more than max_gap_days \(maxGap)")
@@ -36,7 +39,8 @@ enum RequestDecoder {
             log.add(reader.value("due", required: false, log: &log)!, reader.path("due"), id: id,
                     "due \(due) is before release \(release)")
         }
-        let priority = reader.integer("priority", default: 1, in: 1...5, log: &log)
+        let priority = reader.integer(
+            "priority", default: RequestSpecification.priority.defaultValue, in: RequestSpecification.priority.range, log: &log)
         let language = reader.name("language", log: &log)
         let unavailable = ProblemDecoder.decodeSpans(reader, "unavailable", zone: zone, log: &log)
         guard let id, let jobSeeker, let attendance, let minutes, let appointments, let minGap, let maxGap,

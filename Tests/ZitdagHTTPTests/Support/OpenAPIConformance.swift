@@ -34,6 +34,9 @@ struct OpenAPIConformance: @unchecked Sendable {
         return validate(value, against: schema, at: "\(method) \(path) \(status)")
     }
 
+    /// A schema with its `$ref` followed.
+    func resolved(_ node: [String: Any]) -> [String: Any] { resolve(node) }
+
     private func resolve(_ node: [String: Any]) -> [String: Any] {
         guard let ref = node["$ref"] as? String else { return node }
         var current: Any = document

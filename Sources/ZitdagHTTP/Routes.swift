@@ -1,0 +1,54 @@
+import Hummingbird
+
+/// The API's paths and the methods each answers, as the OpenAPI document lists them (the tests hold
+/// the two to each other). A known path asked with another method is answered 405 with `Allow`, not
+/// 404: the client has the right address and the wrong verb.
+enum Routes {
+    /// Path patterns (`:name` matches one segment) and their methods; HEAD goes with GET.
+    static let table: [(pattern: String, methods: [HTTPRequest.Method])] = [
+        ("/health", [.get]),
+        ("/openapi.yaml", [.get]),
+        ("/feeds/:file", [.get]),
+        ("/v1/sessions", [.get]),
+        ("/v1/slots", [.get]),
+        ("/v1/bookings", [.post]),
+        ("/v1/appointments/:id/move", [.post]),
+        ("/v1/appointments/:id/cancel", [.post]),
+        ("/v1/appointments/:id/attended", [.post]),
+        ("/v1/appointments/:id/no-show", [.post]),
+        ("/v1/agenda/consultants/:id", [.get]),
+        ("/v1/agenda/coaches/:id", [.get]),
+        ("/v1/plan", [.post]),
+    ]
+
+    /// The methods `path` answers, or `nil` when no route has that path.
+    static func methods(for path: String) -> [HTTPRequest.Method]? {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        for (pattern, methods) in table {
+            let parts = pattern.split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count == segments.count else { continue }
+            if zip(parts, segments).allSatisfy({ part, segment in part.hasPrefix(":") ? !segment.isEmpty : part == segment }) {
+                return methods.contains(.get) ? methods + [.head] : methods
+            }
+        }
+        return nil
+    }
+}
+
+/// Answers 405 with `Allow` for a known path asked with a method it does not have, and answers HEAD
+/// without a body, refusals included (the router strips only the body of a GET's success).
+struct MethodCheck<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let methods = Routes.methods(for: request.uri.path), !methods.contains(request.method) else {
+            guard request.method == .head else { return try await next(request, context) }
+            do {
+                return try await next(request, context)
+            } catch let error as any HTTPResponseError {
+                return try error.response(from: request, context: context).createHeadResponse()
+            }
+        }
+        var problem = APIProblem(.methodNotAllowed, "\(request.method.rawValue) is not allowed here; use \(methods.map(\.rawValue).joined(separator: " or "))")
+        problem.headers[.allow] = methods.map(\.rawValue).joined(separator: ", ")
+        throw problem
+    }
+}
