@@ -32,6 +32,30 @@ extension ParsableCommand {
     }
 }
 
+/// Writes a line to stderr. A failed write (a full disk, `2>/dev/full`) is ignored: FileHandle's
+/// `write` trapped on it (SIGILL, exit 132), which also took `zitdag serve` down at its first log line.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    Terminal.put(text + "\n", to: .error)
+}
+
+/// Writing to the standard streams without trapping, and knowing whether it worked.
+enum Terminal {
+    enum Stream: Int32 {
+        case output = 1
+        case error = 2
+    }
+
+    /// Writes `text` whole (after whatever `print` buffered); false when it could not.
+    @discardableResult
+    static func put(_ text: String, to stream: Stream) -> Bool {
+        fflush(nil)
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { write(stream.rawValue, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return false }
+            bytes = bytes.dropFirst(written)
+        }
+        return true
+    }
 }

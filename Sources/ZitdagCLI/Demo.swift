@@ -68,6 +68,6 @@ struct Demo {
 
             """
         // Straight to the file descriptor: stdout may be a pipe, and the server runs until stopped.
-        FileHandle.standardOutput.write(Data(text.utf8))
+        Terminal.put(text, to: .output)
     }
 }

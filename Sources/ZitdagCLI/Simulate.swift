@@ -115,6 +115,6 @@ struct ProgressBar {
         let width = 30
         let filled = finished * width / max(count, 1)
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        FileHandle.standardError.write(Data("\r\(label) [\(bar)] \(finished)/\(count)\(finished == count ? "\n" : "")".utf8))
+        Terminal.put("\r\(label) [\(bar)] \(finished)/\(count)\(finished == count ? "\n" : "")", to: .error)
     }
 }

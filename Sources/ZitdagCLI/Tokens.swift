@@ -24,9 +24,15 @@ struct Token: ParsableCommand {
                 guard choices.count == 1 else { throw CommandError.input("give exactly one of --consultant, --coach or --coordinator") }
                 var random = SystemRandomNumberGenerator()
                 do {
-                    let token = try store.open().createToken(
+                    let db = try store.open()
+                    let token = try db.createToken(
                         role: choices[0].0, subject: choices[0].1, at: StoreOptions.clock(), actor: store.who, using: &random)
-                    print(token.secret)
+                    // The secret exists only in this output: when it cannot be written, nobody has the
+                    // token, so it is revoked at once rather than left valid and unseen.
+                    guard Terminal.put(token.secret + "\n", to: .output) else {
+                        try db.revokeToken(id: token.id, at: StoreOptions.clock(), actor: store.who)
+                        throw CommandError.output("could not write the token to standard output; token \(token.id) was revoked")
+                    }
                     printError("token \(token.id) for \(choices[0].0.rawValue) \(choices[0].1): use it as 'Authorization: Bearer <token>'")
                 } catch { throw CommandError.store(error) }
             }
@@ -53,9 +59,13 @@ struct Token: ParsableCommand {
                 }
                 var random = SystemRandomNumberGenerator()
                 do {
-                    let token = try store.open().createFeedToken(
-                        for: audience, rotate: rotate, at: StoreOptions.clock(), actor: store.who, using: &random)
-                    print(FeedLinks(base: base, secret: token.secret).lines.joined(separator: "\n"))
+                    let db = try store.open()
+                    let token = try db.createFeedToken(for: audience, rotate: rotate, at: StoreOptions.clock(), actor: store.who, using: &random)
+                    // As for API tokens: a link nobody saw is revoked, not left working.
+                    guard Terminal.put(FeedLinks(base: base, secret: token.secret).lines.joined(separator: "\n") + "\n", to: .output) else {
+                        try db.revokeToken(id: token.id, at: StoreOptions.clock(), actor: store.who)
+                        throw CommandError.output("could not write the feed link to standard output; token \(token.id) was revoked")
+                    }
                 } catch { throw CommandError.store(error) }
             }
         }

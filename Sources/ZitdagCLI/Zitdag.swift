@@ -14,4 +14,23 @@ public struct Zitdag: AsyncParsableCommand {
     )
 
     public init() {}
+
+    /// Runs the command line. Bad usage (an unknown option, a value that does not parse) exits with 2
+    /// like every other bad input (README, "Exit status"), not with ArgumentParser's 64.
+    public static func runAsMain() async {
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                printError(fullMessage(for: error))
+                exit(withError: ExitCode(2))
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -89,6 +89,18 @@ extension Desk {
     private func failure(
         _ request: Request, at start: Instant, availability: Availability, window: BookingWindow, consultants: [Consultant]
     ) -> StoreError {
+        let grid = store.gridMinutes * 60
+        let running = window.sessions.filter { $0.span.start <= start && start < $0.span.end }
+        if let session = running.first, running.allSatisfy({ ($0.span.start.seconds - start.seconds) % grid != 0 }) {
+            let first = zone.local(at: session.span.start)
+            return .invalid(
+                field: "start",
+                reason: "\(zone.local(at: start).withWeekday) is off the \(store.gridMinutes)-minute grid of \(session.id), which starts at \(first.hourMinute)")
+        }
+        let span = Span(start: start, end: start.adding(seconds: request.duration))
+        if !request.unavailable.isFree(span) {
+            return .noRoom(reason: "\(request.jobSeeker) already has an appointment, or is unavailable, during \(zone.local(at: start).withWeekday)-\(zone.local(at: span.end).hourMinute)")
+        }
         let empty = window.sessions.map { session in
             var session = session
             session.booked = []

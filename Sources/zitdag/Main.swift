@@ -3,6 +3,6 @@ import ZitdagCLI
 @main
 struct Main {
     static func main() async {
-        await Zitdag.main()
+        await Zitdag.runAsMain()
     }
 }

@@ -23,13 +23,31 @@ import ZitdagCore
             }
         }
 
-        func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Binary.Outcome {
-            try Binary.run(arguments + ["--db", db], environment: ["ZITDAG_NOW": "2026-11-23T10:00:00"].merging(extra) { $1 })
+        func run(_ arguments: [String], environment extra: [String: String] = [:], full: Int32? = nil) throws -> Binary.Outcome {
+            try Binary.run(arguments + ["--db", db], environment: ["ZITDAG_NOW": "2026-11-23T10:00:00"].merging(extra) { $1 }, full: full)
         }
 
         func process(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Process {
             try Binary.start(arguments + ["--db", db], environment: ["ZITDAG_NOW": "2026-11-23T10:00:00"].merging(extra) { $1 })
         }
+    }
+
+    /// Output that cannot be written (a full disk, `>/dev/full`): a token whose secret nobody saw is
+    /// revoked, not left working, and a message that cannot be written is lost without a crash (it
+    /// once ended the process with SIGILL, exit 132; issue 12, item 8).
+    @Test func outputThatCannotBeWrittenLosesNothingAndCrashesNothing() throws {
+        let desk = try Desk(jobSeekers: 1)
+        let unseen = try desk.run(["token", "create", "--coordinator", "anne"], full: 1)
+        #expect(unseen.status == 1 && unseen.stderr.contains("was revoked"), "\(unseen.stderr)")
+        let seen = try desk.run(["token", "create", "--coordinator", "bert"])
+        #expect(seen.status == 0 && seen.stdout.count == 44)
+        let tokens = try desk.run(["token", "list"]).stdout.split(separator: "\n")
+        #expect(tokens.count == 2)
+        #expect(tokens.first { $0.contains("anne") }?.contains("revoked") == true)
+        #expect(tokens.first { $0.contains("bert") }?.contains("revoked") == false)
+        #expect(try desk.run(["move", "1", "--to", "nonsense"], full: 2).status == 2)
+        #expect(try desk.run(["book", "--job-seeker", "J1", "--at", "2026-11-24 09:00"], full: 2).status == 0)
+        #expect(try desk.run(["agenda", "--coach", "C1", "--week", "2026-11-24"]).stdout.contains("AB"))
     }
 
     @Test func slotsBookAgendaAndCancelWorkTogether() throws {

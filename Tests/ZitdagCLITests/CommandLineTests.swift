@@ -13,16 +13,21 @@ struct Binary {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+    /// Runs the binary to its end. `full` sends stdout (1) or stderr (2) to `/dev/full`, where every
+    /// write fails as on a full disk; that stream then reads as empty.
+    static func run(_ arguments: [String], environment: [String: String] = [:], full: Int32? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe()
         let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
+        let devFull = FileHandle(forWritingAtPath: "/dev/full")
+        process.standardOutput = full == 1 ? devFull : out
+        process.standardError = full == 2 ? devFull : err
         try process.run()
+        try out.fileHandleForWriting.close()
+        try err.fileHandleForWriting.close()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

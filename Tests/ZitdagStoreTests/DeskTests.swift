@@ -123,6 +123,19 @@ import ZitdagStore
         #expect { try desk.slots(for: RequestDraft(jobSeeker: "J1", durationMinutes: 50)) } throws: { "\($0)" == "duration_minutes: 50 is not a multiple of the 15-minute grid" }
     }
 
+    /// A start off the grid is bad input naming the grid (it answered "nothing starts at ... for this
+    /// request", exit 3), and a start when the job seeker is already booked says so (issue 12, items 4, 7).
+    @Test func anOffGridStartOrTheJobSeekersOwnAppointmentIsNamed() throws {
+        #expect { try desk.book(RequestDraft(jobSeeker: "J1"), at: [SlotChoice(start: Fixture.at(Fixture.tuesday, 9, 7))], actor: "K1") } throws: {
+            guard case StoreError.invalid(let field, let reason) = $0 else { return false }
+            return field == "start" && reason.contains("off the 15-minute grid") && reason.contains("starts at 09:00")
+        }
+        _ = try desk.book(RequestDraft(jobSeeker: "J1"), at: [SlotChoice(start: Fixture.at(Fixture.tuesday, 9))], actor: "K1")
+        #expect { try desk.book(RequestDraft(jobSeeker: "J1"), at: [SlotChoice(start: Fixture.at(Fixture.tuesday, 9, 30))], actor: "K1") } throws: {
+            "\($0)".contains("J1 already has an appointment, or is unavailable, during Tue 2026-11-24 09:30-10:30")
+        }
+    }
+
     @Test func aBookingOutsideEverySessionChangesNothing() throws {
         #expect { try desk.book(RequestDraft(jobSeeker: "J1"), at: [SlotChoice(start: Fixture.at(Fixture.tuesday, 18))], actor: "K1") } throws: {
             "\($0)".contains("no open session runs at Tue 2026-11-24 18:00")
