@@ -16,14 +16,10 @@ struct Agenda: ParsableCommand {
     @Flag(help: "Show cancelled appointments too.") var cancelled = false
     @OptionGroup var store: StoreOptions
 
-    func validate() throws {
-        guard [consultant, coach, location].compactMap({ $0 }).count == 1 else {
-            throw ValidationError("give exactly one of --consultant, --coach or --location")
-        }
-    }
-
     func run() throws {
         try reporting {
+            let (option, id) = try CommandError.one(of: [("--consultant", consultant), ("--coach", coach), ("--location", location)])
+            let owner: AgendaOwner = option == "--consultant" ? .consultant(id) : option == "--coach" ? .coach(id) : .location(id)
             let store = try self.store.open()
             let zone = store.zone
             let today = zone.local(at: StoreOptions.clock()).date
@@ -33,7 +29,6 @@ struct Agenda: ParsableCommand {
                 first = day.adding(days: 1 - day.weekday)
             }
             let last = try to.map { text throws(CommandError) in try WallClock.date(text, option: "--to") } ?? first.adding(days: 6)
-            let owner: AgendaOwner = consultant.map { .consultant($0) } ?? coach.map { .coach($0) } ?? .location(location!)
             let agenda: [AgendaSession]
             do { agenda = try store.agenda(of: owner, from: first, to: last, includeCancelled: cancelled) } catch { throw CommandError.store(error) }
             if self.store.json {

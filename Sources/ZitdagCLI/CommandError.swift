@@ -12,6 +12,17 @@ struct CommandError: Error, CustomStringConvertible {
     static func input(_ message: String) -> CommandError { CommandError(description: message, status: 2) }
     static func output(_ message: String) -> CommandError { CommandError(description: message, status: 1) }
 
+    /// The one option given among `options` (each its name and value), or bad input naming them all:
+    /// how every "give exactly one of" check reads.
+    static func one<Value>(of options: [(name: String, value: Value?)]) throws(CommandError) -> (name: String, value: Value) {
+        let given = options.compactMap { option in option.value.map { (option.name, $0) } }
+        guard given.count == 1 else {
+            let names = options.map(\.name)
+            throw input("give exactly one of \(names.dropLast().joined(separator: ", ")) or \(names.last ?? "")")
+        }
+        return given[0]
+    }
+
     static func format(_ path: String, _ error: FormatError) -> CommandError {
         var error = error
         error.file = path

@@ -6,7 +6,7 @@ struct DateWindow: ParsableArguments {
     @Option(help: "From this date (default: today).")
     var from: String?
 
-    @Option(help: "Up to this date, exclusive (default: a year after --from).")
+    @Option(help: "Up to this date, exclusive (default: the period above).")
     var to: String?
 
     func validate() throws {
@@ -15,9 +15,9 @@ struct DateWindow: ParsableArguments {
         }
     }
 
-    /// The window as instants; throws when it is empty.
+    /// The window as instants (by default a year from today, as `ZITDAG_NOW` sets it); throws when it is empty.
     func span(in zone: Zone) throws(CommandError) -> Span {
-        let first = from.flatMap { LocalDate(iso: $0) } ?? Generate.today()
+        let first = from.flatMap { LocalDate(iso: $0) } ?? zone.local(at: StoreOptions.clock()).date
         let last = to.flatMap { LocalDate(iso: $0) } ?? first.adding(days: 365)
         guard first < last else { throw CommandError.input("--to must be after --from") }
         // Midnight exists in Brussels: the clocks change at 02:00 and 03:00.

@@ -27,7 +27,7 @@ struct ImportBusy: ParsableCommand {
     @Argument(help: "The exported agenda, an iCalendar file.")
     var file: String
 
-    @OptionGroup(title: "Busy times to keep")
+    @OptionGroup(title: "Busy times to keep (default: today and the next 52 weeks)")
     var window: DateWindow
 
     @Flag(help: "Store the busy times in the booking database (replacing those from this file), instead of printing them.")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ZitdagCore
 import ZitdagStore
 
@@ -127,7 +128,8 @@ struct Sync: ParsableCommand {
         discussion: "Exit status: 0, 2 a broken calendar, 1 database.")
 
     @OptionGroup(title: "Sessions to store (default: today and the next 13 weeks)") var window: DateWindow
-    @Option(help: "The folder of .ics files defining the zitdagen.") var calendars: String = "Calendars"
+    @Option(help: "The folder of .ics files defining the zitdagen; remembered by the database (default: the folder last given, else ./Calendars).")
+    var calendars: String?
     @OptionGroup var store: StoreOptions
 
     func run() throws {
@@ -138,13 +140,29 @@ struct Sync: ParsableCommand {
             if window.from == nil { window.from = zone.local(at: StoreOptions.clock()).date.description }
             if window.to == nil { window.to = LocalDate(iso: window.from!).map { $0.adding(days: 91).description } }
             let span = try window.span(in: zone)
-            let sessions = try SessionCalendarFiles.sessions(in: calendars, window: span, zone: zone)
+            let folder = try calendarsFolder(db)
+            let sessions = try SessionCalendarFiles.sessions(in: folder, window: span, zone: zone)
             let first = zone.local(at: span.start).date
             let last = zone.local(at: span.end).date.adding(days: -1)
             do {
+                if try db.calendarsFolder() != folder { try db.setCalendarsFolder(folder, at: StoreOptions.clock(), actor: store.who) }
                 let counts = try db.syncSessions(sessions, from: first, to: last, at: StoreOptions.clock(), actor: store.who)
                 print("\(Counted.text(sessions.count, "session")) from \(first) to \(last): \(counts.added) added, \(counts.changed) changed, \(counts.cancelled) cancelled")
             } catch { throw CommandError.store(error) }
         }
+    }
+
+    /// The folder given (made absolute), else the one the database remembers, else ./Calendars.
+    private func calendarsFolder(_ db: Store) throws(CommandError) -> String {
+        let remembered: String?
+        do { remembered = try db.calendarsFolder() } catch { throw CommandError.store(error) }
+        let folder = calendars.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? remembered
+            ?? URL(fileURLWithPath: "Calendars").standardizedFileURL.path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw CommandError.input(
+                "--calendars: no folder \(folder)" + (calendars == nil ? "; give the folder of the zitdagen's .ics files once, the database remembers it" : ""))
+        }
+        return folder
     }
 }

@@ -9,7 +9,7 @@ struct Sessions: ParsableCommand {
         abstract: "Expand the zitdagen defined in Calendars/ into concrete sessions.",
         discussion: "Public holidays and other closed days (X-ZITDAG-CLOSED) remove sessions. Exit status 2 on a broken calendar.")
 
-    @OptionGroup(title: "Sessions to list")
+    @OptionGroup(title: "Sessions to list (default: today and the next 52 weeks)")
     var window: DateWindow
 
     @Option(help: "The folder of .ics files defining the zitdagen.")

@@ -18,22 +18,20 @@ struct Token: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let choices: [(Role, String)] = [(.consultant, consultant), (.coach, coach), (.coordinator, coordinator)].compactMap { role, id in
-                    id.map { (role, $0) }
-                }
-                guard choices.count == 1 else { throw CommandError.input("give exactly one of --consultant, --coach or --coordinator") }
+                let (option, subject) = try CommandError.one(of: [("--consultant", consultant), ("--coach", coach), ("--coordinator", coordinator)])
+                let role: Role = option == "--consultant" ? .consultant : option == "--coach" ? .coach : .coordinator
                 var random = SystemRandomNumberGenerator()
                 do {
                     let db = try store.open()
                     let token = try db.createToken(
-                        role: choices[0].0, subject: choices[0].1, at: StoreOptions.clock(), actor: store.who, using: &random)
+                        role: role, subject: subject, at: StoreOptions.clock(), actor: store.who, using: &random)
                     // The secret exists only in this output: when it cannot be written, nobody has the
                     // token, so it is revoked at once rather than left valid and unseen.
                     guard Terminal.put(token.secret + "\n", to: .output) else {
                         try db.revokeToken(id: token.id, at: StoreOptions.clock(), actor: store.who)
                         throw CommandError.output("could not write the token to standard output; token \(token.id) was revoked")
                     }
-                    printError("token \(token.id) for \(choices[0].0.rawValue) \(choices[0].1): use it as 'Authorization: Bearer <token>'")
+                    printError("token \(token.id) for \(role.rawValue) \(subject): use it as 'Authorization: Bearer <token>'")
                 } catch { throw CommandError.store(error) }
             }
         }

@@ -46,3 +46,20 @@ extension Store {
         }
     }
 }
+
+/// Where the zitdagen's calendars are: a setting of the database, given once to `sync`, so that it
+/// does not depend on the folder a command is run from.
+extension Store {
+    /// The folder of .ics files defining the zitdagen, as last given, or `nil`.
+    public func calendarsFolder() throws(StoreError) -> String? {
+        try read { db in try db.rows("SELECT value FROM setting WHERE key = 'calendars'").first.map { $0[0] as String } }
+    }
+
+    /// Remembers the calendars' folder (an absolute path).
+    public func setCalendarsFolder(_ path: String, at now: Instant, actor: String) throws(StoreError) {
+        try write { db in
+            try db.run("INSERT INTO setting (key, value) VALUES ('calendars', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", [path])
+            try AuditLog.record(db, at: now, actor: actor, action: "set calendars", subject: "setting", detail: path)
+        }
+    }
+}

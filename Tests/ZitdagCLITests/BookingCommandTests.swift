@@ -50,6 +50,32 @@ import ZitdagCore
         #expect(try desk.run(["agenda", "--coach", "C1", "--week", "2026-11-24"]).stdout.contains("AB"))
     }
 
+    /// The calendars' folder is a setting of the database, given once: `sync` then works from any
+    /// folder; and the commands that default to "today" take it from `ZITDAG_NOW` (issue 12, item 9).
+    @Test func syncRemembersTheCalendarsAndTodayIsTheClocks() throws {
+        let desk = try Desk(jobSeekers: 1)
+        let elsewhere = try scratchFolder()
+        /// `zitdag sync` run from a folder without Calendars/.
+        func syncFromElsewhere(_ db: String) throws -> Int32 {
+            let process = Process()
+            process.executableURL = Binary.url
+            process.arguments = ["sync", "--db", db]
+            process.environment = ProcessInfo.processInfo.environment.merging(["ZITDAG_NOW": "2026-11-23T10:00:00"]) { $1 }
+            process.currentDirectoryURL = elsewhere
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        #expect(try syncFromElsewhere(desk.db) == 0)
+        #expect(try syncFromElsewhere(elsewhere.appendingPathComponent("other.sqlite").path) == 2)
+        let sessions = try Binary.run(["sessions", "--calendars", Desk.calendars], environment: ["ZITDAG_NOW": "2026-11-23T10:00:00"])
+            .stdout.split(separator: "\n")
+        #expect(sessions.first?.hasPrefix("Mon 2026-11-23") == true, "\(sessions.first ?? "")")
+        #expect(sessions.last?.contains("2027-11-") == true, "\(sessions.last ?? "")")
+    }
+
     @Test func slotsBookAgendaAndCancelWorkTogether() throws {
         let desk = try Desk()
         let slots = try desk.run(["slots", "--job-seeker", "J1", "--count", "2"])
