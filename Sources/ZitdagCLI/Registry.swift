@@ -3,9 +3,9 @@ import Foundation
 import ZitdagCore
 import ZitdagStore
 
-/// `zitdag consultant add`.
+/// `zitdag consultant add|list`.
 struct ConsultantCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "consultant", abstract: "Manage consultants.", subcommands: [Add.self])
+    static let configuration = CommandConfiguration(commandName: "consultant", abstract: "Manage consultants.", subcommands: [Add.self, List.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a consultant.")
@@ -17,43 +17,126 @@ struct ConsultantCommand: ParsableCommand {
             }
         }
     }
-}
 
-/// `zitdag job-seeker add`.
-struct JobSeekerCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "job-seeker", abstract: "Manage job seekers.", subcommands: [Add.self])
-
-    struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Add or update a job seeker: a pseudonymous id and what the coaching needs, never a name.")
-        @Argument(help: "The pseudonymous id from the case system.") var id: String
-        @Option(help: "Initials, shown to the coach.") var initials: String
-        @Option(help: "The language sessions must serve.") var language: String?
-        @Option(help: "Digital level: starter, basic, advanced...") var level: String?
-        @Option(help: "First day of the device loan.") var loanFrom: String?
-        @Option(help: "Last day of the device loan.") var loanUntil: String?
-        @Option(help: "Their consultant: the only one who may book for them over HTTP.") var consultant: String?
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the consultants.")
         @OptionGroup var store: StoreOptions
-
         func run() throws {
             try reporting {
-                let seeker = JobSeeker(
-                    id: id, initials: initials, language: language, digitalLevel: level,
-                    loanFrom: try loanFrom.map { text throws(CommandError) in try WallClock.date(text, option: "--loan-from") },
-                    loanUntil: try loanUntil.map { text throws(CommandError) in try WallClock.date(text, option: "--loan-until") },
-                    consultant: consultant)
-                do { try store.open().saveJobSeeker(seeker, at: StoreOptions.clock(), actor: store.who) } catch { throw CommandError.store(error) }
+                do { for id in try store.open().consultants() { print(id) } } catch { throw CommandError.store(error) }
             }
         }
     }
 }
 
-/// `zitdag request add`: queue a request for the week's plan.
-struct RequestCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "request", abstract: "Queue requests for `zitdag plan`.", subcommands: [Add.self])
+/// `zitdag job-seeker add|update|show|list`.
+struct JobSeekerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "job-seeker", abstract: "Manage job seekers.", subcommands: [Add.self, Update.self, Show.self, List.self])
+
+    /// What a job seeker's profile holds, as options.
+    struct Profile: ParsableArguments {
+        @Option(help: "The language sessions must serve.") var language: String?
+        @Option(help: "Digital level: starter, basic, advanced...") var level: String?
+        @Option(help: "First day of the device loan.") var loanFrom: String?
+        @Option(help: "Last day of the device loan.") var loanUntil: String?
+        @Option(help: "Their consultant: the only one who may book for them over HTTP.") var consultant: String?
+
+        /// Sets what was given on `seeker`, leaving the rest.
+        func apply(to seeker: inout JobSeeker) throws(CommandError) {
+            if let language { seeker.language = language }
+            if let level { seeker.digitalLevel = level }
+            if let loanFrom { seeker.loanFrom = try WallClock.date(loanFrom, option: "--loan-from") }
+            if let loanUntil { seeker.loanUntil = try WallClock.date(loanUntil, option: "--loan-until") }
+            if let consultant { seeker.consultant = consultant }
+        }
+    }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Queue a request; `zitdag plan` books it with the others.")
+        static let configuration = CommandConfiguration(
+            abstract: "Register a job seeker: a pseudonymous id and what the coaching needs, never a name.",
+            discussion: "An id registered already is refused (exit 3): change a profile with `zitdag job-seeker update`.")
+        @Argument(help: "The pseudonymous id from the case system.") var id: String
+        @Option(help: "Initials, shown to the coach.") var initials: String
+        @OptionGroup var profile: Profile
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            try reporting {
+                var seeker = JobSeeker(id: id, initials: initials)
+                try profile.apply(to: &seeker)
+                do { try store.open().addJobSeeker(seeker, at: StoreOptions.clock(), actor: store.who) } catch {
+                    throw CommandError.store(error)
+                }
+            }
+        }
+    }
+
+    struct Update: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change what is given of a job seeker's profile; the rest stays.")
+        @Argument(help: "The job seeker's id.") var id: String
+        @Option(help: "Initials, shown to the coach.") var initials: String?
+        @OptionGroup var profile: Profile
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            try reporting {
+                // Options are read before the store is touched: a bad date changes nothing.
+                var given = JobSeeker(id: id, initials: initials ?? "")
+                try profile.apply(to: &given)
+                let (initials, profile) = (self.initials, self.profile)
+                do {
+                    let seeker = try store.open().updateJobSeeker(id, at: StoreOptions.clock(), actor: store.who) { seeker in
+                        if let initials { seeker.initials = initials }
+                        try? profile.apply(to: &seeker)
+                    }
+                    print(Self.describe(seeker))
+                } catch { throw CommandError.store(error) }
+            }
+        }
+
+        static func describe(_ seeker: JobSeeker) -> String {
+            [
+                "\(seeker.id) \(seeker.initials)", seeker.language.map { "language \($0)" }, seeker.digitalLevel.map { "level \($0)" },
+                seeker.loanFrom.map { "loan from \($0)" }, seeker.loanUntil.map { "until \($0)" }, seeker.consultant.map { "consultant \($0)" },
+            ].compactMap { $0 }.joined(separator: ", ")
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a job seeker's profile.")
+        @Argument(help: "The job seeker's id.") var id: String
+        @OptionGroup var store: StoreOptions
+        func run() throws {
+            try reporting {
+                let seeker: JobSeeker?
+                do { seeker = try store.open().jobSeeker(id) } catch { throw CommandError.store(error) }
+                guard let seeker else { throw CommandError.input("no job seeker \(id)") }
+                print(Update.describe(seeker))
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the job seekers' profiles.")
+        @OptionGroup var store: StoreOptions
+        func run() throws {
+            try reporting {
+                do { for seeker in try store.open().jobSeekers() { print(Update.describe(seeker)) } } catch { throw CommandError.store(error) }
+            }
+        }
+    }
+}
+
+/// `zitdag request add|list|cancel`: the queue for the week's plan.
+struct RequestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "request", abstract: "Queue requests for `zitdag plan`.", subcommands: [Add.self, List.self, Cancel.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Queue a request; `zitdag plan` books it with the others.",
+            discussion: "The same request queued twice is refused (exit 3), as is a --from in the past (exit 2).")
         @OptionGroup var request: DraftOptions
         @OptionGroup var store: StoreOptions
         func run() throws {
@@ -62,6 +145,35 @@ struct RequestCommand: ParsableCommand {
                     let id = try store.open().queue(try request.draft(), at: StoreOptions.clock(), actor: store.who)
                     print("request \(id) queued")
                 } catch { throw CommandError.store(error) }
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the queued requests, oldest first.")
+        @OptionGroup var store: StoreOptions
+        func run() throws {
+            try reporting {
+                do {
+                    for (id, draft, release) in try store.open().queuedRequests() {
+                        let series = draft.appointments == 1 ? "1 appointment" : "\(draft.appointments) appointments \(draft.gapDays.lowerBound)..\(draft.gapDays.upperBound) days apart"
+                        print("\(id)  \(draft.jobSeeker)  \(series), \(draft.durationMinutes) min, from \(release)"
+                            + (draft.due.map { " due \($0)" } ?? "") + (draft.consultant.map { ", consultant \($0) \(draft.attendance.rawValue)" } ?? "")
+                            + ", priority \(draft.priority)")
+                    }
+                } catch { throw CommandError.store(error) }
+            }
+        }
+    }
+
+    struct Cancel: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Take a queued request off the queue.")
+        @Argument(help: "The request's number (see `zitdag request list`).") var id: Int64
+        @OptionGroup var store: StoreOptions
+        func run() throws {
+            try reporting {
+                do { try store.open().cancelQueuedRequest(id, at: StoreOptions.clock(), actor: store.who) } catch { throw CommandError.store(error) }
+                print("request \(id) cancelled")
             }
         }
     }

@@ -12,7 +12,39 @@ extension Store {
         }
     }
 
-    /// Adds or updates a job seeker's profile.
+    /// Registers a new job seeker; one already registered is refused (their profile is changed with
+    /// ``updateJobSeeker(_:at:actor:change:)``, which keeps what it is not told: `add` on an existing id
+    /// once wiped their language, level and loan).
+    public func addJobSeeker(_ seeker: JobSeeker, at now: Instant, actor: String) throws(StoreError) {
+        try Store.checkId(seeker.id, field: "job_seeker")
+        guard try jobSeeker(seeker.id) == nil else { throw .conflict("job seeker \(seeker.id) is registered already") }
+        try saveJobSeeker(seeker, at: now, actor: actor)
+    }
+
+    /// Changes a registered job seeker's profile: `change` is given their profile and changes what it
+    /// is told to, inside the transaction.
+    public func updateJobSeeker(
+        _ id: String, at now: Instant, actor: String, change: (inout JobSeeker) -> Void
+    ) throws(StoreError) -> JobSeeker {
+        guard var seeker = try jobSeeker(id) else { throw .unknown(kind: "job seeker", id: id) }
+        change(&seeker)
+        try saveJobSeeker(seeker, at: now, actor: actor)
+        return seeker
+    }
+
+    /// Every registered job seeker, by id.
+    public func jobSeekers() throws(StoreError) -> [JobSeeker] {
+        try read { db in
+            try db.rows("SELECT id FROM job_seeker ORDER BY id").compactMap { try JobSeekerTable.profile(db, $0[0]) }
+        }
+    }
+
+    /// Every consultant's id.
+    public func consultants() throws(StoreError) -> [String] {
+        try read { db in try db.rows("SELECT id FROM consultant ORDER BY id").map { $0[0] as String } }
+    }
+
+    /// Saves a job seeker's profile as given, adding them when new.
     public func saveJobSeeker(_ seeker: JobSeeker, at now: Instant, actor: String) throws(StoreError) {
         try Store.checkId(seeker.id, field: "job_seeker")
         let initials = seeker.initials.trimmingCharacters(in: .whitespaces)
@@ -92,12 +124,47 @@ extension Store {
     public func queue(_ draft: RequestDraft, at now: Instant, actor: String) throws(StoreError) -> Int64 {
         try draft.validate(gridMinutes: gridMinutes)
         let today = zone.local(at: now).date
+        if let from = draft.from, from < today { throw .invalid(field: "from", reason: "\(from) is in the past") }
         return try write { db in
             let seeker = try draft.jobSeekerProfile(db)
+            // The same request queued twice would be planned twice. Compared as stored: from its
+            // release, in the job seeker's language when it names none.
+            var asStored = draft
+            asStored.from = draft.from ?? today
+            asStored.language = draft.language ?? seeker.language
+            for row in try db.rows("SELECT id, release FROM request WHERE status = 'pending' AND job_seeker_id = ?", [draft.jobSeeker]) {
+                var queued = try RequestTable.draft(db, row[0])
+                queued?.from = LocalDate(daysSinceEpoch: row[1])
+                if queued == asStored { throw StoreError.conflict("the same request is queued already (request \(row[0] as Int64))") }
+            }
             let request = draft.request(id: "", release: draft.from ?? today, language: draft.language ?? seeker.language, unavailable: [])
             let id = try RequestTable.insert(db, draft, request: request, status: "pending", created: now)
             try AuditLog.record(db, at: now, actor: actor, action: "queue", subject: "request \(id)", detail: "job seeker \(draft.jobSeeker)")
             return id
+        }
+    }
+
+    /// The requests waiting for the week's plan, oldest first.
+    public func queuedRequests() throws(StoreError) -> [(id: Int64, draft: RequestDraft, release: LocalDate)] {
+        try read { db in
+            try db.rows("SELECT id, release FROM request WHERE status = 'pending' AND job_seeker_id IS NOT NULL ORDER BY id").compactMap { row in
+                guard var draft = try RequestTable.draft(db, row[0]) else { return nil }
+                let release = LocalDate(daysSinceEpoch: row[1])
+                draft.from = release
+                return (row[0], draft, release)
+            }
+        }
+    }
+
+    /// Takes a queued request off the queue (it stays, cancelled, for the audit).
+    public func cancelQueuedRequest(_ id: Int64, at now: Instant, actor: String) throws(StoreError) {
+        try write { db in
+            guard let status = try db.rows("SELECT status FROM request WHERE id = ?", [id]).first.map({ $0[0] as String }) else {
+                throw StoreError.unknown(kind: "request", id: "\(id)")
+            }
+            guard status == "pending" else { throw StoreError.conflict("request \(id) is not queued (it is \(status))") }
+            try db.run("UPDATE request SET status = 'cancelled' WHERE id = ?", [id])
+            try AuditLog.record(db, at: now, actor: actor, action: "cancel request", subject: "request \(id)", detail: "")
         }
     }
 

@@ -18,7 +18,7 @@ import ZitdagCore
             folder = try scratchFolder()
             #expect(try run(["sync", "--calendars", Desk.calendars]).status == 0)
             #expect(try run(["consultant", "add", "K1"]).status == 0)
-            for j in 1...jobSeekers {
+            for j in stride(from: 1, through: jobSeekers, by: 1) {
                 #expect(try run(["job-seeker", "add", "J\(j)", "--initials", "AB", "--language", "nl"]).status == 0)
             }
         }
@@ -74,6 +74,36 @@ import ZitdagCore
             .stdout.split(separator: "\n")
         #expect(sessions.first?.hasPrefix("Mon 2026-11-23") == true, "\(sessions.first ?? "")")
         #expect(sessions.last?.contains("2027-11-") == true, "\(sessions.last ?? "")")
+    }
+
+    /// Registering an id twice is refused and wipes nothing; `update` changes only what it is given;
+    /// the queue refuses the same request twice and a start in the past, and can be listed and
+    /// cancelled from (issue 12, item 2: `add` on J1 wiped its language, and `slots` then offered J1
+    /// sessions in any language).
+    @Test func profilesAndTheQueueChangeOnlyWhatTheyAreTold() throws {
+        let desk = try Desk(jobSeekers: 0)
+        #expect(try desk.run(["job-seeker", "add", "J1", "--initials", "AB", "--language", "nl", "--level", "starter", "--loan-from", "2026-11-02"]).status == 0)
+        let again = try desk.run(["job-seeker", "add", "J1", "--initials", "AB", "--loan-until", "2027-05-02"])
+        #expect(again.status == 3 && again.stderr.contains("job seeker J1 is registered already"))
+        #expect(try desk.run(["job-seeker", "update", "J1", "--loan-until", "2027-05-02"]).status == 0)
+        #expect(try desk.run(["job-seeker", "update", "J1", "--loan-until", "someday"]).status == 2)
+        #expect(try desk.run(["job-seeker", "update", "J9", "--level", "basic"]).status == 2)
+        let profile = "J1 AB, language nl, level starter, loan from 2026-11-02, until 2027-05-02"
+        #expect(try desk.run(["job-seeker", "show", "J1"]).stdout == profile + "\n")
+        #expect(try desk.run(["job-seeker", "list"]).stdout == profile + "\n")
+        #expect(try desk.run(["consultant", "list"]).stdout == "K1\n")
+
+        #expect(try desk.run(["request", "add", "--job-seeker", "J1", "--series", "3"]).stdout == "request 1 queued\n")
+        let twice = try desk.run(["request", "add", "--job-seeker", "J1", "--series", "3"])
+        #expect(twice.status == 3 && twice.stderr.contains("the same request is queued already (request 1)"))
+        let past = try desk.run(["request", "add", "--job-seeker", "J1", "--from", "2026-11-01"])
+        #expect(past.status == 2 && past.stderr.contains("--from: 2026-11-01 is in the past"))
+        #expect(try desk.run(["request", "add", "--job-seeker", "J1", "--series", "2"]).status == 0)
+        #expect(try desk.run(["request", "list"]).stdout.split(separator: "\n").map { $0.prefix(3) } == ["1  ", "2  "])
+        #expect(try desk.run(["request", "cancel", "1"]).status == 0)
+        #expect(try desk.run(["request", "cancel", "1"]).status == 3)
+        let plan = try desk.run(["plan", "--to", "2026-12-20", "--dry-run"])
+        #expect(plan.status == 0 && plan.stderr.contains("would book 1 of 1 pending request"), "\(plan.stderr)")
     }
 
     @Test func slotsBookAgendaAndCancelWorkTogether() throws {
