@@ -8,7 +8,7 @@ struct Book: ParsableCommand {
         abstract: "Book an appointment, or a whole series, for a job seeker.",
         discussion: """
             Give the first start (`--at "2026-12-08 09:00"`) and zitdag places the rest of the series as
-            the allocator would, or give every start. When the slot was just taken, says so and lists the
+            the allocator would, or give every start. When the slot is taken, says so and lists the
             next free ones. Exit status: 0 booked, 3 taken or no room, 2 bad input, 1 database.
             """)
 
@@ -49,8 +49,13 @@ struct Move: ParsableCommand {
             let desk = try store.desk()
             let choice = SlotChoice(start: try WallClock.instant(to, option: "--to", zone: desk.store.zone), session: session)
             do {
+                let before = try desk.store.appointment(appointment)
                 let moved = try desk.move(appointment: appointment, to: choice, actor: store.who)
                 Render.appointments([moved], zone: desk.store.zone, json: store.json)
+                // A consultant who came along and cannot at the new time is not dropped without a word.
+                if before?.consultantAttends == true && !moved.consultantAttends {
+                    printError("note: consultant \(moved.consultant ?? "") no longer comes along: not free at the new time")
+                }
             } catch { throw CommandError.store(error, options: ["start": "--to"]) }
         }
     }

@@ -77,16 +77,22 @@ extension Desk {
                 return try AppointmentTable.appointments(db, request: id)
             }
         } catch .taken(let what, _, _) {
-            var later = draft
-            later.from = firstDay
-            let next = (try? slots(for: later, count: 3).options) ?? []
-            throw .taken(what: what, next: next, zone: zone)
+            throw .taken(what: what, next: nextFree(draft, after: first.start), zone: zone)
         }
     }
 
-    /// Why a search pinned to `start` found nothing: if it fits once the seats are empty, the seat
-    /// was taken; otherwise the allocator's diagnosis.
-    private func failure(
+    /// Up to three places for `draft` starting after `start`, best first: what to offer instead of a
+    /// taken one (never one earlier than asked).
+    func nextFree(_ draft: RequestDraft, after start: Instant) -> [Offer] {
+        var later = draft
+        later.from = zone.local(at: start).date
+        let options = (try? slots(for: later, count: 12).options) ?? []
+        return Array(options.filter { $0.assignments[0].span.start > start }.prefix(3))
+    }
+
+    /// Why a search pinned to `start` found nothing: off the grid, over the job seeker's own
+    /// appointment, a seat taken (it fits once the seats are empty), or the allocator's diagnosis.
+    func failure(
         _ request: Request, at start: Instant, availability: Availability, window: BookingWindow, consultants: [Consultant]
     ) -> StoreError {
         let grid = store.gridMinutes * 60

@@ -9,7 +9,18 @@ extension Desk {
         let now = now()
         let today = zone.local(at: now).date
         // A refusal is thrown inside the transaction, so it rolls back and the store's revision stays.
-        return try store.write { db -> BookedAppointment in
+        do throws(StoreError) {
+            return try moveInTransaction(id, to: choice, now: now, today: today, actor: actor)
+        } catch .taken(let what, _, _) {
+            // What is free after the time asked, for this appointment alone, read after the rollback.
+            var single = try store.read { db in try RequestTable.draft(db, try AppointmentTable.appointment(db, id: id)?.request ?? 0) }
+            single?.appointments = 1
+            throw .taken(what: what, next: single.map { nextFree($0, after: choice.start) } ?? [], zone: zone)
+        }
+    }
+
+    private func moveInTransaction(_ id: Int64, to choice: SlotChoice, now: Instant, today: LocalDate, actor: String) throws(StoreError) -> BookedAppointment {
+        try store.write { db -> BookedAppointment in
             let appointment = try changeable(db, id, now: now)
             let series = try AppointmentTable.appointments(db, request: appointment.request).filter { $0.status != .cancelled }
             guard let draft = try RequestTable.draft(db, appointment.request) else {
@@ -41,10 +52,23 @@ extension Desk {
             } ?? []
             let shaped = window.shape(request)
             let availability = Availability(sessions: window.sessions, consultants: consultants, zone: zone, gridMinutes: store.gridMinutes)
-            guard let offer = availability.offers(for: shaped, count: 1, firstStart: choice.start).options.first else {
-                let reason = sessions.isEmpty ? "no open session runs then" : window.sessions.isEmpty ? "outside the booking rules (notice or horizon)" : "no seat is free then, or the job seeker or consultant is not"
-                throw StoreError.taken(what: "\(zone.local(at: choice.start).withWeekday) (\(reason))", next: [], zone: zone)
+            guard !sessions.isEmpty else {
+                throw StoreError.invalid(field: "start", reason: "no open session\(choice.session.map { " \($0)" } ?? "") runs at \(zone.local(at: choice.start).withWeekday)")
             }
+            guard !window.sessions.isEmpty else {
+                throw StoreError.invalid(field: "start", reason: "\(zone.local(at: choice.start).withWeekday) is outside the booking rules (notice or horizon)")
+            }
+            guard let offer = availability.offers(for: shaped, count: 1, firstStart: choice.start).options.first else {
+                throw failure(shaped, at: choice.start, availability: availability, window: window, consultants: consultants)
+            }
+            // Checked as a booking is, by the core's checker, before anything is written.
+            let problem = Problem(zone: zone, gridMinutes: store.gridMinutes, sessions: window.sessions, consultants: consultants, requests: [shaped])
+            let violations = PlanChecker(problem: problem).check(Plan(assignments: offer.assignments, unscheduled: [], objective: 0))
+                .violations.filter { $0.rule != .objective }
+            if violations.contains(where: { $0.rule == .seats }) {
+                throw StoreError.taken(what: "the slot at \(zone.local(at: choice.start).withWeekday)", next: [], zone: zone)
+            }
+            if let violation = violations.first { throw StoreError.invalid(field: "start", reason: violation.message) }
             let placed = window.unshape(offer.assignments[0], duration: request.duration)
             try db.run(#"UPDATE appointment SET session_id = ?, start = ?, "end" = ?, consultant_attends = ?, sequence = sequence + 1, changed = ? WHERE id = ?"#, [placed.session, placed.span.start.seconds, placed.span.end.seconds, placed.consultantAttends, now.seconds, id])
             try AuditLog.record(

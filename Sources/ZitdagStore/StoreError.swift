@@ -24,9 +24,10 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case .unknown(let kind, let id): "no \(kind) \(id)"
         case .invalid(let field, let reason): "\(field): \(reason)"
         case .taken(let what, let next, let zone):
-            "\(what) was just taken"
+            // "Taken", not "just taken": the seat may have gone days ago, not only in a race.
+            "\(what) is taken"
                 + (next.isEmpty
-                    ? "; nothing else is free"
+                    ? "; nothing is free after it within the booking horizon"
                     : "; next free: " + next.map { zone.local(at: $0.assignments[0].span.start).withWeekday + " in " + $0.assignments[0].session }
                         .joined(separator: ", "))
         case .noRoom(let reason): "no free slot: \(reason)"

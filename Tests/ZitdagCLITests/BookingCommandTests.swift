@@ -141,7 +141,28 @@ import ZitdagCore
         #expect(try desk.run(["book", "--job-seeker", "J1", "--duration", "210", "--at", "2026-11-24 09:00"]).status == 0)
         let second = try desk.run(["book", "--job-seeker", "J2", "--at", "2026-11-24 09:00"])
         #expect(second.status == 3)
-        #expect(second.stderr.hasPrefix("zitdag: the slot at Tue 2026-11-24 09:00 was just taken; next free: Thu 2026-11-26 13:00 in C2-2026-11-26-1300"))
+        #expect(second.stderr.hasPrefix("zitdag: the slot at Tue 2026-11-24 09:00 is taken; next free: Thu 2026-11-26 13:00 in C2-2026-11-26-1300"))
+    }
+
+    /// A move is checked as a booking is; one that cannot keep the consultant along says so, and a
+    /// refused one names what is free after the time asked, not "nothing else is free" (issue 12, item 3).
+    @Test func aMoveSaysWhatItChangesAndWhatIsFreeInstead() throws {
+        let desk = try Desk()
+        let agenda = desk.folder.appendingPathComponent("k1.ics")
+        try Data("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:1\r\nDTSTART;TZID=Europe/Brussels:20261126T130000\r\nDURATION:PT2H\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n".utf8)
+            .write(to: agenda)
+        #expect(try desk.run(["import", "busy", "K1", agenda.path, "--save"]).status == 0)
+        let booked = try desk.run(["book", "--job-seeker", "J1", "--consultant", "K1", "--attendance", "preferred", "--at", "2026-11-24 09:00", "--json"])
+        #expect(booked.status == 0 && booked.stdout.contains("\"consultant_attends\" : true"), "\(booked.stdout)")
+        let moved = try desk.run(["move", "1", "--to", "2026-11-26 13:00"])
+        #expect(moved.status == 0 && moved.stderr.contains("note: consultant K1 no longer comes along: not free at the new time"), "\(moved.stderr)")
+        #expect(try desk.run(["book", "--job-seeker", "J2", "--duration", "210", "--at", "2026-11-24 09:00"]).status == 0)
+        let refused = try desk.run(["move", "1", "--to", "2026-11-24 09:00"])
+        #expect(refused.status == 3)
+        // Next free after the time asked; with K1 along (busy until 15:00) ranked first, as the slots are.
+        #expect(refused.stderr.hasPrefix("zitdag: the slot at Tue 2026-11-24 09:00 is taken; next free: Thu 2026-11-26 15:00"), "\(refused.stderr)")
+        let offGrid = try desk.run(["move", "1", "--to", "2026-11-26 13:05"])
+        #expect(offGrid.status == 2 && offGrid.stderr.contains("--to: Thu 2026-11-26 13:05 is off the 15-minute grid"), "\(offGrid.stderr)")
     }
 
     @Test func aProcessKilledInTheMiddleOfABookingLeavesNothingBehind() throws {

@@ -41,7 +41,7 @@ import ZitdagStore
             try desk.book(RequestDraft(jobSeeker: "J2"), at: [SlotChoice(start: Fixture.at(Fixture.tuesday, 9))], actor: "K2")
         } throws: { error in
             guard case StoreError.taken(_, let next, _) = error else { return false }
-            return !next.isEmpty && "\(error)".contains("was just taken; next free: Thu 2026-11-26 13:00")
+            return !next.isEmpty && "\(error)".contains("is taken; next free: Thu 2026-11-26 13:00")
         }
     }
 
