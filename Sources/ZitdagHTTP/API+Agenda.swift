@@ -28,6 +28,6 @@ extension API {
             }
             return try store.agenda(of: owner, from: days.lowerBound, to: days.upperBound)
         }
-        return Response.json(agenda.map { AgendaEntry($0, zone: zone) })
+        return Response.json(agenda.map { AgendaEntry($0, zone: zone, viewer: caller.role.viewer) })
     }
 }

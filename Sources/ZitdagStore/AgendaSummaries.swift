@@ -42,6 +42,13 @@ public struct AppointmentSummary: Codable, Sendable, Hashable {
         sequence = a.sequence
         topic = a.topic
     }
+
+    /// The appointment as `viewer` may see it (see ``Viewer``): a coach's view has no job seeker id.
+    public func seen(by viewer: Viewer) -> AppointmentSummary {
+        var summary = self
+        if !viewer.seesJobSeekerId { summary.jobSeeker = nil }
+        return summary
+    }
 }
 
 /// A session (a half-day) as an agenda shows it: local times, seats, and how many are booked.
@@ -72,8 +79,9 @@ public struct AgendaEntry: Codable, Sendable, Hashable {
     public var session: SessionSummary
     public var appointments: [AppointmentSummary]
 
-    public init(_ item: AgendaSession, zone: Zone) {
+    /// The half-day as `viewer` sees it (by default as a coordinator: everything).
+    public init(_ item: AgendaSession, zone: Zone, viewer: Viewer = .coordinator) {
         session = SessionSummary(item.session, zone: zone)
-        appointments = item.appointments.map { AppointmentSummary($0, zone: zone) }
+        appointments = item.appointments.map { AppointmentSummary($0, zone: zone).seen(by: viewer) }
     }
 }

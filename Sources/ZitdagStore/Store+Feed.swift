@@ -5,8 +5,8 @@ extension Store {
     /// The entries of a coach's, consultant's or location's feed from the store: their half-days
     /// (coaches and locations) and appointments on days `from...to`. Each appointment keeps its UID
     /// for life and its SEQUENCE grows with every change; a cancelled one stays in the feed with
-    /// STATUS:CANCELLED for `lingerDays` after it was cancelled, then drops out. Job seekers appear by
-    /// initials and topic only (consultants, who know them, also see the pseudonymous id).
+    /// STATUS:CANCELLED for `lingerDays` after it was cancelled, then drops out. Job seekers appear as
+    /// the audience's ``Viewer`` sees them, with the topic.
     public func feedEntries(
         for audience: FeedAudience, from: LocalDate, to: LocalDate, now: Instant, lingerDays: Int = 14
     ) throws(StoreError) -> [CalendarEntry] {
@@ -28,12 +28,7 @@ extension Store {
                     description: "Coach \(session.coach), \(session.seats) plaats\(session.seats == 1 ? "" : "en")"))
             }
             for a in item.appointments where a.status != .cancelled || a.changed >= cutoff {
-                let who: String
-                if case .consultant = audience {
-                    who = [a.jobSeeker, a.initials.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
-                } else {
-                    who = a.initials ?? "?"
-                }
+                let who = audience.viewer.jobSeeker(id: a.jobSeeker, initials: a.initials) ?? ""
                 let along = a.consultantAttends ? "met consulent \(a.consultant ?? "")" : "zonder consulent"
                 entries.append(CalendarEntry(
                     uid: "appointment-\(a.id)@zitdag", span: a.span,

@@ -10,6 +10,15 @@ public enum Role: String, Sendable, Hashable, CaseIterable {
     case coach
     /// Everything, including the week's plan.
     case coordinator
+
+    /// How the holder sees job seekers (see ``Viewer``).
+    public var viewer: Viewer {
+        switch self {
+        case .consultant: .consultant
+        case .coach: .coach
+        case .coordinator: .coordinator
+        }
+    }
 }
 
 /// The holder of an API token: a role and whom it stands for.

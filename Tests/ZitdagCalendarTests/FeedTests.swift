@@ -39,13 +39,22 @@ import ZitdagCore
         #expect(entries.allSatisfy { entry in mine.contains { entry.uid.hasPrefix("appointment-\($0)-") } })
     }
 
-    @Test func jobSeekersAppearByPseudonymOnly() {
-        let entries = FeedAudience.coach("C2").entries(in: Self.problem, plan: Self.plan)
+    /// One rule for what a coach sees (``Viewer``): a coach's feed from a plan file, which has no
+    /// initials, names the request and never the job seeker's id; the consultant's names the job
+    /// seeker (issue 12, item 11: the coach's feed showed the id).
+    @Test func aCoachSeesNoJobSeekerIdAConsultantDoes() {
         let seekers = Set(Self.problem.requests.map(\.jobSeeker))
-        for entry in entries where entry.uid.hasPrefix("appointment-") {
-            let shown = entry.summary.split(separator: " ")[1]
-            #expect(seekers.contains(String(shown)))
+        func ids(in entry: CalendarEntry) -> [String] {
+            (entry.summary + " " + (entry.description ?? "")).split(whereSeparator: { " ,()".contains($0) }).map(String.init).filter(seekers.contains)
         }
+        let coach = FeedAudience.coach("C2").entries(in: Self.problem, plan: Self.plan).filter { $0.uid.hasPrefix("appointment-") }
+        #expect(!coach.isEmpty)
+        for entry in coach {
+            #expect(ids(in: entry).isEmpty, "\(entry.summary) / \(entry.description ?? "")")
+            #expect(entry.summary.hasPrefix("Coaching vraag R"))
+        }
+        let consultant = FeedAudience.consultant("K1").entries(in: Self.problem, plan: Self.plan)
+        #expect(!consultant.isEmpty && consultant.allSatisfy { !ids(in: $0).isEmpty })
     }
 
     @Test func aCancelledEntryKeepsItsStatusAndSequence() throws {

@@ -149,10 +149,18 @@ import ZitdagStore
         }
     }
 
+    /// A coach reads their own agenda, with initials and no job seeker id, as in their feed; a
+    /// coordinator sees the id too (issue 12, item 11).
     @Test func aCoachReadsTheirOwnAgendaOnly() async throws {
+        _ = try server.api.desk.book(RequestDraft(jobSeeker: "J1"), at: [SlotChoice(start: Server.at(Server.monday.adding(days: 1), 9))], actor: "test")
         try await server.application.test(.router) { client in
             let own = try await self.call(client, .get, "/v1/agenda/coaches/C1?from=2026-11-23&to=2026-11-29", template: "/v1/agenda/coaches/{id}", token: self.server.coach)
             #expect(own.status == .ok && (own.json as? [Any])?.count == 1)
+            let seen = try #require((((own.json as? [[String: Any]])?.first)?["appointments"] as? [[String: Any]])?.first)
+            #expect(seen["initials"] as? String == "AB" && seen["job_seeker"] == nil)
+            let full = try await self.call(
+                client, .get, "/v1/agenda/coaches/C1?from=2026-11-23&to=2026-11-29", template: "/v1/agenda/coaches/{id}", token: self.server.coordinator)
+            #expect((((full.json as? [[String: Any]])?.first)?["appointments"] as? [[String: Any]])?.first?["job_seeker"] as? String == "J1")
             let other = try await self.call(client, .get, "/v1/agenda/coaches/C2", template: "/v1/agenda/coaches/{id}", token: self.server.coach)
             #expect(other.status == .forbidden)
         }

@@ -1,7 +1,5 @@
-/// Who a feed is for, and so what it shows.
-///
-/// Job seekers appear by their pseudonymous id only: zitdag holds no names or
-/// phone numbers, so no feed can leak them.
+/// Who a feed is for, and so what it shows: job seekers appear as its ``viewer`` sees them (a coach's
+/// or location's feed by initials only).
 public enum FeedAudience: Sendable, Hashable {
     /// A coach: their half-days and every appointment in them.
     case coach(String)
@@ -9,6 +7,15 @@ public enum FeedAudience: Sendable, Hashable {
     case consultant(String)
     /// A location: the half-days held there and their appointments.
     case location(String)
+
+    /// Who reads this feed.
+    public var viewer: Viewer {
+        switch self {
+        case .coach: .coach
+        case .consultant: .consultant
+        case .location: .location
+        }
+    }
 
     /// The feed's name in calendar apps.
     public var calendarName: String {
@@ -38,10 +45,12 @@ public enum FeedAudience: Sendable, Hashable {
             else { continue }
             let total = byRequest[request.id]?.count ?? request.appointments
             let along = assignment.consultantAttends ? "met consulent \(request.consultant ?? "")" : "zonder consulent"
+            // A plan file has no initials: a coach's or location's feed names the request, not the person.
+            let who = viewer.jobSeeker(id: request.jobSeeker, initials: nil)
             entries.append(CalendarEntry(
                 uid: "appointment-\(request.id)-\(assignment.index)@zitdag", span: assignment.span,
-                summary: "Coaching \(request.jobSeeker) (\(assignment.index + 1)/\(total))", location: session.location,
-                description: "Werkzoekende \(request.jobSeeker), vraag \(request.id), afspraak \(assignment.index + 1) van \(total),"
+                summary: "Coaching \(who ?? "vraag \(request.id)") (\(assignment.index + 1)/\(total))", location: session.location,
+                description: (who.map { "Werkzoekende \($0), " } ?? "") + "vraag \(request.id), afspraak \(assignment.index + 1) van \(total),"
                     + " coach \(session.coach), \(along)"))
         }
         return entries.sorted { ($0.span.start, $0.uid) < ($1.span.start, $1.uid) }
