@@ -12,9 +12,12 @@ public struct WeekPlan: Sendable {
 }
 
 extension Desk {
-    /// Plans every pending request released by `to` into the open sessions of `from...to`, leaving
-    /// existing bookings where they are. The plan is checked by ``PlanChecker`` and committed in one
-    /// transaction, during which no one else can book, so nothing can slip in between.
+    /// Plans every pending request released by `to` into the open sessions, around existing bookings:
+    /// first appointments on days `from...to`, the rest of each series after them as its gaps say (a
+    /// week's plan would otherwise leave out every series that does not fit in the week). The plan is
+    /// checked by ``PlanChecker`` and committed in one transaction, during which no one else can book,
+    /// so nothing can slip in between. Where the booking horizon cuts the sessions short, the reasons
+    /// for the requests left out say so.
     public func plan(
         from: LocalDate, to: LocalDate, dryRun: Bool, seed: UInt64 = 1, timeLimit: Duration = .seconds(2), actor: String
     ) throws(StoreError) -> WeekPlan {
@@ -23,19 +26,32 @@ extension Desk {
         let today = zone.local(at: now).date
         let (zone, gridMinutes) = (zone, store.gridMinutes)
         let work = { (db: Database) throws -> WeekPlan in
-            let window = BookingWindow(
-                sessions: try SessionTable.sessions(db, days: from.daysSinceEpoch...to.daysSinceEpoch), rules: try RuleTable.ruleBook(db),
-                today: today)
+            let pending = try RequestTable.pending(db, releasedBy: to)
+            // Later appointments may fall after `to`: as far as the longest series reaches.
+            let reach = pending.map { ($0.appointments - 1) * $0.gapDays.upperBound }.max() ?? 0
+            let last = to.adding(days: reach)
+            let sessions = try SessionTable.sessions(db, days: from.daysSinceEpoch...last.daysSinceEpoch)
+            let rules = try RuleTable.ruleBook(db)
+            let window = BookingWindow(sessions: sessions, rules: rules, today: today)
+            // The first day the rules keep closed for being too far ahead, if any session falls there.
+            let beyond = sessions.filter { $0.day > today && !rules.rules(for: $0).allows(day: $0.day, today: today) }.map(\.day).min()
             var requests: [Request] = []
-            for var request in try RequestTable.pending(db, releasedBy: to) {
+            for var request in pending {
                 request.unavailable = BusyCalendar(try JobSeekerTable.booked(db, request.jobSeeker))
+                // `due` bounds the first appointment: the period's last day at the latest.
+                request.due = min(request.due ?? to, to)
                 requests.append(window.shape(request))
             }
             let start = zone.instant(for: LocalDateTime(date: from, secondOfDay: 0)) ?? now
-            let consultants = try ConsultantTable.all(db, from: start, to: start.adding(seconds: (from.days(to: to) + 2) * 86_400))
+            let consultants = try ConsultantTable.all(db, from: start, to: start.adding(seconds: (from.days(to: last) + 2) * 86_400))
             let problem = Problem(
                 zone: zone, gridMinutes: gridMinutes, sessions: window.sessions, consultants: consultants, requests: requests)
-            let result = Allocator(problem: problem).solve(options: .init(seed: seed, timeLimit: timeLimit), clock: ContinuousClock())
+            var result = Allocator(problem: problem).solve(options: .init(seed: seed, timeLimit: timeLimit), clock: ContinuousClock())
+            if let beyond {
+                for i in result.plan.unscheduled.indices {
+                    result.plan.unscheduled[i].reason += "; sessions from \(beyond) on are beyond the booking horizon"
+                }
+            }
             let report = PlanChecker(problem: problem).check(result.plan)
             guard report.isValid else {
                 throw StoreError.conflict("the plan failed its check and was not committed: \(report.violations.prefix(3).map(\.message))")

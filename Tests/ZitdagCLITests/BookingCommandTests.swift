@@ -106,6 +106,23 @@ import ZitdagCore
         #expect(plan.status == 0 && plan.stderr.contains("would book 1 of 1 pending request"), "\(plan.stderr)")
     }
 
+    /// The week's plan places the first appointments in the week and the rest of each series after
+    /// it (with the default period it left out every series, "too soon"); where the booking horizon
+    /// cuts the sessions short, the reasons say so (issue 12, item 5).
+    @Test func theWeeksPlanBooksWholeSeriesAndNamesTheHorizon() throws {
+        let desk = try Desk(jobSeekers: 4)
+        for j in 1...4 { #expect(try desk.run(["request", "add", "--job-seeker", "J\(j)", "--series", "3", "--gap", "7..14"]).status == 0) }
+        let plan = try desk.run(["plan", "--dry-run"])
+        #expect(plan.stderr.contains("would book 4 of 4 pending request(s)"), "\(plan.stdout)\(plan.stderr)")
+        let firsts = plan.stdout.split(separator: "\n").filter { $0.hasSuffix("#1") }
+        let days = firsts.map { String($0.split(separator: " ")[1]) }
+        #expect(days.count == 4 && days.allSatisfy { "2026-11-23" <= $0 && $0 <= "2026-11-29" }, "\(days)")
+        #expect(plan.stdout.contains("#3"))
+        #expect(try desk.run(["rules", "set", "--horizon", "2"]).status == 0)
+        let cut = try desk.run(["plan", "--dry-run"])
+        #expect(cut.stdout.contains("sessions from 2026-12-08 on are beyond the booking horizon"), "\(cut.stdout)")
+    }
+
     @Test func slotsBookAgendaAndCancelWorkTogether() throws {
         let desk = try Desk()
         let slots = try desk.run(["slots", "--job-seeker", "J1", "--count", "2"])
