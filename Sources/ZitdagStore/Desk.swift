@@ -58,7 +58,7 @@ public final class Desk: Sendable {
     func request(for draft: RequestDraft, release: LocalDate, id: String = "new", except: Set<Int64> = [], _ db: Database) throws -> Request {
         let seeker = try draft.jobSeekerProfile(db)
         let unavailable = try JobSeekerTable.booked(db, draft.jobSeeker, except: except)
-        return draft.request(id: id, release: release, language: draft.language ?? seeker.language, unavailable: unavailable)
+        return draft.request(id: id, release: release, language: try draft.language(of: seeker, db), unavailable: unavailable)
     }
 
     private func currentSnapshot(_ db: Database, today: LocalDate) throws -> Snapshot {

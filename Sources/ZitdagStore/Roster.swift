@@ -17,6 +17,13 @@ enum Roster: String {
 
 extension RequestDraft {
     /// The draft's job seeker, once it is checked that they and the consultant (if any) exist.
+    /// The language the draft asks for, as the sessions name it (see ``LanguageCode``), else the job
+    /// seeker's.
+    func language(of seeker: JobSeeker, _ db: Database) throws -> String? {
+        guard let language else { return seeker.language }
+        return try SessionTable.code(of: language, db)
+    }
+
     func jobSeekerProfile(_ db: Database) throws -> JobSeeker {
         guard let seeker = try JobSeekerTable.profile(db, jobSeeker) else { throw StoreError.unknown(kind: "job seeker", id: jobSeeker) }
         if let consultant { try Roster.consultant.require(db, consultant) }

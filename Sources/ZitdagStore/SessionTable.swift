@@ -6,6 +6,21 @@ enum SessionTable {
     static let columns = #"s.id, s.coach_id, s.location_id, s.day, s.start, s."end", s.seats, s.languages"#
 
     /// The open sessions on days `days` (days since the epoch), in (day, start) order.
+    /// The language codes the open sessions name (none when every session serves every language).
+    static func languages(_ db: Database) throws -> Set<String> {
+        Set(try db.rows("SELECT DISTINCT languages FROM session WHERE languages IS NOT NULL AND cancelled = 0").flatMap { row in
+            (row[0] as String).split(separator: ",").map(String.init)
+        })
+    }
+
+    /// `text` as a language code the sessions use, or a refusal naming them (field `language`).
+    static func code(of text: String, _ db: Database) throws -> String {
+        switch LanguageCode.resolve(text, among: try languages(db)) {
+        case .success(let code): return code
+        case .failure(let refusal): throw StoreError.invalid(field: "language", reason: refusal.description)
+        }
+    }
+
     static func sessions(_ db: Database, days: ClosedRange<Int>, except: Set<Int64> = []) throws -> [Session] {
         let sessions = try db.rows("SELECT \(columns) FROM session s WHERE s.day BETWEEN ? AND ? AND s.cancelled = 0 ORDER BY s.day, s.start, s.id", [days.lowerBound, days.upperBound]
         ).map(session)

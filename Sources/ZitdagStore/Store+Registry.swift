@@ -29,7 +29,7 @@ extension Store {
         guard var seeker = try jobSeeker(id) else { throw .unknown(kind: "job seeker", id: id) }
         change(&seeker)
         try saveJobSeeker(seeker, at: now, actor: actor)
-        return seeker
+        return try jobSeeker(id) ?? seeker
     }
 
     /// Every registered job seeker, by id.
@@ -55,13 +55,14 @@ extension Store {
             throw .invalid(field: "loan_until", reason: "\(until) is before the loan starts on \(from)")
         }
         try write { db in
+            let language = try seeker.language.map { try SessionTable.code(of: $0, db) }
             try db.run("""
                     INSERT INTO job_seeker (id, initials, language, digital_level, loan_from, loan_until, consultant_id) VALUES (?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (id) DO UPDATE SET initials = excluded.initials, language = excluded.language,
                         digital_level = excluded.digital_level, loan_from = excluded.loan_from, loan_until = excluded.loan_until,
                         consultant_id = excluded.consultant_id
                     """, [
-                    seeker.id, initials, seeker.language, seeker.digitalLevel, seeker.loanFrom?.daysSinceEpoch, seeker.loanUntil?.daysSinceEpoch,
+                    seeker.id, initials, language, seeker.digitalLevel, seeker.loanFrom?.daysSinceEpoch, seeker.loanUntil?.daysSinceEpoch,
                     seeker.consultant,
                 ])
             try AuditLog.record(db, at: now, actor: actor, action: "save job seeker", subject: seeker.id, detail: "")
@@ -129,15 +130,16 @@ extension Store {
             let seeker = try draft.jobSeekerProfile(db)
             // The same request queued twice would be planned twice. Compared as stored: from its
             // release, in the job seeker's language when it names none.
+            let language = try draft.language(of: seeker, db)
             var asStored = draft
             asStored.from = draft.from ?? today
-            asStored.language = draft.language ?? seeker.language
+            asStored.language = language
             for row in try db.rows("SELECT id, release FROM request WHERE status = 'pending' AND job_seeker_id = ?", [draft.jobSeeker]) {
                 var queued = try RequestTable.draft(db, row[0])
                 queued?.from = LocalDate(daysSinceEpoch: row[1])
                 if queued == asStored { throw StoreError.conflict("the same request is queued already (request \(row[0] as Int64))") }
             }
-            let request = draft.request(id: "", release: draft.from ?? today, language: draft.language ?? seeker.language, unavailable: [])
+            let request = draft.request(id: "", release: draft.from ?? today, language: language, unavailable: [])
             let id = try RequestTable.insert(db, draft, request: request, status: "pending", created: now)
             try AuditLog.record(db, at: now, actor: actor, action: "queue", subject: "request \(id)", detail: "job seeker \(draft.jobSeeker)")
             return id

@@ -123,6 +123,19 @@ import ZitdagCore
         #expect(cut.stdout.contains("sessions from 2026-12-08 on are beyond the booking horizon"), "\(cut.stdout)")
     }
 
+    /// A language is one of the sessions' codes, in any case; a name is refused with the code meant,
+    /// at the desk, in the queue and in a profile (issue 12, item 6).
+    @Test func languagesAreTheSessionsCodes() throws {
+        let desk = try Desk(jobSeekers: 1)
+        #expect(try desk.run(["slots", "--job-seeker", "J1", "--language", "NL", "--count", "1"]).status == 0)
+        for command in [["slots", "--job-seeker", "J1"], ["request", "add", "--job-seeker", "J1"], ["job-seeker", "update", "J1"]] {
+            let refused = try desk.run(command + ["--language", "Nederlands"])
+            #expect(refused.status == 2 && refused.stderr.contains("--language: \"Nederlands\" is not a language code the sessions use"), "\(command)")
+            #expect(refused.stderr.contains("did you mean nl?"))
+        }
+        #expect(try desk.run(["job-seeker", "update", "J1", "--language", "EN"]).stdout.contains("language en"))
+    }
+
     @Test func slotsBookAgendaAndCancelWorkTogether() throws {
         let desk = try Desk()
         let slots = try desk.run(["slots", "--job-seeker", "J1", "--count", "2"])
