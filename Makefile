@@ -18,8 +18,11 @@ deps:
 	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
 	fi
 
+# One release build, tests included, for everything: `make run` after `make test` (or the other way
+# round) builds nothing again. (A product-only build differs from the test build in its flags, and
+# rebuilt the whole graph.)
 build: deps
-	$(SWIFT) build -c release --product zitdag
+	$(SWIFT) build -c release --build-tests
 
 # The main job on a demo: generate a job team's problem, plan it, check the plan, show the first week;
 # then serve the booking API on the embedded database out/zitdag.sqlite, seeded from Calendars/ on
@@ -40,17 +43,16 @@ load: build
 	Benchmarks/load/run.sh .build/release/zitdag
 
 # The leak check first, so that the test runner's summary closes the output.
-test: deps
+test: build
 	$(MAKE) leak-check LEAK_SAMPLE=8
-	$(SWIFT) test -c release
+	$(SWIFT) test -c release --skip-build
 
 # libical under valgrind: every file of the corpus and Calendars/ through the calendar module
 # (LEAK_SAMPLE=N takes every Nth corpus file). Fails on any memory error or definite leak.
 LEAK_SAMPLE ?= 1
-leak-check: deps
-	$(SWIFT) build --product calendar-check
+leak-check: build
 	valgrind -q --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite --error-exitcode=9 \
-	  .build/debug/calendar-check $$(ls $(CORPUS)/*.ics | awk 'NR % $(LEAK_SAMPLE) == 0') Calendars/*.ics
+	  .build/release/calendar-check $$(ls $(CORPUS)/*.ics | awk 'NR % $(LEAK_SAMPLE) == 0') Calendars/*.ics
 
 # libFuzzer (with AddressSanitizer) on the calendar module, seeded with the corpus and Calendars/;
 # new inputs collect in .fuzz/corpus, crashes in .fuzz/ (FUZZ_SECONDS=N for longer runs).
