@@ -24,7 +24,7 @@ import ZitdagCore
             "\"busy\": [{\"start\": \"2026-11-24T10:00:00\", \"end\": \"2026-11-24T11:00:00\"}]",
             with: "\"busy\": [{\"start\": \"2026-11-24T08:00:00\", \"end\": \"2026-12-02T00:00:00\"}]")
         let found = try #require(try reason(text, request: "R1"))
-        #expect(found.hasPrefix("consultant K1's agenda is busy at every one of the"))
+        #expect(found.hasPrefix("consultant K1 is not free (busy, or along to another appointment) at every one of the"))
         #expect(found.contains("between release 2026-11-23 and due 2026-12-11"))
     }
 

@@ -65,7 +65,7 @@ import ZitdagStore
             at: Fixture.now, actor: "K1")
         let offers = try desk.slots(for: RequestDraft(jobSeeker: "J1", consultant: "K1", attendance: .required), count: 3)
         #expect(offers.options.isEmpty)
-        #expect(offers.reason?.contains("consultant K1's agenda is busy at every one of") == true)
+        #expect(offers.reason?.contains("consultant K1 is not free (busy, or along to another appointment) at every one of") == true)
         #expect(offers.reason?.contains("first free slot is Tue 2026-11-24 09:00 in C1-2026-11-24-0900 without K1") == true)
     }
 

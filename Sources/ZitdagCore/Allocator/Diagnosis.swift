@@ -50,7 +50,10 @@ struct Diagnosis {
         let slots = countFirstSlots(r)
         let every = slots > 0 ? "every one of the \(slots) \(slots == 1 ? "slot" : "slots")" : "every slot"
         if let consultant = request.consultant, search([.seats, .consultant], in: empty) != nil {
-            var reason = "consultant \(consultant)'s agenda is busy at \(every) \(window) (attendance \(request.attendance.rawValue))"
+            // Not "their agenda is busy": the desk counts the appointments they come along to as busy
+            // too, and an empty agenda then read as a falsehood.
+            var reason = "consultant \(consultant) is not free (busy, or along to another appointment) at \(every) \(window) "
+                + "(attendance \(request.attendance.rawValue))"
             if let without = search([.consultant], in: schedule) {
                 reason += "; first free \(firstSlotText(without, r)) without \(consultant)"
             }
