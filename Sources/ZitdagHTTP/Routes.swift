@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 
 /// The API's paths and the methods each answers, as the OpenAPI document lists them (the tests hold
@@ -36,9 +37,18 @@ enum Routes {
 }
 
 /// Answers 405 with `Allow` for a known path asked with a method it does not have, and answers HEAD
-/// without a body, refusals included (the router strips only the body of a GET's success).
+/// without a body, refusals included (the router strips only the body of a GET's success). A request
+/// without a Host header is refused with 400, as HTTP/1.1 requires (the HTTP version does not reach
+/// the router, so an HTTP/1.0 request without one is refused too).
 struct MethodCheck<Context: RequestContext>: RouterMiddleware {
+    static var host: HTTPField.Name { HTTPField.Name("Host")! }
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard request.head.authority.map({ !$0.isEmpty }) == true else {
+            throw APIProblem(.badRequest, "the request has no Host header")
+        }
+        // The first Host becomes the authority; one left among the fields means there were two.
+        guard request.headers[Self.host] == nil else { throw APIProblem(.badRequest, "the request has more than one Host header") }
         guard let methods = Routes.methods(for: request.uri.path), !methods.contains(request.method) else {
             guard request.method == .head else { return try await next(request, context) }
             do {

@@ -374,6 +374,36 @@ import ZitdagStore
 
 /// Over a real socket on loopback.
 @Suite struct LiveTests {
+    /// Sends `raw` bytes and returns the status line of the answer.
+    static func statusLine(port: Int, _ raw: String) throws -> String {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        try #require(connected == 0)
+        _ = raw.utf8CString.withUnsafeBufferPointer { send(fd, $0.baseAddress, $0.count - 1, 0) }
+        var buffer = [UInt8](repeating: 0, count: 512)
+        let count = recv(fd, &buffer, buffer.count, 0)
+        return String(decoding: buffer.prefix(max(0, count)), as: UTF8.self).components(separatedBy: "\r\n").first ?? ""
+    }
+
+    /// An HTTP/1.1 request without a Host header, or with two, is refused with 400 (issue 12, item 15).
+    @Test func aRequestWithoutOneHostIs400() async throws {
+        let server = try Server()
+        defer { server.remove() }
+        try await server.application.test(.live) { client in
+            let port = try #require(client.port)
+            #expect(try Self.statusLine(port: port, "GET /health HTTP/1.1\r\nConnection: close\r\n\r\n") == "HTTP/1.1 400 Bad Request")
+            #expect(try Self.statusLine(port: port, "GET /health HTTP/1.1\r\nHost: a\r\nHost: b\r\nConnection: close\r\n\r\n") == "HTTP/1.1 400 Bad Request")
+            #expect(try Self.statusLine(port: port, "GET /health HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n") == "HTTP/1.1 200 OK")
+        }
+    }
+
     @Test func clientsRacingForTheLastSeatEndWithOneBooking() async throws {
         let server = try Server()
         defer { server.remove() }
