@@ -366,7 +366,9 @@ import ZitdagStore
             for _ in 0..<4 { statuses.append(try await client.call(.get, "/v1/sessions", token: limited.coach).status) }
             #expect(statuses == [.ok, .ok, .ok, .tooManyRequests])
             let limitedResponse = try await client.call(.get, "/v1/sessions", token: limited.coach)
-            #expect(limitedResponse.headers[.retryAfter] == "2")
+            // A token comes back every 2 s: the wait is 2 s, or 1 when the calls above took over a second
+            // (as on a loaded machine running the other suites beside this one).
+            #expect(limitedResponse.status == .tooManyRequests && ["1", "2"].contains(limitedResponse.headers[.retryAfter] ?? ""))
             #expect(try await client.call(.get, "/v1/sessions", token: limited.coordinator).status == .ok)
         }
     }
