@@ -128,9 +128,9 @@ extension Request {
         do {
             return try JSONDecoder().decode(T.self, from: data)
         } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
-            // A number that is not a whole one, or beyond 64 bits, where an integer is expected.
+            // A value the decoder could not take (numbers that are not whole 64-bit ones are caught before).
             let field = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
-            throw APIProblem(.unprocessableContent, "\(field): must be a whole number (this one has a fraction or over 18 digits)", field: field)
+            throw APIProblem(.unprocessableContent, "\(field): could not be read (\(context.debugDescription))", field: field)
         } catch let DecodingError.keyNotFound(key, context) {
             let field = (context.codingPath + [key]).map(\.stringValue).joined(separator: ".")
             throw APIProblem(.unprocessableContent, "\(field): missing", field: field)
