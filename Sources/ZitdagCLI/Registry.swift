@@ -42,13 +42,19 @@ struct JobSeekerCommand: ParsableCommand {
         @Option(help: "Last day of the device loan.") var loanUntil: String?
         @Option(help: "Their consultant: the only one who may book for them over HTTP.") var consultant: String?
 
-        /// Sets what was given on `seeker`, leaving the rest.
-        func apply(to seeker: inout JobSeeker) throws(CommandError) {
-            if let language { seeker.language = language }
-            if let level { seeker.digitalLevel = level }
-            if let loanFrom { seeker.loanFrom = try WallClock.date(loanFrom, option: "--loan-from") }
-            if let loanUntil { seeker.loanUntil = try WallClock.date(loanUntil, option: "--loan-until") }
-            if let consultant { seeker.consultant = consultant }
+        /// The change the options make to a profile: what was given, the rest left as it is. Dates are
+        /// read here, before the store is touched, so a bad one changes nothing.
+        func change() throws(CommandError) -> @Sendable (inout JobSeeker) -> Void {
+            let (language, level, consultant) = (language, level, consultant)
+            let loanFrom = try loanFrom.map { text throws(CommandError) in try WallClock.date(text, option: "--loan-from") }
+            let loanUntil = try loanUntil.map { text throws(CommandError) in try WallClock.date(text, option: "--loan-until") }
+            return { seeker in
+                if let language { seeker.language = language }
+                if let level { seeker.digitalLevel = level }
+                if let loanFrom { seeker.loanFrom = loanFrom }
+                if let loanUntil { seeker.loanUntil = loanUntil }
+                if let consultant { seeker.consultant = consultant }
+            }
         }
     }
 
@@ -64,7 +70,7 @@ struct JobSeekerCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 var seeker = JobSeeker(id: id, initials: initials)
-                try profile.apply(to: &seeker)
+                try profile.change()(&seeker)
                 do { try store.open().addJobSeeker(seeker, at: StoreOptions.clock(), actor: store.who) } catch {
                     throw CommandError.store(error)
                 }
@@ -81,14 +87,11 @@ struct JobSeekerCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                // Options are read before the store is touched: a bad date changes nothing.
-                var given = JobSeeker(id: id, initials: initials ?? "")
-                try profile.apply(to: &given)
-                let (initials, profile) = (self.initials, self.profile)
+                let (initials, change) = (self.initials, try profile.change())
                 do {
                     let seeker = try store.open().updateJobSeeker(id, at: StoreOptions.clock(), actor: store.who) { seeker in
                         if let initials { seeker.initials = initials }
-                        try? profile.apply(to: &seeker)
+                        change(&seeker)
                     }
                     print(Self.describe(seeker))
                 } catch { throw CommandError.store(error) }

@@ -9,6 +9,15 @@ struct Token: ParsableCommand {
         discussion: "Secrets are printed once, when made; the database keeps only their SHA-256.",
         subcommands: [Create.self, Feed.self, List.self, Revoke.self])
 
+    /// Writes a secret (and a newline) to stdout, where alone it exists: when it cannot be written,
+    /// nobody has the token, so it is revoked at once rather than left valid and unseen.
+    static func reveal(_ secret: String, of id: String, what: String, in db: Store, actor: String) throws {
+        guard Terminal.put(secret + "\n", to: .output) else {
+            try db.revokeToken(id: id, at: StoreOptions.clock(), actor: actor)
+            throw CommandError.output("could not write \(what) to standard output; token \(id) was revoked")
+        }
+    }
+
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create an API token for a consultant, coach or coordinator.")
         @Option(help: "For this consultant.") var consultant: String?
@@ -25,12 +34,7 @@ struct Token: ParsableCommand {
                     let db = try store.open()
                     let token = try db.createToken(
                         role: role, subject: subject, at: StoreOptions.clock(), actor: store.who, using: &random)
-                    // The secret exists only in this output: when it cannot be written, nobody has the
-                    // token, so it is revoked at once rather than left valid and unseen.
-                    guard Terminal.put(token.secret + "\n", to: .output) else {
-                        try db.revokeToken(id: token.id, at: StoreOptions.clock(), actor: store.who)
-                        throw CommandError.output("could not write the token to standard output; token \(token.id) was revoked")
-                    }
+                    try Token.reveal(token.secret, of: token.id, what: "the token", in: db, actor: store.who)
                     printError("token \(token.id) for \(role.rawValue) \(subject): use it as 'Authorization: Bearer <token>'")
                 } catch { throw CommandError.store(error) }
             }
@@ -59,11 +63,9 @@ struct Token: ParsableCommand {
                 do {
                     let db = try store.open()
                     let token = try db.createFeedToken(for: audience, rotate: rotate, at: StoreOptions.clock(), actor: store.who, using: &random)
-                    // As for API tokens: a link nobody saw is revoked, not left working.
-                    guard Terminal.put(FeedLinks(base: base, secret: token.secret).lines.joined(separator: "\n") + "\n", to: .output) else {
-                        try db.revokeToken(id: token.id, at: StoreOptions.clock(), actor: store.who)
-                        throw CommandError.output("could not write the feed link to standard output; token \(token.id) was revoked")
-                    }
+                    try Token.reveal(
+                        FeedLinks(base: base, secret: token.secret).lines.joined(separator: "\n"), of: token.id, what: "the feed link", in: db,
+                        actor: store.who)
                 } catch { throw CommandError.store(error) }
             }
         }

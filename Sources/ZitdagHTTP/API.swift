@@ -43,7 +43,7 @@ public struct API: Sendable {
         // HEAD answers every GET route, with the GET's headers and no body.
         let router = Router(context: APIContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: RequestLog(logger: logger))
-        router.add(middleware: MethodCheck())
+        router.add(middleware: RequestCheck())
         router.get("/health") { _, _ in
             let store = self.store
             let revision = try await Offload.run { try store.revision() }

@@ -22,11 +22,13 @@ enum Routes {
         ("/v1/plan", [.post]),
     ]
 
+    /// The table's patterns split into segments once, not at every request.
+    private static let split = table.map { (parts: $0.pattern.split(separator: "/", omittingEmptySubsequences: false), methods: $0.methods) }
+
     /// The methods `path` answers, or `nil` when no route has that path.
     static func methods(for path: String) -> [HTTPRequest.Method]? {
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
-        for (pattern, methods) in table {
-            let parts = pattern.split(separator: "/", omittingEmptySubsequences: false)
+        for (parts, methods) in split {
             guard parts.count == segments.count else { continue }
             if zip(parts, segments).allSatisfy({ part, segment in part.hasPrefix(":") ? !segment.isEmpty : part == segment }) {
                 return methods.contains(.get) ? methods + [.head] : methods
@@ -40,7 +42,7 @@ enum Routes {
 /// without a body, refusals included (the router strips only the body of a GET's success). A request
 /// without a Host header is refused with 400, as HTTP/1.1 requires (the HTTP version does not reach
 /// the router, so an HTTP/1.0 request without one is refused too).
-struct MethodCheck<Context: RequestContext>: RouterMiddleware {
+struct RequestCheck<Context: RequestContext>: RouterMiddleware {
     static var host: HTTPField.Name { HTTPField.Name("Host")! }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {

@@ -14,22 +14,25 @@ extension Store {
 
     /// Registers a new job seeker; one already registered is refused (their profile is changed with
     /// ``updateJobSeeker(_:at:actor:change:)``, which keeps what it is not told: `add` on an existing id
-    /// once wiped their language, level and loan).
+    /// once wiped their language, level and loan). One transaction, so two adds cannot both succeed.
     public func addJobSeeker(_ seeker: JobSeeker, at now: Instant, actor: String) throws(StoreError) {
-        try Store.checkId(seeker.id, field: "job_seeker")
-        guard try jobSeeker(seeker.id) == nil else { throw .conflict("job seeker \(seeker.id) is registered already") }
-        try saveJobSeeker(seeker, at: now, actor: actor)
+        try write { db in
+            guard try JobSeekerTable.profile(db, seeker.id) == nil else { throw StoreError.conflict("job seeker \(seeker.id) is registered already") }
+            try Self.save(seeker, at: now, actor: actor, db)
+        }
     }
 
-    /// Changes a registered job seeker's profile: `change` is given their profile and changes what it
-    /// is told to, inside the transaction.
+    /// Changes a registered job seeker's profile: `change` is given their profile, in the same
+    /// transaction as the write, and changes what it is told to. Returns the profile as stored.
     public func updateJobSeeker(
         _ id: String, at now: Instant, actor: String, change: (inout JobSeeker) -> Void
     ) throws(StoreError) -> JobSeeker {
-        guard var seeker = try jobSeeker(id) else { throw .unknown(kind: "job seeker", id: id) }
-        change(&seeker)
-        try saveJobSeeker(seeker, at: now, actor: actor)
-        return try jobSeeker(id) ?? seeker
+        try write { db in
+            guard var seeker = try JobSeekerTable.profile(db, id) else { throw StoreError.unknown(kind: "job seeker", id: id) }
+            change(&seeker)
+            try Self.save(seeker, at: now, actor: actor, db)
+            return try JobSeekerTable.profile(db, id) ?? seeker
+        }
     }
 
     /// Every registered job seeker, by id.
@@ -46,27 +49,30 @@ extension Store {
 
     /// Saves a job seeker's profile as given, adding them when new.
     public func saveJobSeeker(_ seeker: JobSeeker, at now: Instant, actor: String) throws(StoreError) {
-        try Store.checkId(seeker.id, field: "job_seeker")
+        try write { db in try Self.save(seeker, at: now, actor: actor, db) }
+    }
+
+    /// Checks and writes a profile inside the caller's transaction (the language as the sessions name it).
+    private static func save(_ seeker: JobSeeker, at now: Instant, actor: String, _ db: Database) throws {
+        try checkId(seeker.id, field: "job_seeker")
         let initials = seeker.initials.trimmingCharacters(in: .whitespaces)
         guard (1...4).contains(initials.count), initials.allSatisfy({ $0.isLetter || $0 == "." }) else {
-            throw .invalid(field: "initials", reason: "\"\(seeker.initials)\": 1 to 4 letters (initials only, never a name)")
+            throw StoreError.invalid(field: "initials", reason: "\"\(seeker.initials)\": 1 to 4 letters (initials only, never a name)")
         }
         if let from = seeker.loanFrom, let until = seeker.loanUntil, until < from {
-            throw .invalid(field: "loan_until", reason: "\(until) is before the loan starts on \(from)")
+            throw StoreError.invalid(field: "loan_until", reason: "\(until) is before the loan starts on \(from)")
         }
-        try write { db in
-            let language = try seeker.language.map { try SessionTable.code(of: $0, db) }
-            try db.run("""
-                    INSERT INTO job_seeker (id, initials, language, digital_level, loan_from, loan_until, consultant_id) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (id) DO UPDATE SET initials = excluded.initials, language = excluded.language,
-                        digital_level = excluded.digital_level, loan_from = excluded.loan_from, loan_until = excluded.loan_until,
-                        consultant_id = excluded.consultant_id
-                    """, [
-                    seeker.id, initials, language, seeker.digitalLevel, seeker.loanFrom?.daysSinceEpoch, seeker.loanUntil?.daysSinceEpoch,
-                    seeker.consultant,
-                ])
-            try AuditLog.record(db, at: now, actor: actor, action: "save job seeker", subject: seeker.id, detail: "")
-        }
+        let language = try seeker.language.map { try SessionTable.code(of: $0, db) }
+        try db.run("""
+                INSERT INTO job_seeker (id, initials, language, digital_level, loan_from, loan_until, consultant_id) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET initials = excluded.initials, language = excluded.language,
+                    digital_level = excluded.digital_level, loan_from = excluded.loan_from, loan_until = excluded.loan_until,
+                    consultant_id = excluded.consultant_id
+                """, [
+                seeker.id, initials, language, seeker.digitalLevel, seeker.loanFrom?.daysSinceEpoch, seeker.loanUntil?.daysSinceEpoch,
+                seeker.consultant,
+            ])
+        try AuditLog.record(db, at: now, actor: actor, action: "save job seeker", subject: seeker.id, detail: "")
     }
 
     public func jobSeeker(_ id: String) throws(StoreError) -> JobSeeker? {

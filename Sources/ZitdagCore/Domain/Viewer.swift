@@ -21,7 +21,11 @@ public enum Viewer: Sendable, Hashable {
     /// How a job seeker appears to this viewer: "J12 (AB)", "J12" or "AB"; `nil` when nothing of them
     /// may be shown (an erased job seeker, or a coach looking at a plan file, which has no initials).
     public func jobSeeker(id: String?, initials: String?) -> String? {
-        let shown = [seesJobSeekerId ? id : nil, initials.map { seesJobSeekerId && id != nil ? "(\($0))" : $0 }].compactMap { $0 }
-        return shown.isEmpty ? nil : shown.joined(separator: " ")
+        switch (seesJobSeekerId ? id : nil, initials) {
+        case let (id?, initials?): "\(id) (\(initials))"
+        case let (id?, nil): id
+        case let (nil, initials?): initials
+        case (nil, nil): nil
+        }
     }
 }
