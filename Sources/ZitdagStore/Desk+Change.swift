@@ -32,44 +32,20 @@ extension Desk {
             let release = zone.local(at: choice.start).date
             guard release >= today else { throw StoreError.invalid(field: "start", reason: "\(zone.local(at: choice.start).withWeekday) is in the past") }
             let request = try self.request(for: single, release: release, except: [id], db)
-            // The series' gap rule, against the appointments before and after it.
-            let newDay = zone.local(at: choice.start).date
-            for other in series where other.id != id {
-                let otherDay = zone.local(at: other.span.start).date
-                let (earlier, later) = other.index < appointment.index ? (otherDay, newDay) : (newDay, otherDay)
-                if abs(other.index - appointment.index) == 1, !draft.request(id: "", release: release, language: nil, unavailable: [])
-                    .admitsGap(days: earlier.days(to: later))
-                {
-                    throw StoreError.invalid(
-                        field: "start",
-                        reason: "appointment #\(other.index + 1) of the series is on \(otherDay): \(earlier.days(to: later)) days apart is outside \(draft.gapDays.lowerBound)..\(draft.gapDays.upperBound)")
-                }
-            }
             let sessions = try SessionTable.sessions(db, at: choice.start, id: choice.session, except: [id])
-            let window = BookingWindow(sessions: sessions, rules: try RuleTable.ruleBook(db), today: today)
             let consultants = try draft.consultant.map { consultant in
                 [try ConsultantTable.consultant(db, id: consultant, from: choice.start.adding(seconds: -86_400), to: choice.start.adding(seconds: 86_400), except: [id])]
             } ?? []
-            let shaped = window.shape(request)
-            let availability = Availability(sessions: window.sessions, consultants: consultants, zone: zone, gridMinutes: store.gridMinutes)
-            guard !sessions.isEmpty else {
-                throw StoreError.invalid(field: "start", reason: "no open session\(choice.session.map { " \($0)" } ?? "") runs at \(zone.local(at: choice.start).withWeekday)")
+            let desk = BookingDesk(
+                zone: zone, gridMinutes: store.gridMinutes, sessions: sessions, rules: try RuleTable.ruleBook(db), today: today,
+                consultants: consultants)
+            let placed = try StoreError.catching(zone: zone) { () throws(BookingRefusal) in
+                // The series' gap rule, against the appointments before and after it.
+                try BookingDesk.checkGaps(
+                    of: request, moving: appointment.index, to: release,
+                    others: series.filter { $0.id != id }.map { ($0.index, zone.local(at: $0.span.start).date) })
+                return try desk.place(request, at: [choice])[0]
             }
-            guard !window.sessions.isEmpty else {
-                throw StoreError.invalid(field: "start", reason: "\(zone.local(at: choice.start).withWeekday) is outside the booking rules (notice or horizon)")
-            }
-            guard let offer = availability.offers(for: shaped, count: 1, firstStart: choice.start).options.first else {
-                throw failure(shaped, at: choice.start, availability: availability, window: window, consultants: consultants)
-            }
-            // Checked as a booking is, by the core's checker, before anything is written.
-            let problem = Problem(zone: zone, gridMinutes: store.gridMinutes, sessions: window.sessions, consultants: consultants, requests: [shaped])
-            let violations = PlanChecker(problem: problem).check(Plan(assignments: offer.assignments, unscheduled: [], objective: 0))
-                .violations.filter { $0.rule != .objective }
-            if violations.contains(where: { $0.rule == .seats }) {
-                throw StoreError.taken(what: "the slot at \(zone.local(at: choice.start).withWeekday)", next: [], zone: zone)
-            }
-            if let violation = violations.first { throw StoreError.invalid(field: "start", reason: violation.message) }
-            let placed = window.unshape(offer.assignments[0], duration: request.duration)
             try db.run(#"UPDATE appointment SET session_id = ?, start = ?, "end" = ?, consultant_attends = ?, sequence = sequence + 1, changed = ? WHERE id = ?"#, [placed.session, placed.span.start.seconds, placed.span.end.seconds, placed.consultantAttends, now.seconds, id])
             try AuditLog.record(
                 db, at: now, actor: actor, action: "move", subject: "appointment \(id)",

@@ -35,3 +35,19 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         }
     }
 }
+
+extension StoreError {
+    /// The core desk's refusal in the store's terms (the store adds what is free instead of a taken place).
+    init(_ refusal: BookingRefusal, zone: Zone) {
+        switch refusal.code {
+        case .invalid: self = .invalid(field: refusal.field ?? "start", reason: refusal.message)
+        case .taken: self = .taken(what: refusal.message, next: [], zone: zone)
+        case .noRoom: self = .noRoom(reason: refusal.message)
+        }
+    }
+
+    /// What `decide` answers, or its refusal as a store error.
+    static func catching<T>(zone: Zone, _ decide: () throws(BookingRefusal) -> T) throws(StoreError) -> T {
+        do { return try decide() } catch { throw StoreError(error, zone: zone) }
+    }
+}

@@ -1,0 +1,144 @@
+/// The desk's decisions on one booking state: where a new booking, or a moved appointment, goes,
+/// or why it cannot go there.
+///
+/// A pure value. The store reads the state inside its transaction (the sessions around the time
+/// asked with their bookings, the booking rules, the request's consultant with their agenda,
+/// today), asks, and writes what it answers; the CLI and HTTP only present it. Every placement it
+/// returns has passed ``PlanChecker`` against that state.
+///
+/// ```swift
+/// let desk = BookingDesk(zone: .brussels, gridMinutes: 15, sessions: sessions, rules: rules, today: today, consultants: [])
+/// let appointments = try desk.place(request, at: [SlotChoice(start: nineOClock)])
+/// ```
+public struct BookingDesk: Sendable {
+    public let zone: Zone
+    public let gridMinutes: Int
+    /// The sessions read for the question, before the booking rules.
+    public let sessions: [Session]
+    /// The sessions open under the booking rules, and how a request is shaped to honour them.
+    public let window: BookingWindow
+    /// The request's consultant with their agenda (the appointments they attend included), or none.
+    public let consultants: [Consultant]
+
+    public init(zone: Zone, gridMinutes: Int, sessions: [Session], rules: RuleBook, today: LocalDate, consultants: [Consultant]) {
+        self.zone = zone
+        self.gridMinutes = gridMinutes
+        self.sessions = sessions
+        self.window = BookingWindow(sessions: sessions, rules: rules, today: today)
+        self.consultants = consultants
+    }
+
+    /// Where `request` goes: with one choice, its whole series from that first start (the rest
+    /// placed as the allocator would); with one choice per appointment, at those starts. The
+    /// appointments come back at their real length.
+    ///
+    /// - Throws: ``BookingRefusal``: `.invalid` when no open session runs at a start, a start is
+    ///   off the grid or outside the booking rules; `.taken` when the place fits the request but
+    ///   its seats are booked; `.noRoom` with the reason otherwise.
+    public func place(_ request: Request, at choices: [SlotChoice]) throws(BookingRefusal) -> [Assignment] {
+        guard let first = choices.first, choices.count == 1 || choices.count == request.appointments else {
+            throw BookingRefusal(.invalid, field: "start", "give the first start, or all \(request.appointments) starts of the series")
+        }
+        let when = zone.local(at: first.start).withWeekday
+        guard !sessions.isEmpty else {
+            throw BookingRefusal(.invalid, field: "start", "no open session\(first.session.map { " \($0)" } ?? "") runs at \(when)")
+        }
+        guard !window.sessions.isEmpty else {
+            throw BookingRefusal(.invalid, field: "start", "\(when) is outside the booking rules (notice or horizon)")
+        }
+        let shaped = window.shape(request)
+        let found: [Assignment]
+        if choices.count == 1 {
+            let availability = availability(of: window.sessions)
+            guard let offer = availability.offers(for: shaped, count: 1, firstStart: first.start).options.first else {
+                throw failure(shaped, at: first.start, availability: availability)
+            }
+            found = offer.assignments
+        } else {
+            found = try explicitSeries(shaped, choices)
+        }
+        // Checked by the core's checker against the whole state before anything is written.
+        let problem = Problem(zone: zone, gridMinutes: gridMinutes, sessions: window.sessions, consultants: consultants, requests: [shaped])
+        let violations = PlanChecker(problem: problem).check(Plan(assignments: found, unscheduled: [], objective: 0))
+            .violations.filter { $0.rule != .objective }
+        if violations.contains(where: { $0.rule == .seats }) { throw BookingRefusal(.taken, "the slot at \(when)") }
+        if let violation = violations.first { throw BookingRefusal(.invalid, field: "start", violation.message) }
+        return found.map { window.unshape($0, duration: request.duration) }
+    }
+
+    /// Whether appointment `index` of a series may move to `day`: its neighbours in the series
+    /// (`others`, by index, their days) must stay within the request's gaps.
+    public static func checkGaps(
+        of request: Request, moving index: Int, to day: LocalDate, others: [(index: Int, day: LocalDate)]
+    ) throws(BookingRefusal) {
+        for other in others where abs(other.index - index) == 1 {
+            let (earlier, later) = other.index < index ? (other.day, day) : (day, other.day)
+            let days = earlier.days(to: later)
+            if !request.admitsGap(days: days) {
+                throw BookingRefusal(
+                    .invalid, field: "start",
+                    "appointment #\(other.index + 1) of the series is on \(other.day): \(Counted.text(days, "day")) apart is outside \(request.gapDays.lowerBound)..\(request.gapDays.upperBound)")
+            }
+        }
+    }
+
+    private func availability(of sessions: [Session]) -> Availability {
+        Availability(sessions: sessions, consultants: consultants, zone: zone, gridMinutes: gridMinutes)
+    }
+
+    /// Why a search pinned to `start` found nothing, each reason true of the state: off the grid,
+    /// over the job seeker's own appointment, a seat taken (it fits once the sessions' seats are
+    /// empty), or the allocator's diagnosis.
+    private func failure(_ request: Request, at start: Instant, availability: Availability) -> BookingRefusal {
+        let grid = gridMinutes * 60
+        let when = zone.local(at: start).withWeekday
+        let running = window.sessions.filter { $0.span.start <= start && start < $0.span.end }
+        if let session = running.first, running.allSatisfy({ ($0.span.start.seconds - start.seconds) % grid != 0 }) {
+            return BookingRefusal(
+                .invalid, field: "start",
+                "\(when) is off the \(gridMinutes)-minute grid of \(session.id), which starts at \(zone.local(at: session.span.start).hourMinute)")
+        }
+        let span = Span(start: start, end: start.adding(seconds: request.duration))
+        if !request.unavailable.isFree(span) {
+            return BookingRefusal(
+                .noRoom, "\(request.jobSeeker) already has an appointment, or is unavailable, during \(when)-\(zone.local(at: span.end).hourMinute)")
+        }
+        let unbooked = window.sessions.map { session in
+            var session = session
+            session.booked = []
+            return session
+        }
+        if !self.availability(of: unbooked).offers(for: request, count: 1, firstStart: start).options.isEmpty {
+            return BookingRefusal(.taken, "the slot at \(when)")
+        }
+        let reason = availability.offers(for: request, count: 1).reason
+        return BookingRefusal(.noRoom, "nothing starts at \(when) for this request" + (reason.map { "; \($0)" } ?? ""))
+    }
+
+    /// A series at the consultant's own starts: each in the session running then (the named one, or
+    /// one serving the language, the previous appointment's coach first).
+    private func explicitSeries(_ request: Request, _ choices: [SlotChoice]) throws(BookingRefusal) -> [Assignment] {
+        var assignments: [Assignment] = []
+        var coach: String?
+        for (index, choice) in choices.enumerated() {
+            let running = window.sessions.filter {
+                $0.span.start <= choice.start && choice.start < $0.span.end && (choice.session == nil || $0.id == choice.session)
+                    && $0.serves(request.language)
+            }
+            guard let session = running.first(where: { $0.coach == coach }) ?? running.first else {
+                throw BookingRefusal(
+                    .invalid, field: "start",
+                    "no open session\(request.language.map { " serving \($0)" } ?? "") runs at \(zone.local(at: choice.start).withWeekday)")
+            }
+            coach = session.coach
+            let span = Span(start: choice.start, end: choice.start.adding(seconds: request.duration))
+            let attends = switch request.attendance {
+            case .required: true
+            case .none: false
+            case .preferred: consultants.first?.busy.isFree(span) ?? false
+            }
+            assignments.append(Assignment(request: request.id, index: index, session: session.id, span: span, consultantAttends: attends))
+        }
+        return assignments
+    }
+}

@@ -1,0 +1,26 @@
+/// Why the desk cannot book or move as asked: a code to act on, the field at fault, and words a
+/// consultant understands. Every refusal is true of the state it was decided on.
+public struct BookingRefusal: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Code: String, Sendable {
+        /// The request itself is wrong: off the grid, outside every session or the booking rules,
+        /// a series gap out of range.
+        case invalid
+        /// The place asked for fits the request but its seats are taken.
+        case taken
+        /// Nothing fits at the time asked; ``BookingRefusal/message`` says what stands in the way.
+        case noRoom = "no_room"
+    }
+
+    public var code: Code
+    /// The field at fault, as the problem format and the API name it (`start`), when there is one.
+    public var field: String?
+    public var message: String
+
+    public init(_ code: Code, field: String? = nil, _ message: String) {
+        self.code = code
+        self.field = field
+        self.message = message
+    }
+
+    public var description: String { field.map { "\($0): \(message)" } ?? message }
+}
