@@ -40,18 +40,23 @@ public struct BookingDesk: Sendable {
             throw BookingRefusal(.invalid, field: "start", "give the first start, or all \(request.appointments) starts of the series")
         }
         let when = zone.local(at: first.start).withWeekday
-        guard !sessions.isEmpty else {
-            throw BookingRefusal(.invalid, field: "start", "no open session\(first.session.map { " \($0)" } ?? "") runs at \(when)")
+        let named = first.session.map { " \($0)" } ?? ""
+        guard sessions.contains(where: { Self.runs($0, at: first.start, named: first.session) }) else {
+            throw BookingRefusal(.invalid, field: "start", "no open session\(named) runs at \(when)")
         }
-        guard !window.sessions.isEmpty else {
+        // Where a session is named, the others running at the first start are left aside.
+        let open = window.sessions.filter { session in
+            first.session == nil || session.id == first.session || !Self.runs(session, at: first.start, named: nil)
+        }
+        guard open.contains(where: { Self.runs($0, at: first.start, named: first.session) }) else {
             throw BookingRefusal(.invalid, field: "start", "\(when) is outside the booking rules (notice or horizon)")
         }
         let shaped = window.shape(request)
         let found: [Assignment]
         if choices.count == 1 {
-            let availability = availability(of: window.sessions)
+            let availability = availability(of: open)
             guard let offer = availability.offers(for: shaped, count: 1, firstStart: first.start).options.first else {
-                throw failure(shaped, at: first.start, availability: availability)
+                throw failure(shaped, at: first.start, in: open, availability: availability)
             }
             found = offer.assignments
         } else {
@@ -86,24 +91,40 @@ public struct BookingDesk: Sendable {
         Availability(sessions: sessions, consultants: consultants, zone: zone, gridMinutes: gridMinutes)
     }
 
-    /// Why a search pinned to `start` found nothing, each reason true of the state: off the grid,
-    /// over the job seeker's own appointment, a seat taken (it fits once the sessions' seats are
-    /// empty), or the allocator's diagnosis.
-    private func failure(_ request: Request, at start: Instant, availability: Availability) -> BookingRefusal {
+    /// Whether `session` runs at `start` (and is the one named, when one is).
+    private static func runs(_ session: Session, at start: Instant, named: String?) -> Bool {
+        session.span.start <= start && start < session.span.end && (named == nil || session.id == named)
+    }
+
+    /// Why a search pinned to `start` found nothing, each reason a fact of the state checked in
+    /// turn: off the grid, the job seeker's own appointment, the required consultant not free,
+    /// no session running then serving the language or long enough, a seat taken (it fits once
+    /// the sessions' seats are empty); else the allocator's diagnosis.
+    private func failure(_ request: Request, at start: Instant, in open: [Session], availability: Availability) -> BookingRefusal {
         let grid = gridMinutes * 60
         let when = zone.local(at: start).withWeekday
-        let running = window.sessions.filter { $0.span.start <= start && start < $0.span.end }
+        let span = Span(start: start, end: start.adding(seconds: request.duration))
+        let until = "\(when)-\(zone.local(at: span.end).hourMinute)"
+        let running = open.filter { Self.runs($0, at: start, named: nil) }
         if let session = running.first, running.allSatisfy({ ($0.span.start.seconds - start.seconds) % grid != 0 }) {
             return BookingRefusal(
                 .invalid, field: "start",
                 "\(when) is off the \(gridMinutes)-minute grid of \(session.id), which starts at \(zone.local(at: session.span.start).hourMinute)")
         }
-        let span = Span(start: start, end: start.adding(seconds: request.duration))
         if !request.unavailable.isFree(span) {
-            return BookingRefusal(
-                .noRoom, "\(request.jobSeeker) already has an appointment, or is unavailable, during \(when)-\(zone.local(at: span.end).hourMinute)")
+            return BookingRefusal(.noRoom, "\(request.jobSeeker) already has an appointment, or is unavailable, during \(until)")
         }
-        let unbooked = window.sessions.map { session in
+        if request.attendance == .required, let consultant = consultants.first, !consultant.busy.isFree(span) {
+            return BookingRefusal(.noRoom, "consultant \(consultant.id) is not free (busy, or along to another appointment) during \(until)")
+        }
+        let serving = running.filter { $0.serves(request.language) }
+        if serving.isEmpty, let language = request.language {
+            return BookingRefusal(.noRoom, "no session running at \(when) serves language \(language)")
+        }
+        if !serving.contains(where: { $0.span.end >= span.end }) {
+            return BookingRefusal(.noRoom, "no session running at \(when) lasts until \(zone.local(at: span.end).hourMinute)")
+        }
+        let unbooked = open.map { session in
             var session = session
             session.booked = []
             return session
