@@ -9,7 +9,10 @@ import ZitdagStore
 /// - every live appointment passes the core's `PlanChecker` (in its session, on the grid, no session
 ///   over its seats, no job seeker or attending consultant in two places at once);
 /// - a booking is all or nothing: as many appointments as the series asks, all booked;
-/// - a refused operation changes nothing: appointments, their states and the queue are as before.
+/// - a refused operation changes nothing: appointments, their states and the queue are as before;
+/// - an operation that succeeds changes what a plain reference model says it changes, and nothing
+///   else (``expected(after:)``); one the model knows must fail (marking before the start, queueing
+///   from yesterday, forgetting a job seeker twice) is refused.
 @Suite struct DeskSequenceTests {
     /// What the store holds that an operation may change.
     struct State: Equatable {
@@ -23,6 +26,39 @@ import ZitdagStore
             try fixture.store.agenda(of: .coach(coach), from: days.0, to: days.1, includeCancelled: true).flatMap(\.appointments)
         }
         return State(appointments: appointments.sorted { $0.id < $1.id }, queued: try fixture.store.queuedRequests().map(\.id))
+    }
+
+    /// What the reference model keeps of an appointment.
+    struct Entry: Equatable {
+        var request: Int64
+        var index: Int
+        var session: String
+        var span: Span
+        var attends: Bool
+        var status: BookedAppointment.Status
+        var jobSeeker: String?
+
+        init(_ a: BookedAppointment) {
+            (request, index, session, span, attends, status, jobSeeker) = (a.request, a.index, a.session, a.span, a.consultantAttends, a.status, a.jobSeeker)
+        }
+    }
+
+    /// The reference model: appointments by id, and the queue.
+    struct Model: Equatable {
+        var entries: [Int64: Entry]
+        var queued: [Int64]
+
+        init(_ state: State) {
+            entries = Dictionary(uniqueKeysWithValues: state.appointments.map { ($0.id, Entry($0)) })
+            queued = state.queued
+        }
+
+        /// Where `other` differs, in short.
+        func differences(from other: Model) -> String {
+            let ids = Set(entries.keys).union(other.entries.keys).filter { entries[$0] != other.entries[$0] }.sorted()
+            return ids.map { "appointment \($0): \(String(describing: other.entries[$0])) -> \(String(describing: entries[$0]))" }
+                .joined(separator: "; ") + (queued == other.queued ? "" : "; queue \(other.queued) -> \(queued)")
+        }
     }
 
     /// The live appointments, each as a one-appointment request, through the core's checker.
@@ -62,6 +98,8 @@ import ZitdagStore
         let desk = fixture.desk
         var random = SplitMix64(seed: seed)
         var (booked, refused) = (0, 0)
+        var forgotten: Set<String> = []
+        var queuedFor: [Int64: String] = [:]
         for step in 0..<80 {
             let before = try Self.state(fixture)
             let live = before.appointments.filter { $0.status == .booked }
@@ -73,6 +111,11 @@ import ZitdagStore
                 durationMinutes: [45, 60, 90].randomElement(using: &random)!, appointments: Int.random(in: 1...3, using: &random),
                 gapDays: 7...14)
             let operation = Int.random(in: 0..<9, using: &random)
+            var model = Model(before)
+            // Set when the reference model says the operation must be refused.
+            var mustFail: String?
+            // Checked against the state after a plan: what the model cannot foresee, it bounds.
+            var planned = false
             do {
                 switch operation {
                 case 0, 1, 2:
@@ -81,25 +124,64 @@ import ZitdagStore
                     let start = offered?.assignments[0].span.start ?? Self.someStart(&random)
                     let made = try desk.book(draft, at: [SlotChoice(start: start)], actor: "K1")
                     #expect(made.count == draft.appointments && made.allSatisfy { $0.status == .booked }, "step \(step): a partial series")
+                    #expect(made.first?.span.start == start)
+                    for a in made { model.entries[a.id] = Entry(a) }
                     booked += 1
                 case 3:
                     guard let target = Self.pick(live, &random) else { continue }
-                    _ = try desk.move(appointment: target.id, to: SlotChoice(start: Self.someStart(&random)), actor: "K1")
+                    let start = Self.someStart(&random)
+                    let moved = try desk.move(appointment: target.id, to: SlotChoice(start: start), actor: "K1")
+                    #expect(moved.span.start == start && moved.span.end - moved.span.start == target.span.end - target.span.start)
+                    #expect(moved.request == target.request && moved.index == target.index && moved.sequence > target.sequence)
+                    model.entries[target.id] = Entry(moved)
                 case 4:
                     guard let target = Self.pick(live, &random) else { continue }
-                    let cancelled = try desk.cancel(appointment: target.id, wholeSeries: Bool.random(using: &random), actor: "K1")
-                    #expect(cancelled.allSatisfy { $0.status == .cancelled && $0.span.start >= target.span.start })
+                    let wholeSeries = Bool.random(using: &random)
+                    _ = try desk.cancel(appointment: target.id, wholeSeries: wholeSeries, actor: "K1")
+                    // The one asked for and, for the rest of its series, the booked ones from it on; never an earlier one.
+                    let ids = wholeSeries ? live.filter { $0.request == target.request && $0.span.start >= target.span.start }.map(\.id) : [target.id]
+                    for id in ids { model.entries[id]!.status = .cancelled }
                 case 5:
                     guard let target = Self.pick(live, &random) else { continue }
-                    _ = try desk.mark(appointment: target.id, as: Bool.random(using: &random) ? .attended : .noShow, actor: "K1")
+                    let status: BookedAppointment.Status = Bool.random(using: &random) ? .attended : .noShow
+                    if target.span.start > Fixture.now { mustFail = "marked before it starts" }
+                    _ = try desk.mark(appointment: target.id, as: status, actor: "K1")
+                    model.entries[target.id]!.status = status
                 case 6:
                     draft.from = Fixture.monday.adding(days: Int.random(in: -1...10, using: &random))
-                    _ = try fixture.store.queue(draft, at: Fixture.now, actor: "K1")
+                    if draft.from! < Fixture.monday { mustFail = "queued from yesterday" }
+                    let id = try fixture.store.queue(draft, at: Fixture.now, actor: "K1")
+                    model.queued.append(id)
+                    queuedFor[id] = seeker
                 case 7:
                     _ = try desk.plan(from: Fixture.monday, to: Fixture.monday.adding(days: 6), dryRun: false, timeLimit: .milliseconds(50), actor: "coordinator")
+                    planned = true
                 default:
                     guard Int.random(in: 0..<4, using: &random) == 0 else { continue }
+                    if forgotten.contains(seeker) { mustFail = "forgotten twice" }
                     _ = try fixture.store.forget(jobSeeker: seeker, at: Fixture.now, actor: "coordinator")
+                    forgotten.insert(seeker)
+                    // Their requests waiting in the queue are erased with them.
+                    model.queued.removeAll { queuedFor[$0] == seeker }
+                    for (id, entry) in model.entries where entry.jobSeeker == seeker {
+                        model.entries[id]!.jobSeeker = nil
+                        if entry.status == .booked && entry.span.start > Fixture.now { model.entries[id]!.status = .cancelled }
+                    }
+                }
+                #expect(mustFail == nil, "step \(step), operation \(operation): \(mustFail ?? "") was not refused")
+                let after = Model(try Self.state(fixture))
+                if planned {
+                    // A plan books whole series of queued requests and touches nothing booked before.
+                    let new = after.entries.filter { model.entries[$0.key] == nil }
+                    #expect(model.entries.allSatisfy { after.entries[$0.key] == $0.value }, "step \(step): the plan changed a booked appointment")
+                    let byRequest = Dictionary(grouping: new.values, by: \.request)
+                    #expect(byRequest.allSatisfy { request, entries in
+                        model.queued.contains(request) && !after.queued.contains(request) && entries.allSatisfy { $0.status == .booked }
+                            && Set(entries.map(\.index)) == Set(0..<entries.count)
+                    }, "step \(step): the plan booked a partial series or one not queued")
+                    #expect(after.queued.allSatisfy(model.queued.contains))
+                } else {
+                    #expect(after == model, "step \(step), operation \(operation): model -> store: \(after.differences(from: model))")
                 }
             } catch {
                 refused += 1
