@@ -3,10 +3,7 @@ import ZitdagCore
 
 /// An appointment in the store, with what the agenda, exports and feeds show of it.
 public struct BookedAppointment: Sendable, Hashable {
-    public enum Status: String, Sendable, CaseIterable {
-        case booked, cancelled, attended
-        case noShow = "no_show"
-    }
+    public typealias Status = AppointmentStatus
 
     public var id: Int64
     public var request: Int64
@@ -28,6 +25,9 @@ public struct BookedAppointment: Sendable, Hashable {
     public var initials: String?
     public var consultant: String?
     public var topic: String?
+
+    /// What the core's ``AppointmentRules`` need of it.
+    var standing: AppointmentRules.Standing { AppointmentRules.Standing(id: id, status: status, start: span.start) }
 
     static let columns = #"""
         a.id, a.request_id, a.series_index, r.appointments, a.session_id, s.coach_id, s.location_id, a.start, a."end",

@@ -61,10 +61,9 @@ extension Desk {
         let now = now()
         return try store.write { db in
             let appointment = try changeable(db, id, now: now)
-            let targets = wholeSeries
-                ? try AppointmentTable.appointments(db, request: appointment.request)
-                    .filter { $0.status == .booked && $0.span.start >= appointment.span.start }
-                : [appointment]
+            let series = wholeSeries ? try AppointmentTable.appointments(db, request: appointment.request) : [appointment]
+            let ids = AppointmentRules.cancelling(appointment.standing, series: series.map(\.standing), rest: wholeSeries)
+            let targets = series.filter { ids.contains($0.id) }
             for target in targets {
                 try db.run("UPDATE appointment SET status = 'cancelled', sequence = sequence + 1, changed = ? WHERE id = ?", [now.seconds, target.id])
             }
@@ -81,17 +80,13 @@ extension Desk {
 
     /// Records how an appointment went: attended or no-show. Only once it has started.
     public func mark(appointment id: Int64, as status: BookedAppointment.Status, actor: String) throws(StoreError) -> BookedAppointment {
-        guard status == .attended || status == .noShow else {
-            throw .invalid(field: "status", reason: "\(status.rawValue); attended or no_show expected")
-        }
         let now = now()
         return try store.write { db in
             guard let appointment = try AppointmentTable.appointment(db, id: id) else {
                 throw StoreError.unknown(kind: "appointment", id: String(id))
             }
-            guard appointment.status != .cancelled else { throw StoreError.conflict("appointment \(id) was cancelled") }
-            guard appointment.span.start <= now else {
-                throw StoreError.conflict("appointment \(id) starts \(zone.local(at: appointment.span.start).withWeekday): it cannot be marked before it starts")
+            try StoreError.catching(zone: zone) { () throws(BookingRefusal) in
+                try AppointmentRules.checkMarkable(appointment.standing, as: status, now: now, zone: zone)
             }
             try db.run("UPDATE appointment SET status = ?, changed = ? WHERE id = ?", [status.rawValue, now.seconds, id])
             try AuditLog.record(db, at: now, actor: actor, action: status.rawValue, subject: "appointment \(id)", detail: "")
@@ -104,17 +99,7 @@ extension Desk {
         guard let appointment = try AppointmentTable.appointment(db, id: id) else {
             throw StoreError.unknown(kind: "appointment", id: String(id))
         }
-        guard appointment.status == .booked else {
-            throw StoreError.conflict("appointment \(id) is \(appointment.status.rawValue.replacingUnderscores), not booked")
-        }
-        guard appointment.span.start > now else {
-            throw StoreError.conflict("appointment \(id) started \(zone.local(at: appointment.span.start).withWeekday): it can no longer change")
-        }
+        try StoreError.catching(zone: zone) { () throws(BookingRefusal) in try AppointmentRules.checkChangeable(appointment.standing, now: now, zone: zone) }
         return appointment
     }
-}
-
-extension String {
-    /// "no_show" as "no show", for messages.
-    var replacingUnderscores: String { String(map { $0 == "_" ? " " : $0 }) }
 }

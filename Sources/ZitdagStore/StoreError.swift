@@ -43,6 +43,7 @@ extension StoreError {
         case .invalid: self = .invalid(field: refusal.field ?? "start", reason: refusal.message)
         case .taken: self = .taken(what: refusal.message, next: [], zone: zone)
         case .noRoom: self = .noRoom(reason: refusal.message)
+        case .conflict: self = .conflict(refusal.message)
         }
     }
 

@@ -9,6 +9,8 @@ public struct BookingRefusal: Error, Sendable, Equatable, CustomStringConvertibl
         case taken
         /// Nothing fits at the time asked; ``BookingRefusal/message`` says what stands in the way.
         case noRoom = "no_room"
+        /// The change does not apply to the appointment as it stands (moving a cancelled one).
+        case conflict
     }
 
     public var code: Code
