@@ -47,9 +47,9 @@ extension CommandError {
     static func store(_ error: any Error, options: [String: String] = [:]) -> CommandError {
         if let error = error as? CommandError { return error }
         guard let error = error as? StoreError else { return CommandError(description: "\(error)", status: 1) }
-        return switch error {
-        case .invalid(let field, let reason):
-            CommandError(description: "\(options[field] ?? Self.options[field] ?? field): \(reason)", status: 2)
+        return switch error.code {
+        case .invalid:
+            CommandError(description: "\(error.field.map { "\(options[$0] ?? Self.options[$0] ?? $0): " } ?? "")\(error.message)", status: 2)
         case .unknown: CommandError(description: error.description, status: 2)
         case .taken, .noRoom, .conflict: CommandError(description: error.description, status: 3)
         case .unusable, .locked: CommandError(description: error.description, status: 1)

@@ -40,12 +40,15 @@ public struct APIProblem: Error, HTTPResponseError, Sendable {
     /// The store's refusal as an HTTP answer. The store names fields as the problem format and most
     /// of the API do; `fields` maps those a route names otherwise.
     static func from(_ error: StoreError, zone: Zone, fields: [String: String] = [:]) -> APIProblem {
-        switch error {
-        case .invalid(let field, let reason):
-            APIProblem(.unprocessableContent, "\(fields[field] ?? field): \(reason)", field: fields[field] ?? field)
-        case .unknown(let kind, let id): APIProblem(.notFound, "no \(kind) \(id)")
-        case .taken(_, let next, _):
-            APIProblem(.conflict, error.description, next: next.map { OfferBody($0, zone: zone) })
+        switch error.code {
+        case .invalid:
+            {
+                let field = error.field.map { fields[$0] ?? $0 }
+                return APIProblem(.unprocessableContent, "\(field.map { "\($0): " } ?? "")\(error.message)", field: field)
+            }()
+        case .unknown: APIProblem(.notFound, error.message)
+        case .taken:
+            APIProblem(.conflict, error.description, next: error.next.map { OfferBody($0, zone: zone) })
         case .noRoom, .conflict: APIProblem(.conflict, error.description)
         case .locked:
             {

@@ -50,8 +50,11 @@ extension Desk {
                     detail: "job seeker \(draft.jobSeeker), \(found.count) appointment(s) from \(zone.local(at: found[0].span.start))")
                 return try AppointmentTable.appointments(db, request: id)
             }
-        } catch .taken(let what, _, _) {
-            throw .taken(what: what, next: nextFree(draft, after: first.start), zone: zone)
+        } catch {
+            guard error.code == .taken else { throw error }
+            var taken = error
+            taken.next = nextFree(draft, after: first.start)
+            throw taken
         }
     }
 

@@ -11,11 +11,14 @@ extension Desk {
         // A refusal is thrown inside the transaction, so it rolls back and the store's revision stays.
         do throws(StoreError) {
             return try moveInTransaction(id, to: choice, now: now, today: today, actor: actor)
-        } catch .taken(let what, _, _) {
+        } catch {
+            guard error.code == .taken else { throw error }
             // What is free after the time asked, for this appointment alone, read after the rollback.
             var single = try store.read { db in try RequestTable.draft(db, try AppointmentTable.appointment(db, id: id)?.request ?? 0) }
             single?.appointments = 1
-            throw .taken(what: what, next: single.map { nextFree($0, after: choice.start) } ?? [], zone: zone)
+            var taken = error
+            taken.next = single.map { nextFree($0, after: choice.start) } ?? []
+            throw taken
         }
     }
 

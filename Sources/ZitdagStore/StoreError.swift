@@ -1,37 +1,70 @@
 import ZitdagCore
 
-/// Why the booking store refused, in words a consultant can act on. Every case names what is wrong.
-public enum StoreError: Error, CustomStringConvertible, Sendable {
-    /// The database file cannot be opened or is not a zitdag database.
-    case unusable(path: String, reason: String)
-    /// Another process holds the database for longer than we wait.
-    case locked(path: String)
-    /// No such coach, consultant, job seeker, session, request or appointment.
-    case unknown(kind: String, id: String)
-    /// A value is out of bounds: the field and why.
-    case invalid(field: String, reason: String)
-    /// The slot or series was free a moment ago and is not now: here is what is free instead.
-    case taken(what: String, next: [Offer], zone: Zone)
-    /// Nothing fits the request (the reason comes from the allocator's diagnosis).
-    case noRoom(reason: String)
-    /// The action does not apply to the appointment as it stands (e.g. moving a cancelled one).
-    case conflict(String)
+/// Why the booking store refused, in words a consultant can act on: a code to act on (each edge
+/// maps it once: the CLI to an exit status, the API to a problem's status), the field at fault,
+/// the message, and after a taken place what is free instead.
+public struct StoreError: Error, CustomStringConvertible, Sendable {
+    public enum Code: String, Sendable {
+        /// The database file cannot be opened or is not a zitdag database.
+        case unusable
+        /// Another process holds the database for longer than we wait.
+        case locked
+        /// No such coach, consultant, job seeker, session, request or appointment.
+        case unknown
+        /// A value is out of bounds: ``StoreError/field`` says which.
+        case invalid
+        /// The slot or series fits but its seats are taken: ``StoreError/next`` is what is free instead.
+        case taken
+        /// Nothing fits the request (the reason comes from the core's diagnosis).
+        case noRoom = "no_room"
+        /// The action does not apply as things stand (e.g. moving a cancelled appointment).
+        case conflict
+    }
+
+    public var code: Code
+    /// The field at fault, named as in the problem format and the API (`start`, `duration_minutes`).
+    public var field: String?
+    /// What is wrong, without the field.
+    public var message: String
+    /// After a taken place: what is free after it, best first.
+    public var next: [Offer]
+    /// The zone ``next`` is told in.
+    var zone: Zone?
+
+    init(_ code: Code, field: String? = nil, _ message: String, next: [Offer] = [], zone: Zone? = nil) {
+        self.code = code
+        self.field = field
+        self.message = message
+        self.next = next
+        self.zone = zone
+    }
+
+    public static func unusable(path: String, reason: String) -> StoreError { StoreError(.unusable, "database \(path): \(reason)") }
+    public static func locked(path: String) -> StoreError {
+        StoreError(.locked, "database \(path) is locked by another process; try again in a moment")
+    }
+    public static func unknown(kind: String, id: String) -> StoreError { StoreError(.unknown, "no \(kind) \(id)") }
+    public static func invalid(field: String, reason: String) -> StoreError { StoreError(.invalid, field: field, reason) }
+    /// `what` ("the slot at Tue 2026-12-01 10:00") is taken; `next` is what is free after it.
+    public static func taken(what: String, next: [Offer], zone: Zone) -> StoreError {
+        // "Taken", not "just taken": the seat may have gone days ago, not only in a race.
+        StoreError(.taken, "\(what) is taken", next: next, zone: zone)
+    }
+    public static func noRoom(reason: String) -> StoreError { StoreError(.noRoom, "no free slot: \(reason)") }
+    public static func conflict(_ message: String) -> StoreError { StoreError(.conflict, message) }
 
     public var description: String {
-        switch self {
-        case .unusable(let path, let reason): "database \(path): \(reason)"
-        case .locked(let path): "database \(path) is locked by another process; try again in a moment"
-        case .unknown(let kind, let id): "no \(kind) \(id)"
-        case .invalid(let field, let reason): "\(field): \(reason)"
-        case .taken(let what, let next, let zone):
-            // "Taken", not "just taken": the seat may have gone days ago, not only in a race.
-            "\(what) is taken"
+        switch code {
+        case .invalid: "\(field.map { "\($0): " } ?? "")\(message)"
+        case .taken:
+            message
                 + (next.isEmpty
                     ? "; nothing is free after it within the booking horizon"
-                    : "; next free: " + next.map { zone.local(at: $0.assignments[0].span.start).withWeekday + " in " + $0.assignments[0].session }
-                        .joined(separator: ", "))
-        case .noRoom(let reason): "no free slot: \(reason)"
-        case .conflict(let message): message
+                    : "; next free: " + next.map { offer in
+                        (zone.map { $0.local(at: offer.assignments[0].span.start).withWeekday } ?? "\(offer.assignments[0].span.start)")
+                            + " in " + offer.assignments[0].session
+                    }.joined(separator: ", "))
+        default: message
         }
     }
 }

@@ -40,7 +40,8 @@ import ZitdagStore
         #expect {
             try desk.book(RequestDraft(jobSeeker: "J2"), at: [SlotChoice(start: Fixture.at(Fixture.tuesday, 9))], actor: "K2")
         } throws: { error in
-            guard case StoreError.taken(_, let next, _) = error else { return false }
+            guard let error = error as? StoreError, error.code == .taken else { return false }
+            let next = error.next
             return !next.isEmpty && "\(error)".contains("is taken; next free: Thu 2026-11-26 13:00")
         }
     }
@@ -127,8 +128,8 @@ import ZitdagStore
     /// request", exit 3), and a start when the job seeker is already booked says so (issue 12, items 4, 7).
     @Test func anOffGridStartOrTheJobSeekersOwnAppointmentIsNamed() throws {
         #expect { try desk.book(RequestDraft(jobSeeker: "J1"), at: [SlotChoice(start: Fixture.at(Fixture.tuesday, 9, 7))], actor: "K1") } throws: {
-            guard case StoreError.invalid(let field, let reason) = $0 else { return false }
-            return field == "start" && reason.contains("off the 15-minute grid") && reason.contains("starts at 09:00")
+            guard let error = $0 as? StoreError, error.code == .invalid else { return false }
+            return error.field == "start" && error.message.contains("off the 15-minute grid") && error.message.contains("starts at 09:00")
         }
         _ = try desk.book(RequestDraft(jobSeeker: "J1"), at: [SlotChoice(start: Fixture.at(Fixture.tuesday, 9))], actor: "K1")
         #expect { try desk.book(RequestDraft(jobSeeker: "J1"), at: [SlotChoice(start: Fixture.at(Fixture.tuesday, 9, 30))], actor: "K1") } throws: {
