@@ -28,19 +28,15 @@ extension Desk {
                     return try AppointmentTable.appointments(db, request: earlier)
                 }
                 let request = try self.request(for: draft, release: release, db)
-                let sessions: [Session]
-                if choices.count == 1 && draft.appointments > 1 {
-                    let last = firstDay.adding(days: (draft.appointments - 1) * draft.gapDays.upperBound)
-                    sessions = try SessionTable.sessions(db, days: firstDay.daysSinceEpoch...last.daysSinceEpoch)
-                } else {
-                    sessions = try choices.flatMap { try SessionTable.sessions(db, at: $0.start, id: $0.session) }
-                }
-                let consultants = try draft.consultant.map { id in
-                    [try ConsultantTable.consultant(db, id: id, from: sessions.map(\.span.start).min() ?? first.start, to: sessions.map(\.span.end).max() ?? first.start)]
-                } ?? []
+                // A series from its first start reads the days it may reach; starts of one's own, the sessions running then.
+                let fromFirst = choices.count == 1 && draft.appointments > 1
+                let days = choices.map { zone.local(at: $0.start).date }
+                let state = try BookingState.load(
+                    db, days: days.min()!...(fromFirst ? firstDay.adding(days: (draft.appointments - 1) * draft.gapDays.upperBound) : days.max()!),
+                    zone: zone, agendas: .of(draft), running: fromFirst ? [] : choices)
                 let desk = BookingDesk(
-                    zone: zone, gridMinutes: store.gridMinutes, sessions: sessions, rules: try RuleTable.ruleBook(db), today: today,
-                    consultants: consultants)
+                    zone: zone, gridMinutes: store.gridMinutes, sessions: state.sessions, rules: try RuleTable.ruleBook(db), today: today,
+                    consultants: state.consultants)
                 let found = try StoreError.catching(zone: zone) { () throws(BookingRefusal) in try desk.place(request, at: choices) }
                 let id = try RequestTable.insert(db, draft, request: request, status: "booked", created: now)
                 for assignment in found { try AppointmentTable.insert(db, request: id, assignment, changed: now) }

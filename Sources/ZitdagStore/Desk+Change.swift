@@ -35,13 +35,10 @@ extension Desk {
             let release = zone.local(at: choice.start).date
             guard release >= today else { throw StoreError.invalid(field: "start", reason: "\(zone.local(at: choice.start).withWeekday) is in the past") }
             let request = try self.request(for: single, release: release, except: [id], db)
-            let sessions = try SessionTable.sessions(db, at: choice.start, id: choice.session, except: [id])
-            let consultants = try draft.consultant.map { consultant in
-                [try ConsultantTable.consultant(db, id: consultant, from: choice.start.adding(seconds: -86_400), to: choice.start.adding(seconds: 86_400), except: [id])]
-            } ?? []
+            let state = try BookingState.load(db, days: release...release, zone: zone, agendas: .of(draft), running: [choice], except: [id])
             let desk = BookingDesk(
-                zone: zone, gridMinutes: store.gridMinutes, sessions: sessions, rules: try RuleTable.ruleBook(db), today: today,
-                consultants: consultants)
+                zone: zone, gridMinutes: store.gridMinutes, sessions: state.sessions, rules: try RuleTable.ruleBook(db), today: today,
+                consultants: state.consultants)
             let placed = try StoreError.catching(zone: zone) { () throws(BookingRefusal) in
                 // The series' gap rule, against the appointments before and after it.
                 try BookingDesk.checkGaps(

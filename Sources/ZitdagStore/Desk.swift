@@ -66,14 +66,11 @@ public final class Desk: Sendable {
         if let cached = snapshot.withLock({ $0 }), cached.revision == revision, cached.today == today { return cached }
         let rules = try RuleTable.ruleBook(db)
         let weeks = ([rules.standard] + rules.byLocation.values + rules.byCoach.values).map(\.horizonWeeks).max() ?? 8
-        let days = today.daysSinceEpoch...today.adding(days: 7 * weeks).daysSinceEpoch
-        let sessions = try SessionTable.sessions(db, days: days)
-        let window = BookingWindow(sessions: sessions, rules: rules, today: today)
-        let start = zone.instant(for: LocalDateTime(date: today, secondOfDay: 0)) ?? now()
-        let consultants = try ConsultantTable.all(db, from: start, to: start.adding(seconds: (days.count + 1) * 86_400))
+        let state = try BookingState.load(db, days: today...today.adding(days: 7 * weeks), zone: zone, agendas: .all)
+        let window = BookingWindow(sessions: state.sessions, rules: rules, today: today)
         let fresh = Snapshot(
             revision: revision, today: today, window: window,
-            availability: Availability(sessions: window.sessions, consultants: consultants, zone: zone, gridMinutes: store.gridMinutes))
+            availability: Availability(sessions: window.sessions, consultants: state.consultants, zone: zone, gridMinutes: store.gridMinutes))
         snapshot.withLock { $0 = fresh }
         return fresh
     }

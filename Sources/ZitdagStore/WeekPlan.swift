@@ -30,7 +30,8 @@ extension Desk {
             // Later appointments may fall after `to`: as far as the longest series reaches.
             let reach = pending.map { ($0.appointments - 1) * $0.gapDays.upperBound }.max() ?? 0
             let last = to.adding(days: reach)
-            let sessions = try SessionTable.sessions(db, days: from.daysSinceEpoch...last.daysSinceEpoch)
+            let state = try BookingState.load(db, days: from...last, zone: zone, agendas: .all)
+            let sessions = state.sessions
             let rules = try RuleTable.ruleBook(db)
             let window = BookingWindow(sessions: sessions, rules: rules, today: today)
             // The first day the rules keep closed for being too far ahead, if any session falls there.
@@ -42,10 +43,8 @@ extension Desk {
                 request.due = min(request.due ?? to, to)
                 requests.append(window.shape(request))
             }
-            let start = zone.instant(for: LocalDateTime(date: from, secondOfDay: 0)) ?? now
-            let consultants = try ConsultantTable.all(db, from: start, to: start.adding(seconds: (from.days(to: last) + 2) * 86_400))
             let problem = Problem(
-                zone: zone, gridMinutes: gridMinutes, sessions: window.sessions, consultants: consultants, requests: requests)
+                zone: zone, gridMinutes: gridMinutes, sessions: window.sessions, consultants: state.consultants, requests: requests)
             var result = Allocator(problem: problem).solve(options: .init(seed: seed, timeLimit: timeLimit), clock: ContinuousClock())
             if let beyond {
                 for i in result.plan.unscheduled.indices {
