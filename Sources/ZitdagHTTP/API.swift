@@ -68,7 +68,7 @@ public struct API: Sendable {
     /// requests, bookings among them, finish first).
     public func application(host: String, port: Int, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         Application(
-            router: router(), server: .http1(configuration: .init(idleTimeout: .seconds(60))),
+            router: router(), server: .http1(configuration: .init(additionalChannelHandlers: [HTTPVersionRules.Installer()], idleTimeout: .seconds(60))),
             configuration: .init(address: .hostname(host, port: port), serverName: "zitdag"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
             logger: logger)

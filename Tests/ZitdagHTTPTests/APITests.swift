@@ -394,6 +394,61 @@ import ZitdagStore
         return String(decoding: buffer.prefix(max(0, count)), as: UTF8.self).components(separatedBy: "\r\n").first ?? ""
     }
 
+    /// Sends `raw` bytes and reads the answer until the server closes the connection or is silent for
+    /// two seconds: its status line, and whether it closed. The socket is read on a thread of its own,
+    /// so the server in this process keeps the cooperative threads.
+    static func answer(port: Int, _ raw: String) async throws -> (status: String, closed: Bool) {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try blockingAnswer(port: port, raw) }) }
+        }
+    }
+
+    static func blockingAnswer(port: Int, _ raw: String) throws -> (status: String, closed: Bool) {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        try #require(connected == 0)
+        var timeout = timeval(tv_sec: 2, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        _ = raw.utf8CString.withUnsafeBufferPointer { send(fd, $0.baseAddress, $0.count - 1, 0) }
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = recv(fd, &buffer, buffer.count, 0)
+            if count == 0 { return (Self.firstLine(received), true) }
+            if count < 0 { return (Self.firstLine(received), false) }
+            received += buffer.prefix(count)
+        }
+    }
+
+    static func firstLine(_ bytes: [UInt8]) -> String {
+        String(decoding: bytes, as: UTF8.self).components(separatedBy: "\r\n").first ?? ""
+    }
+
+    /// HTTP/1.0 closes after the answer unless the client asks for keep-alive, and needs no Host;
+    /// HTTP/1.1 stays open unless the client says close (issue 12, item 15).
+    @Test func theHTTPVersionDecidesWhetherTheConnectionStaysOpen() async throws {
+        let server = try Server()
+        defer { server.remove() }
+        try await server.application.test(.live) { client in
+            let port = try #require(client.port)
+            let http10 = try await Self.answer(port: port, "GET /health HTTP/1.0\r\n\r\n")
+            #expect(http10.status.hasSuffix(" 200 OK") && http10.closed, "\(http10)")
+            let kept = try await Self.answer(port: port, "GET /health HTTP/1.0\r\nHost: a\r\nConnection: keep-alive\r\n\r\n")
+            #expect(kept.status.hasSuffix(" 200 OK") && !kept.closed, "\(kept)")
+            let http11 = try await Self.answer(port: port, "GET /health HTTP/1.1\r\nHost: a\r\n\r\n")
+            #expect(http11.status == "HTTP/1.1 200 OK" && !http11.closed, "\(http11)")
+            let closing = try await Self.answer(port: port, "GET /health HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
+            #expect(closing.status == "HTTP/1.1 200 OK" && closing.closed, "\(closing)")
+        }
+    }
+
     /// An HTTP/1.1 request without a Host header, or with two, is refused with 400 (issue 12, item 15).
     @Test func aRequestWithoutOneHostIs400() async throws {
         let server = try Server()

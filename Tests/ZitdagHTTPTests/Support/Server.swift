@@ -60,8 +60,9 @@ struct Server: Sendable {
         zone.instant(for: LocalDateTime(date: date, secondOfDay: (hour * 60 + minute) * 60))!
     }
 
+    /// The application `zitdag serve` runs (its HTTP/1 channel included), on a port of the system's choosing.
     var application: some ApplicationProtocol {
-        Application(router: api.router())
+        api.application(host: "127.0.0.1", port: 0)
     }
 
     func remove() { try? FileManager.default.removeItem(atPath: folder) }
