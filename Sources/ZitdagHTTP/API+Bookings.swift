@@ -29,7 +29,7 @@ extension API {
                 guard (1...200).contains(key.count) else {
                     throw APIProblem(.unprocessableContent, "Idempotency-Key: 1 to 200 characters", field: "Idempotency-Key")
                 }
-                idempotency = Idempotency(scope: caller.tokenId, key: key, fingerprint: Self.fingerprint(draft, choices))
+                idempotency = Idempotency(scope: caller.tokenId, key: key, fingerprint: Idempotency.fingerprint(of: draft, at: choices))
             }
             let (desk, store, frozen, once) = (self.desk, self.store, draft, idempotency)
             let booked = try await work(fields: ["start": "starts"]) {
@@ -86,11 +86,6 @@ extension API {
             return try action(desk, id, "\(caller.role.rawValue) \(caller.subject)")
         }
         return Response.json(changed.map { AppointmentSummary($0, zone: zone) })
-    }
-
-    /// What makes two booking requests the same, for `Idempotency-Key`.
-    static func fingerprint(_ draft: RequestDraft, _ choices: [SlotChoice]) -> String {
-        Digest.hex("\(draft)|\(choices)", bytes: 16)
     }
 }
 
