@@ -2,14 +2,15 @@ import Foundation
 import GRDB
 import ZitdagCore
 
-/// The booking store: one SQLite database in WAL mode, reached through a GRDB `DatabasePool`.
+/// The booking store: one SQLite database in WAL mode, reached through a GRDB `DatabasePool` (or,
+/// for tests, any GRDB `DatabaseWriter`, such as an in-memory `DatabaseQueue`).
 ///
 /// Every write is one immediate transaction, so two processes booking at once are serialised by
 /// SQLite itself, and a process killed half-way leaves nothing half-written. Each write also bumps
 /// a revision number, which lets readers keep answers cached until something changes.
 public final class Store: Sendable {
     public let path: String
-    let pool: DatabasePool
+    let database: any DatabaseWriter
     /// The time zone all wall-clock times are in.
     public let zone: Zone
     public let gridMinutes: Int
@@ -26,15 +27,9 @@ public final class Store: Sendable {
         return data + "/zitdag/zitdag.sqlite"
     }
 
-    /// Opens the database at `path`, creating it (and its folder) on first use and migrating it to
-    /// the current schema.
-    ///
-    /// - Parameter busyTimeout: seconds to wait for another process's write before giving up.
-    public init(path: String, busyTimeout: Double = 10, stallBeforeCommit: Int = 0) throws(StoreError) {
-        self.path = path
-        self.stallBeforeCommit = stallBeforeCommit
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+    /// How every connection is set up: foreign keys on, `busyTimeout` seconds of waiting for another
+    /// process's write, NORMAL sync.
+    static func configuration(busyTimeout: Double = 10) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(busyTimeout)
@@ -44,10 +39,38 @@ public final class Store: Sendable {
             // the last commits, and never leaves the file inconsistent.
             try db.run("PRAGMA synchronous = NORMAL")
         }
+        return configuration
+    }
+
+    /// Opens the database at `path`, creating it (and its folder) on first use and migrating it to
+    /// the current schema.
+    ///
+    /// - Parameter busyTimeout: seconds to wait for another process's write before giving up.
+    public convenience init(path: String, busyTimeout: Double = 10, stallBeforeCommit: Int = 0) throws(StoreError) {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        let pool: DatabasePool
+        do { pool = try DatabasePool(path: path, configuration: Self.configuration(busyTimeout: busyTimeout)) } catch {
+            throw Store.translate(error, path: path)
+        }
+        try self.init(database: pool, path: path, stallBeforeCommit: stallBeforeCommit)
+    }
+
+    /// A store in memory, gone with it: for tests that need no file.
+    public static func inMemory() throws(StoreError) -> Store {
+        let queue: DatabaseQueue
+        do { queue = try DatabaseQueue(configuration: configuration()) } catch { throw Store.translate(error, path: ":memory:") }
+        return try Store(database: queue, path: ":memory:")
+    }
+
+    /// The store over `database`, migrated to the current schema; `path` names it in messages.
+    public init(database: any DatabaseWriter, path: String, stallBeforeCommit: Int = 0) throws(StoreError) {
+        self.path = path
+        self.stallBeforeCommit = stallBeforeCommit
+        self.database = database
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try Schema.migrator.migrate(pool)
-            let settings = try pool.write { db in
+            try Schema.migrator.migrate(database)
+            let settings = try database.write { db in
                 try db.run("""
                     INSERT OR IGNORE INTO setting (key, value) VALUES ('zone', 'Europe/Brussels'), ('grid_minutes', '15'), ('revision', '0')
                     """)
@@ -66,13 +89,13 @@ public final class Store: Sendable {
 
     /// Reads from a consistent snapshot.
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try pool.read(body) } catch { throw Store.translate(error, path: path) }
+        do { return try database.read(body) } catch { throw Store.translate(error, path: path) }
     }
 
     /// Writes in one immediate transaction, and bumps the revision; anything thrown rolls it all back.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
-            return try pool.write { db in
+            return try database.write { db in
                 let result = try body(db)
                 try db.run("UPDATE setting SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
                 if stallBeforeCommit > 0 { usleep(UInt32(min(stallBeforeCommit, 60_000)) * 1000) }

@@ -376,10 +376,9 @@ import ZitdagStore
 
 /// Over a real socket on loopback.
 @Suite struct LiveTests {
-    /// Sends `raw` bytes and returns the status line of the answer.
-    static func statusLine(port: Int, _ raw: String) throws -> String {
+    /// A socket connected to the server on loopback.
+    static func connected(port: Int) throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -387,11 +386,9 @@ import ZitdagStore
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
+        if connected != 0 { close(fd) }
         try #require(connected == 0)
-        _ = raw.utf8CString.withUnsafeBufferPointer { send(fd, $0.baseAddress, $0.count - 1, 0) }
-        var buffer = [UInt8](repeating: 0, count: 512)
-        let count = recv(fd, &buffer, buffer.count, 0)
-        return String(decoding: buffer.prefix(max(0, count)), as: UTF8.self).components(separatedBy: "\r\n").first ?? ""
+        return fd
     }
 
     /// Sends `raw` bytes and reads the answer until the server closes the connection or is silent for
@@ -404,16 +401,8 @@ import ZitdagStore
     }
 
     static func blockingAnswer(port: Int, _ raw: String) throws -> (status: String, closed: Bool) {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = try connected(port: port)
         defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        try #require(connected == 0)
         var timeout = timeval(tv_sec: 2, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         _ = raw.utf8CString.withUnsafeBufferPointer { send(fd, $0.baseAddress, $0.count - 1, 0) }
@@ -455,9 +444,9 @@ import ZitdagStore
         defer { server.remove() }
         try await server.application.test(.live) { client in
             let port = try #require(client.port)
-            #expect(try Self.statusLine(port: port, "GET /health HTTP/1.1\r\nConnection: close\r\n\r\n") == "HTTP/1.1 400 Bad Request")
-            #expect(try Self.statusLine(port: port, "GET /health HTTP/1.1\r\nHost: a\r\nHost: b\r\nConnection: close\r\n\r\n") == "HTTP/1.1 400 Bad Request")
-            #expect(try Self.statusLine(port: port, "GET /health HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n") == "HTTP/1.1 200 OK")
+            #expect(try await Self.answer(port: port, "GET /health HTTP/1.1\r\nConnection: close\r\n\r\n").status == "HTTP/1.1 400 Bad Request")
+            #expect(try await Self.answer(port: port, "GET /health HTTP/1.1\r\nHost: a\r\nHost: b\r\nConnection: close\r\n\r\n").status == "HTTP/1.1 400 Bad Request")
+            #expect(try await Self.answer(port: port, "GET /health HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n").status == "HTTP/1.1 200 OK")
         }
     }
 

@@ -93,7 +93,7 @@ import ZitdagStore
 
     @Test("random sequences of desk operations keep the store sound", arguments: 1...40)
     func randomSequencesKeepTheStoreSound(seed: UInt64) throws {
-        let fixture = try Fixture(seats: 2, jobSeekers: 10)
+        let fixture = try Fixture(seats: 2, jobSeekers: 10, inMemory: true)
         defer { fixture.remove() }
         let desk = fixture.desk
         var random = SplitMix64(seed: seed)

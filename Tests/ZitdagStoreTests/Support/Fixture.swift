@@ -2,8 +2,8 @@ import Foundation
 import ZitdagCore
 import ZitdagStore
 
-/// A fresh store in a temporary folder: two coaches' weekly half-days for eight weeks, a consultant
-/// and job seekers, seen from Monday 23 November 2026 at 10:00 in Brussels.
+/// A fresh store in a temporary folder (or in memory): two coaches' weekly half-days for eight
+/// weeks, a consultant and job seekers, seen from Monday 23 November 2026 at 10:00 in Brussels.
 struct Fixture {
     static let zone = Zone.brussels
     static let monday = LocalDate(year: 2026, month: 11, day: 23)!
@@ -13,9 +13,9 @@ struct Fixture {
     let store: Store
     let desk: Desk
 
-    init(seats: Int = 1, jobSeekers: Int = 60) throws {
+    init(seats: Int = 1, jobSeekers: Int = 60, inMemory: Bool = false) throws {
         folder = NSTemporaryDirectory() + "zitdag-store-\(UUID().uuidString)"
-        store = try Store(path: folder + "/zitdag.sqlite")
+        store = inMemory ? try Store.inMemory() : try Store(path: folder + "/zitdag.sqlite")
         desk = Desk(store: store, now: { Fixture.now })
         var sessions: [Session] = []
         for week in 0..<8 {
