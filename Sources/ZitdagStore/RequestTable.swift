@@ -3,6 +3,14 @@ import ZitdagCore
 
 /// Requests: what consultants asked for, booked at the desk or waiting for the week's plan.
 enum RequestTable {
+    /// A stored request's id as the allocator and its plans name it: `R12` for request 12.
+    static func problemID(_ id: Int64) -> String { "R\(id)" }
+
+    /// The stored request a plan's id names (the inverse of ``problemID(_:)``).
+    static func storeID(_ problemID: String) -> Int64? {
+        problemID.first == "R" ? Int64(problemID.dropFirst()) : nil
+    }
+
     @discardableResult
     static func insert(_ db: Database, _ draft: RequestDraft, request: Request, status: String, created: Instant) throws -> Int64 {
         try db.run("""
@@ -35,7 +43,7 @@ enum RequestTable {
                 """, [latest.daysSinceEpoch]
         ).map { row in
             Request(
-                id: "R\(row[0] as Int64)", jobSeeker: row[1], consultant: row[2], attendance: Attendance(rawValue: row[3]) ?? .none,
+                id: RequestTable.problemID(row[0]), jobSeeker: row[1], consultant: row[2], attendance: Attendance(rawValue: row[3]) ?? .none,
                 duration: row[4], appointments: row[5], gapDays: (row[6] as Int)...(row[7] as Int),
                 release: LocalDate(daysSinceEpoch: row[8]), due: (row[9] as Int?).map(LocalDate.init(daysSinceEpoch:)), priority: row[10],
                 language: row[11])

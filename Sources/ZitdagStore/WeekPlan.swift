@@ -58,11 +58,11 @@ extension Desk {
             if !dryRun {
                 let durations = Dictionary(uniqueKeysWithValues: requests.map { ($0.id, $0.duration - window.padding) })
                 for assignment in result.plan.assignments {
-                    let id = Int64(assignment.request.dropFirst())!
+                    guard let id = RequestTable.storeID(assignment.request) else { preconditionFailure("the plan names \(assignment.request), not a stored request") }
                     try AppointmentTable.insert(db, request: id, window.unshape(assignment, duration: durations[assignment.request]!), changed: now)
                 }
-                for id in Set(result.plan.assignments.map(\.request)) {
-                    try db.run("UPDATE request SET status = 'booked' WHERE id = ?", [Int64(id.dropFirst())!])
+                for id in Set(result.plan.assignments.compactMap { RequestTable.storeID($0.request) }) {
+                    try db.run("UPDATE request SET status = 'booked' WHERE id = ?", [id])
                 }
                 try AuditLog.record(
                     db, at: now, actor: actor, action: "plan", subject: "\(from)..\(to)",
