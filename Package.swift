@@ -70,15 +70,17 @@ let package = Package(
         .executableTarget(name: "calendar-check", dependencies: ["ZitdagCalendar", "ZitdagCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ZitdagCoreTests", dependencies: ["ZitdagCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ZitdagCalendarTests", dependencies: ["ZitdagCalendar", "ZitdagCore"], swiftSettings: swiftSettings),
+        // The world the store and HTTP tests book in, written once.
+        .target(name: "ZitdagTestSupport", dependencies: ["ZitdagStore", "ZitdagCore"], path: "Tests/ZitdagTestSupport", swiftSettings: swiftSettings),
         .testTarget(
             name: "ZitdagHTTPTests",
             dependencies: [
-                "ZitdagHTTP", "ZitdagStore", "ZitdagCore",
+                "ZitdagHTTP", "ZitdagStore", "ZitdagCore", "ZitdagTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings),
-        .testTarget(name: "ZitdagStoreTests", dependencies: ["ZitdagStore", "ZitdagCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "ZitdagStoreTests", dependencies: ["ZitdagStore", "ZitdagCore", "ZitdagTestSupport"], swiftSettings: swiftSettings),
         // Runs the real `zitdag` binary too, so it depends on it to have it built.
         .testTarget(name: "ZitdagCLITests", dependencies: ["ZitdagCLI", "ZitdagCore", "zitdag"], swiftSettings: swiftSettings),
     ]

@@ -5,13 +5,15 @@ import Logging
 import ZitdagCore
 import ZitdagHTTP
 import ZitdagStore
+import ZitdagTestSupport
 
-/// A store with two coaches' weekly half-days, consultants K1 (job seekers J1-J40) and K2 (J41-J50),
-/// tokens for each role and a coach feed, served by the API, seen from Monday 23 November 2026 10:00.
+/// A store holding ``DeskWorld`` (sessions serving every language; consultants K1 with job seekers
+/// J1-J40 and K2 with J41-J50), tokens for each role and a coach feed, served by the API, seen from
+/// Monday 23 November 2026 10:00.
 struct Server: Sendable {
-    static let zone = Zone.brussels
-    static let monday = LocalDate(year: 2026, month: 11, day: 23)!
-    static let now = zone.instant(for: LocalDateTime(date: monday, secondOfDay: 10 * 3600))!
+    static let zone = DeskWorld.zone
+    static let monday = DeskWorld.monday
+    static let now = DeskWorld.now
 
     let folder: String
     let store: Store
@@ -27,22 +29,7 @@ struct Server: Sendable {
         folder = NSTemporaryDirectory() + "zitdag-http-\(UUID().uuidString)"
         store = try Store(path: folder + "/zitdag.sqlite")
         let desk = Desk(store: store, now: { Server.now })
-        var sessions: [Session] = []
-        for week in 0..<8 {
-            let tuesday = Server.monday.adding(days: 1 + 7 * week)
-            let thursday = Server.monday.adding(days: 3 + 7 * week)
-            sessions.append(Session(
-                id: "C1-\(tuesday)", coach: "C1", location: "L1", span: Span(start: Server.at(tuesday, 9), end: Server.at(tuesday, 12)), day: tuesday))
-            sessions.append(Session(
-                id: "C2-\(thursday)", coach: "C2", location: "L2", span: Span(start: Server.at(thursday, 13), end: Server.at(thursday, 16)),
-                day: thursday))
-        }
-        _ = try store.syncSessions(sessions, from: Server.monday, to: Server.monday.adding(days: 60), at: Server.now, actor: "test")
-        try store.addConsultant("K1", at: Server.now, actor: "test")
-        try store.addConsultant("K2", at: Server.now, actor: "test")
-        for j in 1...50 {
-            try store.saveJobSeeker(JobSeeker(id: "J\(j)", initials: "AB", language: "nl", consultant: j <= 40 ? "K1" : "K2"), at: Server.now, actor: "test")
-        }
+        try DeskWorld.seed(store, languages: false, jobSeekers: 50) { $0 <= 40 ? "K1" : "K2" }
         var random = SplitMix64(seed: 42)
         coordinator = try store.createToken(role: .coordinator, subject: "anne", at: Server.now, actor: "test", using: &random).secret
         consultant = try store.createToken(role: .consultant, subject: "K1", at: Server.now, actor: "test", using: &random).secret
@@ -56,9 +43,7 @@ struct Server: Sendable {
         api = API(desk: desk, options: options, logger: logger)
     }
 
-    static func at(_ date: LocalDate, _ hour: Int, _ minute: Int = 0) -> Instant {
-        zone.instant(for: LocalDateTime(date: date, secondOfDay: (hour * 60 + minute) * 60))!
-    }
+    static func at(_ date: LocalDate, _ hour: Int, _ minute: Int = 0) -> Instant { DeskWorld.at(date, hour, minute) }
 
     /// The application `zitdag serve` runs (its HTTP/1 channel included), on a port of the system's choosing.
     var application: some ApplicationProtocol {
