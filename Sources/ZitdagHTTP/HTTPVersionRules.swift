@@ -16,7 +16,7 @@ final class HTTPVersionRules: ChannelInboundHandler, RemovableChannelHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard case .head(var head) = unwrapInboundIn(data) else { return context.fireChannelRead(data) }
         if !head.isKeepAlive { head.headers.replaceOrAdd(name: "connection", value: "close") }
-        if head.version < .http1_1, !head.headers.contains(name: "host") {
+        if head.version == .http1_0, !head.headers.contains(name: "host") {
             let local = context.channel.localAddress
             head.headers.add(name: "host", value: "\(local?.ipAddress ?? "localhost"):\(local?.port ?? 80)")
         }
@@ -35,8 +35,4 @@ final class HTTPVersionRules: ChannelInboundHandler, RemovableChannelHandler {
             try? pipeline.addHandler(HTTPVersionRules(), position: .before(codec))
         }
     }
-}
-
-extension HTTPVersion {
-    static func < (lhs: HTTPVersion, rhs: HTTPVersion) -> Bool { (lhs.major, lhs.minor) < (rhs.major, rhs.minor) }
 }

@@ -38,6 +38,13 @@ struct BookingState {
         }
         return BookingState(sessions: sessions, consultants: consultants)
     }
+
+    /// The core's desk over this state, under the store's booking rules as of `today`.
+    func desk(_ db: Database, store: Store, today: LocalDate) throws -> BookingDesk {
+        BookingDesk(
+            zone: store.zone, gridMinutes: store.gridMinutes, sessions: sessions, rules: try RuleTable.ruleBook(db), today: today,
+            consultants: consultants)
+    }
 }
 
 extension BookingState.Agendas {

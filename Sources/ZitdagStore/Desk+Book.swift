@@ -34,9 +34,7 @@ extension Desk {
                 let state = try BookingState.load(
                     db, days: days.min()!...(fromFirst ? firstDay.adding(days: (draft.appointments - 1) * draft.gapDays.upperBound) : days.max()!),
                     zone: zone, agendas: .of(draft), running: fromFirst ? [] : choices)
-                let desk = BookingDesk(
-                    zone: zone, gridMinutes: store.gridMinutes, sessions: state.sessions, rules: try RuleTable.ruleBook(db), today: today,
-                    consultants: state.consultants)
+                let desk = try state.desk(db, store: store, today: today)
                 let found = try StoreError.catching(zone: zone) { () throws(BookingRefusal) in try desk.place(request, at: choices) }
                 let id = try RequestTable.insert(db, draft, request: request, status: "booked", created: now)
                 for assignment in found { try AppointmentTable.insert(db, request: id, assignment, changed: now) }

@@ -36,9 +36,7 @@ extension Desk {
             guard release >= today else { throw StoreError.invalid(field: "start", reason: "\(zone.local(at: choice.start).withWeekday) is in the past") }
             let request = try self.request(for: single, release: release, except: [id], db)
             let state = try BookingState.load(db, days: release...release, zone: zone, agendas: .of(draft), running: [choice], except: [id])
-            let desk = BookingDesk(
-                zone: zone, gridMinutes: store.gridMinutes, sessions: state.sessions, rules: try RuleTable.ruleBook(db), today: today,
-                consultants: state.consultants)
+            let desk = try state.desk(db, store: store, today: today)
             let placed = try StoreError.catching(zone: zone) { () throws(BookingRefusal) in
                 // The series' gap rule, against the appointments before and after it.
                 try BookingDesk.checkGaps(

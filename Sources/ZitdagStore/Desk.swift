@@ -4,8 +4,9 @@ import ZitdagCore
 
 /// The consultant's desk: slot questions, bookings and changes, over the booking store.
 ///
-/// The CLI and the HTTP endpoint both call these methods; every constraint is checked by the core
-/// (``Availability``, ``PlanChecker``) on state read inside the same transaction that writes.
+/// The CLI and the HTTP endpoint both call these methods. Every decision is the core's
+/// (``Availability``, ``BookingDesk``, ``AppointmentRules``, checked by ``PlanChecker``) on state read
+/// (``BookingState``) inside the same transaction that writes.
 public final class Desk: Sendable {
     public let store: Store
     /// The clock the desk reads.
