@@ -1,7 +1,7 @@
 # zitdag: `make run` for the demo, `make test` for the tests. Both install what is missing first.
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-SYSTEM_PACKAGES := libical-dev libsqlite3-dev tzdata valgrind
+SYSTEM_PACKAGES := libical-dev libsqlite3-dev libssl-dev tzdata valgrind
 OUT := out
 SEED ?= 1
 # The demo's horizon starts on the Monday after this date.

@@ -17,7 +17,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
-        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
@@ -43,12 +42,14 @@ let package = Package(
         ),
         // libical, Debian's libical-dev: only ZitdagCalendar imports it.
         .systemLibrary(name: "CLibical", pkgConfig: "libical", providers: [.apt(["libical-dev"])]),
+        // OpenSSL's libcrypto, Debian's libssl-dev: SHA-256 for the store's digests (Digest).
+        .systemLibrary(name: "CLibcrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // iCalendar in and out, through libical: owns every libical pointer.
         .target(name: "ZitdagCalendar", dependencies: ["CLibical", "ZitdagCore"], swiftSettings: swiftSettings),
         // The booking store: SQLite through GRDB, and the desk's services over it (slots, book, plan...).
         .target(
             name: "ZitdagStore",
-            dependencies: ["ZitdagCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["ZitdagCore", "CLibcrypto", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings),
         // The HTTP endpoint (Hummingbird 2): the booking API, feeds, health, the OpenAPI document.
         .target(
@@ -76,7 +77,7 @@ let package = Package(
             name: "ZitdagHTTPTests",
             dependencies: [
                 "ZitdagHTTP", "ZitdagStore", "ZitdagCore", "ZitdagTestSupport",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings),

@@ -1,12 +1,11 @@
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import Testing
 import ZitdagCore
 import ZitdagHTTP
 import ZitdagStore
 
-/// The booking API through HummingbirdTesting's router client: every answer is held to the OpenAPI document.
+/// The booking API served as `zitdag serve` serves it, over loopback: every answer is held to the OpenAPI document.
 @Suite final class APITests: Sendable {
     let server: Server
     let conformance: OpenAPIConformance
@@ -20,9 +19,9 @@ import ZitdagStore
 
     /// Calls and checks the answer against the document.
     func call(
-        _ client: some TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, template: String? = nil, token: String?,
+        _ client: LiveClient, _ method: HTTPRequest.Method, _ uri: String, template: String? = nil, token: String?,
         json: String? = nil, headers: HTTPFields = [:]
-    ) async throws -> TestResponse {
+    ) async throws -> Answer {
         let response = try await client.call(method, uri, token: token, json: json, headers: headers)
         let path = template ?? String(uri.split(separator: "?").first ?? "")
         let problems = conformance.problems(method.rawValue, path, response)
@@ -32,7 +31,7 @@ import ZitdagStore
     }
 
     @Test func healthAndTheDocumentNeedNoToken() async throws {
-        try await server.application.test(.router) { client in
+        try await server.api.live { client in
             #expect(try await self.call(client, .get, "/health", token: nil).status == .ok)
             let document = try await client.call(.get, "/openapi.yaml", token: nil)
             #expect(document.status == .ok && document.text.hasPrefix("openapi: 3.1.0"))
@@ -40,7 +39,7 @@ import ZitdagStore
     }
 
     @Test func withoutAValidTokenEverythingUnderV1Is401() async throws {
-        try await server.application.test(.router) { client in
+        try await server.api.live { client in
             for token in [nil, "nonsense", String(repeating: "x", count: 43)] {
                 let response = try await self.call(client, .get, "/v1/sessions", token: token)
                 #expect(response.status == .unauthorized)
@@ -52,7 +51,7 @@ import ZitdagStore
     /// A control character in an id is refused, naming the field (issue 12, item 13: a NUL cut the id
     /// short and booked J2).
     @Test func aControlCharacterInAnIdIsRefused() async throws {
-        try await server.application.test(.router) { client in
+        try await server.api.live { client in
             let response = try await self.call(
                 client, .post, "/v1/bookings", token: self.server.coordinator,
                 json: #"{"job_seeker": "J2\u0000", "starts": [{"start": "2026-11-24T09:00"}]}"#)
@@ -64,7 +63,7 @@ import ZitdagStore
 
     /// The authentication scheme is case-insensitive (issue 12, item 15: `bearer` got 401).
     @Test func theBearerSchemeIsCaseInsensitive() async throws {
-        try await server.application.test(.router) { client in
+        try await server.api.live { client in
             for scheme in ["bearer", "BEARER", "Bearer "] {
                 let response = try await self.call(
                     client, .get, "/v1/sessions", token: nil, headers: [.authorization: "\(scheme) \(self.server.coach)"])
@@ -78,14 +77,14 @@ import ZitdagStore
     @Test func aRevokedTokenIs401() async throws {
         let id = try #require(try server.store.tokens().first { $0.kind == "coach" }?.id)
         try server.store.revokeToken(id: id, at: Server.now, actor: "test")
-        try await server.application.test(.router) { client in
+        try await server.api.live { client in
             let response = try await self.call(client, .get, "/v1/sessions", token: self.server.coach)
             #expect(response.status == .unauthorized)
         }
     }
 
     @Test func sessionsAndSlotsAnswerAsDocumented() async throws {
-        try await server.application.test(.router) { client in
+        try await server.api.live { client in
             let sessions = try await self.call(client, .get, "/v1/sessions?from=2026-11-23&to=2026-11-29", token: self.server.coach)
             #expect((sessions.json as? [Any])?.count == 2)
             let slots = try await self.call(
@@ -98,7 +97,7 @@ import ZitdagStore
     }
 
     @Test func aConsultantBooksMovesAndCancelsForTheirOwnJobSeeker() async throws {
-        try await server.application.test(.router) { client in
+        try await server.api.live { client in
             let booked = try await self.call(
                 client, .post, "/v1/bookings", token: self.server.consultant,
                 json: #"{"job_seeker": "J1", "topic": "itsme", "starts": [{"start": "2026-11-24T09:00:00"}]}"#)
@@ -121,7 +120,7 @@ import ZitdagStore
     /// Another consultant's job seeker is 403; their appointment answers exactly as an unknown id does,
     /// so ids cannot be enumerated (issue 12, item 16).
     @Test func anotherConsultantsJobSeekerIs403AndTheirAppointmentIsUnknown() async throws {
-        try await server.application.test(.router) { client in
+        try await server.api.live { client in
             let slots = try await self.call(client, .get, "/v1/slots?job_seeker=J45", token: self.server.consultant)
             #expect(slots.status == .forbidden)
             #expect(!slots.text.contains("K2"))
@@ -153,7 +152,7 @@ import ZitdagStore
     /// coordinator sees the id too (issue 12, item 11).
     @Test func aCoachReadsTheirOwnAgendaOnly() async throws {
         _ = try server.api.desk.book(RequestDraft(jobSeeker: "J1"), at: [SlotChoice(start: Server.at(Server.monday.adding(days: 1), 9))], actor: "test")
-        try await server.application.test(.router) { client in
+        try await server.api.live { client in
             let own = try await self.call(client, .get, "/v1/agenda/coaches/C1?from=2026-11-23&to=2026-11-29", template: "/v1/agenda/coaches/{id}", token: self.server.coach)
             #expect(own.status == .ok && (own.json as? [Any])?.count == 1)
             let seen = try #require((((own.json as? [[String: Any]])?.first)?["appointments"] as? [[String: Any]])?.first)
@@ -167,7 +166,7 @@ import ZitdagStore
     }
 
     @Test func theSameIdempotencyKeyBooksOnce() async throws {
-        try await server.application.test(.router) { client in
+        try await server.api.live { client in
             let body = #"{"job_seeker": "J2", "starts": [{"start": "2026-11-24T09:00"}]}"#
             let key: HTTPFields = [.init("Idempotency-Key")!: "desk-7-0001"]
             let first = try await self.call(client, .post, "/v1/bookings", token: self.server.consultant, json: body, headers: key)
@@ -184,7 +183,7 @@ import ZitdagStore
     }
 
     @Test func badBodiesNameTheField() async throws {
-        try await server.application.test(.router) { client in
+        try await server.api.live { client in
             let cases: [(String, HTTPResponse.Status, String?)] = [
                 ("not json", .badRequest, nil),
                 (#"{"job_seeker": "J1"}"#, .unprocessableContent, "starts"),
@@ -221,7 +220,7 @@ import ZitdagStore
     @Test func nullIsNotAbsent() async throws {
         for j in 1...2 { _ = try server.store.queue(RequestDraft(jobSeeker: "J\(j)"), at: Server.now, actor: "test") }
         let booked = try server.api.desk.book(RequestDraft(jobSeeker: "J3"), at: [SlotChoice(start: Server.at(Server.monday.adding(days: 1), 11))], actor: "test")
-        try await server.application.test(.router) { client in
+        try await server.api.live { client in
             let plan = try await self.call(
                 client, .post, "/v1/plan", token: self.server.coordinator, json: #"{"from": "2026-11-23", "to": "2026-11-29", "dry_run": null}"#)
             #expect(plan.status == .unprocessableContent && (plan.json as? [String: Any])?["field"] as? String == "dry_run")
@@ -238,7 +237,7 @@ import ZitdagStore
     @Test func aWrongMethodIs405AndHeadAnswersEveryGet() async throws {
         let paths = try #require(conformance.document["paths"] as? [String: [String: Any]])
         let routes = paths.map { ($0.key, Set($0.value.keys.map { $0.uppercased() })) }.sorted { $0.0 < $1.0 }
-        try await server.application.test(.router) { client in
+        try await server.api.live { client in
             for (template, documented) in routes {
                 let path = template.replacingOccurrences(of: "{id}", with: "1").replacingOccurrences(of: "{file}", with: "x.ics")
                 let expected = documented.contains("GET") ? documented.union(["HEAD"]) : documented
@@ -251,11 +250,11 @@ import ZitdagStore
                 if documented.contains("GET") {
                     let head = try await client.call(.head, path, token: self.server.coordinator)
                     #expect(head.status != .methodNotAllowed && head.status != .notFound || path.hasPrefix("/feeds") || path.contains("/1"), "HEAD \(path)")
-                    #expect(head.body.readableBytes == 0, "HEAD \(path)")
+                    #expect(head.body.isEmpty, "HEAD \(path)")
                 }
             }
             let health = try await client.call(.head, "/health", token: nil)
-            #expect(health.status == .ok && health.body.readableBytes == 0)
+            #expect(health.status == .ok && health.body.isEmpty)
             #expect(try await client.call(.put, "/v1/nothing-here", token: self.server.coordinator).status == .notFound)
         }
     }
@@ -263,7 +262,7 @@ import ZitdagStore
     /// A window whose end is before its start has no days: the answer is empty, not an error.
     @Test func aWindowEndingBeforeItStartsIsEmpty() async throws {
         _ = try server.api.desk.book(RequestDraft(jobSeeker: "J1"), at: [SlotChoice(start: Server.at(Server.monday.adding(days: 1), 9))], actor: "test")
-        try await server.application.test(.router) { client in
+        try await server.api.live { client in
             let sessions = try await self.call(client, .get, "/v1/sessions?from=2026-11-29&to=2026-11-23", token: self.server.coordinator)
             #expect(sessions.status == .ok && (sessions.json as? [Any])?.isEmpty == true)
             let agenda = try await self.call(
@@ -302,7 +301,7 @@ import ZitdagStore
 
     @Test func theWeekPlanIsForCoordinators() async throws {
         for j in 1...3 { _ = try server.store.queue(RequestDraft(jobSeeker: "J\(j)"), at: Server.now, actor: "test") }
-        try await server.application.test(.router) { client in
+        try await server.api.live { client in
             let plan = try await self.call(
                 client, .post, "/v1/plan", token: self.server.coordinator, json: #"{"from": "2026-11-23", "to": "2026-11-29", "dry_run": true}"#)
             #expect(plan.status == .ok)
@@ -312,7 +311,7 @@ import ZitdagStore
     }
 
     @Test func aFeedAnswers304WhenUnchangedAndChangesWithABooking() async throws {
-        try await server.application.test(.router) { client in
+        try await server.api.live { client in
             let uri = "/feeds/\(self.server.feed).ics"
             let first = try await self.call(client, .get, uri, template: "/feeds/{file}", token: nil)
             #expect(first.status == .ok && first.headers[.contentType] == "text/calendar; charset=utf-8")
@@ -350,7 +349,7 @@ import ZitdagStore
             return (method, path + (query.isEmpty ? "" : "?" + query), tokens.randomElement(using: &random)!,
                     method == .post ? bodies.randomElement(using: &random)! : nil)
         }
-        try await server.application.test(.router) { client in
+        try await server.api.live { client in
             for (method, uri, token, body) in requests {
                 let response = try await client.call(method, uri, token: token, json: body)
                 #expect(response.status.code < 500, "\(method) \(uri): \(response.status) \(response.text)")
@@ -362,7 +361,7 @@ import ZitdagStore
         // A token comes back every 10 s: however loaded the machine, none comes back between the calls.
         let limited = try Server(options: API.Options(ratePerSecond: 0.1, rateBurst: 3))
         defer { limited.remove() }
-        try await limited.application.test(.router) { client in
+        try await limited.api.live { client in
             var statuses: [HTTPResponse.Status] = []
             for _ in 0..<4 { statuses.append(try await client.call(.get, "/v1/sessions", token: limited.coach).status) }
             #expect(statuses == [.ok, .ok, .ok, .tooManyRequests])
@@ -376,48 +375,11 @@ import ZitdagStore
 
 /// Over a real socket on loopback.
 @Suite struct LiveTests {
-    /// A socket connected to the server on loopback.
-    static func connected(port: Int) throws -> Int32 {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        if connected != 0 { close(fd) }
-        try #require(connected == 0)
-        return fd
-    }
-
     /// Sends `raw` bytes and reads the answer until the server closes the connection or is silent for
-    /// two seconds: its status line, and whether it closed. The socket is read on a thread of its own,
-    /// so the server in this process keeps the cooperative threads.
+    /// two seconds: its status line, and whether it closed.
     static func answer(port: Int, _ raw: String) async throws -> (status: String, closed: Bool) {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(with: Result { try blockingAnswer(port: port, raw) }) }
-        }
-    }
-
-    static func blockingAnswer(port: Int, _ raw: String) throws -> (status: String, closed: Bool) {
-        let fd = try connected(port: port)
-        defer { close(fd) }
-        var timeout = timeval(tv_sec: 2, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        _ = raw.utf8CString.withUnsafeBufferPointer { send(fd, $0.baseAddress, $0.count - 1, 0) }
-        var received: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = recv(fd, &buffer, buffer.count, 0)
-            if count == 0 { return (Self.firstLine(received), true) }
-            if count < 0 { return (Self.firstLine(received), false) }
-            received += buffer.prefix(count)
-        }
-    }
-
-    static func firstLine(_ bytes: [UInt8]) -> String {
-        String(decoding: bytes, as: UTF8.self).components(separatedBy: "\r\n").first ?? ""
+        let received = try await LiveClient.offThread { try LiveClient.exchange(port: port, Array(raw.utf8), timeout: 2) }
+        return (String(decoding: received.bytes, as: UTF8.self).components(separatedBy: "\r\n").first ?? "", received.closed)
     }
 
     /// HTTP/1.0 closes after the answer unless the client asks for keep-alive, and needs no Host;
@@ -425,8 +387,8 @@ import ZitdagStore
     @Test func theHTTPVersionDecidesWhetherTheConnectionStaysOpen() async throws {
         let server = try Server()
         defer { server.remove() }
-        try await server.application.test(.live) { client in
-            let port = try #require(client.port)
+        try await server.api.live { client async throws in
+            let port = client.port
             let http10 = try await Self.answer(port: port, "GET /health HTTP/1.0\r\n\r\n")
             #expect(http10.status.hasSuffix(" 200 OK") && http10.closed, "\(http10)")
             let kept = try await Self.answer(port: port, "GET /health HTTP/1.0\r\nHost: a\r\nConnection: keep-alive\r\n\r\n")
@@ -442,8 +404,8 @@ import ZitdagStore
     @Test func aRequestWithoutOneHostIs400() async throws {
         let server = try Server()
         defer { server.remove() }
-        try await server.application.test(.live) { client in
-            let port = try #require(client.port)
+        try await server.api.live { client async throws in
+            let port = client.port
             #expect(try await Self.answer(port: port, "GET /health HTTP/1.1\r\nConnection: close\r\n\r\n").status == "HTTP/1.1 400 Bad Request")
             #expect(try await Self.answer(port: port, "GET /health HTTP/1.1\r\nHost: a\r\nHost: b\r\nConnection: close\r\n\r\n").status == "HTTP/1.1 400 Bad Request")
             #expect(try await Self.answer(port: port, "GET /health HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n").status == "HTTP/1.1 200 OK")
@@ -453,7 +415,7 @@ import ZitdagStore
     @Test func clientsRacingForTheLastSeatEndWithOneBooking() async throws {
         let server = try Server()
         defer { server.remove() }
-        try await server.application.test(.live) { client in
+        try await server.api.live { client in
             let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
                 for j in 1...20 {
                     group.addTask {

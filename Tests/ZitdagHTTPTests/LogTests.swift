@@ -1,5 +1,4 @@
 import Hummingbird
-import HummingbirdTesting
 import Logging
 import Synchronization
 import Testing
@@ -35,7 +34,7 @@ import ZitdagStore
         let base = try Server()
         defer { base.remove() }
         let api = API(desk: base.api.desk, options: base.api.options, logger: Logger(label: "test") { _ in Handler(capture: capture) })
-        try await Application(router: api.router()).test(.router) { client in
+        try await api.live { client in
             _ = try await client.call(.get, "/v1/slots?job_seeker=J17&attendance=none", token: base.consultant)
             _ = try await client.call(.post, "/v1/bookings", token: base.consultant, json: #"{"job_seeker": "J17", "topic": "CV van Fatima", "starts": [{"start": "2026-11-24T09:00"}]}"#)
             _ = try await client.call(.get, "/feeds/\(base.feed).ics", token: nil)

@@ -1,5 +1,4 @@
 import Foundation
-import HummingbirdTesting
 import Testing
 import Yams
 import ZitdagHTTP
@@ -15,7 +14,7 @@ struct OpenAPIConformance: @unchecked Sendable {
     }
 
     /// The problems with a response to `method path` (a template such as `/v1/appointments/{id}/move`).
-    func problems(_ method: String, _ path: String, _ response: TestResponse) -> [String] {
+    func problems(_ method: String, _ path: String, _ response: Answer) -> [String] {
         guard let paths = document["paths"] as? [String: Any], let item = paths[path] as? [String: Any],
             let operation = item[method.lowercased()] as? [String: Any], let responses = operation["responses"] as? [String: Any]
         else { return ["\(method) \(path) is not documented"] }

@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import Logging
 import ZitdagCore
 import ZitdagHTTP
@@ -45,28 +44,5 @@ struct Server: Sendable {
 
     static func at(_ date: LocalDate, _ hour: Int, _ minute: Int = 0) -> Instant { DeskWorld.at(date, hour, minute) }
 
-    /// The application `zitdag serve` runs (its HTTP/1 channel included), on a port of the system's choosing.
-    var application: some ApplicationProtocol {
-        api.application(host: "127.0.0.1", port: 0)
-    }
-
     func remove() { try? FileManager.default.removeItem(atPath: folder) }
-}
-
-extension TestClientProtocol {
-    /// A request with a bearer token and a JSON body.
-    func call(
-        _ method: HTTPRequest.Method, _ uri: String, token: String?, json: String? = nil, headers extra: HTTPFields = [:]
-    ) async throws -> TestResponse {
-        var headers = extra
-        if let token { headers[.authorization] = "Bearer \(token)" }
-        if json != nil { headers[.contentType] = "application/json" }
-        return try await execute(uri: uri, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) })
-    }
-}
-
-extension TestResponse {
-    var text: String { String(buffer: body) }
-
-    var json: Any? { try? JSONSerialization.jsonObject(with: Data(body.readableBytesView)) }
 }
