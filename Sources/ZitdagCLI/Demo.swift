@@ -19,8 +19,8 @@ struct Demo {
             let window = Span(
                 start: zone.instant(for: LocalDateTime(date: today, secondOfDay: 0))!,
                 end: zone.instant(for: LocalDateTime(date: today.adding(days: 91), secondOfDay: 0))!)
-            let sessions = try SessionCalendarFiles.sessions(in: calendars, window: window, zone: zone)
-            _ = try store.syncSessions(sessions, from: today, to: today.adding(days: 90), at: now, actor: "demo")
+            let schedule = try SessionCalendarFiles.schedule(in: calendars, window: window, zone: zone)
+            _ = try store.syncSessions(schedule.open, closed: schedule.closed, from: today, to: today.adding(days: 90), at: now, actor: "demo")
             for k in 1...3 { try store.addConsultant("K\(k)", at: now, actor: "demo") }
             let languages = ["nl", "nl", "nl", "fr", "ar", "en"]
             for j in 1...12 {
@@ -37,7 +37,7 @@ struct Demo {
             for j in 5...10 {
                 _ = try store.queue(RequestDraft(jobSeeker: "J\(j)", consultant: "K\((j % 3) + 1)", attendance: .preferred), at: now, actor: "demo")
             }
-            printError("zitdag: demo database seeded: \(Counted.text(sessions.count, "session")), 3 consultants, 12 job seekers")
+            printError("zitdag: demo database seeded: \(Counted.text(schedule.open.count, "session")), 3 consultants, 12 job seekers")
         }
         var random = SystemRandomNumberGenerator()
         let base = "http://\(host):\(port)"

@@ -256,13 +256,13 @@ struct Sync: ParsableCommand {
             if window.to == nil { window.to = LocalDate(iso: window.from!).map { $0.adding(days: 91).description } }
             let span = try window.span(in: zone)
             let folder = try calendarsFolder(db)
-            let sessions = try SessionCalendarFiles.sessions(in: folder, window: span, zone: zone)
+            let schedule = try SessionCalendarFiles.schedule(in: folder, window: span, zone: zone)
             let first = zone.local(at: span.start).date
             let last = zone.local(at: span.end).date.adding(days: -1)
             do {
                 if try db.calendarsFolder() != folder { try db.setCalendarsFolder(folder, at: StoreOptions.clock(), actor: store.who) }
-                let counts = try db.syncSessions(sessions, from: first, to: last, at: StoreOptions.clock(), actor: store.who)
-                print("\(Counted.text(sessions.count, "session")) from \(first) to \(last): \(counts.added) added, \(counts.changed) changed, \(counts.cancelled) cancelled")
+                let counts = try db.syncSessions(schedule.open, closed: schedule.closed, from: first, to: last, at: StoreOptions.clock(), actor: store.who)
+                print("\(Counted.text(schedule.open.count, "session")) from \(first) to \(last): \(counts.added) added, \(counts.changed) changed, \(counts.cancelled) cancelled")
             } catch { throw CommandError.store(error) }
         }
     }

@@ -41,6 +41,11 @@ struct Sessions: ParsableCommand {
 /// Reading every calendar of a folder.
 enum SessionCalendarFiles {
     static func sessions(in folder: String, window: Span, zone: Zone) throws(CommandError) -> [Session] {
+        try schedule(in: folder, window: window, zone: zone).open
+    }
+
+    /// The sessions held, and the half-days the calendars take back (for the desk's reasons).
+    static func schedule(in folder: String, window: Span, zone: Zone) throws(CommandError) -> SessionCalendar.Schedule {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".ics") }.sorted()
         guard !names.isEmpty else { throw CommandError.input("\(folder): no .ics files") }
         var files: [(name: String, bytes: [UInt8])] = []
@@ -49,7 +54,7 @@ enum SessionCalendarFiles {
             files.append((path, try Files.read(path)))
         }
         do {
-            return try SessionCalendar(zone: zone).sessions(in: files, window: window)
+            return try SessionCalendar(zone: zone).schedule(in: files, window: window)
         } catch {
             throw CommandError.input(error.description)
         }

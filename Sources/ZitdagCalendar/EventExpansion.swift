@@ -21,6 +21,9 @@ struct EventExpansion {
     /// Which events count (busy ones, for an agenda).
     let includes: (OpaquePointer) -> Bool
     private var found: [EventOccurrence] = []
+    /// Instances a series loses to EXDATE or to a RECURRENCE-ID override (cancelled, or moved
+    /// elsewhere: the override's own instance is in `found`), as of the last `occurrences()`.
+    private(set) var removed: [EventOccurrence] = []
     /// Instances of each distinct (DTSTART, RRULE) already expanded: coaches' half-days share a few
     /// patterns (Tuesday mornings...), and libical's iterator, on ICU calendars, is the costly part.
     private var expanded: [String: [Instant]] = [:]
@@ -36,6 +39,7 @@ struct EventExpansion {
     /// Every instance overlapping the window, in file order of their events.
     mutating func occurrences() throws(CalendarError) -> [EventOccurrence] {
         found = []
+        removed = []
         let eventLines = document.source.componentLines["VEVENT"] ?? []
         var eventIndex = 0
         for calendar in document.calendars {
@@ -133,9 +137,13 @@ struct EventExpansion {
         for exdate in document.properties(of: event, kind: ICAL_EXDATE_PROPERTY) {
             excluded.insert(try instant(of: icalproperty_get_exdate(exdate), property: exdate, line: line).seconds)
         }
-        for start in Set(starts)
-        where !excluded.contains(start.seconds) && !overridden.contains(Occurrence(uid: uid, start: start.seconds)) {
-            keep(event, Span(start: start, end: start.adding(seconds: length)), line: line)
+        for start in Set(starts) {
+            let span = Span(start: start, end: start.adding(seconds: length))
+            if excluded.contains(start.seconds) || overridden.contains(Occurrence(uid: uid, start: start.seconds)) {
+                if span.start < span.end && span.overlaps(window) { removed.append(EventOccurrence(event: event, span: span, line: line)) }
+            } else {
+                keep(event, span, line: line)
+            }
         }
     }
 

@@ -19,9 +19,25 @@ public struct SessionCalendar: Sendable {
         self.occurrenceLimit = occurrenceLimit
     }
 
+    /// What the calendars say of a window: the sessions held, and the half-days they take back.
+    public struct Schedule: Sendable {
+        /// The sessions held, by start.
+        public var open: [Session]
+        /// Half-days a recurring zitdag would have had but does not: removed by EXDATE, by a
+        /// RECURRENCE-ID override (cancelled, or moved to another time), or by a closed day; by
+        /// start. None shares an id with an open session.
+        public var closed: [Session]
+    }
+
     /// The sessions of all `files` that overlap `window`, by start, with closed days removed.
     public func sessions(in files: [(name: String, bytes: [UInt8])], window: Span) throws(CalendarError) -> [Session] {
+        try schedule(in: files, window: window).open
+    }
+
+    /// The sessions of all `files` that overlap `window`, and the half-days taken back.
+    public func schedule(in files: [(name: String, bytes: [UInt8])], window: Span) throws(CalendarError) -> Schedule {
         var sessions: [Session] = []
+        var removed: [Session] = []
         var closedEverywhere = Set<LocalDate>()
         var closedAt = Set<String>()
         var ids = SessionIds()
@@ -33,7 +49,8 @@ public struct SessionCalendar: Sendable {
                     includes: { icalcomponent_get_status($0) != ICAL_STATUS_CANCELLED })
                 // What a zitdag event says is the same for all its occurrences: read it once.
                 var templates: [OpaquePointer: Template] = [:]
-                for occurrence in try expansion.occurrences() {
+                let held = try expansion.occurrences()
+                for (occurrence, isHeld) in held.map({ ($0, true) }) + expansion.removed.map({ ($0, false) }) {
                     let template: Template
                     if let known = templates[occurrence.event] {
                         template = known
@@ -43,14 +60,16 @@ public struct SessionCalendar: Sendable {
                     }
                     switch template {
                     case .closure(let location):
+                        guard isHeld else { continue }
                         for day in days(of: occurrence.span) {
                             if let location { closedAt.insert("\(day)|\(location)") } else { closedEverywhere.insert(day) }
                         }
                     case .zitdag(let coach, let location, let seats, let languages):
                         let start = zone.local(at: occurrence.span.start)
-                        sessions.append(Session(
+                        let session = Session(
                             id: ids.id(coach: coach, start: start), coach: coach, location: location, span: occurrence.span,
-                            day: start.date, seats: seats, languages: languages))
+                            day: start.date, seats: seats, languages: languages)
+                        if isHeld { sessions.append(session) } else { removed.append(session) }
                     }
                 }
             } catch {
@@ -59,12 +78,24 @@ public struct SessionCalendar: Sendable {
                 throw error
             }
         }
-        let open = closedEverywhere.isEmpty && closedAt.isEmpty ? sessions : sessions.filter { session in
-            !closedEverywhere.contains(session.day) && (closedAt.isEmpty || !closedAt.contains("\(session.day)|\(session.location)"))
+        let isClosed = { (session: Session) in
+            closedEverywhere.contains(session.day) || (!closedAt.isEmpty && closedAt.contains("\(session.day)|\(session.location)"))
         }
-        // Sort positions rather than the sessions themselves: moving whole sessions costs more than comparing.
-        let order = open.indices.sorted { (open[$0].span.start, open[$0].coach) < (open[$1].span.start, open[$1].coach) }
-        return order.map { open[$0] }
+        let open = closedEverywhere.isEmpty && closedAt.isEmpty ? sessions : sessions.filter { !isClosed($0) }
+        // An override that keeps its instance's time (a change of room, say) takes nothing back.
+        let openIds = Set(open.map(\.id))
+        var closed: [Session] = []
+        var closedIds = Set<String>()
+        for session in removed + sessions.filter(isClosed) where !openIds.contains(session.id) && closedIds.insert(session.id).inserted {
+            closed.append(session)
+        }
+        return Schedule(open: Self.byStart(open), closed: Self.byStart(closed))
+    }
+
+    /// Sorts positions rather than the sessions themselves: moving whole sessions costs more than comparing.
+    private static func byStart(_ sessions: [Session]) -> [Session] {
+        let order = sessions.indices.sorted { (sessions[$0].span.start, sessions[$0].coach) < (sessions[$1].span.start, sessions[$1].coach) }
+        return order.map { sessions[$0] }
     }
 
     /// The local dates a span touches (an all-day event's end is exclusive).

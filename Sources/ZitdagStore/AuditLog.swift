@@ -13,9 +13,26 @@ extension Store {
     /// The audit log as text, oldest first: `at actor action subject: detail`.
     public func auditText() throws(StoreError) -> String {
         try read { db in
-            try db.rows("SELECT at, actor, action, subject, detail FROM audit ORDER BY id").map { row in
-                "\(zone.local(at: Instant(seconds: row[0]))) \(row[1] as String) \(row[2] as String) \(row[3] as String): \(row[4] as String)"
+            try db.records(AuditRecord.self, "SELECT * FROM audit ORDER BY id").map { entry in
+                "\(zone.local(at: entry.at)) \(entry.actor) \(entry.action) \(entry.subject): \(entry.detail)"
             }.joined(separator: "\n")
         }
+    }
+}
+
+/// A row of the `audit` table.
+struct AuditRecord: FetchableRecord {
+    var at: Instant
+    var actor: String
+    var action: String
+    var subject: String
+    var detail: String
+
+    init(row: Row) {
+        at = Instant(seconds: row["at"])
+        actor = row["actor"]
+        action = row["action"]
+        subject = row["subject"]
+        detail = row["detail"]
     }
 }

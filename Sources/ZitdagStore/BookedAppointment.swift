@@ -30,27 +30,30 @@ public struct BookedAppointment: Sendable, Hashable {
     var standing: AppointmentRules.Standing { AppointmentRules.Standing(id: id, status: status, start: span.start) }
 
     static let columns = #"""
-        a.id, a.request_id, a.series_index, r.appointments, a.session_id, s.coach_id, s.location_id, a.start, a."end",
-        a.consultant_attends, a.status, a.sequence, a.changed, r.job_seeker_id, j.initials, r.consultant_id, r.topic
+        a.id, a.request_id, a.series_index, r.appointments AS series_length, a.session_id, s.coach_id, s.location_id, a.start,
+        a."end", a.consultant_attends, a.status, a.sequence, a.changed, r.job_seeker_id, j.initials, r.consultant_id, r.topic
         """#
     static let joins = "FROM appointment a JOIN request r ON r.id = a.request_id JOIN session s ON s.id = a.session_id LEFT JOIN job_seeker j ON j.id = r.job_seeker_id"
+}
 
-    init(row: Row) {
-        id = row[0]
-        request = row[1]
-        index = row[2]
-        seriesLength = row[3]
-        session = row[4]
-        coach = row[5]
-        location = row[6]
-        span = Span(start: Instant(seconds: row[7]), end: Instant(seconds: row[8]))
-        consultantAttends = row[9]
-        status = Status(rawValue: row[10]) ?? .booked
-        sequence = row[11]
-        changed = Instant(seconds: row[12])
-        jobSeeker = row[13]
-        initials = row[14]
-        consultant = row[15]
-        topic = row[16]
+/// Read with ``columns`` and ``joins``: an appointment row with its request, session and job seeker.
+extension BookedAppointment: FetchableRecord {
+    public init(row: Row) {
+        id = row["id"]
+        request = row["request_id"]
+        index = row["series_index"]
+        seriesLength = row["series_length"]
+        session = row["session_id"]
+        coach = row["coach_id"]
+        location = row["location_id"]
+        span = Span(start: Instant(seconds: row["start"]), end: Instant(seconds: row["end"]))
+        consultantAttends = row["consultant_attends"]
+        status = Status(rawValue: row["status"]) ?? .booked
+        sequence = row["sequence"]
+        changed = Instant(seconds: row["changed"])
+        jobSeeker = row["job_seeker_id"]
+        initials = row["initials"]
+        consultant = row["consultant_id"]
+        topic = row["topic"]
     }
 }

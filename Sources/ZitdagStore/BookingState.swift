@@ -7,6 +7,8 @@ import ZitdagCore
 /// past midnight).
 struct BookingState {
     var sessions: [Session]
+    /// The cancelled sessions of the same days, for reasons that name them.
+    var cancelled: [Session]
     var consultants: [Consultant]
 
     /// Whose agendas to read.
@@ -24,26 +26,28 @@ struct BookingState {
     static func load(
         _ db: Database, days: ClosedRange<LocalDate>, zone: Zone, agendas: Agendas, running: [SlotChoice] = [], except: Set<Int64> = []
     ) throws -> BookingState {
+        let days = days.lowerBound.daysSinceEpoch...days.upperBound.daysSinceEpoch
         let sessions = if !running.isEmpty {
             try running.flatMap { try SessionTable.sessions(db, at: $0.start, id: $0.session, except: except) }
         } else {
-            try SessionTable.sessions(db, days: days.lowerBound.daysSinceEpoch...days.upperBound.daysSinceEpoch, except: except)
+            try SessionTable.sessions(db, days: days, except: except)
         }
-        let from = zone.instant(for: LocalDateTime(date: days.lowerBound, secondOfDay: 0)) ?? Instant(seconds: 0)
-        let to = zone.instant(for: LocalDateTime(date: days.upperBound.adding(days: 2), secondOfDay: 0)) ?? from
+        let first = LocalDate(daysSinceEpoch: days.lowerBound)
+        let from = zone.instant(for: LocalDateTime(date: first, secondOfDay: 0)) ?? Instant(seconds: 0)
+        let to = zone.instant(for: LocalDateTime(date: LocalDate(daysSinceEpoch: days.upperBound + 2), secondOfDay: 0)) ?? from
         let consultants: [Consultant] = switch agendas {
         case .none: []
         case .one(let id): [try ConsultantTable.consultant(db, id: id, from: from, to: to, except: except)]
         case .all: try ConsultantTable.all(db, from: from, to: to)
         }
-        return BookingState(sessions: sessions, consultants: consultants)
+        return BookingState(sessions: sessions, cancelled: try SessionTable.cancelled(db, days: days), consultants: consultants)
     }
 
     /// The core's desk over this state, under the store's booking rules as of `today`.
     func desk(_ db: Database, store: Store, today: LocalDate) throws -> BookingDesk {
         BookingDesk(
-            zone: store.zone, gridMinutes: store.gridMinutes, sessions: sessions, rules: try RuleTable.ruleBook(db), today: today,
-            consultants: consultants)
+            zone: store.zone, gridMinutes: store.gridMinutes, sessions: sessions, cancelled: cancelled, rules: try RuleTable.ruleBook(db),
+            today: today, consultants: consultants)
     }
 }
 

@@ -20,6 +20,8 @@ public final class Desk: Sendable {
         var today: LocalDate
         var window: BookingWindow
         var availability: Availability
+        var consultants: [Consultant]
+        var cancelled: CancelledHalfDays
     }
 
     /// - Parameter now: the clock; tests pass a fixed one.
@@ -44,6 +46,11 @@ public final class Desk: Sendable {
             return (try currentSnapshot(db, today: today), found)
         }
         var offers = snapshot.availability.offers(for: snapshot.window.shape(request), count: count)
+        if offers.options.isEmpty,
+            let reason = snapshot.cancelled.reason(for: request, consultants: snapshot.consultants, zone: zone, gridMinutes: store.gridMinutes)
+        {
+            offers.reason = reason
+        }
         offers.options = offers.options.map { unshape($0, duration: request.duration, window: snapshot.window) }
         return offers
     }
@@ -71,7 +78,8 @@ public final class Desk: Sendable {
         let window = BookingWindow(sessions: state.sessions, rules: rules, today: today)
         let fresh = Snapshot(
             revision: revision, today: today, window: window,
-            availability: Availability(sessions: window.sessions, consultants: state.consultants, zone: zone, gridMinutes: store.gridMinutes))
+            availability: Availability(sessions: window.sessions, consultants: state.consultants, zone: zone, gridMinutes: store.gridMinutes),
+            consultants: state.consultants, cancelled: CancelledHalfDays(open: state.sessions, cancelled: state.cancelled, rules: rules, today: today))
         snapshot.withLock { $0 = fresh }
         return fresh
     }

@@ -38,10 +38,10 @@ public struct Idempotency: Sendable, Hashable {
         guard let row = try db.row("SELECT fingerprint, request_id FROM idempotency WHERE scope = ? AND key = ?", [scope, key]) else {
             return nil
         }
-        guard row[0] as String == fingerprint else {
+        guard row["fingerprint"] as String == fingerprint else {
             throw StoreError.invalid(field: "Idempotency-Key", reason: "\"\(key)\" was used before for a different booking")
         }
-        return row[1]
+        return row["request_id"]
     }
 
     func record(_ db: Database, request: Int64, at now: Instant) throws {

@@ -9,7 +9,7 @@ enum ConsultantTable {
         spans += try self.spans(
             db,
             sql: #"""
-                SELECT a.start, a."end", a.id FROM appointment a JOIN request r ON r.id = a.request_id
+                SELECT a.start, a."end", a.id AS appointment FROM appointment a JOIN request r ON r.id = a.request_id
                 WHERE r.consultant_id = ? AND a.consultant_attends = 1 AND a.status != 'cancelled' AND a."end" > ? AND a.start < ?
                 """#, [id, from.seconds, to.seconds], except: except)
         return Consultant(id: id, busy: BusyCalendar(spans))
@@ -19,23 +19,23 @@ enum ConsultantTable {
     static func all(_ db: Database, from: Instant, to: Instant) throws -> [Consultant] {
         var agendas: [String: [Span]] = [:]
         for id in try String.fetchAll(db, sql: "SELECT id FROM consultant") { agendas[id] = [] }
-        let rows = try db.cursor(#"""
-                SELECT consultant_id, start, "end" FROM busy WHERE "end" > ? AND start < ?
+        let records = try db.records(SpanRecord.self, #"""
+                SELECT consultant_id AS owner, start, "end" FROM busy WHERE "end" > ? AND start < ?
                 UNION ALL
                 SELECT r.consultant_id, a.start, a."end" FROM appointment a JOIN request r ON r.id = a.request_id
                 WHERE a.consultant_attends = 1 AND a.status != 'cancelled' AND a."end" > ? AND a.start < ? AND r.consultant_id IS NOT NULL
                 """#, [from.seconds, to.seconds, from.seconds, to.seconds])
-        while let row = try rows.next() {
-            agendas[row[0], default: []].append(Span(start: Instant(seconds: row[1]), end: Instant(seconds: row[2])))
+        for record in records {
+            if let owner = record.owner { agendas[owner, default: []].append(record.span) }
         }
         return agendas.keys.sorted().map { Consultant(id: $0, busy: BusyCalendar(agendas[$0]!)) }
     }
 
-    /// Spans from rows of (start, end[, appointment id]), leaving out the appointments in `except`.
+    /// The spans a query of ``SpanRecord``s reads, leaving out the appointments in `except`.
     static func spans(_ db: Database, sql: String, _ arguments: StatementArguments, except: Set<Int64> = []) throws -> [Span] {
-        try db.rows(sql, arguments).compactMap { row in
-            if !except.isEmpty, except.contains(row[2]) { return nil }
-            return Span(start: Instant(seconds: row[0]), end: Instant(seconds: row[1]))
+        try db.records(SpanRecord.self, sql, arguments).compactMap { record in
+            if !except.isEmpty, let appointment = record.appointment, except.contains(appointment) { return nil }
+            return record.span
         }
     }
 }
@@ -43,12 +43,7 @@ enum ConsultantTable {
 /// Job seekers: a pseudonymous id, initials for the coach, and what the coaching needs.
 enum JobSeekerTable {
     static func profile(_ db: Database, _ id: String) throws -> JobSeeker? {
-        try db.row("SELECT id, initials, language, digital_level, loan_from, loan_until, consultant_id FROM job_seeker WHERE id = ?", [id]
-        ).map { row in
-            JobSeeker(
-                id: row[0], initials: row[1], language: row[2], digitalLevel: row[3],
-                loanFrom: (row[4] as Int?).map(LocalDate.init(daysSinceEpoch:)), loanUntil: (row[5] as Int?).map(LocalDate.init(daysSinceEpoch:)), consultant: row[6])
-        }
+        try db.record(JobSeeker.self, "SELECT * FROM job_seeker WHERE id = ?", [id])
     }
 
     /// When the job seeker already has appointments (excluding appointment `except`).
@@ -56,8 +51,28 @@ enum JobSeekerTable {
         try ConsultantTable.spans(
             db,
             sql: #"""
-                SELECT a.start, a."end", a.id FROM appointment a JOIN request r ON r.id = a.request_id
+                SELECT a.start, a."end", a.id AS appointment FROM appointment a JOIN request r ON r.id = a.request_id
                 WHERE r.job_seeker_id = ? AND a.status != 'cancelled'
                 """#, [id], except: except)
+    }
+}
+
+/// A row of the `job_seeker` table.
+extension JobSeeker: FetchableRecord {
+    enum Columns {
+        static let id = Column("id")
+        static let initials = Column("initials")
+        static let language = Column("language")
+        static let digitalLevel = Column("digital_level")
+        static let loanFrom = Column("loan_from")
+        static let loanUntil = Column("loan_until")
+        static let consultant = Column("consultant_id")
+    }
+
+    public init(row: Row) {
+        self.init(
+            id: row[Columns.id], initials: row[Columns.initials], language: row[Columns.language], digitalLevel: row[Columns.digitalLevel],
+            loanFrom: (row[Columns.loanFrom] as Int?).map(LocalDate.init(daysSinceEpoch:)),
+            loanUntil: (row[Columns.loanUntil] as Int?).map(LocalDate.init(daysSinceEpoch:)), consultant: row[Columns.consultant])
     }
 }

@@ -27,26 +27,66 @@ enum RequestTable {
 
     /// The draft a stored request was made from; `nil` once its job seeker is erased.
     static func draft(_ db: Database, _ id: Int64) throws -> RequestDraft? {
-        guard let row = try db.row("SELECT job_seeker_id, consultant_id, attendance, duration, appointments, gap_min, gap_max, due, priority, language, topic FROM request WHERE id = ?", [id]), let jobSeeker = row[0] as String?
-        else { return nil }
-        return RequestDraft(
-            jobSeeker: jobSeeker, consultant: row[1], attendance: Attendance(rawValue: row[2]) ?? .none, durationMinutes: (row[3] as Int) / 60,
-            appointments: row[4], gapDays: (row[5] as Int)...(row[6] as Int), due: (row[7] as Int?).map(LocalDate.init(daysSinceEpoch:)),
-            priority: row[8], language: row[9], topic: row[10])
+        try db.record(RequestRecord.self, "SELECT * FROM request WHERE id = ?", [id])?.draft
     }
 
     /// Pending requests released by `latest`, as core requests with ids `R<id>`.
     static func pending(_ db: Database, releasedBy latest: LocalDate) throws -> [Request] {
-        try db.rows("""
-                SELECT id, job_seeker_id, consultant_id, attendance, duration, appointments, gap_min, gap_max, release, due, priority, language
-                FROM request WHERE status = 'pending' AND release <= ? AND job_seeker_id IS NOT NULL ORDER BY id
-                """, [latest.daysSinceEpoch]
-        ).map { row in
+        try db.records(
+            RequestRecord.self, "SELECT * FROM request WHERE status = 'pending' AND release <= ? AND job_seeker_id IS NOT NULL ORDER BY id",
+            [latest.daysSinceEpoch]
+        ).compactMap(\.request)
+    }
+}
+
+/// A row of the `request` table.
+struct RequestRecord: FetchableRecord {
+    var id: Int64
+    /// `nil` once the job seeker is erased.
+    var jobSeeker: String?
+    var consultant: String?
+    var attendance: Attendance
+    /// Seconds.
+    var duration: Int
+    var appointments: Int
+    var gapDays: ClosedRange<Int>
+    var release: LocalDate
+    var due: LocalDate?
+    var priority: Int
+    var language: String?
+    var topic: String?
+
+    init(row: Row) {
+        id = row["id"]
+        jobSeeker = row["job_seeker_id"]
+        consultant = row["consultant_id"]
+        attendance = Attendance(rawValue: row["attendance"]) ?? .none
+        duration = row["duration"]
+        appointments = row["appointments"]
+        gapDays = (row["gap_min"] as Int)...(row["gap_max"] as Int)
+        release = LocalDate(daysSinceEpoch: row["release"])
+        due = (row["due"] as Int?).map(LocalDate.init(daysSinceEpoch:))
+        priority = row["priority"]
+        language = row["language"]
+        topic = row["topic"]
+    }
+
+    /// The draft it was made from, without a `from` (its release was that day's); `nil` once its job
+    /// seeker is erased.
+    var draft: RequestDraft? {
+        jobSeeker.map { jobSeeker in
+            RequestDraft(
+                jobSeeker: jobSeeker, consultant: consultant, attendance: attendance, durationMinutes: duration / 60, appointments: appointments,
+                gapDays: gapDays, due: due, priority: priority, language: language, topic: topic)
+        }
+    }
+
+    /// The core's request, `R<id>`; `nil` once its job seeker is erased.
+    var request: Request? {
+        jobSeeker.map { jobSeeker in
             Request(
-                id: RequestTable.problemID(row[0]), jobSeeker: row[1], consultant: row[2], attendance: Attendance(rawValue: row[3]) ?? .none,
-                duration: row[4], appointments: row[5], gapDays: (row[6] as Int)...(row[7] as Int),
-                release: LocalDate(daysSinceEpoch: row[8]), due: (row[9] as Int?).map(LocalDate.init(daysSinceEpoch:)), priority: row[10],
-                language: row[11])
+                id: RequestTable.problemID(id), jobSeeker: jobSeeker, consultant: consultant, attendance: attendance, duration: duration,
+                appointments: appointments, gapDays: gapDays, release: release, due: due, priority: priority, language: language)
         }
     }
 }
@@ -72,7 +112,6 @@ enum AppointmentTable {
     }
 
     static func fetch(_ db: Database, where condition: String, _ arguments: StatementArguments) throws -> [BookedAppointment] {
-        try db.rows("SELECT \(BookedAppointment.columns) \(BookedAppointment.joins) WHERE \(condition)", arguments)
-            .map(BookedAppointment.init(row:))
+        try db.records(BookedAppointment.self, "SELECT \(BookedAppointment.columns) \(BookedAppointment.joins) WHERE \(condition)", arguments)
     }
 }

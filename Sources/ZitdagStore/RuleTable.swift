@@ -5,15 +5,35 @@ import ZitdagCore
 enum RuleTable {
     static func ruleBook(_ db: Database) throws -> RuleBook {
         var book = RuleBook()
-        for row in try db.rows("SELECT scope, scope_id, minimum_notice_days, horizon_weeks, buffer_minutes FROM booking_rule") {
-            let rules = BookingRules(minimumNoticeDays: row[2], horizonWeeks: row[3], bufferMinutes: row[4])
-            switch row[0] as String {
-            case "location": book.byLocation[row[1]] = rules
-            case "coach": book.byCoach[row[1]] = rules
-            default: book.standard = rules
+        for record in try db.records(RuleRecord.self, "SELECT * FROM booking_rule") {
+            switch record.scope {
+            case "location": book.byLocation[record.scopeID] = record.rules
+            case "coach": book.byCoach[record.scopeID] = record.rules
+            default: book.standard = record.rules
             }
         }
         return book
+    }
+}
+
+/// A row of the `booking_rule` table.
+struct RuleRecord: FetchableRecord {
+    var scope: String
+    var scopeID: String
+    var rules: BookingRules
+
+    enum Columns {
+        static let scope = Column("scope")
+        static let scopeID = Column("scope_id")
+        static let notice = Column("minimum_notice_days")
+        static let horizon = Column("horizon_weeks")
+        static let buffer = Column("buffer_minutes")
+    }
+
+    init(row: Row) {
+        scope = row[Columns.scope]
+        scopeID = row[Columns.scopeID]
+        rules = BookingRules(minimumNoticeDays: row[Columns.notice], horizonWeeks: row[Columns.horizon], bufferMinutes: row[Columns.buffer])
     }
 }
 

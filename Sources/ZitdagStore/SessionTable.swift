@@ -8,8 +8,8 @@ enum SessionTable {
     /// The open sessions on days `days` (days since the epoch), in (day, start) order.
     /// The language codes the open sessions name (none when every session serves every language).
     static func languages(_ db: Database) throws -> Set<String> {
-        Set(try db.rows("SELECT DISTINCT languages FROM session WHERE languages IS NOT NULL AND cancelled = 0").flatMap { row in
-            (row[0] as String).split(separator: ",").map(String.init)
+        Set(try String.fetchAll(db, sql: "SELECT DISTINCT languages FROM session WHERE languages IS NOT NULL AND cancelled = 0").flatMap { list in
+            list.split(separator: ",").map(String.init)
         })
     }
 
@@ -22,13 +22,23 @@ enum SessionTable {
     }
 
     static func sessions(_ db: Database, days: ClosedRange<Int>, except: Set<Int64> = []) throws -> [Session] {
-        let sessions = try db.rows("SELECT \(columns) FROM session s WHERE s.day BETWEEN ? AND ? AND s.cancelled = 0 ORDER BY s.day, s.start, s.id", [days.lowerBound, days.upperBound]
-        ).map(session)
+        let sessions = try db.records(
+            SessionRecord.self, "SELECT \(columns) FROM session s WHERE s.day BETWEEN ? AND ? AND s.cancelled = 0 ORDER BY s.day, s.start, s.id",
+            [days.lowerBound, days.upperBound]
+        ).map(\.session)
         let booked = try bookedSpans(
             db,
-            sql: #"SELECT a.session_id, a.start, a."end", a.id FROM appointment a JOIN session s ON s.id = a.session_id WHERE s.day BETWEEN ? AND ? AND a.status != 'cancelled'"#,
+            sql: #"SELECT a.session_id AS owner, a.start, a."end", a.id AS appointment FROM appointment a JOIN session s ON s.id = a.session_id WHERE s.day BETWEEN ? AND ? AND a.status != 'cancelled'"#,
             arguments: [days.lowerBound, days.upperBound], except: except)
         return attach(booked, to: sessions)
+    }
+
+    /// The cancelled sessions on days `days`, by start.
+    static func cancelled(_ db: Database, days: ClosedRange<Int>) throws -> [Session] {
+        try db.records(
+            SessionRecord.self, "SELECT \(columns) FROM session s WHERE s.day BETWEEN ? AND ? AND s.cancelled = 1 ORDER BY s.day, s.start, s.id",
+            [days.lowerBound, days.upperBound]
+        ).map(\.session)
     }
 
     /// The open sessions running at `instant` (only `id`, when given).
@@ -39,37 +49,28 @@ enum SessionTable {
             sql += " AND s.id = ?"
             arguments += [id]
         }
-        let sessions = try db.rows(sql + " ORDER BY s.id", arguments).map(session)
+        let sessions = try db.records(SessionRecord.self, sql + " ORDER BY s.id", arguments).map(\.session)
         var booked: [String: [Span]] = [:]
         for session in sessions {
             booked.merge(
                 try bookedSpans(
-                    db, sql: #"SELECT session_id, start, "end", id FROM appointment WHERE session_id = ? AND status != 'cancelled'"#,
+                    db, sql: #"SELECT session_id AS owner, start, "end", id AS appointment FROM appointment WHERE session_id = ? AND status != 'cancelled'"#,
                     arguments: [session.id], except: except), uniquingKeysWith: +)
         }
         return attach(booked, to: sessions)
     }
 
     static func session(_ db: Database, id: String) throws -> Session? {
-        try db.row("SELECT \(columns) FROM session s WHERE s.id = ?", [id]).map(session)
-    }
-
-    private static func session(_ row: Row) -> Session {
-        let languages: String? = row[7]
-        return Session(
-            id: row[0], coach: row[1], location: row[2], span: Span(start: Instant(seconds: row[4]), end: Instant(seconds: row[5])),
-            day: LocalDate(daysSinceEpoch: row[3]), seats: row[6],
-            languages: languages.map { Set($0.split(separator: ",").map(String.init)) })
+        try db.record(SessionRecord.self, "SELECT \(columns) FROM session s WHERE s.id = ?", [id])?.session
     }
 
     private static func bookedSpans(
         _ db: Database, sql: String, arguments: StatementArguments, except: Set<Int64>
     ) throws -> [String: [Span]] {
         var booked: [String: [Span]] = [:]
-        let rows = try db.cursor(sql, arguments)
-        while let row = try rows.next() {
-            if !except.isEmpty, except.contains(row[3]) { continue }
-            booked[row[0], default: []].append(Span(start: Instant(seconds: row[1]), end: Instant(seconds: row[2])))
+        for record in try db.records(SpanRecord.self, sql, arguments) {
+            if !except.isEmpty, let appointment = record.appointment, except.contains(appointment) { continue }
+            if let owner = record.owner { booked[owner, default: []].append(record.span) }
         }
         return booked
     }
@@ -84,7 +85,18 @@ enum SessionTable {
 
     /// Stores `sessions` from the calendars, and cancels calendar sessions on `days` that are gone
     /// from them (a closure added after the fact). Returns how many were added, changed and cancelled.
-    static func sync(_ db: Database, _ sessions: [Session], days: ClosedRange<Int>) throws -> (added: Int, changed: Int, cancelled: Int) {
+    /// Half-days the calendars take back (`closed`) are stored as cancelled sessions, not counted.
+    static func sync(
+        _ db: Database, _ sessions: [Session], closed: [Session] = [], days: ClosedRange<Int>
+    ) throws -> (added: Int, changed: Int, cancelled: Int) {
+        for session in closed where days.contains(session.day.daysSinceEpoch) {
+            try db.run("INSERT OR IGNORE INTO coach (id) VALUES (?)", [session.coach])
+            try db.run("INSERT OR IGNORE INTO location (id) VALUES (?)", [session.location])
+            try db.run(
+                #"INSERT OR IGNORE INTO session (coach_id, location_id, day, start, "end", seats, languages, id, origin, cancelled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'calendar', 1)"#,
+                [session.coach, session.location, session.day.daysSinceEpoch, session.span.start.seconds, session.span.end.seconds,
+                 session.seats, session.languages.map { $0.sorted().joined(separator: ",") }, session.id])
+        }
         var added = 0
         var changed = 0
         for session in sessions {
@@ -114,5 +126,30 @@ enum SessionTable {
             cancelled += 1
         }
         return (added, changed, cancelled)
+    }
+}
+
+/// A row of the `session` table, as the core's ``Session`` (without its bookings).
+struct SessionRecord: FetchableRecord {
+    var session: Session
+
+    enum Columns {
+        static let id = Column("id")
+        static let coach = Column("coach_id")
+        static let location = Column("location_id")
+        static let day = Column("day")
+        static let start = Column("start")
+        static let end = Column("end")
+        static let seats = Column("seats")
+        static let languages = Column("languages")
+    }
+
+    init(row: Row) {
+        let languages: String? = row[Columns.languages]
+        session = Session(
+            id: row[Columns.id], coach: row[Columns.coach], location: row[Columns.location],
+            span: Span(start: Instant(seconds: row[Columns.start]), end: Instant(seconds: row[Columns.end])),
+            day: LocalDate(daysSinceEpoch: row[Columns.day]), seats: row[Columns.seats],
+            languages: languages.map { Set($0.split(separator: ",").map(String.init)) })
     }
 }

@@ -38,13 +38,13 @@ extension Store {
     /// Every registered job seeker, by id.
     public func jobSeekers() throws(StoreError) -> [JobSeeker] {
         try read { db in
-            try db.rows("SELECT id FROM job_seeker ORDER BY id").compactMap { try JobSeekerTable.profile(db, $0[0]) }
+            try db.records(JobSeeker.self, "SELECT * FROM job_seeker ORDER BY id")
         }
     }
 
     /// Every consultant's id.
     public func consultants() throws(StoreError) -> [String] {
-        try read { db in try db.rows("SELECT id FROM consultant ORDER BY id").map { $0[0] as String } }
+        try read { db in try String.fetchAll(db, sql: "SELECT id FROM consultant ORDER BY id") }
     }
 
     /// Saves a job seeker's profile as given, adding them when new.
@@ -92,12 +92,14 @@ extension Store {
     }
 
     /// Stores the sessions the calendars give for `from...to`; calendar sessions in that window that
-    /// are gone (a closure added since) are cancelled. Booked appointments keep their rows.
+    /// are gone (a closure added since) are cancelled. Booked appointments keep their rows. The
+    /// half-days the calendars take back (`closed`) are kept as cancelled sessions, so that a
+    /// refusal can name them.
     public func syncSessions(
-        _ sessions: [Session], from: LocalDate, to: LocalDate, at now: Instant, actor: String
+        _ sessions: [Session], closed: [Session] = [], from: LocalDate, to: LocalDate, at now: Instant, actor: String
     ) throws(StoreError) -> (added: Int, changed: Int, cancelled: Int) {
         try write { db in
-            let counts = try SessionTable.sync(db, sessions, days: from.daysSinceEpoch...to.daysSinceEpoch)
+            let counts = try SessionTable.sync(db, sessions, closed: closed, days: from.daysSinceEpoch...to.daysSinceEpoch)
             try AuditLog.record(
                 db, at: now, actor: actor, action: "sync sessions", subject: "\(from)..\(to)",
                 detail: "\(counts.added) added, \(counts.changed) changed, \(counts.cancelled) cancelled")
@@ -140,10 +142,10 @@ extension Store {
             var asStored = draft
             asStored.from = draft.from ?? today
             asStored.language = language
-            for row in try db.rows("SELECT id, release FROM request WHERE status = 'pending' AND job_seeker_id = ?", [draft.jobSeeker]) {
-                var queued = try RequestTable.draft(db, row[0])
-                queued?.from = LocalDate(daysSinceEpoch: row[1])
-                if queued == asStored { throw StoreError.conflict("the same request is queued already (request \(row[0] as Int64))") }
+            for queued in try db.records(RequestRecord.self, "SELECT * FROM request WHERE status = 'pending' AND job_seeker_id = ?", [draft.jobSeeker]) {
+                var queuedDraft = queued.draft
+                queuedDraft?.from = queued.release
+                if queuedDraft == asStored { throw StoreError.conflict("the same request is queued already (request \(queued.id))") }
             }
             let request = draft.request(id: "", release: draft.from ?? today, language: language, unavailable: [])
             let id = try RequestTable.insert(db, draft, request: request, status: "pending", created: now)
@@ -155,11 +157,11 @@ extension Store {
     /// The requests waiting for the week's plan, oldest first.
     public func queuedRequests() throws(StoreError) -> [(id: Int64, draft: RequestDraft, release: LocalDate)] {
         try read { db in
-            try db.rows("SELECT id, release FROM request WHERE status = 'pending' AND job_seeker_id IS NOT NULL ORDER BY id").compactMap { row in
-                guard var draft = try RequestTable.draft(db, row[0]) else { return nil }
-                let release = LocalDate(daysSinceEpoch: row[1])
-                draft.from = release
-                return (row[0], draft, release)
+            try db.records(RequestRecord.self, "SELECT * FROM request WHERE status = 'pending' AND job_seeker_id IS NOT NULL ORDER BY id").compactMap {
+                queued in
+                guard var draft = queued.draft else { return nil }
+                draft.from = queued.release
+                return (queued.id, draft, queued.release)
             }
         }
     }
@@ -167,7 +169,7 @@ extension Store {
     /// Takes a queued request off the queue (it stays, cancelled, for the audit).
     public func cancelQueuedRequest(_ id: Int64, at now: Instant, actor: String) throws(StoreError) {
         try write { db in
-            guard let status = try db.rows("SELECT status FROM request WHERE id = ?", [id]).first.map({ $0[0] as String }) else {
+            guard let status = try String.fetchOne(db, sql: "SELECT status FROM request WHERE id = ?", arguments: [id]) else {
                 throw StoreError.unknown(kind: "request", id: "\(id)")
             }
             guard status == "pending" else { throw StoreError.conflict("request \(id) is not queued (it is \(status))") }

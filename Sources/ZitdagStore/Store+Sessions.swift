@@ -52,7 +52,7 @@ extension Store {
 extension Store {
     /// The folder of .ics files defining the zitdagen, as last given, or `nil`.
     public func calendarsFolder() throws(StoreError) -> String? {
-        try read { db in try db.rows("SELECT value FROM setting WHERE key = 'calendars'").first.map { $0[0] as String } }
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'calendars'") }
     }
 
     /// Remembers the calendars' folder (an absolute path).

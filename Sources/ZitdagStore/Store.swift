@@ -75,7 +75,7 @@ public final class Store: Sendable {
                     INSERT OR IGNORE INTO setting (key, value) VALUES ('zone', 'Europe/Brussels'), ('grid_minutes', '15'), ('revision', '0')
                     """)
                 return try Dictionary(
-                    uniqueKeysWithValues: db.rows("SELECT key, value FROM setting").map { ($0[0] as String, $0[1] as String) })
+                    uniqueKeysWithValues: db.rows("SELECT key, value FROM setting").map { ($0["key"] as String, $0["value"] as String) })
             }
             guard let zone = Zone(identifier: settings["zone"] ?? "") else {
                 throw StoreError.unusable(path: path, reason: "unknown time zone \(settings["zone"] ?? "")")

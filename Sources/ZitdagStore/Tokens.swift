@@ -79,7 +79,7 @@ extension Store {
         let hash = Secret.hash(secret)
         return try read { db in
             try db.row("SELECT id, role, subject FROM api_token WHERE hash = ? AND revoked IS NULL", [hash]).flatMap { row in
-                Role(rawValue: row[1]).map { Principal(tokenId: row[0], role: $0, subject: row[2]) }
+                Role(rawValue: row["role"]).map { Principal(tokenId: row["id"], role: $0, subject: row["subject"]) }
             }
         }
     }
@@ -110,7 +110,7 @@ extension Store {
         let hash = Secret.hash(secret)
         return try read { db in
             try db.row("SELECT audience, subject FROM feed_token WHERE hash = ? AND revoked IS NULL", [hash]).flatMap { row in
-                FeedAudience(kind: row[0], subject: row[1])
+                FeedAudience(kind: row["audience"], subject: row["subject"])
             }
         }
     }
@@ -132,11 +132,13 @@ extension Store {
         try read { db in
             try db.rows(
                 """
-                SELECT id, role, subject, created, revoked FROM api_token
-                UNION ALL SELECT id, audience || ' feed', subject, created, revoked FROM feed_token ORDER BY 4 DESC
+                SELECT id, role AS kind, subject, created, revoked FROM api_token
+                UNION ALL SELECT id, audience || ' feed', subject, created, revoked FROM feed_token ORDER BY created DESC
                 """
             ).map { row in
-                TokenInfo(id: row[0], kind: row[1], subject: row[2], created: Instant(seconds: row[3]), revoked: (row[4] as Int?).map(Instant.init(seconds:)))
+                TokenInfo(
+                    id: row["id"], kind: row["kind"], subject: row["subject"], created: Instant(seconds: row["created"]),
+                    revoked: (row["revoked"] as Int?).map(Instant.init(seconds:)))
             }
         }
     }

@@ -55,6 +55,39 @@ import ZitdagCore
         #expect(try ProblemFile.decode(Array(text.utf8)).sessions == sessions)
     }
 
+    /// The half-days a calendar takes back are kept apart, so the desk can name them (issue 12, item 4):
+    /// C1's Tuesday 29 December moves to Wednesday 30 by EXDATE and RDATE.
+    @Test func theShippedCalendarTakesBackC1sTuesdayBeforeNewYear() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".ics") }.sorted()
+            .map { (name: $0, bytes: [UInt8](try Data(contentsOf: Self.folder.appendingPathComponent($0)))) }
+        let schedule = try SessionCalendar().schedule(in: files, window: Span(start: Self.midnight("2026-12-21"), end: Self.midnight("2027-01-04")))
+        #expect(schedule.closed.filter { $0.coach == "C1" }.map(\.id) == ["C1-2026-12-29-0900"])
+        #expect(schedule.open.contains { $0.id == "C1-2026-12-30-0900" })
+        #expect(Set(schedule.open.map(\.id)).isDisjoint(with: schedule.closed.map(\.id)))
+        #expect(schedule.open == (try Self.shipped(from: "2026-12-21", to: "2027-01-04")))
+    }
+
+    /// EXDATE, an override moved to another time, a cancelled override and a closed day take their
+    /// half-day back; an override at the same time (another room) does not.
+    @Test func everyWayACalendarTakesAHalfDayBack() throws {
+        let event = { (extra: String) in
+            "BEGIN:VEVENT\r\nUID:a\r\n\(extra)X-ZITDAG-COACH:C9\r\nX-ZITDAG-LOCATION:L1\r\nEND:VEVENT\r\n"
+        }
+        let text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+            + event("DTSTART:20261201T080000Z\r\nDTEND:20261201T110000Z\r\nRRULE:FREQ=WEEKLY;COUNT=6\r\nEXDATE:20261208T080000Z\r\n")
+            + event("RECURRENCE-ID:20261215T080000Z\r\nDTSTART:20261216T120000Z\r\nDTEND:20261216T150000Z\r\n")
+            + event("RECURRENCE-ID:20261222T080000Z\r\nDTSTART:20261222T080000Z\r\nDTEND:20261222T110000Z\r\nX-ZITDAG-SEATS:2\r\n")
+            + event("RECURRENCE-ID:20270105T080000Z\r\nSTATUS:CANCELLED\r\nDTSTART:20270105T080000Z\r\nDTEND:20270105T110000Z\r\n")
+            + "BEGIN:VEVENT\r\nUID:b\r\nDTSTART;VALUE=DATE:20261229\r\nX-ZITDAG-CLOSED:TRUE\r\nX-ZITDAG-LOCATION:L1\r\nEND:VEVENT\r\n"
+            + "END:VCALENDAR\r\n"
+        let schedule = try SessionCalendar().schedule(
+            in: [("c9.ics", Array(text.utf8))], window: Span(start: Self.midnight("2026-11-30"), end: Self.midnight("2027-01-11")))
+        #expect(schedule.open.map(\.id) == ["C9-2026-12-01-0900", "C9-2026-12-16-1300", "C9-2026-12-22-0900"])
+        #expect(schedule.open[2].seats == 2)
+        #expect(schedule.closed.map(\.id) == ["C9-2026-12-08-0900", "C9-2026-12-15-0900", "C9-2026-12-29-0900", "C9-2027-01-05-0900"])
+        #expect(schedule.closed.allSatisfy { $0.location == "L1" && $0.span.seconds == 3 * 3600 })
+    }
+
     @Test func anEventWithoutACoachIsRefusedWithItsLine() {
         let text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART:20261124T080000Z\r\nDTEND:20261124T110000Z\r\nX-ZITDAG-LOCATION:L1\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
         let window = Span(start: Self.midnight("2026-11-01"), end: Self.midnight("2026-12-01"))

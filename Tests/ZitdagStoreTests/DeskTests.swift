@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ZitdagCore
 import ZitdagStore
+import ZitdagTestSupport
 
 /// The consultant's desk: slots, booking, changes, under the booking rules.
 @Suite final class DeskTests {
@@ -157,5 +158,65 @@ import ZitdagStore
         let offers = try desk.slots(for: RequestDraft(jobSeeker: "J1"), count: 10)
         // Up to Monday 30 November: this Tuesday and this Thursday only.
         #expect(offers.options.map { $0.assignments[0].session } == ["C1-2026-11-24-0900", "C2-2026-11-26-1300"])
+    }
+}
+
+/// A refusal for want of a half-day the calendar took back names it, and only when that is true
+/// (issue 12, item 4).
+@Suite final class CancelledHalfDayTests {
+    let fixture: Fixture
+    var desk: Desk { fixture.desk }
+    /// Only C2's Thursdays serve ar; the second of them is taken back by the calendar.
+    let thursday = Fixture.monday.adding(days: 3)
+    var taken: Session { DeskWorld.sessions().first { $0.id == "C2-\(thursday.adding(days: 7))-1300" }! }
+    /// Eight weekly appointments in Arabic: every Thursday of the eight weeks.
+    let draft = RequestDraft(jobSeeker: "J1", appointments: 8, gapDays: 7...7, language: "ar")
+
+    init() throws {
+        fixture = try Fixture(inMemory: true)
+        try syncTakingBack([taken])
+    }
+
+    deinit { fixture.remove() }
+
+    func syncTakingBack(_ closed: [Session]) throws {
+        let ids = Set(closed.map(\.id))
+        _ = try fixture.store.syncSessions(
+            DeskWorld.sessions().filter { !ids.contains($0.id) }, closed: closed, from: Fixture.monday, to: Fixture.monday.adding(days: 60),
+            at: Fixture.now, actor: "test")
+    }
+
+    @Test func aSeriesThatNeedsTheHalfDayIsRefusedNamingIt() throws {
+        #expect {
+            try desk.book(draft, at: [SlotChoice(start: Fixture.at(thursday, 13))], actor: "K1")
+        } throws: { error in
+            guard let error = error as? StoreError, error.code == .noRoom else { return false }
+            return "\(error)".contains("only with the half-day of Thu 2026-12-03 13:00-16:00 (C2, L2), which is cancelled")
+        }
+        #expect(try desk.slots(for: draft).reason?.contains("the half-day of Thu 2026-12-03 13:00-16:00 (C2, L2), which is cancelled") == true)
+        // Booking at the taken-back half-day itself names it too.
+        #expect {
+            try desk.book(RequestDraft(jobSeeker: "J2"), at: [SlotChoice(start: Fixture.at(thursday.adding(days: 7), 13))], actor: "K1")
+        } throws: { error in
+            "\(error)".contains("no open session runs at Thu 2026-12-03 13:00 (C2-2026-12-03-1300 then is cancelled)")
+        }
+    }
+
+    @Test func onceTheCalendarGivesItBackTheSameSeriesIsBooked() throws {
+        try syncTakingBack([])
+        let booked = try desk.book(draft, at: [SlotChoice(start: Fixture.at(thursday, 13))], actor: "K1")
+        #expect(booked.count == 8 && booked[1].session == taken.id)
+    }
+
+    @Test func aRefusalWithAnotherCauseDoesNotNameIt() throws {
+        // Nine weekly appointments do not fit in eight weeks, half-day or not.
+        var longer = draft
+        longer.appointments = 9
+        #expect(try !(desk.slots(for: longer).reason ?? "").contains("cancelled"))
+        #expect {
+            try desk.book(longer, at: [SlotChoice(start: Fixture.at(thursday, 13))], actor: "K1")
+        } throws: { error in
+            (error as? StoreError)?.code == .noRoom && !"\(error)".contains("cancelled")
+        }
     }
 }

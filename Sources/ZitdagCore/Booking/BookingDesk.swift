@@ -19,13 +19,19 @@ public struct BookingDesk: Sendable {
     public let window: BookingWindow
     /// The request's consultant with their agenda (the appointments they attend included), or none.
     public let consultants: [Consultant]
+    /// The cancelled half-days of the same days, for refusals that are for want of them.
+    public let cancelled: CancelledHalfDays
 
-    public init(zone: Zone, gridMinutes: Int, sessions: [Session], rules: RuleBook, today: LocalDate, consultants: [Consultant]) {
+    public init(
+        zone: Zone, gridMinutes: Int, sessions: [Session], cancelled: [Session] = [], rules: RuleBook, today: LocalDate,
+        consultants: [Consultant]
+    ) {
         self.zone = zone
         self.gridMinutes = gridMinutes
         self.sessions = sessions
         self.window = BookingWindow(sessions: sessions, rules: rules, today: today)
         self.consultants = consultants
+        self.cancelled = CancelledHalfDays(open: sessions, cancelled: cancelled, rules: rules, today: today)
     }
 
     /// Where `request` goes: with one choice, its whole series from that first start (the rest
@@ -42,7 +48,10 @@ public struct BookingDesk: Sendable {
         let when = zone.local(at: first.start).withWeekday
         let named = first.session.map { " \($0)" } ?? ""
         guard sessions.contains(where: { Self.runs($0, at: first.start, named: first.session) }) else {
-            throw BookingRefusal(.invalid, field: "start", "no open session\(named) runs at \(when)")
+            let gone = cancelled.sessions.filter { Self.runs($0, at: first.start, named: first.session) }.map(\.id)
+            throw BookingRefusal(
+                .invalid, field: "start",
+                "no open session\(named) runs at \(when)" + (gone.isEmpty ? "" : " (\(gone.joined(separator: ", ")) then is cancelled)"))
         }
         // Where a session is named, the others running at the first start are left aside.
         let open = window.sessions.filter { session in
@@ -99,7 +108,8 @@ public struct BookingDesk: Sendable {
     /// Why a search pinned to `start` found nothing, each reason a fact of the state checked in
     /// turn: off the grid, the job seeker's own appointment, the required consultant not free,
     /// no session running then serving the language or long enough, a seat taken (it fits once
-    /// the sessions' seats are empty); else the allocator's diagnosis.
+    /// the sessions' seats are empty), cancelled half-days (it fits once they are held again); else
+    /// the allocator's diagnosis.
     private func failure(_ request: Request, at start: Instant, in open: [Session], availability: Availability) -> BookingRefusal {
         let grid = gridMinutes * 60
         let when = zone.local(at: start).withWeekday
@@ -131,6 +141,11 @@ public struct BookingDesk: Sendable {
         }
         if !self.availability(of: unbooked).offers(for: request, count: 1, firstStart: start).options.isEmpty {
             return BookingRefusal(.taken, "the slot at \(when)")
+        }
+        var unshaped = request
+        unshaped.duration -= window.padding
+        if let reason = cancelled.reason(for: unshaped, firstStart: start, consultants: consultants, zone: zone, gridMinutes: gridMinutes) {
+            return BookingRefusal(.noRoom, "nothing starts at \(when) for this request: \(reason)")
         }
         let reason = availability.offers(for: request, count: 1).reason
         return BookingRefusal(.noRoom, "nothing starts at \(when) for this request" + (reason.map { "; \($0)" } ?? ""))
