@@ -15,10 +15,6 @@ extension Database {
         try Row.fetchOne(cachedStatement(sql: sql), arguments: arguments)
     }
 
-    func cursor(_ sql: String, _ arguments: StatementArguments = []) throws -> RowCursor {
-        try Row.fetchCursor(cachedStatement(sql: sql), arguments: arguments)
-    }
-
     /// Records decoded straight from the statement's rows (named columns, no copies).
     func records<Record: FetchableRecord>(_ type: Record.Type, _ sql: String, _ arguments: StatementArguments = []) throws -> [Record] {
         try Record.fetchAll(cachedStatement(sql: sql), arguments: arguments)

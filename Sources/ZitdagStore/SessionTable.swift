@@ -5,7 +5,6 @@ import ZitdagCore
 enum SessionTable {
     static let columns = #"s.id, s.coach_id, s.location_id, s.day, s.start, s."end", s.seats, s.languages"#
 
-    /// The open sessions on days `days` (days since the epoch), in (day, start) order.
     /// The language codes the open sessions name (none when every session serves every language).
     static func languages(_ db: Database) throws -> Set<String> {
         Set(try String.fetchAll(db, sql: "SELECT DISTINCT languages FROM session WHERE languages IS NOT NULL AND cancelled = 0").flatMap { list in
@@ -21,6 +20,7 @@ enum SessionTable {
         }
     }
 
+    /// The open sessions on days `days` (days since the epoch), in (day, start) order.
     static func sessions(_ db: Database, days: ClosedRange<Int>, except: Set<Int64> = []) throws -> [Session] {
         let sessions = try db.records(
             SessionRecord.self, "SELECT \(columns) FROM session s WHERE s.day BETWEEN ? AND ? AND s.cancelled = 0 ORDER BY s.day, s.start, s.id",
