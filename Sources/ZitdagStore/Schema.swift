@@ -119,6 +119,11 @@ enum Schema {
                     PRIMARY KEY (scope, key));
                 """)
         }
+        migrator.registerMigration("v3: cancelled sessions by day") { db in
+            // Every booking asks for the day's cancelled half-days (for its reasons); there are few,
+            // and without this the question read every session of the store.
+            try db.execute(sql: "CREATE INDEX session_cancelled_by_day ON session(day) WHERE cancelled = 1")
+        }
         return migrator
     }
 }

@@ -35,10 +35,11 @@ enum SessionTable {
 
     /// The cancelled sessions on days `days`, by start.
     static func cancelled(_ db: Database, days: ClosedRange<Int>) throws -> [Session] {
+        // Sorted here, not by SQLite: with an ORDER BY it walks every session of the days instead of
+        // the partial index of cancelled ones (this runs for every booking).
         try db.records(
-            SessionRecord.self, "SELECT \(columns) FROM session s WHERE s.day BETWEEN ? AND ? AND s.cancelled = 1 ORDER BY s.day, s.start, s.id",
-            [days.lowerBound, days.upperBound]
-        ).map(\.session)
+            SessionRecord.self, "SELECT \(columns) FROM session s WHERE s.day BETWEEN ? AND ? AND s.cancelled = 1", [days.lowerBound, days.upperBound]
+        ).map(\.session).sorted { ($0.span.start, $0.id) < ($1.span.start, $1.id) }
     }
 
     /// The open sessions running at `instant` (only `id`, when given).

@@ -19,7 +19,8 @@ struct SpanRecord: FetchableRecord {
 
     init(row: Row) {
         span = Span(start: Instant(seconds: row[Columns.start]), end: Instant(seconds: row[Columns.end]))
-        owner = row.hasColumn("owner") ? row[Columns.owner] : nil
-        appointment = row.hasColumn("appointment") ? row[Columns.appointment] : nil
+        // Optional columns a query does not name read as nil.
+        owner = row[Columns.owner]
+        appointment = row[Columns.appointment]
     }
 }

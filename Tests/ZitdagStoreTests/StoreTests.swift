@@ -56,6 +56,20 @@ import ZitdagStore
         #expect(again.requests == 3 && again.scheduled == 0)
     }
 
+    /// A language only one coach serves is offered and planned with that coach, never said to be
+    /// served by no session (issue 12, item 4: "no session ... serves language ar" while one did).
+    @Test func aRequestInArabicIsOfferedAndPlannedWithTheCoachWhoServesIt() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let draft = RequestDraft(jobSeeker: "J3", language: "ar")
+        let offers = try fixture.desk.slots(for: draft, count: 3)
+        #expect(offers.options.count == 3 && offers.options.allSatisfy { $0.assignments.allSatisfy { $0.session.hasPrefix("C2-") } })
+        _ = try fixture.store.queue(draft, at: Fixture.now, actor: "K1")
+        let plan = try fixture.desk.plan(from: Fixture.monday, to: Fixture.monday.adding(days: 6), dryRun: false, actor: "coordinator")
+        #expect(plan.scheduled == 1, "\(plan.plan.unscheduled)")
+        #expect(plan.plan.assignments.count == 1 && plan.plan.assignments.allSatisfy { $0.session.hasPrefix("C2-") })
+    }
+
     @Test func forgettingAJobSeekerKeepsOnlyAnonymousCounts() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }

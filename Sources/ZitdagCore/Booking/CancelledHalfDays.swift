@@ -14,7 +14,8 @@ public struct CancelledHalfDays: Sendable {
     ///   - open: the sessions held, with their bookings.
     ///   - cancelled: the cancelled ones of the same days.
     public init(open: [Session], cancelled: [Session], rules: RuleBook, today: LocalDate) {
-        let openIds = Set(open.map(\.id))
+        // Most days have nothing cancelled: then there is nothing to compare (this runs for every booking).
+        let openIds = cancelled.isEmpty ? [] : Set(open.map(\.id))
         sessions = cancelled.filter { !openIds.contains($0.id) }.map { session in
             var empty = session
             empty.booked = []
