@@ -37,15 +37,27 @@ extension Desk {
             // The first day the rules keep closed for being too far ahead, if any session falls there.
             let beyond = sessions.filter { $0.day > today && !rules.rules(for: $0).allows(day: $0.day, today: today) }.map(\.day).min()
             var requests: [Request] = []
+            var asked: [Request] = []
             for var request in pending {
                 request.unavailable = BusyCalendar(try JobSeekerTable.booked(db, request.jobSeeker))
                 // `due` bounds the first appointment: the period's last day at the latest.
                 request.due = min(request.due ?? to, to)
+                asked.append(request)
                 requests.append(window.shape(request))
             }
             let problem = Problem(
                 zone: zone, gridMinutes: gridMinutes, sessions: window.sessions, consultants: state.consultants, requests: requests)
             var result = Allocator(problem: problem).solve(options: .init(seed: seed, timeLimit: timeLimit), clock: ContinuousClock())
+            let durations = Dictionary(uniqueKeysWithValues: requests.map { ($0.id, $0.duration - window.padding) })
+            let placed = result.plan.assignments.map { window.unshape($0, duration: durations[$0.request]!) }
+            // Left out for want of a half-day the calendar took back: said so, where it is true around this plan.
+            let leftOut = Set(result.plan.unscheduled.map(\.request))
+            let cancelledReasons = CancelledHalfDays(open: sessions, cancelled: state.cancelled, rules: rules, today: today).reasons(
+                forLeftOut: asked.filter { leftOut.contains($0.id) }, around: placed, of: asked, consultants: state.consultants, zone: zone,
+                gridMinutes: gridMinutes)
+            for i in result.plan.unscheduled.indices {
+                if let reason = cancelledReasons[result.plan.unscheduled[i].request] { result.plan.unscheduled[i].reason = reason }
+            }
             if let beyond {
                 for i in result.plan.unscheduled.indices {
                     result.plan.unscheduled[i].reason += "; sessions from \(beyond) on are beyond the booking horizon"
@@ -56,10 +68,9 @@ extension Desk {
                 throw StoreError.conflict("the plan failed its check and was not committed: \(report.violations.prefix(3).map(\.message))")
             }
             if !dryRun {
-                let durations = Dictionary(uniqueKeysWithValues: requests.map { ($0.id, $0.duration - window.padding) })
-                for assignment in result.plan.assignments {
+                for assignment in placed {
                     guard let id = RequestTable.storeID(assignment.request) else { preconditionFailure("the plan names \(assignment.request), not a stored request") }
-                    try AppointmentTable.insert(db, request: id, window.unshape(assignment, duration: durations[assignment.request]!), changed: now)
+                    try AppointmentTable.insert(db, request: id, assignment, changed: now)
                 }
                 for id in Set(result.plan.assignments.compactMap { RequestTable.storeID($0.request) }) {
                     try db.run("UPDATE request SET status = 'booked' WHERE id = ?", [id])

@@ -202,6 +202,20 @@ import ZitdagTestSupport
         }
     }
 
+    @Test func theWeeksPlanNamesItForTheSeriesItLeavesOut() throws {
+        _ = try fixture.store.queue(draft, at: Fixture.now, actor: "K1")
+        // A single appointment in Arabic fits beside it: its reason is not the half-day's.
+        _ = try fixture.store.queue(RequestDraft(jobSeeker: "J2", language: "ar"), at: Fixture.now, actor: "K1")
+        let plan = try desk.plan(from: Fixture.monday, to: Fixture.monday.adding(days: 6), dryRun: true, actor: "coordinator")
+        #expect(plan.scheduled == 1 && plan.plan.unscheduled.count == 1)
+        #expect(
+            plan.plan.unscheduled.first?.reason.contains("the half-day of Thu 2026-12-03 13:00-16:00 (C2, L2), which is cancelled") == true,
+            "\(plan.plan.unscheduled)")
+        try syncTakingBack([])
+        let again = try desk.plan(from: Fixture.monday, to: Fixture.monday.adding(days: 6), dryRun: true, actor: "coordinator")
+        #expect(again.scheduled == 2, "\(again.plan.unscheduled)")
+    }
+
     @Test func onceTheCalendarGivesItBackTheSameSeriesIsBooked() throws {
         try syncTakingBack([])
         let booked = try desk.book(draft, at: [SlotChoice(start: Fixture.at(thursday, 13))], actor: "K1")

@@ -41,6 +41,40 @@ public struct CancelledHalfDays: Sendable {
         return sessions.filter { used.contains($0.id) }
     }
 
+    /// Why requests a plan left out do not fit, where it is for want of cancelled half-days: the
+    /// plan's appointments (`placed`, at their real length, of `requests`) count as booked seats and
+    /// as busy times of their consultants and job seekers. Keyed by request id.
+    public func reasons(
+        forLeftOut left: [Request], around placed: [Assignment], of requests: [Request], consultants: [Consultant], zone: Zone,
+        gridMinutes: Int
+    ) -> [String: String] {
+        guard !sessions.isEmpty, !left.isEmpty else { return [:] }
+        let byId = Dictionary(requests.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var seats: [String: [Span]] = [:]
+        for assignment in placed { seats[assignment.session, default: []].append(assignment.span) }
+        let booked = open.map { session in
+            var session = session
+            session.booked += seats[session.id] ?? []
+            return session
+        }
+        let along = consultants.map { consultant in
+            let spans = placed.filter { $0.consultantAttends && byId[$0.request]?.consultant == consultant.id }.map(\.span)
+            return Consultant(id: consultant.id, busy: BusyCalendar(consultant.busy.spans + spans))
+        }
+        let withPlan = CancelledHalfDays(open: booked, cancelled: sessions, rules: rules, today: today)
+        var reasons: [String: String] = [:]
+        for request in left {
+            var request = request
+            let own = placed.filter { byId[$0.request]?.jobSeeker == request.jobSeeker }.map(\.span)
+            if !own.isEmpty { request.unavailable = BusyCalendar(request.unavailable.spans + own) }
+            let consultants = along.filter { $0.id == request.consultant }
+            if let reason = withPlan.reason(for: request, consultants: consultants, zone: zone, gridMinutes: gridMinutes) {
+                reasons[request.id] = reason
+            }
+        }
+        return reasons
+    }
+
     /// Why `request` does not fit, when it is for want of cancelled half-days.
     public func reason(
         for request: Request, firstStart: Instant? = nil, consultants: [Consultant], zone: Zone, gridMinutes: Int
