@@ -91,7 +91,10 @@ import ZitdagStore
         return Fixture.at(day, hour + Int.random(in: -1...3, using: &random), [0, 15, 30, 45, 7].randomElement(using: &random)!)
     }
 
-    @Test("random sequences of desk operations keep the store sound", arguments: 1...40)
+    /// Sequences a run tries: 40 in `make test`; `ZITDAG_DESK_SEQUENCES=N` for a longer run.
+    static let sequences = max(1, UInt64(ProcessInfo.processInfo.environment["ZITDAG_DESK_SEQUENCES"] ?? "") ?? 40)
+
+    @Test("random sequences of desk operations keep the store sound", arguments: 1...sequences)
     func randomSequencesKeepTheStoreSound(seed: UInt64) throws {
         let fixture = try Fixture(seats: 2, jobSeekers: 10, inMemory: true)
         defer { fixture.remove() }
