@@ -91,30 +91,21 @@ enum SessionTable {
         _ db: Database, _ sessions: [Session], closed: [Session] = [], days: ClosedRange<Int>
     ) throws -> (added: Int, changed: Int, cancelled: Int) {
         for session in closed where days.contains(session.day.daysSinceEpoch) {
-            try db.run("INSERT OR IGNORE INTO coach (id) VALUES (?)", [session.coach])
-            try db.run("INSERT OR IGNORE INTO location (id) VALUES (?)", [session.location])
-            try db.run(
-                #"INSERT OR IGNORE INTO session (coach_id, location_id, day, start, "end", seats, languages, id, origin, cancelled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'calendar', 1)"#,
-                [session.coach, session.location, session.day.daysSinceEpoch, session.span.start.seconds, session.span.end.seconds,
-                 session.seats, session.languages.map { $0.sorted().joined(separator: ",") }, session.id])
+            try registerPlaces(of: session, db)
+            try db.run(insertIfNew, values(of: session) + [session.id, true])
         }
         var added = 0
         var changed = 0
         for session in sessions {
-            try db.run("INSERT OR IGNORE INTO coach (id) VALUES (?)", [session.coach])
-            try db.run("INSERT OR IGNORE INTO location (id) VALUES (?)", [session.location])
-            let languages = session.languages.map { $0.sorted().joined(separator: ",") }
-            let values: StatementArguments = [
-                session.coach, session.location, session.day.daysSinceEpoch, session.span.start.seconds, session.span.end.seconds,
-                session.seats, languages,
-            ]
+            try registerPlaces(of: session, db)
+            let values = values(of: session)
             try db.run(#"""
                     UPDATE session SET coach_id = ?, location_id = ?, day = ?, start = ?, "end" = ?, seats = ?, languages = ?, cancelled = 0
                     WHERE id = ? AND (coach_id, location_id, day, start, "end", seats, coalesce(languages, ''), cancelled)
                         IS NOT (?, ?, ?, ?, ?, ?, coalesce(?, ''), 0)
                     """#, values + [session.id] + values)
             changed += db.changesCount
-            try db.run(#"INSERT OR IGNORE INTO session (coach_id, location_id, day, start, "end", seats, languages, id, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'calendar')"#, values + [session.id])
+            try db.run(insertIfNew, values + [session.id, false])
             added += db.changesCount
         }
         let ids = Set(sessions.map(\.id))
@@ -127,6 +118,26 @@ enum SessionTable {
             cancelled += 1
         }
         return (added, changed, cancelled)
+    }
+
+    /// A calendar session, stored unless its id is: its columns (``values(of:)``), id and cancelled flag.
+    private static let insertIfNew = #"""
+        INSERT OR IGNORE INTO session (coach_id, location_id, day, start, "end", seats, languages, id, origin, cancelled)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'calendar', ?)
+        """#
+
+    /// Coach, location, day, start, end, seats and languages, as the session table stores them.
+    private static func values(of session: Session) -> StatementArguments {
+        [
+            session.coach, session.location, session.day.daysSinceEpoch, session.span.start.seconds, session.span.end.seconds,
+            session.seats, session.languages.map { $0.sorted().joined(separator: ",") },
+        ]
+    }
+
+    /// The session's coach and location, which it refers to, stored first.
+    private static func registerPlaces(of session: Session, _ db: Database) throws {
+        try db.run("INSERT OR IGNORE INTO coach (id) VALUES (?)", [session.coach])
+        try db.run("INSERT OR IGNORE INTO location (id) VALUES (?)", [session.location])
     }
 }
 

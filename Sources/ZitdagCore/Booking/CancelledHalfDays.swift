@@ -32,13 +32,7 @@ public struct CancelledHalfDays: Sendable {
         by request: Request, firstStart: Instant? = nil, consultants: [Consultant], zone: Zone, gridMinutes: Int
     ) -> [Session] {
         guard !sessions.isEmpty else { return [] }
-        // Built only when asked: refusals are rare, and most days have nothing cancelled.
-        let all = (open + sessions).sorted { ($0.span.start, $0.id) < ($1.span.start, $1.id) }
-        let reopened = BookingWindow(sessions: all, rules: rules, today: today)
-        let availability = Availability(sessions: reopened.sessions, consultants: consultants, zone: zone, gridMinutes: gridMinutes)
-        guard let offer = availability.offers(for: reopened.shape(request), count: 1, firstStart: firstStart).options.first else { return [] }
-        let used = Set(offer.assignments.map(\.session))
-        return sessions.filter { used.contains($0.id) }
+        return needed(by: request, firstStart: firstStart, in: reopened(consultants: consultants, zone: zone, gridMinutes: gridMinutes))
     }
 
     /// Why requests a plan left out do not fit, where it is for want of cancelled half-days: the
@@ -62,13 +56,14 @@ public struct CancelledHalfDays: Sendable {
             return Consultant(id: consultant.id, busy: BusyCalendar(consultant.busy.spans + spans))
         }
         let withPlan = CancelledHalfDays(open: booked, cancelled: sessions, rules: rules, today: today)
+        // One model for every request left out: each finds its own consultant in it by id.
+        let reopened = withPlan.reopened(consultants: along, zone: zone, gridMinutes: gridMinutes)
         var reasons: [String: String] = [:]
         for request in left {
             var request = request
             let own = placed.filter { byId[$0.request]?.jobSeeker == request.jobSeeker }.map(\.span)
             if !own.isEmpty { request.unavailable = BusyCalendar(request.unavailable.spans + own) }
-            let consultants = along.filter { $0.id == request.consultant }
-            if let reason = withPlan.reason(for: request, consultants: consultants, zone: zone, gridMinutes: gridMinutes) {
+            if let reason = Self.text(withPlan.needed(by: request, firstStart: nil, in: reopened), zone: zone) {
                 reasons[request.id] = reason
             }
         }
@@ -79,7 +74,28 @@ public struct CancelledHalfDays: Sendable {
     public func reason(
         for request: Request, firstStart: Instant? = nil, consultants: [Consultant], zone: Zone, gridMinutes: Int
     ) -> String? {
-        let needed = needed(by: request, firstStart: firstStart, consultants: consultants, zone: zone, gridMinutes: gridMinutes)
+        Self.text(needed(by: request, firstStart: firstStart, consultants: consultants, zone: zone, gridMinutes: gridMinutes), zone: zone)
+    }
+
+    /// The open sessions with the cancelled ones held again, under the booking rules, and the
+    /// allocator's model of them. Built only when asked: refusals are rare, and most days have
+    /// nothing cancelled.
+    private func reopened(consultants: [Consultant], zone: Zone, gridMinutes: Int) -> (window: BookingWindow, availability: Availability) {
+        let all = (open + sessions).sorted { ($0.span.start, $0.id) < ($1.span.start, $1.id) }
+        let window = BookingWindow(sessions: all, rules: rules, today: today)
+        return (window, Availability(sessions: window.sessions, consultants: consultants, zone: zone, gridMinutes: gridMinutes))
+    }
+
+    private func needed(
+        by request: Request, firstStart: Instant?, in reopened: (window: BookingWindow, availability: Availability)
+    ) -> [Session] {
+        let offers = reopened.availability.offers(for: reopened.window.shape(request), count: 1, firstStart: firstStart)
+        guard let offer = offers.options.first else { return [] }
+        let used = Set(offer.assignments.map(\.session))
+        return sessions.filter { used.contains($0.id) }
+    }
+
+    private static func text(_ needed: [Session], zone: Zone) -> String? {
         guard !needed.isEmpty else { return nil }
         let named = needed.map { session in
             "\(zone.local(at: session.span.start).withWeekday)-\(zone.local(at: session.span.end).hourMinute) (\(session.coach), \(session.location))"
