@@ -19,15 +19,18 @@ import ZitdagCore
     /// The stationary mean of B' = max(B + A - C, 0), A ~ Poisson(L), by iterating its distribution.
     static func stationaryMean(rate: Double, capacity: Int) -> Double {
         let size = 600
-        var arrivals = [Double](repeating: 0, count: size)
-        arrivals[0] = exp(-rate)
-        for a in 1..<size { arrivals[a] = arrivals[a - 1] * rate / Double(a) }
+        // Arrival counts past the first that is 1e-20 as likely add nothing a double can hold.
+        var arrivals = [exp(-rate)]
+        while arrivals.count < size && (arrivals.count <= Int(rate) || arrivals.last! > 1e-20) {
+            arrivals.append(arrivals.last! * rate / Double(arrivals.count))
+        }
         var p = [Double](repeating: 0, count: size)
         p[0] = 1
         for _ in 0..<200_000 {
             var next = [Double](repeating: 0, count: size)
-            for b in 0..<size where p[b] > 1e-300 {
-                for a in 0..<(size - b) where arrivals[a] > 0 {
+            // Backlogs under 1e-30 likely weigh less than 1e-27 in the mean.
+            for b in 0..<size where p[b] > 1e-30 {
+                for a in 0..<min(arrivals.count, size - b) {
                     next[max(b + a - capacity, 0)] += p[b] * arrivals[a]
                 }
             }
