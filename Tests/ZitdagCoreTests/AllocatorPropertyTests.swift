@@ -134,6 +134,28 @@ import ZitdagCore
         let result = Allocator(problem: problem).solve(options: .init(maxSteps: 50), clock: ContinuousClock())
         #expect(!result.provenOptimal)
     }
+
+    /// Twelve half-hours for one seat of five and a half hours: eleven fit, and the twelfth is known
+    /// not to at once (the packing needs more seat-time than the session has), where trying every
+    /// order of the half-hours would run out of tries and prove nothing.
+    @Test func aSessionTooShortForTheAppointmentsAskedIsProvenFull() {
+        let zone = Zone.brussels
+        let tuesday = LocalDate(year: 2026, month: 12, day: 8)!
+        func at(_ minutes: Int) -> Instant { zone.instant(for: LocalDateTime(date: tuesday, secondOfDay: minutes * 60))! }
+        let session = Session(id: "S1", coach: "C1", location: "L1", span: Span(start: at(9 * 60), end: at(14 * 60 + 30)), day: tuesday, seats: 1)
+        let requests = (1...12).map { r in
+            Request(id: "R\(r)", jobSeeker: "J\(r)", consultant: nil, attendance: .none, duration: 1800, release: tuesday)
+        }
+        let problem = Problem(zone: zone, gridMinutes: 15, sessions: [session], consultants: [], requests: requests)
+        let result = Allocator(problem: problem).solve(options: .init(maxSteps: 50), clock: ContinuousClock())
+        #expect(result.scheduled == 11)
+        #expect(result.provenOptimal)
+        // The one left out is worth what each of the others is: not "values more".
+        #expect(result.plan.unscheduled.map(\.reason) == [
+            "the places it could take went to other requests: its best place (slot is Tue 2026-12-08 09:00 in S1) is taken by R1"
+        ])
+        #expect(PlanChecker(problem: problem).check(result.plan).isValid)
+    }
 }
 
 /// How a batch lands when many coaches hold the same half-day.

@@ -23,13 +23,16 @@ struct Diagnosis {
         }
         // A place exists in the problem: the plan gave it to others.
         if let alone = search([], in: empty) {
-            let others = blockers(of: alone, r).map { model.problem.requests[$0].id }
+            let standing = blockers(of: alone, r)
+            let others = standing.map { model.problem.requests[$0].id }
             var reason: String
             if others.isEmpty {
                 reason = "a place exists (\(firstSlotText(alone, r))) but the search did not reach it"
             } else {
                 let names = others.count > 5 ? others.prefix(5).joined(separator: ", ") + " and \(others.count - 5) more" : others.joined(separator: ", ")
-                reason = "the places it could take went to requests this plan values more: its best place "
+                // "Values more" only when each of them is worth more than this request at its best.
+                let more = standing.allSatisfy { (schedule.placements[$0]?.value ?? 0) > alone.value }
+                reason = "the places it could take went to \(more ? "requests this plan values more" : "other requests"): its best place "
                     + "(\(firstSlotText(alone, r))) is taken by \(names)"
             }
             if request.due != nil, search([], in: schedule) == nil, let later = search([.due], in: schedule) {

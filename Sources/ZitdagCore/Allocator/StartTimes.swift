@@ -109,6 +109,14 @@ struct StartTimes {
             offsets.append(load.count)
             load += empty.counts[model.cellBase[s]..<(model.cellBase[s] + model.sessionCells[s])]
         }
+        // Appointments that need more seat-cells than a session has free cannot fit in any order:
+        // said at once, where the backtracking would try every order first.
+        var needed = [Int](repeating: 0, count: sessions.count)
+        for item in items { needed[sessions.firstIndex(of: Int(item.unit.session))!] += model.requestCells[item.request] }
+        for (k, s) in sessions.enumerated() {
+            let free = load[offsets[k]..<(offsets[k] + model.sessionCells[s])].reduce(0) { $0 + max(0, model.sessionSeats[s] - Int($1)) }
+            if needed[k] > free { return nil }
+        }
         var starts: [Int32] = []
         var startBounds = [0]
         var loadBase: [Int] = [], seats: [Int] = [], origin: [Int] = [], length: [Int] = [], cells: [Int] = []
