@@ -7,8 +7,8 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
 // Test code is compiled without optimisation even in the release build the tests run on: optimising
-// it took 235 of the build's 1,210 CPU-seconds on a fresh machine for no gain (the hot code the tests
-// call is the optimised core; measured: the test run takes the same time either way).
+// it took 235 of the build's 1,210 CPU-seconds on a fresh machine, and the hot code the tests call is
+// the optimised core (measured: the test run took 85 s against 83 s, its CPU time 150 s against 127 s).
 let testSettings = swiftSettings + [.unsafeFlags(["-Onone"], .when(configuration: .release))]
 
 let package = Package(
