@@ -81,7 +81,12 @@ struct StartTimes {
     /// items gets one answer, whatever their order.
     mutating func starts(_ items: [Item]) -> [Int32]? {
         let order = items.indices.sorted { Self.key(items[$0]) < Self.key(items[$1]) }
-        guard let sorted = search(order.map { items[$0] }, gaveUp: &gaveUp) else { return nil }
+        // Into a local first: passing `&gaveUp` to a method of `self` made Swift copy all of `self`
+        // (the memo and the empty schedule) on every call, a tenth of a job-team run.
+        var ranOut = false
+        let found = search(order.map { items[$0] }, gaveUp: &ranOut)
+        if ranOut { gaveUp = true }
+        guard let sorted = found else { return nil }
         var starts = [Int32](repeating: 0, count: items.count)
         for (i, position) in order.enumerated() { starts[position] = sorted[i] }
         return starts
