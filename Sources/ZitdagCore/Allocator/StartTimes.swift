@@ -82,7 +82,8 @@ struct StartTimes {
     mutating func starts(_ items: [Item]) -> [Int32]? {
         let order = items.indices.sorted { Self.key(items[$0]) < Self.key(items[$1]) }
         // Into a local first: passing `&gaveUp` to a method of `self` made Swift copy all of `self`
-        // (the memo and the empty schedule) on every call, a tenth of a job-team run.
+        // (the memo and the empty schedule) on every call; without the copies a job-team run takes
+        // 2-3 times the steps a second.
         var ranOut = false
         let found = search(order.map { items[$0] }, gaveUp: &ranOut)
         if ranOut { gaveUp = true }
