@@ -36,6 +36,28 @@ public struct BookedAppointment: Sendable, Hashable {
     static let joins = "FROM appointment a JOIN request r ON r.id = a.request_id JOIN session s ON s.id = a.session_id LEFT JOIN job_seeker j ON j.id = r.job_seeker_id"
 }
 
+extension BookedAppointment {
+    /// An appointment as just booked (status booked, sequence 0): what reading it back would give.
+    init(id: Int64, request: Int64, draft: RequestDraft, assignment: Assignment, session: Session, initials: String, changed: Instant) {
+        self.id = id
+        self.request = request
+        index = assignment.index
+        seriesLength = draft.appointments
+        self.session = session.id
+        coach = session.coach
+        location = session.location
+        span = assignment.span
+        consultantAttends = assignment.consultantAttends
+        status = .booked
+        sequence = 0
+        self.changed = changed
+        jobSeeker = draft.jobSeeker
+        self.initials = initials
+        consultant = draft.consultant
+        topic = draft.topic
+    }
+}
+
 /// Read with ``columns`` and ``joins``: an appointment row with its request, session and job seeker.
 extension BookedAppointment: FetchableRecord {
     public init(row: Row) {

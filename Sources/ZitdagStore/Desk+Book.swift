@@ -27,7 +27,8 @@ extension Desk {
                 if let idempotency, let earlier = try idempotency.earlierRequest(db) {
                     return try AppointmentTable.appointments(db, request: earlier)
                 }
-                let request = try self.request(for: draft, release: release, db)
+                let seeker = try draft.jobSeekerProfile(db)
+                let request = try self.request(for: draft, release: release, seeker: seeker, db)
                 // A series from its first start reads the days it may reach; starts of one's own, the sessions running then.
                 let fromFirst = choices.count == 1 && draft.appointments > 1
                 let days = choices.map { zone.local(at: $0.start).date }
@@ -37,12 +38,18 @@ extension Desk {
                 let desk = try state.desk(db, store: store, today: today)
                 let found = try StoreError.catching(zone: zone) { () throws(BookingRefusal) in try desk.place(request, at: choices) }
                 let id = try RequestTable.insert(db, draft, request: request, status: "booked", created: now)
-                for assignment in found { try AppointmentTable.insert(db, request: id, assignment, changed: now) }
+                // As the store reads them back, without reading them back: the sessions are the state's.
+                let booked = try found.map { assignment in
+                    guard let session = state.sessions.first(where: { $0.id == assignment.session }) else { throw StoreError.unknown(kind: "session", id: assignment.session) }
+                    return BookedAppointment(
+                        id: try AppointmentTable.insert(db, request: id, assignment, changed: now), request: id, draft: draft,
+                        assignment: assignment, session: session, initials: seeker.initials, changed: now)
+                }
                 try idempotency?.record(db, request: id, at: now)
                 try AuditLog.record(
                     db, at: now, actor: actor, action: "book", subject: "request \(id)",
                     detail: "job seeker \(draft.jobSeeker), \(found.count) appointment(s) from \(zone.local(at: found[0].span.start))")
-                return try AppointmentTable.appointments(db, request: id)
+                return booked
             }
         } catch {
             guard error.code == .taken else { throw error }

@@ -63,8 +63,10 @@ public final class Desk: Sendable {
 
     /// The draft as a core request for its job seeker: their language by default, and their other
     /// appointments as times they cannot come.
-    func request(for draft: RequestDraft, release: LocalDate, id: String = "new", except: Set<Int64> = [], _ db: Database) throws -> Request {
-        let seeker = try draft.jobSeekerProfile(db)
+    func request(
+        for draft: RequestDraft, release: LocalDate, id: String = "new", except: Set<Int64> = [], seeker: JobSeeker? = nil, _ db: Database
+    ) throws -> Request {
+        let seeker = try seeker ?? draft.jobSeekerProfile(db)
         let unavailable = try JobSeekerTable.booked(db, draft.jobSeeker, except: except)
         return draft.request(id: id, release: release, language: try draft.language(of: seeker, db), unavailable: unavailable)
     }

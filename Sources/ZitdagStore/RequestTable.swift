@@ -93,7 +93,9 @@ struct RequestRecord: FetchableRecord {
 
 /// Appointments: one row per appointment of a request, with its life cycle.
 enum AppointmentTable {
-    static func insert(_ db: Database, request: Int64, _ assignment: Assignment, changed: Instant) throws {
+    /// Inserts a booked appointment; returns its id.
+    @discardableResult
+    static func insert(_ db: Database, request: Int64, _ assignment: Assignment, changed: Instant) throws -> Int64 {
         try db.run("""
                 INSERT INTO appointment (request_id, series_index, session_id, start, "end", consultant_attends, status, sequence, changed)
                 VALUES (?, ?, ?, ?, ?, ?, 'booked', 0, ?)
@@ -101,6 +103,7 @@ enum AppointmentTable {
                 request, assignment.index, assignment.session, assignment.span.start.seconds, assignment.span.end.seconds,
                 assignment.consultantAttends, changed.seconds,
             ])
+        return db.lastInsertedRowID
     }
 
     static func appointments(_ db: Database, request: Int64) throws -> [BookedAppointment] {

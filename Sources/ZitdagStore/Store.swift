@@ -38,6 +38,12 @@ public final class Store: Sendable {
             // WAL with NORMAL sync: a commit survives any process crash; only a power cut may lose
             // the last commits, and never leaves the file inconsistent.
             try db.run("PRAGMA synchronous = NORMAL")
+            // The log is copied back into the database file (with two fsyncs) once it holds 10,000
+            // pages (~40 MB) instead of SQLite's 1,000: the pages every booking changes (index ends,
+            // the revision) are copied once instead of ten times. On the region-sized store the
+            // checkpoints at 1,000 pages were ~40 % of the time of 1,000 bookings (733 ms p50 against
+            // 435 ms with none); the one booking in ~1,000 that checkpoints now waits 40-80 ms.
+            try db.run("PRAGMA wal_autocheckpoint = 10000")
         }
         return configuration
     }

@@ -36,6 +36,18 @@ import ZitdagTestSupport
         #expect(booked.map { Fixture.zone.local(at: $0.span.start).date } == [0, 7, 14].map { Fixture.tuesday.adding(days: $0) })
     }
 
+    /// A booking returns its appointments without reading them back: they are what the store holds.
+    @Test func aBookingReturnsItsAppointmentsAsTheStoreHoldsThem() throws {
+        let series = RequestDraft(jobSeeker: "J1", consultant: "K1", attendance: .preferred, appointments: 3, gapDays: 7...14, topic: "cv")
+        let single = RequestDraft(jobSeeker: "J2", consultant: "K2", attendance: .required, durationMinutes: 90)
+        let booked = try desk.book(series, at: [SlotChoice(start: Fixture.at(Fixture.tuesday, 9))], actor: "K1")
+            + desk.book(single, at: [SlotChoice(start: Fixture.at(Fixture.monday.adding(days: 3), 13))], actor: "K2")
+        #expect(booked.count == 4)
+        for appointment in booked {
+            #expect(try fixture.store.appointment(appointment.id) == appointment)
+        }
+    }
+
     @Test func aTakenSlotSaysSoAndNamesTheNextFreeOnes() throws {
         _ = try desk.book(RequestDraft(jobSeeker: "J1", durationMinutes: 180), at: [SlotChoice(start: Fixture.at(Fixture.tuesday, 9))], actor: "K1")
         #expect {
