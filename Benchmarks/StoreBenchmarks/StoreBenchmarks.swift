@@ -55,6 +55,9 @@ let benchmarks: @Sendable () -> Void = {
     }
 }
 
+/// The region database's folder, for the exit handler (which can capture nothing).
+nonisolated(unsafe) private var regionFolder: String?
+
 /// A region-sized store in a temporary folder, with free places left at the end of each session
 /// for the booking benchmark.
 final class RegionDatabase: @unchecked Sendable {
@@ -67,6 +70,9 @@ final class RegionDatabase: @unchecked Sendable {
         let monday = LocalDate(year: 2026, month: 11, day: 23)!
         let now = Zone.brussels.instant(for: LocalDateTime(date: monday, secondOfDay: 8 * 3600))!
         let folder = NSTemporaryDirectory() + "zitdag-bench-\(UUID().uuidString)"
+        // Each benchmark process builds its own database (10-50 MB with its log): gone when it exits.
+        regionFolder = folder
+        atexit { if let regionFolder { try? FileManager.default.removeItem(atPath: regionFolder) } }
         store = try Store(path: folder + "/zitdag.sqlite")
         desk = Desk(store: store, now: { now })
         let problem = ProblemGenerator(size: .region, seed: 1, start: monday).generate()
