@@ -38,7 +38,8 @@ extension Desk {
                 let desk = try state.desk(db, store: store, today: today)
                 let found = try StoreError.catching(zone: zone) { () throws(BookingRefusal) in try desk.place(request, at: choices) }
                 let id = try RequestTable.insert(db, draft, request: request, status: "booked", created: now)
-                // As the store reads them back, without reading them back: the sessions are the state's.
+                // Returned as built, not read back (a test holds them equal to what the store reads);
+                // coach and location are the state's sessions'.
                 let booked = try found.map { assignment in
                     guard let session = state.sessions.first(where: { $0.id == assignment.session }) else { throw StoreError.unknown(kind: "session", id: assignment.session) }
                     return BookedAppointment(

@@ -42,7 +42,7 @@ public final class Store: Sendable {
             // pages (~40 MB) instead of SQLite's 1,000: the pages every booking changes (index ends,
             // the revision) are copied once instead of ten times. On the region-sized store the
             // checkpoints at 1,000 pages were ~40 % of the time of 1,000 bookings (733 ms p50 against
-            // 435 ms with none); the one booking in ~1,000 that checkpoints now waits 40-80 ms.
+            // 435 ms with none); the one booking in ~1,000 that checkpoints now waits 35-80 ms.
             try db.run("PRAGMA wal_autocheckpoint = 10000")
         }
         return configuration
