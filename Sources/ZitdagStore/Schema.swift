@@ -124,6 +124,22 @@ enum Schema {
             // and without this the question read every session of the store.
             try db.execute(sql: "CREATE INDEX session_cancelled_by_day ON session(day) WHERE cancelled = 1")
         }
+        migrator.registerMigration("v4: walk-in visits") { db in
+            // Initials at most, never a job seeker's id: a walk-in is anonymous unless they say.
+            try db.execute(sql: """
+                CREATE TABLE walk_in (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    session_id TEXT NOT NULL REFERENCES session(id),
+                    arrived INTEGER NOT NULL,
+                    initials TEXT,
+                    topic TEXT,
+                    called INTEGER,
+                    finished INTEGER,
+                    outcome TEXT CHECK (outcome IN ('helped', 'left', 'referred')));
+                CREATE INDEX walk_in_by_session ON walk_in(session_id, arrived);
+                CREATE INDEX walk_in_by_arrival ON walk_in(arrived);
+                """)
+        }
         return migrator
     }
 }

@@ -52,17 +52,25 @@ enum SessionTable {
         }
         let sessions = try db.records(SessionRecord.self, sql + " ORDER BY s.id", arguments).map(\.session)
         var booked: [String: [Span]] = [:]
-        for session in sessions {
-            booked.merge(
-                try bookedSpans(
-                    db, sql: #"SELECT session_id AS owner, start, "end", id AS appointment FROM appointment WHERE session_id = ? AND status != 'cancelled'"#,
-                    arguments: [session.id], except: except), uniquingKeysWith: +)
-        }
+        for session in sessions { booked.merge(try bookedSpans(db, in: session.id, except: except), uniquingKeysWith: +) }
         return attach(booked, to: sessions)
     }
 
     static func session(_ db: Database, id: String) throws -> Session? {
         try db.record(SessionRecord.self, "SELECT \(columns) FROM session s WHERE s.id = ?", [id])?.session
+    }
+
+    /// Session `id` with the appointments booked in it, and whether it is cancelled.
+    static func sessionWithBookings(_ db: Database, id: String) throws -> (session: Session, cancelled: Bool)? {
+        guard let session = try session(db, id: id) else { return nil }
+        let cancelled = try Bool.fetchOne(db.cachedStatement(sql: "SELECT cancelled FROM session WHERE id = ?"), arguments: [id]) ?? false
+        return (attach(try bookedSpans(db, in: id, except: []), to: [session])[0], cancelled)
+    }
+
+    private static func bookedSpans(_ db: Database, in session: String, except: Set<Int64>) throws -> [String: [Span]] {
+        try bookedSpans(
+            db, sql: #"SELECT session_id AS owner, start, "end", id AS appointment FROM appointment WHERE session_id = ? AND status != 'cancelled'"#,
+            arguments: [session], except: except)
     }
 
     private static func bookedSpans(

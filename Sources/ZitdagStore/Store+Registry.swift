@@ -55,9 +55,8 @@ extension Store {
     /// Checks and writes a profile inside the caller's transaction (the language as the sessions name it).
     private static func save(_ seeker: JobSeeker, at now: Instant, actor: String, _ db: Database) throws {
         try checkId(seeker.id, field: "job_seeker")
-        let initials = seeker.initials.trimmingCharacters(in: .whitespaces)
-        guard (1...4).contains(initials.count), initials.allSatisfy({ $0.isLetter || $0 == "." }) else {
-            throw StoreError.invalid(field: "initials", reason: "\"\(seeker.initials)\": 1 to 4 letters (initials only, never a name)")
+        guard let initials = Initials.checked(seeker.initials) else {
+            throw StoreError.invalid(field: "initials", reason: Initials.refusal(seeker.initials))
         }
         if let from = seeker.loanFrom, let until = seeker.loanUntil, until < from {
             throw StoreError.invalid(field: "loan_until", reason: "\(until) is before the loan starts on \(from)")

@@ -1,5 +1,5 @@
-/// Why the desk cannot book or move as asked: a code to act on, the field at fault, and words a
-/// consultant understands. Every refusal is true of the state it was decided on.
+/// Why the desk cannot do as asked (book, move, take a walk-in): a code to act on, the field at
+/// fault, and words a consultant or a host understands. Every refusal is true of the state it was decided on.
 public struct BookingRefusal: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Code: String, Sendable {
         /// The request itself is wrong: off the grid, outside every session or the booking rules,

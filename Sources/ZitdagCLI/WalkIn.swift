@@ -1,0 +1,164 @@
+import ArgumentParser
+import ZitdagCore
+import ZitdagStore
+
+/// `zitdag walk-in`: the register of a half-day's walk-in hours, kept by whoever hosts it.
+struct WalkInCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "walk-in", abstract: "Keep the walk-in register of a half-day: arrivals, the queue, outcomes, counts.",
+        subcommands: [Arrive.self, Next.self, Done.self, Queue.self, Report.self])
+
+    struct Arrive: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Someone walked in (anonymous unless initials are given).")
+        @Option(help: "The session (half-day) they came to.") var session: String
+        @Option(help: "Their initials, if they give them (never a name).") var initials: String?
+        @Option(help: "What they came for: \(WalkInTopic.codes).") var topic: WalkInTopic?
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            try reporting {
+                let db = try store.open()
+                do {
+                    let visit = try db.walkInArrive(session: session, initials: initials, topic: topic, at: StoreOptions.clock(), actor: store.who)
+                    let queue = try db.walkInQueue(session: session, at: StoreOptions.clock())
+                    let turn = queue.turns.first { $0.visit.id == visit.id }
+                    if store.json { return Render.printJSON(WalkInSummary(visit, turn: turn, zone: db.zone)) }
+                    print("visit \(visit.id) waiting" + (turn.map { ", " + WalkInCommand.turnWords($0, zone: db.zone) } ?? ""))
+                } catch { throw CommandError.store(error) }
+            }
+        }
+    }
+
+    struct Next: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Call in the one waiting longest.")
+        @Option(help: "The session.") var session: String
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            try reporting {
+                let db = try store.open()
+                do {
+                    let visit = try db.walkInCallNext(session: session, at: StoreOptions.clock(), actor: store.who)
+                    if store.json { return Render.printJSON(WalkInSummary(visit, zone: db.zone)) }
+                    print("visit \(visit.id) called in" + WalkInCommand.about(visit))
+                } catch { throw CommandError.store(error) }
+            }
+        }
+    }
+
+    struct Done: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record how a visit ended.")
+        @Argument(help: "The visit's number.") var visit: Int
+        @Option(help: "helped, left (without help) or referred (sent on).") var outcome: WalkInOutcome
+        @Option(help: "What it was about: \(WalkInTopic.codes).") var topic: WalkInTopic?
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            try reporting {
+                let db = try store.open()
+                do {
+                    let ended = try db.walkInFinish(visit: visit, outcome: outcome, topic: topic, at: StoreOptions.clock(), actor: store.who)
+                    if store.json { return Render.printJSON(WalkInSummary(ended, zone: db.zone)) }
+                    print("visit \(ended.id): \(outcome.rawValue)" + WalkInCommand.about(ended))
+                } catch { throw CommandError.store(error) }
+            }
+        }
+    }
+
+    struct Queue: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Who is being helped and who waits, with the expected turn from the session's free time left.")
+        @Option(help: "The session.") var session: String
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            try reporting {
+                let db = try store.open()
+                do {
+                    let (register, turns) = try db.walkInQueue(session: session, at: StoreOptions.clock())
+                    let helped = register.visits.filter { $0.state == .beingHelped }
+                    if store.json {
+                        return Render.printJSON(helped.map { WalkInSummary($0, zone: db.zone) } + turns.map { WalkInSummary($0.visit, turn: $0, zone: db.zone) })
+                    }
+                    for visit in helped { print("visit \(visit.id)  being helped since \(db.zone.local(at: visit.called!).hourMinute)" + about(visit)) }
+                    for turn in turns { print("visit \(turn.visit.id)  \(WalkInCommand.turnWords(turn, zone: db.zone))" + about(turn.visit)) }
+                    if helped.isEmpty && turns.isEmpty { print("nobody is waiting") }
+                    print("(usual time per walk-in: \(register.usualMinutes) minutes)")
+                } catch { throw CommandError.store(error) }
+            }
+        }
+
+        private func about(_ visit: WalkInVisit) -> String { WalkInCommand.about(visit) }
+    }
+
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Walk-in counts per month and location, or per session (counts only).")
+        @OptionGroup var window: DateWindow
+        @Option(help: "location or session.") var by: WalkInReport.Grouping = .location
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            try reporting {
+                let db = try store.open()
+                let span = try window.span(in: db.zone)
+                let first = db.zone.local(at: span.start).date
+                let last = db.zone.local(at: span.end).date.adding(days: -1)
+                do {
+                    let report = try db.walkInReport(from: first, to: last, by: by)
+                    if store.json { return Render.printJSON(report.rows.map(WalkInReportRow.init)) }
+                    print("month    location  \(by == .session ? "session                  " : "")arrivals  helped  left  referred  open  median wait")
+                    for row in report.rows {
+                        let cells = [row.month.padding(7), row.location.padding(8), by == .session ? (row.session ?? "").padding(24) : nil,
+                                     "\(row.arrivals)".padding(8, left: true), "\(row.helped)".padding(6, left: true), "\(row.left)".padding(4, left: true),
+                                     "\(row.referred)".padding(8, left: true), "\(row.open)".padding(4, left: true),
+                                     row.medianWaitMinutes.map { "\($0) min" } ?? "-"]
+                        print(cells.compactMap { $0 }.joined(separator: "  "))
+                    }
+                    if report.rows.isEmpty { print("no walk-ins from \(first) to \(last)") }
+                } catch { throw CommandError.store(error) }
+            }
+        }
+    }
+
+    /// "2nd in line, expected at 10:40" (or "after the session's time runs out").
+    static func turnWords(_ turn: WalkInRegister.Turn, zone: Zone) -> String {
+        "number \(turn.position) in line, " + (turn.expected.map { "expected at \(zone.local(at: $0).hourMinute)" } ?? "not expected before the session ends")
+    }
+
+    static func about(_ visit: WalkInVisit) -> String {
+        (visit.initials.map { "  \($0)" } ?? "") + (visit.topic.map { "  \($0.rawValue)" } ?? "")
+    }
+}
+
+/// A report row as `--json` shows it.
+struct WalkInReportRow: Encodable {
+    var month: String
+    var location: String
+    var session: String?
+    var arrivals, helped, left, referred, open: Int
+    var medianWaitMinutes: Int?
+    var topics: [String: Int]
+
+    init(_ row: WalkInReport.Row) {
+        (month, location, session) = (row.month, row.location, row.session)
+        (arrivals, helped, left, referred, open) = (row.arrivals, row.helped, row.left, row.referred, row.open)
+        medianWaitMinutes = row.medianWaitMinutes
+        topics = Dictionary(uniqueKeysWithValues: row.topics.map { ($0.key.rawValue, $0.value) })
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case month, location, session, arrivals, helped, left, referred, open, topics
+        case medianWaitMinutes = "median_wait_minutes"
+    }
+}
+
+extension WalkInTopic: ExpressibleByArgument {}
+extension WalkInOutcome: ExpressibleByArgument {}
+extension WalkInReport.Grouping: ExpressibleByArgument {}
+
+extension String {
+    fileprivate func padding(_ width: Int, left: Bool = false) -> String {
+        let fill = String(repeating: " ", count: max(0, width - count))
+        return left ? fill + self : self + fill
+    }
+}
