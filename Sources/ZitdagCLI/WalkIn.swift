@@ -77,9 +77,7 @@ struct WalkInCommand: ParsableCommand {
                 do {
                     let (register, turns) = try db.walkInQueue(session: session, at: StoreOptions.clock())
                     let helped = register.visits.filter { $0.state == .beingHelped }
-                    if store.json {
-                        return Render.printJSON(helped.map { WalkInSummary($0, zone: db.zone) } + turns.map { WalkInSummary($0.visit, turn: $0, zone: db.zone) })
-                    }
+                    if store.json { return Render.printJSON(WalkInQueueSummary(register, turns: turns, zone: db.zone)) }
                     for visit in helped { print("visit \(visit.id)  being helped since \(db.zone.local(at: visit.called!).hourMinute)" + about(visit)) }
                     for turn in turns { print("visit \(turn.visit.id)  \(WalkInCommand.turnWords(turn, zone: db.zone))" + about(turn.visit)) }
                     if helped.isEmpty && turns.isEmpty { print("nobody is waiting") }
@@ -105,7 +103,7 @@ struct WalkInCommand: ParsableCommand {
                 let last = db.zone.local(at: span.end).date.adding(days: -1)
                 do {
                     let report = try db.walkInReport(from: first, to: last, by: by)
-                    if store.json { return Render.printJSON(report.rows.map(WalkInReportRow.init)) }
+                    if store.json { return Render.printJSON(report.rows.map(WalkInReportSummary.init)) }
                     print("month    location  \(by == .session ? "session                  " : "")arrivals  helped  left  referred  open  median wait")
                     for row in report.rows {
                         let cells = [row.month.padding(7), row.location.padding(8), by == .session ? (row.session ?? "").padding(24) : nil,
@@ -127,28 +125,6 @@ struct WalkInCommand: ParsableCommand {
 
     static func about(_ visit: WalkInVisit) -> String {
         (visit.initials.map { "  \($0)" } ?? "") + (visit.topic.map { "  \($0.rawValue)" } ?? "")
-    }
-}
-
-/// A report row as `--json` shows it.
-struct WalkInReportRow: Encodable {
-    var month: String
-    var location: String
-    var session: String?
-    var arrivals, helped, left, referred, open: Int
-    var medianWaitMinutes: Int?
-    var topics: [String: Int]
-
-    init(_ row: WalkInReport.Row) {
-        (month, location, session) = (row.month, row.location, row.session)
-        (arrivals, helped, left, referred, open) = (row.arrivals, row.helped, row.left, row.referred, row.open)
-        medianWaitMinutes = row.medianWaitMinutes
-        topics = Dictionary(uniqueKeysWithValues: row.topics.map { ($0.key.rawValue, $0.value) })
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case month, location, session, arrivals, helped, left, referred, open, topics
-        case medianWaitMinutes = "median_wait_minutes"
     }
 }
 

@@ -61,6 +61,7 @@ public struct API: Sendable {
         addSessionRoutes(to: v1)
         addBookingRoutes(to: v1)
         addAgendaRoutes(to: v1)
+        addWalkInRoutes(to: v1)
         return router
     }
 

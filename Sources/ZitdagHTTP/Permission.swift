@@ -1,3 +1,4 @@
+import ZitdagCore
 import ZitdagStore
 
 /// Who may do what: consultants for their own job seekers and appointments, coaches read their
@@ -44,5 +45,22 @@ enum Permission {
 
     static func mayPlan(_ principal: Principal) throws {
         guard principal.role == .coordinator else { throw forbidden("only coordinators run the week's plan") }
+    }
+
+    /// Keeping a half-day's walk-in register: its coach (who hosts it) and coordinators. An unknown
+    /// session is a 404 for everyone; sessions are no secret (`GET /v1/sessions` lists them).
+    static func mayHost(_ principal: Principal, session: Session?, id: String) throws {
+        guard let session else { throw APIProblem(.notFound, "no session \(id)") }
+        switch principal.role {
+        case .coordinator: return
+        case .coach where session.coach == principal.subject: return
+        case .coach: throw forbidden("session \(id) is another coach's half-day")
+        case .consultant: throw forbidden("the host of the half-day keeps its walk-in register, not consultants")
+        }
+    }
+
+    /// Counts across locations: coordinators.
+    static func mayReport(_ principal: Principal) throws {
+        guard principal.role == .coordinator else { throw forbidden("only coordinators read the reports") }
     }
 }

@@ -20,6 +20,10 @@ enum Routes {
         ("/v1/agenda/consultants/:id", [.get]),
         ("/v1/agenda/coaches/:id", [.get]),
         ("/v1/plan", [.post]),
+        ("/v1/sessions/:id/walk-ins", [.get, .post]),
+        ("/v1/sessions/:id/walk-ins/next", [.post]),
+        ("/v1/walk-ins/:id/outcome", [.post]),
+        ("/v1/reports/walk-ins", [.get]),
     ]
 
     /// The table's patterns split into segments once, not at every request.

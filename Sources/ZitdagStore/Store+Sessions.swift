@@ -31,6 +31,11 @@ extension Store {
         }
     }
 
+    /// Session `id` (open or cancelled), or `nil`.
+    public func session(_ id: String) throws(StoreError) -> Session? {
+        try read { db in try SessionTable.session(db, id: id) }
+    }
+
     /// Closes a session (illness, a holiday the calendars miss): its booked appointments are cancelled
     /// with it and returned, so the consultants can book them again.
     public func cancelSession(_ id: String, at now: Instant, actor: String) throws(StoreError) -> [BookedAppointment] {

@@ -61,6 +61,11 @@ extension Store {
         }
     }
 
+    /// Visit `id`, or `nil`.
+    public func walkInVisit(_ id: Int) throws(StoreError) -> WalkInVisit? {
+        try read { db in try db.record(WalkInRecord.self, "SELECT \(WalkInTable.columns) FROM walk_in w WHERE w.id = ?", [id])?.visit }
+    }
+
     static func walkInRegister(_ db: Database, session id: String) throws -> WalkInRegister {
         guard let (session, cancelled) = try SessionTable.sessionWithBookings(db, id: id) else {
             throw StoreError.unknown(kind: "session", id: id)

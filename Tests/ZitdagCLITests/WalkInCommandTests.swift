@@ -18,9 +18,11 @@ import Testing
         #expect(busy.status == 3 && busy.stderr.contains("visit 1 still has no outcome; record it first"))
         let queue = try desk.run(["walk-in", "queue", "--session", Self.session, "--json"], environment: at("09:20"))
         #expect(queue.status == 0)
-        let rows = try JSONSerialization.jsonObject(with: Data(queue.stdout.utf8)) as? [[String: Any]]
-        #expect(rows?.map { $0["state"] as? String } == ["being_helped", "waiting"])
-        #expect(rows?.last?["expected"] as? String == "2026-11-24T09:30:00", "visit 1 holds the seat for the usual 20 minutes from 09:10")
+        let board = try JSONSerialization.jsonObject(with: Data(queue.stdout.utf8)) as? [String: Any]
+        let helped = board?["being_helped"] as? [[String: Any]]
+        let waiting = board?["waiting"] as? [[String: Any]]
+        #expect(helped?.map { $0["id"] as? Int } == [1] && waiting?.map { $0["id"] as? Int } == [2])
+        #expect(waiting?.first?["expected"] as? String == "2026-11-24T09:30:00", "visit 1 holds the seat for the usual 20 minutes from 09:10")
         #expect(try desk.run(["walk-in", "done", "1", "--outcome", "helped"], environment: at("09:30")).status == 0)
         #expect(try desk.run(["walk-in", "done", "2", "--outcome", "left"], environment: at("09:31")).status == 0)
         // Bad input exits 2: an unknown session, a name for initials, an unknown outcome.
