@@ -7,11 +7,14 @@ public struct BookingRules: Sendable, Hashable {
     public var horizonWeeks: Int
     /// Minutes kept free after each appointment in a session.
     public var bufferMinutes: Int
+    /// What happens to a place a cancellation frees (see ``Backfill``).
+    public var backfill: BackfillPolicy
 
-    public init(minimumNoticeDays: Int = 1, horizonWeeks: Int = 8, bufferMinutes: Int = 0) {
+    public init(minimumNoticeDays: Int = 1, horizonWeeks: Int = 8, bufferMinutes: Int = 0, backfill: BackfillPolicy = .off) {
         self.minimumNoticeDays = minimumNoticeDays
         self.horizonWeeks = horizonWeeks
         self.bufferMinutes = bufferMinutes
+        self.backfill = backfill
     }
 
     public static let standard = BookingRules()

@@ -1,0 +1,64 @@
+/// What a place freed by a cancellation does, per location or coach.
+public enum BackfillPolicy: String, Sendable, Hashable, CaseIterable {
+    /// It stays free until someone books it.
+    case off
+    /// It goes at once to the waiting request it serves best, booked for its consultant.
+    case book
+}
+
+/// Fills places a cancellation freed from the waiting list (the queued requests), without moving
+/// anyone already booked: in turn, the waiting request whose best series through a freed session
+/// earns most by the ``Objective`` (the oldest in the queue on a tie) is placed there, until no
+/// waiting request fits a freed session. Each choice takes its seats, its job seeker's time and,
+/// when the consultant comes along, the consultant's, before the next is chosen.
+public struct Backfill: Sendable {
+    public var sessions: [Session]
+    public var consultants: [Consultant]
+    public var zone: Zone
+    public var gridMinutes: Int
+    public var weights: Weights
+
+    /// `sessions` open for booking, with what is booked in them (``BookingWindow/sessions``).
+    public init(sessions: [Session], consultants: [Consultant], zone: Zone, gridMinutes: Int, weights: Weights = .standard) {
+        self.sessions = sessions
+        self.consultants = consultants
+        self.zone = zone
+        self.gridMinutes = gridMinutes
+        self.weights = weights
+    }
+
+    /// The series booked, in the order chosen, each for one of `waiting` (oldest first) and using at
+    /// least one of the `freed` sessions.
+    public func fill(freed: Set<String>, waiting: [Request]) -> [Offer] {
+        var sessions = sessions
+        var consultants = consultants
+        var waiting = waiting
+        var chosen: [Offer] = []
+        let sessionIndex = Dictionary(uniqueKeysWithValues: sessions.enumerated().map { ($1.id, $0) })
+        while !waiting.isEmpty {
+            let availability = Availability(sessions: sessions, consultants: consultants, zone: zone, gridMinutes: gridMinutes, weights: weights)
+            var best: (offer: Offer, index: Int)?
+            for (i, request) in waiting.enumerated() {
+                // One option per first session, best first: the best that goes through a freed session.
+                let options = availability.offers(for: request, count: max(1, sessions.count)).options
+                guard let offer = options.first(where: { $0.assignments.contains { freed.contains($0.session) } }) else { continue }
+                if offer.value > best?.offer.value ?? Int.min { best = (offer, i) }
+            }
+            guard let best else { break }
+            chosen.append(best.offer)
+            let request = waiting.remove(at: best.index)
+            let spans = best.offer.assignments.map(\.span)
+            for assignment in best.offer.assignments {
+                sessions[sessionIndex[assignment.session]!].booked.append(assignment.span)
+            }
+            if let consultant = request.consultant, let c = consultants.firstIndex(where: { $0.id == consultant }) {
+                let along = best.offer.assignments.filter(\.consultantAttends).map(\.span)
+                if !along.isEmpty { consultants[c].busy = BusyCalendar(consultants[c].busy.spans + along) }
+            }
+            for i in waiting.indices where waiting[i].jobSeeker == request.jobSeeker {
+                waiting[i].unavailable = BusyCalendar(waiting[i].unavailable.spans + spans)
+            }
+        }
+        return chosen
+    }
+}
