@@ -75,8 +75,9 @@ struct Cancel: ParsableCommand {
         try reporting {
             let desk = try store.desk()
             do {
-                let cancelled = try desk.cancel(appointment: appointment, wholeSeries: series, actor: store.who)
-                Render.appointments(cancelled, zone: desk.store.zone, json: store.json)
+                let cancellation = try desk.cancelling(appointment: appointment, wholeSeries: series, actor: store.who)
+                Render.appointments(cancellation.cancelled, zone: desk.store.zone, json: store.json)
+                Render.filled(cancellation.filled, zone: desk.store.zone)
             } catch { throw CommandError.store(error) }
         }
     }

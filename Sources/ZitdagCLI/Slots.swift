@@ -75,6 +75,14 @@ enum Render {
             + (a.status == .booked ? "" : "  [\(a.status.rawValue)]") + (a.topic.map { "  \($0)" } ?? "")
     }
 
+    /// Appointments booked from the waiting list into freed places, told on stderr (stdout keeps
+    /// the command's own answer, `--json` included).
+    static func filled(_ list: [BookedAppointment], zone: Zone) {
+        guard !list.isEmpty else { return }
+        printError("the freed place went to the waiting list (backfill):")
+        for a in list { printError("  " + appointmentLine(a, zone: zone)) }
+    }
+
     static func appointments(_ list: [BookedAppointment], zone: Zone, json: Bool) {
         if json {
             printJSON(list.map { AppointmentSummary($0, zone: zone) })

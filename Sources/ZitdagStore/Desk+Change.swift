@@ -53,10 +53,25 @@ extension Desk {
     }
 
     /// Cancels an appointment (or, with `wholeSeries`, it and every later one of its series: the
-    /// earlier ones, which may have taken place, stay). Cancelled appointments stay in the store, so
-    /// feeds can show them as cancelled for a while.
+    /// earlier ones, which may have taken place, stay) and returns what was cancelled. Cancelled
+    /// appointments stay in the store, so feeds can show them as cancelled for a while. Where the
+    /// session's rules say `backfill book`, the freed place goes to a waiting request in the same
+    /// transaction (see ``cancelling(appointment:wholeSeries:actor:)``).
     public func cancel(appointment id: Int64, wholeSeries: Bool = false, actor: String) throws(StoreError) -> [BookedAppointment] {
+        try cancelling(appointment: id, wholeSeries: wholeSeries, actor: actor).cancelled
+    }
+
+    /// What a cancellation changed: the appointments cancelled, and those booked from the waiting
+    /// list into the places they freed.
+    public struct Cancellation: Sendable {
+        public var cancelled: [BookedAppointment]
+        public var filled: [BookedAppointment]
+    }
+
+    /// Cancels as ``cancel(appointment:wholeSeries:actor:)`` does and says what filled the freed places.
+    public func cancelling(appointment id: Int64, wholeSeries: Bool = false, actor: String) throws(StoreError) -> Cancellation {
         let now = now()
+        let store = self.store
         return try store.write { db in
             let appointment = try changeable(db, id, now: now)
             let series = wholeSeries ? try AppointmentTable.appointments(db, request: appointment.request) : [appointment]
@@ -72,7 +87,9 @@ extension Desk {
             try AuditLog.record(
                 db, at: now, actor: actor, action: "cancel", subject: "appointment \(id)",
                 detail: wholeSeries ? "series of request \(appointment.request): \(targets.count) appointment(s)" : "one appointment")
-            return try targets.map { try AppointmentTable.appointment(db, id: $0.id)! }
+            let cancelled = try targets.map { try AppointmentTable.appointment(db, id: $0.id)! }
+            let filled = try store.backfill(db, freed: Set(targets.map(\.session)), now: now, actor: actor)
+            return Cancellation(cancelled: cancelled, filled: filled)
         }
     }
 

@@ -28,12 +28,16 @@ struct RuleRecord: FetchableRecord {
         static let notice = Column("minimum_notice_days")
         static let horizon = Column("horizon_weeks")
         static let buffer = Column("buffer_minutes")
+        static let backfill = Column("backfill")
     }
 
     init(row: Row) {
         scope = row[Columns.scope]
         scopeID = row[Columns.scopeID]
-        rules = BookingRules(minimumNoticeDays: row[Columns.notice], horizonWeeks: row[Columns.horizon], bufferMinutes: row[Columns.buffer])
+        let backfill: String = row[Columns.backfill]
+        rules = BookingRules(
+            minimumNoticeDays: row[Columns.notice], horizonWeeks: row[Columns.horizon], bufferMinutes: row[Columns.buffer],
+            backfill: BackfillPolicy(rawValue: backfill) ?? .off)
     }
 }
 

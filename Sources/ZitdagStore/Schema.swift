@@ -140,6 +140,9 @@ enum Schema {
                 CREATE INDEX walk_in_by_arrival ON walk_in(arrived);
                 """)
         }
+        migrator.registerMigration("v5: what a freed place does") { db in
+            try db.execute(sql: "ALTER TABLE booking_rule ADD COLUMN backfill TEXT NOT NULL DEFAULT 'off' CHECK (backfill IN ('off', 'book'))")
+        }
         return migrator
     }
 }

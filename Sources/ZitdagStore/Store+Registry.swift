@@ -117,10 +117,12 @@ extension Store {
         }
         let (scope, id) = scope.columns
         try write { db in
-            try db.run("INSERT OR REPLACE INTO booking_rule (scope, scope_id, minimum_notice_days, horizon_weeks, buffer_minutes) VALUES (?, ?, ?, ?, ?)", [scope, id, rules.minimumNoticeDays, rules.horizonWeeks, rules.bufferMinutes])
+            try db.run(
+                "INSERT OR REPLACE INTO booking_rule (scope, scope_id, minimum_notice_days, horizon_weeks, buffer_minutes, backfill) VALUES (?, ?, ?, ?, ?, ?)",
+                [scope, id, rules.minimumNoticeDays, rules.horizonWeeks, rules.bufferMinutes, rules.backfill.rawValue])
             try AuditLog.record(
                 db, at: now, actor: actor, action: "set rules", subject: "\(scope) \(id)",
-                detail: "notice \(rules.minimumNoticeDays) d, horizon \(rules.horizonWeeks) w, buffer \(rules.bufferMinutes) min")
+                detail: "notice \(rules.minimumNoticeDays) d, horizon \(rules.horizonWeeks) w, buffer \(rules.bufferMinutes) min, backfill \(rules.backfill.rawValue)")
         }
     }
 

@@ -3,8 +3,10 @@ import ZitdagCore
 
 /// One-off changes to the zitdagen, beside those of the calendars: an extra half-day, a closure.
 extension Store {
-    /// Adds a one-off session (origin `manual`: `zitdag sync` leaves it alone).
-    public func addSession(_ session: Session, at now: Instant, actor: String) throws(StoreError) {
+    /// Adds a one-off session (origin `manual`: `zitdag sync` leaves it alone). Where its rules say
+    /// `backfill book`, waiting requests are booked into it at once; returns those appointments.
+    @discardableResult
+    public func addSession(_ session: Session, at now: Instant, actor: String) throws(StoreError) -> [BookedAppointment] {
         try Store.checkId(session.id, field: "session")
         try Store.checkId(session.coach, field: "coach")
         try Store.checkId(session.location, field: "location")
@@ -15,7 +17,7 @@ extension Store {
         guard session.span.seconds % (gridMinutes * 60) == 0 else {
             throw .invalid(field: "end", reason: "the session's length is not a multiple of the \(gridMinutes)-minute grid")
         }
-        try write { db in
+        return try write { db in
             guard try SessionTable.session(db, id: session.id) == nil else {
                 throw StoreError.conflict("session \(session.id) exists already")
             }
@@ -28,6 +30,7 @@ extension Store {
                     session.seats, session.languages.map { $0.sorted().joined(separator: ",") },
                 ])
             try AuditLog.record(db, at: now, actor: actor, action: "add session", subject: session.id, detail: "\(zone.local(at: session.span.start))")
+            return try backfill(db, freed: [session.id], now: now, actor: actor)
         }
     }
 

@@ -1,0 +1,65 @@
+import Testing
+import ZitdagCore
+import ZitdagStore
+
+/// A cancellation's freed place filled from the waiting list where the rules say so, in the
+/// cancellation's own transaction; elsewhere it stays free.
+@Suite struct BackfillStoreTests {
+    static let session = "C1-2026-11-24-0900"
+    static func at(_ hour: Int) -> Instant { Fixture.at(Fixture.tuesday, hour) }
+
+    /// Tuesday's half-day (09:00-12:00, one seat) full with J1, J4 and J5; J2 (priority 2) and J3
+    /// (priority 4) waiting in the queue.
+    static func fullTuesday(backfill: BackfillPolicy) throws -> (Fixture, [BookedAppointment]) {
+        let fixture = try Fixture(jobSeekers: 5, inMemory: true)
+        if backfill != .off { try fixture.store.setRules(BookingRules(backfill: backfill), for: .location("L1"), at: Fixture.now, actor: "test") }
+        var booked: [BookedAppointment] = []
+        for (j, hour) in [(1, 9), (4, 10), (5, 11)] {
+            booked += try fixture.desk.book(RequestDraft(jobSeeker: "J\(j)"), at: [SlotChoice(start: Self.at(hour))], actor: "K1")
+        }
+        _ = try fixture.store.queue(RequestDraft(jobSeeker: "J2", priority: 2), at: Fixture.now, actor: "K1")
+        _ = try fixture.store.queue(RequestDraft(jobSeeker: "J3", priority: 4), at: Fixture.now, actor: "K2")
+        return (fixture, booked)
+    }
+
+    @Test func withBackfillOnTheFreedHourGoesToTheWaitingRequestWorthMost() throws {
+        let (fixture, booked) = try Self.fullTuesday(backfill: .book)
+        let cancellation = try fixture.desk.cancelling(appointment: booked[0].id, actor: "K1")
+        #expect(cancellation.cancelled.map(\.id) == [booked[0].id])
+        #expect(cancellation.filled.map(\.jobSeeker) == ["J3"])
+        #expect(cancellation.filled.first?.span.start == Self.at(9) && cancellation.filled.first?.session == Self.session)
+        // J3's request left the queue; J2's still waits.
+        #expect(try fixture.store.queuedRequests().map(\.draft.jobSeeker) == ["J2"])
+        // The next cancellation serves J2.
+        #expect(try fixture.desk.cancelling(appointment: booked[1].id, actor: "K1").filled.map(\.jobSeeker) == ["J2"])
+        #expect(try fixture.store.queuedRequests().isEmpty)
+        let agenda = try fixture.store.agenda(of: .coach("C1"), from: Fixture.tuesday, to: Fixture.tuesday)
+        let standing = agenda.flatMap(\.appointments).filter { $0.status == .booked }
+        #expect(standing.compactMap(\.jobSeeker).sorted() == ["J2", "J3", "J5"], "one seat: never two at once")
+    }
+
+    @Test func withBackfillOffTheFreedHourStaysFree() throws {
+        let (fixture, booked) = try Self.fullTuesday(backfill: .off)
+        #expect(try fixture.desk.cancelling(appointment: booked[0].id, actor: "K1").filled.isEmpty)
+        #expect(try fixture.store.queuedRequests().map(\.draft.jobSeeker) == ["J2", "J3"])
+    }
+
+    @Test func aNewHalfDayFillsFromTheWaitingListToo() throws {
+        let (fixture, _) = try Self.fullTuesday(backfill: .book)
+        let wednesday = Fixture.monday.adding(days: 2)
+        let filled = try fixture.store.addSession(
+            Session(
+                id: "C1-extra", coach: "C1", location: "L1", span: Span(start: Fixture.at(wednesday, 9), end: Fixture.at(wednesday, 11)),
+                day: wednesday),
+            at: Fixture.now, actor: "coordinator")
+        #expect(filled.map(\.jobSeeker) == ["J3", "J2"], "two hours: the one worth most first, then the other")
+        #expect(try fixture.store.queuedRequests().isEmpty)
+    }
+
+    @Test func theRuleIsShownAndKept() throws {
+        let fixture = try Fixture(jobSeekers: 1, inMemory: true)
+        try fixture.store.setRules(BookingRules(backfill: .book), for: .coach("C2"), at: Fixture.now, actor: "test")
+        #expect(try fixture.store.ruleBook().byCoach["C2"]?.backfill == .book)
+        #expect(try fixture.store.ruleBook().standard.backfill == .off)
+    }
+}
