@@ -4,15 +4,18 @@ import ZitdagCore
 import ZitdagStore
 
 /// Random sequences of what consultants and coordinators do at the desk (book one appointment or a
-/// series, move, cancel one or the rest, mark, queue, plan, forget), each step checked against what
-/// must hold whatever came before:
+/// series, move, cancel one or the rest, mark, queue, plan, forget), every other sequence with freed
+/// places filling from the queue (`backfill book`), each step checked against what must hold
+/// whatever came before:
 /// - every live appointment passes the core's `PlanChecker` (in its session, on the grid, no session
 ///   over its seats, no job seeker or attending consultant in two places at once);
 /// - a booking is all or nothing: as many appointments as the series asks, all booked;
 /// - a refused operation changes nothing: appointments, their states and the queue are as before;
 /// - an operation that succeeds changes what a plain reference model says it changes, and nothing
 ///   else (``expected(after:)``); one the model knows must fail (marking before the start, queueing
-///   from yesterday, forgetting a job seeker twice) is refused.
+///   from yesterday, forgetting a job seeker twice) is refused; where the queue may fill places (a
+///   plan, a cancellation with backfill), what it adds is whole series of queued requests, taken off
+///   the queue, and nothing booked before changes but what the model says.
 @Suite struct DeskSequenceTests {
     /// What the store holds that an operation may change.
     struct State: Equatable {
@@ -99,6 +102,8 @@ import ZitdagStore
         let fixture = try Fixture(seats: 2, jobSeekers: 10, inMemory: true)
         defer { fixture.remove() }
         let desk = fixture.desk
+        let backfill = seed % 2 == 0
+        if backfill { try fixture.store.setRules(BookingRules(backfill: .book), for: .standard, at: Fixture.now, actor: "coordinator") }
         var random = SplitMix64(seed: seed)
         var (booked, refused) = (0, 0)
         var forgotten: Set<String> = []
@@ -117,8 +122,9 @@ import ZitdagStore
             var model = Model(before)
             // Set when the reference model says the operation must be refused.
             var mustFail: String?
-            // Checked against the state after a plan: what the model cannot foresee, it bounds.
-            var planned = false
+            // Set when the queue may fill places (a plan, a cancellation with backfill): what the model
+            // cannot foresee, it bounds.
+            var fromQueue = false
             do {
                 switch operation {
                 case 0, 1, 2:
@@ -144,6 +150,7 @@ import ZitdagStore
                     // The one asked for and, for the rest of its series, the booked ones from it on; never an earlier one.
                     let ids = wholeSeries ? live.filter { $0.request == target.request && $0.span.start >= target.span.start }.map(\.id) : [target.id]
                     for id in ids { model.entries[id]!.status = .cancelled }
+                    fromQueue = backfill
                 case 5:
                     guard let target = Self.pick(live, &random) else { continue }
                     let status: BookedAppointment.Status = Bool.random(using: &random) ? .attended : .noShow
@@ -158,7 +165,7 @@ import ZitdagStore
                     queuedFor[id] = seeker
                 case 7:
                     _ = try desk.plan(from: Fixture.monday, to: Fixture.monday.adding(days: 6), dryRun: false, timeLimit: .milliseconds(50), actor: "coordinator")
-                    planned = true
+                    fromQueue = true
                 default:
                     guard Int.random(in: 0..<4, using: &random) == 0 else { continue }
                     if forgotten.contains(seeker) { mustFail = "forgotten twice" }
@@ -173,15 +180,15 @@ import ZitdagStore
                 }
                 #expect(mustFail == nil, "step \(step), operation \(operation): \(mustFail ?? "") was not refused")
                 let after = Model(try Self.state(fixture))
-                if planned {
-                    // A plan books whole series of queued requests and touches nothing booked before.
+                if fromQueue {
+                    // Whole series of queued requests, and nothing booked before changed but as the model says.
                     let new = after.entries.filter { model.entries[$0.key] == nil }
-                    #expect(model.entries.allSatisfy { after.entries[$0.key] == $0.value }, "step \(step): the plan changed a booked appointment")
+                    #expect(model.entries.allSatisfy { after.entries[$0.key] == $0.value }, "step \(step): filling from the queue changed a booked appointment")
                     let byRequest = Dictionary(grouping: new.values, by: \.request)
                     #expect(byRequest.allSatisfy { request, entries in
                         model.queued.contains(request) && !after.queued.contains(request) && entries.allSatisfy { $0.status == .booked }
                             && Set(entries.map(\.index)) == Set(0..<entries.count)
-                    }, "step \(step): the plan booked a partial series or one not queued")
+                    }, "step \(step): filling from the queue booked a partial series or one not queued")
                     #expect(after.queued.allSatisfy(model.queued.contains))
                 } else {
                     #expect(after == model, "step \(step), operation \(operation): model -> store: \(after.differences(from: model))")
