@@ -30,7 +30,7 @@ struct SessionCommand: ParsableCommand {
                     id: id ?? "\(coach)-\(day)-\(local.hourMinute.filter { $0 != ":" })", coach: coach, location: location,
                     span: Span(start: begin, end: finish), day: day, seats: seats,
                     languages: languages.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) })
-                let filled: [BookedAppointment]
+                let filled: Store.Backfilled
                 do { filled = try db.addSession(session, at: StoreOptions.clock(), actor: store.who) } catch { throw CommandError.store(error) }
                 print("session \(session.id) added")
                 Render.filled(filled, zone: zone)

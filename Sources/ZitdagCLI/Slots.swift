@@ -75,12 +75,19 @@ enum Render {
             + (a.status == .booked ? "" : "  [\(a.status.rawValue)]") + (a.topic.map { "  \($0)" } ?? "")
     }
 
-    /// Appointments booked from the waiting list into freed places, told on stderr (stdout keeps
-    /// the command's own answer, `--json` included).
-    static func filled(_ list: [BookedAppointment], zone: Zone) {
-        guard !list.isEmpty else { return }
-        printError("the freed place went to the waiting list (backfill):")
-        for a in list { printError("  " + appointmentLine(a, zone: zone)) }
+    /// What filled freed places from the waiting list, told on stderr (stdout keeps the command's own
+    /// answer, `--json` included): appointments booked, and those held for an offer.
+    static func filled(_ filled: Store.Backfilled, zone: Zone) {
+        let offered = Set(filled.offers.flatMap(\.appointments))
+        let booked = filled.appointments.filter { !offered.contains($0.id) }
+        if !booked.isEmpty {
+            printError("the freed place went to the waiting list (backfill):")
+            for a in booked { printError("  " + appointmentLine(a, zone: zone)) }
+        }
+        for offer in filled.offers {
+            printError("the freed place is offered (offer \(offer.id), until \(zone.local(at: offer.expires).withWeekday)) and held:")
+            for a in filled.appointments where offer.appointments.contains(a.id) { printError("  " + appointmentLine(a, zone: zone)) }
+        }
     }
 
     static func appointments(_ list: [BookedAppointment], zone: Zone, json: Bool) {

@@ -27,6 +27,8 @@ extension Desk {
                 if let idempotency, let earlier = try idempotency.earlierRequest(db) {
                     return try AppointmentTable.appointments(db, request: earlier)
                 }
+                // An expired offer's place is free again before anything is decided.
+                try store.settleOffers(db, now: now, actor: actor)
                 let seeker = try draft.jobSeekerProfile(db)
                 let request = try self.request(for: draft, release: release, seeker: seeker, db)
                 // A series from its first start reads the days it may reach; starts of one's own, the sessions running then.

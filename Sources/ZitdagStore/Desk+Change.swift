@@ -24,6 +24,7 @@ extension Desk {
 
     private func moveInTransaction(_ id: Int64, to choice: SlotChoice, now: Instant, today: LocalDate, actor: String) throws(StoreError) -> BookedAppointment {
         try store.write { db -> BookedAppointment in
+            try store.settleOffers(db, now: now, actor: actor)
             let appointment = try changeable(db, id, now: now)
             let series = try AppointmentTable.appointments(db, request: appointment.request).filter { $0.status != .cancelled }
             guard let draft = try RequestTable.draft(db, appointment.request) else {
@@ -61,11 +62,10 @@ extension Desk {
         try cancelling(appointment: id, wholeSeries: wholeSeries, actor: actor).cancelled
     }
 
-    /// What a cancellation changed: the appointments cancelled, and those booked from the waiting
-    /// list into the places they freed.
+    /// What a cancellation changed: the appointments cancelled, and what filled the places they freed.
     public struct Cancellation: Sendable {
         public var cancelled: [BookedAppointment]
-        public var filled: [BookedAppointment]
+        public var filled: Store.Backfilled
     }
 
     /// Cancels as ``cancel(appointment:wholeSeries:actor:)`` does and says what filled the freed places.
@@ -73,6 +73,7 @@ extension Desk {
         let now = now()
         let store = self.store
         return try store.write { db in
+            try store.settleOffers(db, now: now, actor: actor)
             let appointment = try changeable(db, id, now: now)
             let series = wholeSeries ? try AppointmentTable.appointments(db, request: appointment.request) : [appointment]
             let ids = AppointmentRules.cancelling(appointment.standing, series: series.map(\.standing), rest: wholeSeries)

@@ -141,7 +141,24 @@ enum Schema {
                 """)
         }
         migrator.registerMigration("v5: what a freed place does") { db in
-            try db.execute(sql: "ALTER TABLE booking_rule ADD COLUMN backfill TEXT NOT NULL DEFAULT 'off' CHECK (backfill IN ('off', 'book'))")
+            try db.execute(sql: "ALTER TABLE booking_rule ADD COLUMN backfill TEXT NOT NULL DEFAULT 'off' CHECK (backfill IN ('off', 'book', 'offer'))")
+        }
+        migrator.registerMigration("v6: freed places offered to consultants") { db in
+            // The offered series is booked (so nothing else can take it) and the offer says until when
+            // the consultant may accept it; declined or expired, its appointments are cancelled.
+            try db.execute(sql: """
+                CREATE TABLE backfill_offer (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    request_id INTEGER NOT NULL REFERENCES request(id) ON DELETE CASCADE,
+                    sessions TEXT NOT NULL,
+                    appointments TEXT NOT NULL,
+                    created INTEGER NOT NULL,
+                    expires INTEGER NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('open', 'accepted', 'declined', 'expired')),
+                    decided INTEGER);
+                CREATE INDEX backfill_offer_open ON backfill_offer(expires) WHERE state = 'open';
+                CREATE INDEX backfill_offer_by_request ON backfill_offer(request_id);
+                """)
         }
         return migrator
     }

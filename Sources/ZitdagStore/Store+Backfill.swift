@@ -2,20 +2,28 @@ import GRDB
 import ZitdagCore
 
 /// Places freed by a cancellation (or a new half-day) filled from the waiting list, where the
-/// session's rules say `backfill book`: the core's ``Backfill`` chooses, ``PlanChecker`` checks the
-/// result against everything booked, and it is written in the caller's transaction, so two seats
-/// freed at once, or a booking racing the backfill, can never double-book.
+/// session's rules say `backfill book` or `backfill offer`: the core's ``Backfill`` chooses,
+/// ``PlanChecker`` checks the result against everything booked, and it is written in the caller's
+/// transaction, so two seats freed at once, or a booking racing the backfill, can never double-book.
+/// An offered series is booked too, held for its consultant until the ``PlaceOffer`` is decided or
+/// expires.
 extension Store {
-    /// Books waiting requests into `freed` (session ids) as their rules allow; returns the appointments made.
-    func backfill(_ db: Database, freed: Set<String>, now: Instant, actor: String) throws -> [BookedAppointment] {
-        guard !freed.isEmpty else { return [] }
+    /// What filling freed places did: the appointments booked, and the offers among them.
+    public struct Backfilled: Sendable {
+        public var appointments: [BookedAppointment] = []
+        public var offers: [PlaceOffer] = []
+    }
+
+    /// Books (or offers) waiting requests into `freed` (session ids) as their rules allow.
+    func backfill(_ db: Database, freed: Set<String>, now: Instant, actor: String) throws -> Backfilled {
+        guard !freed.isEmpty else { return Backfilled() }
         let today = zone.local(at: now).date
         let rules = try RuleTable.ruleBook(db)
         let places = try freed.sorted().compactMap { try SessionTable.session(db, id: $0) }
-            .filter { rules.rules(for: $0).backfill == .book && $0.day >= today }
-        guard let last = places.map(\.day).max() else { return [] }
+            .filter { rules.rules(for: $0).backfill != .off && $0.day >= today }
+        guard let last = places.map(\.day).max() else { return Backfilled() }
         let pending = try RequestTable.pending(db, releasedBy: last)
-        guard !pending.isEmpty else { return [] }
+        guard !pending.isEmpty else { return Backfilled() }
         // Later appointments of a series may fall after the freed day: as far as the longest series reaches.
         let reach = pending.map { ($0.appointments - 1) * $0.gapDays.upperBound }.max() ?? 0
         let state = try BookingState.load(db, days: today...last.adding(days: reach), zone: zone, agendas: .all)
@@ -26,8 +34,8 @@ extension Store {
             waiting.append(window.shape(request))
         }
         let chosen = Backfill(sessions: window.sessions, consultants: state.consultants, zone: zone, gridMinutes: gridMinutes)
-            .fill(freed: Set(places.map(\.id)), waiting: waiting)
-        guard !chosen.isEmpty else { return [] }
+            .fill(freed: Set(places.map(\.id)), waiting: waiting, refused: try OfferTable.refused(db))
+        guard !chosen.isEmpty else { return Backfilled() }
         let ids = Set(chosen.map { $0.assignments[0].request })
         let plan = Plan(assignments: chosen.flatMap(\.assignments), unscheduled: [], objective: chosen.map(\.value).reduce(0, +))
         let problem = Problem(
@@ -37,21 +45,58 @@ extension Store {
         guard report.isValid else {
             throw StoreError.conflict("filling the freed place failed its check and was not written: \(report.violations.prefix(3).map(\.message))")
         }
-        var booked: [BookedAppointment] = []
+        var done = Backfilled()
+        let policies = Dictionary(uniqueKeysWithValues: places.map { ($0.id, rules.rules(for: $0).backfill) })
         for offer in chosen {
             let problemID = offer.assignments[0].request
-            guard let request = RequestTable.storeID(problemID), let duration = pending.first(where: { $0.id == problemID })?.duration else {
+            guard let request = RequestTable.storeID(problemID), let waited = pending.first(where: { $0.id == problemID }) else {
                 preconditionFailure("the backfill names \(problemID), not a waiting request")
             }
+            var made: [BookedAppointment] = []
             for assignment in offer.assignments {
-                let id = try AppointmentTable.insert(db, request: request, window.unshape(assignment, duration: duration), changed: now)
-                booked.append(try AppointmentTable.appointment(db, id: id)!)
+                let id = try AppointmentTable.insert(db, request: request, window.unshape(assignment, duration: waited.duration), changed: now)
+                made.append(try AppointmentTable.appointment(db, id: id)!)
             }
             try db.run("UPDATE request SET status = 'booked' WHERE id = ?", [request])
-            try AuditLog.record(
-                db, at: now, actor: actor, action: "backfill", subject: "request \(request)",
-                detail: "from the waiting list into \(Set(offer.assignments.map(\.session)).intersection(freed).sorted().joined(separator: ", "))")
+            let used = offer.assignments.map(\.session).filter { policies[$0] != nil }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            // Offered only where a consultant can answer; a request without one is booked.
+            if waited.consultant != nil && used.contains(where: { policies[$0] == .offer }) {
+                let placeOffer = try OfferTable.insert(
+                    PlaceOffer.made(request: request, sessions: used, appointments: made.map(\.id), firstStart: made.map(\.span.start).min()!, at: now), db)
+                done.offers.append(placeOffer)
+                try AuditLog.record(
+                    db, at: now, actor: actor, action: "offer", subject: "request \(request)",
+                    detail: "offer \(placeOffer.id) of \(used.joined(separator: ", ")) until \(zone.local(at: placeOffer.expires))")
+            } else {
+                try AuditLog.record(
+                    db, at: now, actor: actor, action: "backfill", subject: "request \(request)",
+                    detail: "from the waiting list into \(used.joined(separator: ", "))")
+            }
+            done.appointments += made
         }
-        return booked
+        return done
+    }
+
+    /// Offers past their expiry: their held appointments are cancelled, their requests wait again,
+    /// and the places go to the next waiting request. Run before every change at the desk.
+    func settleOffers(_ db: Database, now: Instant, actor: String) throws {
+        for offer in try OfferTable.expired(db, at: now) {
+            var expired = offer
+            (expired.state, expired.decided) = (.expired, offer.expires)
+            try release(expired, db, now: now, actor: actor)
+        }
+    }
+
+    /// Writes a declined or expired offer: its held appointments cancelled, its request waiting
+    /// again, and the freed places filled anew (not with this request there).
+    func release(_ offer: PlaceOffer, _ db: Database, now: Instant, actor: String) throws {
+        try OfferTable.update(offer, db)
+        let held = try offer.appointments.compactMap { try AppointmentTable.appointment(db, id: $0) }.filter { $0.status == .booked }
+        for appointment in held {
+            try db.run("UPDATE appointment SET status = 'cancelled', sequence = sequence + 1, changed = ? WHERE id = ?", [now.seconds, appointment.id])
+        }
+        try db.run("UPDATE request SET status = 'pending' WHERE id = ? AND status = 'booked'", [offer.request])
+        try AuditLog.record(db, at: now, actor: actor, action: "offer \(offer.state.rawValue)", subject: "request \(offer.request)", detail: "offer \(offer.id)")
+        _ = try backfill(db, freed: Set(held.map(\.session)), now: now, actor: actor)
     }
 }

@@ -4,9 +4,9 @@ import ZitdagCore
 /// One-off changes to the zitdagen, beside those of the calendars: an extra half-day, a closure.
 extension Store {
     /// Adds a one-off session (origin `manual`: `zitdag sync` leaves it alone). Where its rules say
-    /// `backfill book`, waiting requests are booked into it at once; returns those appointments.
+    /// `backfill book` (or `offer`), waiting requests are booked (or offered) into it at once.
     @discardableResult
-    public func addSession(_ session: Session, at now: Instant, actor: String) throws(StoreError) -> [BookedAppointment] {
+    public func addSession(_ session: Session, at now: Instant, actor: String) throws(StoreError) -> Backfilled {
         try Store.checkId(session.id, field: "session")
         try Store.checkId(session.coach, field: "coach")
         try Store.checkId(session.location, field: "location")

@@ -25,7 +25,9 @@ extension Desk {
         let now = now()
         let today = zone.local(at: now).date
         let (zone, gridMinutes) = (zone, store.gridMinutes)
+        let store = self.store
         let work = { (db: Database) throws -> WeekPlan in
+            if !dryRun { try store.settleOffers(db, now: now, actor: actor) }
             let pending = try RequestTable.pending(db, releasedBy: to)
             // Later appointments may fall after `to`: as far as the longest series reaches.
             let reach = pending.map { ($0.appointments - 1) * $0.gapDays.upperBound }.max() ?? 0

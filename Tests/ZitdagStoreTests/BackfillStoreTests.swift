@@ -26,12 +26,12 @@ import ZitdagStore
         let (fixture, booked) = try Self.fullTuesday(backfill: .book)
         let cancellation = try fixture.desk.cancelling(appointment: booked[0].id, actor: "K1")
         #expect(cancellation.cancelled.map(\.id) == [booked[0].id])
-        #expect(cancellation.filled.map(\.jobSeeker) == ["J3"])
-        #expect(cancellation.filled.first?.span.start == Self.at(9) && cancellation.filled.first?.session == Self.session)
+        #expect(cancellation.filled.appointments.map(\.jobSeeker) == ["J3"])
+        #expect(cancellation.filled.appointments.first?.span.start == Self.at(9) && cancellation.filled.appointments.first?.session == Self.session)
         // J3's request left the queue; J2's still waits.
         #expect(try fixture.store.queuedRequests().map(\.draft.jobSeeker) == ["J2"])
         // The next cancellation serves J2.
-        #expect(try fixture.desk.cancelling(appointment: booked[1].id, actor: "K1").filled.map(\.jobSeeker) == ["J2"])
+        #expect(try fixture.desk.cancelling(appointment: booked[1].id, actor: "K1").filled.appointments.map(\.jobSeeker) == ["J2"])
         #expect(try fixture.store.queuedRequests().isEmpty)
         let agenda = try fixture.store.agenda(of: .coach("C1"), from: Fixture.tuesday, to: Fixture.tuesday)
         let standing = agenda.flatMap(\.appointments).filter { $0.status == .booked }
@@ -40,7 +40,7 @@ import ZitdagStore
 
     @Test func withBackfillOffTheFreedHourStaysFree() throws {
         let (fixture, booked) = try Self.fullTuesday(backfill: .off)
-        #expect(try fixture.desk.cancelling(appointment: booked[0].id, actor: "K1").filled.isEmpty)
+        #expect(try fixture.desk.cancelling(appointment: booked[0].id, actor: "K1").filled.appointments.isEmpty)
         #expect(try fixture.store.queuedRequests().map(\.draft.jobSeeker) == ["J2", "J3"])
     }
 
@@ -52,7 +52,7 @@ import ZitdagStore
                 id: "C1-extra", coach: "C1", location: "L1", span: Span(start: Fixture.at(wednesday, 9), end: Fixture.at(wednesday, 11)),
                 day: wednesday),
             at: Fixture.now, actor: "coordinator")
-        #expect(filled.map(\.jobSeeker) == ["J3", "J2"], "two hours: the one worth most first, then the other")
+        #expect(filled.appointments.map(\.jobSeeker) == ["J3", "J2"], "two hours: the one worth most first, then the other")
         #expect(try fixture.store.queuedRequests().isEmpty)
     }
 

@@ -4,6 +4,9 @@ public enum BackfillPolicy: String, Sendable, Hashable, CaseIterable {
     case off
     /// It goes at once to the waiting request it serves best, booked for its consultant.
     case book
+    /// It is held for the waiting request it serves best and offered to its consultant, who accepts
+    /// or declines before the offer expires (see ``PlaceOffer``); declined or expired, it goes to the next.
+    case offer
 }
 
 /// Fills places a cancellation freed from the waiting list (the queued requests), without moving
@@ -28,8 +31,9 @@ public struct Backfill: Sendable {
     }
 
     /// The series booked, in the order chosen, each for one of `waiting` (oldest first) and using at
-    /// least one of the `freed` sessions.
-    public func fill(freed: Set<String>, waiting: [Request]) -> [Offer] {
+    /// least one of the `freed` sessions, never one of the sessions `refused` lists for it (by
+    /// request id: offers of those it declined or let expire).
+    public func fill(freed: Set<String>, waiting: [Request], refused: [String: Set<String>] = [:]) -> [Offer] {
         var sessions = sessions
         var consultants = consultants
         var waiting = waiting
@@ -41,7 +45,12 @@ public struct Backfill: Sendable {
             for (i, request) in waiting.enumerated() {
                 // One option per first session, best first: the best that goes through a freed session.
                 let options = availability.offers(for: request, count: max(1, sessions.count)).options
-                guard let offer = options.first(where: { $0.assignments.contains { freed.contains($0.session) } }) else { continue }
+                let declined = refused[request.id] ?? []
+                guard
+                    let offer = options.first(where: { option in
+                        option.assignments.contains { freed.contains($0.session) } && !option.assignments.contains { declined.contains($0.session) }
+                    })
+                else { continue }
                 if offer.value > best?.offer.value ?? Int.min { best = (offer, i) }
             }
             guard let best else { break }

@@ -1,0 +1,53 @@
+import GRDB
+import ZitdagCore
+
+/// Offers of freed places (`backfill offer`): listed for their consultants, accepted or declined
+/// before they expire. Expired offers are settled before every change at the desk and every listing.
+extension Desk {
+    /// An open offer with the appointments it holds.
+    public struct OpenOffer: Sendable {
+        public var offer: PlaceOffer
+        public var consultant: String?
+        public var appointments: [BookedAppointment]
+    }
+
+    /// The open offers (only `consultant`'s when given), oldest first, after settling expired ones.
+    public func offers(consultant: String?, actor: String) throws(StoreError) -> [OpenOffer] {
+        let now = now()
+        let store = self.store
+        return try store.write { db in
+            try store.settleOffers(db, now: now, actor: actor)
+            return try OfferTable.open(db, consultant: consultant).map { try Self.opened($0, db) }
+        }
+    }
+
+    /// Offer `id`, open or not, with what it holds; `nil` when there is none.
+    public func offer(_ id: Int64) throws(StoreError) -> OpenOffer? {
+        try store.read { db in try OfferTable.offer(db, id: id).map { try Self.opened($0, db) } }
+    }
+
+    /// Accepts or declines offer `id` now. Accepted, its appointments stay booked; declined, they are
+    /// cancelled, the request waits again and the place goes to the next waiting request.
+    public func decide(offer id: Int64, _ decision: PlaceOffer.Decision, actor: String) throws(StoreError) -> OpenOffer {
+        let now = now()
+        let (store, zone) = (self.store, self.zone)
+        return try store.write { db in
+            // Settled first: an offer past its expiry is answered as expired, and its place is already offered on.
+            try store.settleOffers(db, now: now, actor: actor)
+            guard let offer = try OfferTable.offer(db, id: id) else { throw StoreError.unknown(kind: "offer", id: String(id)) }
+            let decided = try StoreError.catching(zone: zone) { () throws(BookingRefusal) in try offer.deciding(decision, at: now, zone: zone) }
+            if decision == .accept {
+                try OfferTable.update(decided, db)
+                try AuditLog.record(db, at: now, actor: actor, action: "offer accepted", subject: "request \(offer.request)", detail: "offer \(id)")
+            } else {
+                try store.release(decided, db, now: now, actor: actor)
+            }
+            return try Self.opened(decided, db)
+        }
+    }
+
+    private static func opened(_ offer: PlaceOffer, _ db: Database) throws -> OpenOffer {
+        let consultant = try String.fetchOne(db.cachedStatement(sql: "SELECT consultant_id FROM request WHERE id = ?"), arguments: [offer.request])
+        return OpenOffer(offer: offer, consultant: consultant, appointments: try offer.appointments.compactMap { try AppointmentTable.appointment(db, id: $0) })
+    }
+}
