@@ -62,6 +62,7 @@ public struct API: Sendable {
         addBookingRoutes(to: v1)
         addAgendaRoutes(to: v1)
         addWalkInRoutes(to: v1)
+        addOfferRoutes(to: v1)
         return router
     }
 

@@ -63,4 +63,14 @@ enum Permission {
     static func mayReport(_ principal: Principal) throws {
         guard principal.role == .coordinator else { throw forbidden("only coordinators read the reports") }
     }
+
+    /// Offers of freed places: a consultant sees and answers their own (the consultant returned), a
+    /// coordinator all (`nil`); coaches none.
+    static func offersVisible(to principal: Principal) throws -> String? {
+        switch principal.role {
+        case .coordinator: return nil
+        case .consultant: return principal.subject
+        case .coach: throw forbidden("offers are for the consultants of the waiting requests")
+        }
+    }
 }

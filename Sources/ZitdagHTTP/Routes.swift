@@ -24,6 +24,9 @@ enum Routes {
         ("/v1/sessions/:id/walk-ins/next", [.post]),
         ("/v1/walk-ins/:id/outcome", [.post]),
         ("/v1/reports/walk-ins", [.get]),
+        ("/v1/offers", [.get]),
+        ("/v1/offers/:id/accept", [.post]),
+        ("/v1/offers/:id/decline", [.post]),
     ]
 
     /// The table's patterns split into segments once, not at every request.

@@ -1,0 +1,46 @@
+import Foundation
+import Hummingbird
+import Testing
+import ZitdagCore
+import ZitdagHTTP
+import ZitdagStore
+
+/// Offers of freed places over HTTP: a consultant sees and answers their own, every answer held to
+/// the OpenAPI document.
+@Suite final class OfferAPITests: Sendable {
+    let server: Server
+    let tests: APITests
+
+    init() throws {
+        tests = try APITests()
+        server = tests.server
+    }
+
+    @Test func aConsultantSeesAndAnswersTheirOwnOffersOnly() async throws {
+        let store = server.store
+        try store.setRules(BookingRules(backfill: .offer), for: .standard, at: Server.now, actor: "test")
+        let tuesday = Server.monday.adding(days: 1)
+        let booked = try server.api.desk.book(RequestDraft(jobSeeker: "J1"), at: [SlotChoice(start: Server.at(tuesday, 9))], actor: "test")
+        _ = try store.queue(RequestDraft(jobSeeker: "J2", consultant: "K1", priority: 3), at: Server.now, actor: "K1")
+        try await server.api.live { client in
+            let cancelled = try await self.tests.call(
+                client, .post, "/v1/appointments/\(booked[0].id)/cancel", template: "/v1/appointments/{id}/cancel", token: self.server.consultant)
+            #expect(cancelled.status == .ok)
+            let own = try await self.tests.call(client, .get, "/v1/offers", token: self.server.consultant)
+            let offers = own.json as? [[String: Any]]
+            #expect(offers?.count == 1 && offers?.first?["state"] as? String == "open" && offers?.first?["consultant"] as? String == "K1")
+            let id = try #require(offers?.first?["id"] as? Int)
+            #expect((try await self.tests.call(client, .get, "/v1/offers", token: self.server.otherConsultant).json as? [Any])?.isEmpty == true)
+            #expect(try await self.tests.call(client, .get, "/v1/offers", token: self.server.coach).status == .forbidden)
+
+            let template = "/v1/offers/{id}/accept"
+            let other = try await self.tests.call(client, .post, "/v1/offers/\(id)/accept", template: template, token: self.server.otherConsultant)
+            #expect(other.status == .notFound)
+            let accepted = try await self.tests.call(client, .post, "/v1/offers/\(id)/accept", template: template, token: self.server.consultant)
+            #expect(accepted.status == .ok && (accepted.json as? [String: Any])?["state"] as? String == "accepted")
+            let again = try await self.tests.call(client, .post, "/v1/offers/\(id)/decline", template: "/v1/offers/{id}/decline", token: self.server.consultant)
+            #expect(again.status == .conflict && again.text.contains("was accepted already"))
+            #expect(try await self.tests.call(client, .post, "/v1/offers/999/accept", template: template, token: self.server.coordinator).status == .notFound)
+        }
+    }
+}
