@@ -47,7 +47,7 @@ public struct FeedWriter: Sendable {
             icalcomponent_add_property(event, icalproperty_new_summary(entry.summary))
             if let location = entry.location { icalcomponent_add_property(event, icalproperty_new_location(location)) }
             if let description = entry.description { icalcomponent_add_property(event, icalproperty_new_description(description)) }
-            icalcomponent_add_property(event, icalproperty_new_status(entry.cancelled ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED))
+            icalcomponent_add_property(event, icalproperty_new_status(entry.cancelled ? ICAL_STATUS_CANCELLED : entry.tentative ? ICAL_STATUS_TENTATIVE : ICAL_STATUS_CONFIRMED))
             icalcomponent_add_property(event, icalproperty_new_sequence(Int32(entry.sequence)))
             icalcomponent_add_property(event, icalproperty_new_transp(entry.cancelled ? ICAL_TRANSP_TRANSPARENT : ICAL_TRANSP_OPAQUE))
             icalcomponent_add_component(calendar, event)

@@ -16,6 +16,9 @@ extension Store {
         case .location(let id): .location(id)
         }
         let agenda = try agenda(of: owner, from: from, to: to, includeCancelled: true)
+        // Appointments held by an open offer (`backfill offer`) show as tentative until it is answered.
+        let offered = try read { db in try OfferTable.open(db, consultant: nil) }
+        let held = Dictionary(offered.flatMap { offer in offer.appointments.map { ($0, offer) } }, uniquingKeysWith: { first, _ in first })
         let cutoff = now.adding(seconds: -lingerDays * 86_400)
         var entries: [CalendarEntry] = []
         for item in agenda {
@@ -30,12 +33,15 @@ extension Store {
             for a in item.appointments where a.status != .cancelled || a.changed >= cutoff {
                 let who = audience.viewer.jobSeeker(id: a.jobSeeker, initials: a.initials) ?? ""
                 let along = a.consultantAttends ? "met consulent \(a.consultant ?? "")" : "zonder consulent"
+                let offer = a.status == .booked ? held[a.id] : nil
                 entries.append(CalendarEntry(
                     uid: "appointment-\(a.id)@zitdag", span: a.span,
-                    summary: "Coaching \(who.isEmpty ? "(gewist)" : who) (\(a.index + 1)/\(a.seriesLength))" + (a.topic.map { ": \($0)" } ?? ""),
+                    summary: (offer == nil ? "" : "Aanbod: ") + "Coaching \(who.isEmpty ? "(gewist)" : who) (\(a.index + 1)/\(a.seriesLength))"
+                        + (a.topic.map { ": \($0)" } ?? ""),
                     location: a.location,
-                    description: "Afspraak \(a.index + 1) van \(a.seriesLength), coach \(a.coach), \(along)",
-                    cancelled: a.status == .cancelled, sequence: a.sequence))
+                    description: "Afspraak \(a.index + 1) van \(a.seriesLength), coach \(a.coach), \(along)"
+                        + (offer.map { ", vrijgekomen plaats aangeboden (aanbod \($0.id)), te aanvaarden tot \(zone.local(at: $0.expires).withWeekday)" } ?? ""),
+                    cancelled: a.status == .cancelled, tentative: offer != nil, sequence: a.sequence))
             }
         }
         return entries.sorted { ($0.span.start, $0.uid) < ($1.span.start, $1.uid) }

@@ -37,8 +37,15 @@ import ZitdagStore
         #expect(offer.expires == Fixture.now.adding(seconds: 24 * 3600) && offer.sessions == ["C1-2026-12-01-0900"])
         #expect(try desk.offers(consultant: "K2", actor: "K2").map(\.offer.id) == [offer.id])
         #expect(try desk.offers(consultant: "K1", actor: "K1").isEmpty)
+        // The consultant's feed shows the held appointment as tentative until the offer is answered.
+        func held() throws -> CalendarEntry? {
+            try fixture.store.feedEntries(for: .consultant("K2"), from: Fixture.monday, to: Fixture.nextTuesday, now: Fixture.now)
+                .first { $0.uid == "appointment-\(offer.appointments[0])@zitdag" }
+        }
+        #expect(try held()?.tentative == true && held()?.summary.hasPrefix("Aanbod: ") == true)
         let accepted = try desk.decide(offer: offer.id, .accept, actor: "K2")
         #expect(accepted.offer.state == .accepted && accepted.appointments.map(\.status) == [.booked])
+        #expect(try held()?.tentative == false)
         #expect(try desk.offers(consultant: nil, actor: "coordinator").isEmpty)
         #expect(throws: StoreError.self) { try desk.decide(offer: offer.id, .decline, actor: "K2") }
         #expect(try fixture.store.queuedRequests().map(\.draft.jobSeeker) == ["J2"])

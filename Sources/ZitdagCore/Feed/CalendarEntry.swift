@@ -7,13 +7,16 @@ public struct CalendarEntry: Sendable, Hashable {
     public var location: String?
     public var description: String?
     public var cancelled: Bool
+    /// Held but not yet confirmed (a freed place offered to a consultant): STATUS:TENTATIVE.
+    public var tentative: Bool
     /// Grows with every change of the entry.
     public var sequence: Int
 
     public init(
         uid: String, span: Span, summary: String, location: String? = nil, description: String? = nil,
-        cancelled: Bool = false, sequence: Int = 0
+        cancelled: Bool = false, tentative: Bool = false, sequence: Int = 0
     ) {
+        self.tentative = tentative
         self.uid = uid
         self.span = span
         self.summary = summary
