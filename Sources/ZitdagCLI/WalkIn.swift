@@ -19,11 +19,9 @@ struct WalkInCommand: ParsableCommand {
             try reporting {
                 let db = try store.open()
                 do {
-                    let visit = try db.walkInArrive(session: session, initials: initials, topic: topic, at: StoreOptions.clock(), actor: store.who)
-                    let queue = try db.walkInQueue(session: session, at: StoreOptions.clock())
-                    let turn = queue.turns.first { $0.visit.id == visit.id }
-                    if store.json { return Render.printJSON(WalkInSummary(visit, turn: turn, zone: db.zone)) }
-                    print("visit \(visit.id) waiting" + (turn.map { ", " + WalkInCommand.turnWords($0, zone: db.zone) } ?? ""))
+                    let turn = try db.walkInArrive(session: session, initials: initials, topic: topic, at: StoreOptions.clock(), actor: store.who)
+                    if store.json { return Render.printJSON(WalkInSummary(turn.visit, turn: turn, zone: db.zone)) }
+                    print("visit \(turn.visit.id) waiting, " + WalkInCommand.turnWords(turn, zone: db.zone))
                 } catch { throw CommandError.store(error) }
             }
         }

@@ -24,9 +24,8 @@ extension API {
             let (store, now) = (self.store, desk.now())
             let visit = try await work { () throws -> WalkInSummary in
                 try Permission.mayHost(caller, session: try store.session(session), id: session)
-                let visit = try store.walkInArrive(session: session, initials: body.initials, topic: topic, at: now, actor: "\(caller.role.rawValue) \(caller.subject)")
-                let turn = try store.walkInQueue(session: session, at: now).turns.first { $0.visit.id == visit.id }
-                return WalkInSummary(visit, turn: turn, zone: store.zone)
+                let turn = try store.walkInArrive(session: session, initials: body.initials, topic: topic, at: now, actor: "\(caller.role.rawValue) \(caller.subject)")
+                return WalkInSummary(turn.visit, turn: turn, zone: store.zone)
             }
             return Response.json(visit, status: .created)
         }

@@ -4,13 +4,17 @@ import ZitdagCore
 /// Walk-in hours: the store loads a half-day's ``WalkInRegister``, lets the core decide, and saves
 /// what it returns, in one transaction.
 extension Store {
-    /// Registers an arrival, anonymous or with initials.
-    public func walkInArrive(session: String, initials: String?, topic: WalkInTopic?, at now: Instant, actor: String) throws(StoreError) -> WalkInVisit {
+    /// Registers an arrival, anonymous or with initials; returns it with its place in the queue.
+    public func walkInArrive(
+        session: String, initials: String?, topic: WalkInTopic?, at now: Instant, actor: String
+    ) throws(StoreError) -> WalkInRegister.Turn {
         try write { db in
             let register = try Self.walkInRegister(db, session: session)
             let visit = try WalkInTable.insert(try StoreError.catching(zone: zone) { () throws(BookingRefusal) in try register.arrival(initials: initials, topic: topic, at: now) }, db)
             try AuditLog.record(db, at: now, actor: actor, action: "walk-in arrive", subject: session, detail: "visit \(visit.id)")
-            return visit
+            let turns = try Self.walkInRegister(db, session: session).board(at: now)
+            guard let turn = turns.first(where: { $0.visit.id == visit.id }) else { preconditionFailure("an arrival is not waiting") }
+            return turn
         }
     }
 

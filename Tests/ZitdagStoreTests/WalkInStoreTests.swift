@@ -15,8 +15,10 @@ import ZitdagStore
         // An appointment 09:00-10:00 takes the one seat first.
         _ = try fixture.desk.book(RequestDraft(jobSeeker: "J1"), at: [SlotChoice(start: Self.at(9, 0))], actor: "K1")
 
-        let first = try store.walkInArrive(session: Self.session, initials: "AB", topic: .email, at: Self.at(9, 5), actor: "host")
-        let second = try store.walkInArrive(session: Self.session, initials: nil, topic: nil, at: Self.at(9, 10), actor: "host")
+        let first = try store.walkInArrive(session: Self.session, initials: "AB", topic: .email, at: Self.at(9, 5), actor: "host").visit
+        let arrival = try store.walkInArrive(session: Self.session, initials: nil, topic: nil, at: Self.at(9, 10), actor: "host")
+        #expect(arrival.position == 2)
+        let second = arrival.visit
         var queue = try store.walkInQueue(session: Self.session, at: Self.at(9, 15))
         #expect(queue.turns.map(\.visit.id) == [first.id, second.id])
         #expect(queue.turns.map(\.expected) == [Self.at(10, 0), Self.at(10, 20)], "20 minutes each after the appointment")
@@ -33,7 +35,7 @@ import ZitdagStore
         _ = try store.walkInFinish(visit: second.id, outcome: .referred, topic: .government, at: Self.at(10, 40), actor: "host")
 
         // The usual time is learnt from the helped visit at the location: 30 minutes.
-        let later = try store.walkInArrive(session: Self.session, initials: nil, topic: nil, at: Self.at(11, 0), actor: "host")
+        let later = try store.walkInArrive(session: Self.session, initials: nil, topic: nil, at: Self.at(11, 0), actor: "host").visit
         queue = try store.walkInQueue(session: Self.session, at: Self.at(11, 0))
         #expect(queue.register.usualMinutes == 30)
         #expect(queue.turns.map(\.expected) == [Self.at(11, 0)])
