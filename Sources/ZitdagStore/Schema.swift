@@ -154,7 +154,7 @@ enum Schema {
                     appointments TEXT NOT NULL,
                     created INTEGER NOT NULL,
                     expires INTEGER NOT NULL,
-                    state TEXT NOT NULL CHECK (state IN ('open', 'accepted', 'declined', 'expired')),
+                    state TEXT NOT NULL CHECK (state IN ('open', 'accepted', 'declined', 'expired', 'withdrawn')),
                     decided INTEGER);
                 CREATE INDEX backfill_offer_open ON backfill_offer(expires) WHERE state = 'open';
                 CREATE INDEX backfill_offer_by_request ON backfill_offer(request_id);

@@ -78,8 +78,16 @@ extension Store {
     }
 
     /// Offers past their expiry: their held appointments are cancelled, their requests wait again,
-    /// and the places go to the next waiting request. Run before every change at the desk.
+    /// and the places go to the next waiting request. Offers whose appointments were cancelled
+    /// meanwhile are withdrawn. Run before every change at the desk and every listing of offers.
     func settleOffers(_ db: Database, now: Instant, actor: String) throws {
+        for offer in try OfferTable.open(db, consultant: nil) {
+            let held = try offer.appointments.compactMap { try AppointmentTable.appointment(db, id: $0) }
+            guard held.contains(where: { $0.status != .booked }) else { continue }
+            var withdrawn = offer
+            (withdrawn.state, withdrawn.decided) = (.withdrawn, now)
+            try OfferTable.update(withdrawn, db)
+        }
         for offer in try OfferTable.expired(db, at: now) {
             var expired = offer
             (expired.state, expired.decided) = (.expired, offer.expires)

@@ -77,6 +77,16 @@ import ZitdagStore
         #expect(open.map(\.consultant) == ["K1"] && open.first?.offer.expires == offer.expires.adding(seconds: 60 + 24 * 3600))
     }
 
+    @Test func anOfferWhoseAppointmentIsCancelledIsWithdrawn() throws {
+        let (_, desk, _, booked) = try Self.world()
+        let offer = try #require(try desk.cancelling(appointment: booked[0].id, actor: "K1").filled.offers.first)
+        // K2 cancels the held appointment instead of answering.
+        _ = try desk.cancelling(appointment: offer.appointments[0], actor: "K2")
+        let refusal = #expect(throws: StoreError.self) { try desk.decide(offer: offer.id, .accept, actor: "K2") }
+        #expect(refusal?.message == "offer \(offer.id) was withdrawn already")
+        #expect(try desk.offers(consultant: "K2", actor: "K2").isEmpty)
+    }
+
     /// Fifty answers to one offer at once, from as many threads: one wins, every other is refused,
     /// and the place is booked once.
     @Test func fiftyAnswersToOneOfferAtOnceEndWithOne() throws {

@@ -3,6 +3,8 @@
 public struct PlaceOffer: Sendable, Hashable, Identifiable {
     public enum State: String, Sendable, CaseIterable {
         case open, accepted, declined, expired
+        /// Its appointments were cancelled while it was open (a cancellation, an erasure): nothing to answer.
+        case withdrawn
     }
 
     public enum Decision: String, Sendable {
