@@ -49,6 +49,8 @@ extension Desk {
             try AuditLog.record(
                 db, at: now, actor: actor, action: "move", subject: "appointment \(id)",
                 detail: "\(zone.local(at: appointment.span.start)) in \(appointment.session) -> \(zone.local(at: placed.span.start)) in \(placed.session)")
+            // The place it left may serve a waiting request.
+            _ = try store.backfill(db, freed: [appointment.session], now: now, actor: actor)
             return try AppointmentTable.appointment(db, id: id)!
         }
     }

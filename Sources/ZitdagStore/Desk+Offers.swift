@@ -13,12 +13,27 @@ extension Desk {
 
     /// The open offers (only `consultant`'s when given), oldest first, after settling expired ones.
     public func offers(consultant: String?, actor: String) throws(StoreError) -> [OpenOffer] {
+        // A listing writes only when there is something to settle: the store's revision (and the feeds
+        // that follow it) stays as it is otherwise.
+        try settleOffers(actor: actor)
+        return try store.read { db in try OfferTable.open(db, consultant: consultant).map { try Self.opened($0, db) } }
+    }
+
+    /// Settles expired (and withdraws void) offers now, writing only when there are any, so that a
+    /// server can call it every minute without changing the store's revision (and its feeds) for nothing.
+    /// Returns whether it wrote.
+    @discardableResult
+    public func settleOffers(actor: String) throws(StoreError) -> Bool {
         let now = now()
         let store = self.store
-        return try store.write { db in
-            try store.settleOffers(db, now: now, actor: actor)
-            return try OfferTable.open(db, consultant: consultant).map { try Self.opened($0, db) }
+        let due = try store.read { db in
+            try OfferTable.open(db, consultant: nil).contains { offer in
+                try offer.hasExpired(at: now) || offer.appointments.contains { try AppointmentTable.appointment(db, id: $0)?.status != .booked }
+            }
         }
+        guard due else { return false }
+        try store.write { db in try store.settleOffers(db, now: now, actor: actor) }
+        return true
     }
 
     /// Offer `id`, open or not, with what it holds; `nil` when there is none.

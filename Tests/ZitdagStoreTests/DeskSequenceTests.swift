@@ -143,6 +143,7 @@ import ZitdagStore
                     #expect(moved.span.start == start && moved.span.end - moved.span.start == target.span.end - target.span.start)
                     #expect(moved.request == target.request && moved.index == target.index && moved.sequence > target.sequence)
                     model.entries[target.id] = Entry(moved)
+                    fromQueue = backfill
                 case 4:
                     guard let target = Self.pick(live, &random) else { continue }
                     let wholeSeries = Bool.random(using: &random)

@@ -66,6 +66,21 @@ import ZitdagStore
         #expect(try fixture.store.queuedRequests().map(\.draft.jobSeeker).sorted() == ["J2", "J3"])
     }
 
+    /// What `zitdag serve` runs every minute: it writes only when an offer is due, so the store's
+    /// revision, and the feeds that follow it, stay as they are otherwise.
+    @Test func settlingWritesOnlyWhenAnOfferIsDue() throws {
+        let (fixture, desk, clock, booked) = try Self.world()
+        let offer = try #require(try desk.cancelling(appointment: booked[0].id, actor: "K1").filled.offers.first)
+        let revision = try fixture.store.revision()
+        #expect(try desk.settleOffers(actor: "serve") == false)
+        #expect(try desk.offers(consultant: nil, actor: "coordinator").count == 1)
+        #expect(try fixture.store.revision() == revision)
+        clock.advance(to: offer.expires)
+        #expect(try desk.settleOffers(actor: "serve") == true)
+        #expect(try fixture.store.revision() > revision)
+        #expect(try desk.offers(consultant: nil, actor: "coordinator").map(\.consultant) == ["K1"], "on to J2's request")
+    }
+
     @Test func anExpiredOfferIsSettledAtTheNextChangeAndCannotBeAccepted() throws {
         let (_, desk, clock, booked) = try Self.world()
         let offer = try #require(try desk.cancelling(appointment: booked[0].id, actor: "K1").filled.offers.first)
