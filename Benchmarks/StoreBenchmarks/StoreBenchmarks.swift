@@ -12,6 +12,11 @@ import ZitdagStore
 ///   snapshot of the booking horizon is read and compiled again.
 /// - "book one appointment": one `Desk.book` per iteration at a free place (its own transaction);
 ///   "book 1,000 appointments" gives the sustained rate, checkpoints included.
+/// - "walk-in arrival": one arrival recorded and its expected turn worked out, each at the start of
+///   a different half-day (a few arrivals each); p99 is the goal (2 ms).
+/// - "cancellation with backfill": one appointment cancelled where the rules say `backfill book`,
+///   with 20 requests waiting: the backfill decision, its check and the booking of the request
+///   chosen, in the cancellation's transaction; p99 is the goal (10 ms).
 let benchmarks: @Sendable () -> Void = {
     let region = try! RegionDatabase()
     let drafts = (0..<512).map { i in
@@ -53,6 +58,27 @@ let benchmarks: @Sendable () -> Void = {
     ) { _ in
         for _ in 0..<1_000 { blackHole(try region.bookNext()) }
     }
+
+    var arrival = 0
+    Benchmark(
+        "walk-in arrival with its expected turn (region database)",
+        configuration: .init(metrics: [.wallClock, .throughput], timeUnits: .microseconds, warmupIterations: 10, maxDuration: .seconds(20), maxIterations: 2_000)
+    ) { _ in
+        arrival += 1
+        let session = region.sessions[(arrival * 7_919) % region.sessions.count]
+        blackHole(try region.store.walkInArrive(session: session.id, initials: "AB", topic: .email, at: session.span.start, actor: "bench"))
+    }
+
+    Benchmark(
+        "cancellation with backfill, 20 requests waiting (region database)",
+        configuration: .init(metrics: [.wallClock], timeUnits: .microseconds, warmupIterations: 5, maxDuration: .seconds(30), maxIterations: 500)
+    ) { benchmark in
+        let appointment = try region.bookWithWaitingList()
+        benchmark.startMeasurement()
+        let cancellation = try region.desk.cancelling(appointment: appointment, actor: "bench")
+        benchmark.stopMeasurement()
+        precondition(cancellation.filled.appointments.count == 1, "the freed hour went to no waiting request")
+    }
 }
 
 /// The region database's folder, for the exit handler (which can capture nothing).
@@ -63,12 +89,14 @@ nonisolated(unsafe) private var regionFolder: String?
 final class RegionDatabase: @unchecked Sendable {
     let store: Store
     let desk: Desk
+    let now: Instant
     private var free: [(session: String, start: Instant)] = []
     private var next = 0
 
     init() throws {
         let monday = LocalDate(year: 2026, month: 11, day: 23)!
         let now = Zone.brussels.instant(for: LocalDateTime(date: monday, secondOfDay: 8 * 3600))!
+        self.now = now
         let folder = NSTemporaryDirectory() + "zitdag-bench-\(UUID().uuidString)"
         // Each benchmark process builds its own database (10-50 MB with its log): gone when it exits.
         regionFolder = folder
@@ -103,6 +131,28 @@ final class RegionDatabase: @unchecked Sendable {
         precondition(free.count >= 5_100, "only \(free.count) free places")
         for i in 0..<512 { try store.saveJobSeeker(JobSeeker(id: "B\(i)", initials: "BE"), at: now, actor: "bench") }
         for i in 0..<8_000 { try store.saveJobSeeker(JobSeeker(id: "N\(i)", initials: "NB"), at: now, actor: "bench") }
+        for i in 0..<2_000 { try store.saveJobSeeker(JobSeeker(id: "W\(i)", initials: "WA"), at: now, actor: "bench") }
+        sessions = problem.sessions
+    }
+
+    /// The sessions, for the walk-in benchmark.
+    var sessions: [Session] = []
+    private var waiter = 0
+    private var backfillOn = false
+
+    /// Books the next free place and tops the waiting list up to 20 requests (backfill on); returns
+    /// the appointment to cancel.
+    func bookWithWaitingList() throws -> Int64 {
+        if !backfillOn {
+            try store.setRules(BookingRules(backfill: .book), for: .standard, at: now, actor: "bench")
+            backfillOn = true
+        }
+        let booked = try bookNext()
+        for _ in try store.queuedRequests().count..<20 {
+            waiter += 1
+            _ = try store.queue(RequestDraft(jobSeeker: "W\(waiter % 2_000)", priority: 1 + waiter % 5), at: now, actor: "bench")
+        }
+        return booked[0].id
     }
 
     /// Books one hour at the next free place for a job seeker who has no appointment yet.

@@ -21,12 +21,13 @@ extension Store {
         let rules = try RuleTable.ruleBook(db)
         let places = try freed.sorted().compactMap { try SessionTable.session(db, id: $0) }
             .filter { rules.rules(for: $0).backfill != .off && $0.day >= today }
-        guard let last = places.map(\.day).max() else { return Backfilled() }
+        guard let first = places.map(\.day).min(), let last = places.map(\.day).max() else { return Backfilled() }
         let pending = try RequestTable.pending(db, releasedBy: last)
         guard !pending.isEmpty else { return Backfilled() }
-        // Later appointments of a series may fall after the freed day: as far as the longest series reaches.
+        // A series through a freed half-day reaches as far before and after it as the longest series
+        // spans: only those days are read (one day when every waiting request is one appointment).
         let reach = pending.map { ($0.appointments - 1) * $0.gapDays.upperBound }.max() ?? 0
-        let state = try BookingState.load(db, days: today...last.adding(days: reach), zone: zone, agendas: .all)
+        let state = try BookingState.load(db, days: max(today, first.adding(days: -reach))...last.adding(days: reach), zone: zone, agendas: .all)
         let window = BookingWindow(sessions: state.sessions, rules: rules, today: today)
         var waiting: [Request] = []
         for var request in pending {

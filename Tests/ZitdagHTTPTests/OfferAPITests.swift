@@ -43,4 +43,30 @@ import ZitdagStore
             #expect(try await self.tests.call(client, .post, "/v1/offers/999/accept", template: template, token: self.server.coordinator).status == .notFound)
         }
     }
+
+    /// Fifty clients answering one offer at once over real sockets: one wins, every other gets 409,
+    /// and the place is booked once.
+    @Test func fiftyClientsAcceptingOneOfferEndWithOne() async throws {
+        let store = server.store
+        try store.setRules(BookingRules(backfill: .offer), for: .standard, at: Server.now, actor: "test")
+        let tuesday = Server.monday.adding(days: 1)
+        let booked = try server.api.desk.book(
+            RequestDraft(jobSeeker: "J1", durationMinutes: 180), at: [SlotChoice(start: Server.at(tuesday, 9))], actor: "test")
+        _ = try store.queue(RequestDraft(jobSeeker: "J2", consultant: "K1", durationMinutes: 180), at: Server.now, actor: "K1")
+        let cancellation = try server.api.desk.cancelling(appointment: booked[0].id, actor: "K1")
+        let offer = try #require(cancellation.filled.offers.first)
+        let token = server.consultant
+        try await server.api.live { client in
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for _ in 1...50 {
+                    group.addTask { try await client.call(.post, "/v1/offers/\(offer.id)/accept", token: token).status }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .ok }.count == 1)
+            #expect(statuses.filter { $0 == .conflict }.count == 49)
+        }
+        let live = try store.agenda(of: .coach("C1"), from: tuesday, to: tuesday).flatMap(\.appointments).filter { $0.status == .booked }
+        #expect(live.map(\.jobSeeker) == ["J2"])
+    }
 }

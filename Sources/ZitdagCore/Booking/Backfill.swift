@@ -41,10 +41,16 @@ public struct Backfill: Sendable {
         let sessionIndex = Dictionary(uniqueKeysWithValues: sessions.enumerated().map { ($1.id, $0) })
         while !waiting.isEmpty {
             let availability = Availability(sessions: sessions, consultants: consultants, zone: zone, gridMinutes: gridMinutes, weights: weights)
+            // A single appointment can only go in a freed session: searched among those alone, it costs
+            // a few sessions' search instead of the whole window's.
+            let freedOnly = Availability(
+                sessions: sessions.filter { freed.contains($0.id) }, consultants: consultants, zone: zone, gridMinutes: gridMinutes, weights: weights)
             var best: (offer: Offer, index: Int)?
             for (i, request) in waiting.enumerated() {
                 // One option per first session, best first: the best that goes through a freed session.
-                let options = availability.offers(for: request, count: max(1, sessions.count)).options
+                let options = request.appointments == 1
+                    ? freedOnly.offers(for: request, count: max(1, freed.count)).options
+                    : availability.offers(for: request, count: max(1, sessions.count)).options
                 let declined = refused[request.id] ?? []
                 guard
                     let offer = options.first(where: { option in
