@@ -15,8 +15,9 @@ import ZitdagStore
 /// - "walk-in arrival": one arrival recorded and its expected turn worked out, each at the start of
 ///   a different half-day (a few arrivals each); p99 is the goal (2 ms).
 /// - "cancellation with backfill": one appointment cancelled where the rules say `backfill book`,
-///   with 20 requests waiting: the backfill decision, its check and the booking of the request
-///   chosen, in the cancellation's transaction; p99 is the goal (10 ms).
+///   with 20 requests waiting: the backfill decision, its check and the booking of the requests
+///   chosen (the freed hour, and the half-day's other free hours), in the cancellation's
+///   transaction; p99 is the goal (10 ms).
 let benchmarks: @Sendable () -> Void = {
     let region = try! RegionDatabase()
     let drafts = (0..<512).map { i in
@@ -77,7 +78,8 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.startMeasurement()
         let cancellation = try region.desk.cancelling(appointment: appointment, actor: "bench")
         benchmark.stopMeasurement()
-        precondition(cancellation.filled.appointments.count == 1, "the freed hour went to no waiting request")
+        // The freed hour, and any other free hour of the half-day (each seat's last hour was left free).
+        precondition(!cancellation.filled.appointments.isEmpty, "the freed hour went to no waiting request")
     }
 }
 
@@ -147,7 +149,11 @@ final class RegionDatabase: @unchecked Sendable {
             try store.setRules(BookingRules(backfill: .book), for: .standard, at: now, actor: "bench")
             backfillOn = true
         }
-        let booked = try bookNext()
+        // Places the backfill filled before are taken: on to the next free one.
+        var booked: [BookedAppointment] = []
+        while booked.isEmpty {
+            do { booked = try bookNext() } catch let error as StoreError where error.code == .taken {}
+        }
         for _ in try store.queuedRequests().count..<20 {
             waiter += 1
             _ = try store.queue(RequestDraft(jobSeeker: "W\(waiter % 2_000)", priority: 1 + waiter % 5), at: now, actor: "bench")

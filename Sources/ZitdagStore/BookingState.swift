@@ -15,6 +15,8 @@ struct BookingState {
     enum Agendas {
         case none
         case one(String)
+        /// Only these consultants' (those of the requests in question).
+        case some(Set<String>)
         case all
     }
 
@@ -38,6 +40,7 @@ struct BookingState {
         let consultants: [Consultant] = switch agendas {
         case .none: []
         case .one(let id): [try ConsultantTable.consultant(db, id: id, from: from, to: to, except: except)]
+        case .some(let ids): try ids.sorted().map { try ConsultantTable.consultant(db, id: $0, from: from, to: to, except: except) }
         case .all: try ConsultantTable.all(db, from: from, to: to)
         }
         return BookingState(sessions: sessions, cancelled: try SessionTable.cancelled(db, days: days), consultants: consultants)

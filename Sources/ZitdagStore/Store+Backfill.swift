@@ -27,7 +27,9 @@ extension Store {
         // A series through a freed half-day reaches as far before and after it as the longest series
         // spans: only those days are read (one day when every waiting request is one appointment).
         let reach = pending.map { ($0.appointments - 1) * $0.gapDays.upperBound }.max() ?? 0
-        let state = try BookingState.load(db, days: max(today, first.adding(days: -reach))...last.adding(days: reach), zone: zone, agendas: .all)
+        let state = try BookingState.load(
+            db, days: max(today, first.adding(days: -reach))...last.adding(days: reach), zone: zone,
+            agendas: .some(Set(pending.compactMap(\.consultant))))
         let window = BookingWindow(sessions: state.sessions, rules: rules, today: today)
         var waiting: [Request] = []
         for var request in pending {

@@ -15,7 +15,8 @@ import ZitdagStore
 ///   else (``expected(after:)``); one the model knows must fail (marking before the start, queueing
 ///   from yesterday, forgetting a job seeker twice) is refused; where the queue may fill places (a
 ///   plan, a cancellation with backfill), what it adds is whole series of queued requests, taken off
-///   the queue, and nothing booked before changes but what the model says.
+///   the queue, and nothing booked before changes but what the model says; with `backfill book`, no
+///   waiting request the desk would still place through a freed half-day is left waiting.
 @Suite struct DeskSequenceTests {
     /// What the store holds that an operation may change.
     struct State: Equatable {
@@ -83,6 +84,18 @@ import ZitdagStore
         return PlanChecker(problem: problem).check(plan).violations.filter { $0.rule != .objective }.map(\.message)
     }
 
+    /// Queued requests the desk still offers a place through one of the `freed` sessions: with
+    /// `backfill book`, a freed place must not stay empty while a waiting request fits it.
+    static func unfilled(_ fixture: Fixture, freed: Set<String>) throws -> [String] {
+        guard !freed.isEmpty else { return [] }
+        return try fixture.store.queuedRequests().compactMap { queued in
+            var draft = queued.draft
+            draft.from = max(queued.release, Fixture.monday)
+            let through = try? fixture.desk.slots(for: draft, count: 50).options.first { $0.assignments.contains { freed.contains($0.session) } }
+            return through.map { "request \(queued.id) fits \($0.assignments.map(\.session))" }
+        }
+    }
+
     static func pick<T>(_ items: [T], _ random: inout SplitMix64) -> T? {
         items.isEmpty ? nil : items[Int.random(in: 0..<items.count, using: &random)]
     }
@@ -144,6 +157,10 @@ import ZitdagStore
                     #expect(moved.request == target.request && moved.index == target.index && moved.sequence > target.sequence)
                     model.entries[target.id] = Entry(moved)
                     fromQueue = backfill
+                    if backfill {
+                        let left = try Self.unfilled(fixture, freed: [target.session])
+                        #expect(left.isEmpty, "step \(step): the place a move left stays empty: \(left)")
+                    }
                 case 4:
                     guard let target = Self.pick(live, &random) else { continue }
                     let wholeSeries = Bool.random(using: &random)
@@ -152,6 +169,10 @@ import ZitdagStore
                     let ids = wholeSeries ? live.filter { $0.request == target.request && $0.span.start >= target.span.start }.map(\.id) : [target.id]
                     for id in ids { model.entries[id]!.status = .cancelled }
                     fromQueue = backfill
+                    if backfill {
+                        let left = try Self.unfilled(fixture, freed: Set(ids.map { model.entries[$0]!.session }))
+                        #expect(left.isEmpty, "step \(step): a freed place stays empty: \(left)")
+                    }
                 case 5:
                     guard let target = Self.pick(live, &random) else { continue }
                     let status: BookedAppointment.Status = Bool.random(using: &random) ? .attended : .noShow

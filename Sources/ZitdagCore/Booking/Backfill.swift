@@ -40,7 +40,9 @@ public struct Backfill: Sendable {
         var chosen: [Offer] = []
         let sessionIndex = Dictionary(uniqueKeysWithValues: sessions.enumerated().map { ($1.id, $0) })
         while !waiting.isEmpty {
-            let availability = Availability(sessions: sessions, consultants: consultants, zone: zone, gridMinutes: gridMinutes, weights: weights)
+            // The whole window, compiled only when a series waits.
+            let availability = waiting.contains { $0.appointments > 1 }
+                ? Availability(sessions: sessions, consultants: consultants, zone: zone, gridMinutes: gridMinutes, weights: weights) : nil
             // A single appointment can only go in a freed session: searched among those alone, it costs
             // a few sessions' search instead of the whole window's.
             let freedOnly = Availability(
@@ -50,7 +52,7 @@ public struct Backfill: Sendable {
                 // One option per first session, best first: the best that goes through a freed session.
                 let options = request.appointments == 1
                     ? freedOnly.offers(for: request, count: max(1, freed.count)).options
-                    : availability.offers(for: request, count: max(1, sessions.count)).options
+                    : availability!.offers(for: request, count: max(1, sessions.count)).options
                 let declined = refused[request.id] ?? []
                 guard
                     let offer = options.first(where: { option in
