@@ -16,13 +16,10 @@ struct WalkInCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            try reporting {
-                let db = try store.open()
-                do {
-                    let turn = try db.walkInArrive(session: session, initials: initials, topic: topic, at: StoreOptions.clock(), actor: store.who)
-                    if store.json { return Render.printJSON(WalkInSummary(turn.visit, turn: turn, zone: db.zone)) }
-                    print("visit \(turn.visit.id) waiting, " + WalkInCommand.turnWords(turn, zone: db.zone))
-                } catch { throw CommandError.store(error) }
+            try WalkInCommand.using(store, self) { db throws(StoreError) in
+                let turn = try db.walkInArrive(session: session, initials: initials, topic: topic, at: StoreOptions.clock(), actor: store.who)
+                if store.json { return Render.printJSON(WalkInSummary(turn.visit, turn: turn, zone: db.zone)) }
+                print("visit \(turn.visit.id) waiting, " + WalkInCommand.turnWords(turn, zone: db.zone))
             }
         }
     }
@@ -33,13 +30,10 @@ struct WalkInCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            try reporting {
-                let db = try store.open()
-                do {
-                    let visit = try db.walkInCallNext(session: session, at: StoreOptions.clock(), actor: store.who)
-                    if store.json { return Render.printJSON(WalkInSummary(visit, zone: db.zone)) }
-                    print("visit \(visit.id) called in" + WalkInCommand.about(visit))
-                } catch { throw CommandError.store(error) }
+            try WalkInCommand.using(store, self) { db throws(StoreError) in
+                let visit = try db.walkInCallNext(session: session, at: StoreOptions.clock(), actor: store.who)
+                if store.json { return Render.printJSON(WalkInSummary(visit, zone: db.zone)) }
+                print("visit \(visit.id) called in" + WalkInCommand.about(visit))
             }
         }
     }
@@ -52,13 +46,10 @@ struct WalkInCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            try reporting {
-                let db = try store.open()
-                do {
-                    let ended = try db.walkInFinish(visit: visit, outcome: outcome, topic: topic, at: StoreOptions.clock(), actor: store.who)
-                    if store.json { return Render.printJSON(WalkInSummary(ended, zone: db.zone)) }
-                    print("visit \(ended.id): \(outcome.rawValue)" + WalkInCommand.about(ended))
-                } catch { throw CommandError.store(error) }
+            try WalkInCommand.using(store, self) { db throws(StoreError) in
+                let ended = try db.walkInFinish(visit: visit, outcome: outcome, topic: topic, at: StoreOptions.clock(), actor: store.who)
+                if store.json { return Render.printJSON(WalkInSummary(ended, zone: db.zone)) }
+                print("visit \(ended.id): \(outcome.rawValue)" + WalkInCommand.about(ended))
             }
         }
     }
@@ -70,17 +61,14 @@ struct WalkInCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            try reporting {
-                let db = try store.open()
-                do {
-                    let (register, turns) = try db.walkInQueue(session: session, at: StoreOptions.clock())
-                    let helped = register.visits.filter { $0.state == .beingHelped }
-                    if store.json { return Render.printJSON(WalkInQueueSummary(register, turns: turns, zone: db.zone)) }
-                    for visit in helped { print("visit \(visit.id)  being helped since \(db.zone.local(at: visit.called!).hourMinute)" + about(visit)) }
-                    for turn in turns { print("visit \(turn.visit.id)  \(WalkInCommand.turnWords(turn, zone: db.zone))" + about(turn.visit)) }
-                    if helped.isEmpty && turns.isEmpty { print("nobody is waiting") }
-                    print("(usual time per walk-in: \(register.usualMinutes) minutes)")
-                } catch { throw CommandError.store(error) }
+            try WalkInCommand.using(store, self) { db throws(StoreError) in
+                let (register, turns) = try db.walkInQueue(session: session, at: StoreOptions.clock())
+                let helped = register.visits.filter { $0.state == .beingHelped }
+                if store.json { return Render.printJSON(WalkInQueueSummary(register, turns: turns, zone: db.zone)) }
+                for visit in helped { print("visit \(visit.id)  being helped since \(db.zone.local(at: visit.called!).hourMinute)" + about(visit)) }
+                for turn in turns { print("visit \(turn.visit.id)  \(WalkInCommand.turnWords(turn, zone: db.zone))" + about(turn.visit)) }
+                if helped.isEmpty && turns.isEmpty { print("nobody is waiting") }
+                print("(usual time per walk-in: \(register.usualMinutes) minutes)")
             }
         }
 
@@ -113,6 +101,14 @@ struct WalkInCommand: ParsableCommand {
                     if report.rows.isEmpty { print("no walk-ins from \(first) to \(last)") }
                 } catch { throw CommandError.store(error) }
             }
+        }
+    }
+
+    /// Runs `body` on the store the options name, its refusals as the command's errors.
+    static func using(_ options: StoreOptions, _ command: some ParsableCommand, _ body: (Store) throws(StoreError) -> Void) throws {
+        try command.reporting {
+            let db = try options.open()
+            do { try body(db) } catch { throw CommandError.store(error) }
         }
     }
 
