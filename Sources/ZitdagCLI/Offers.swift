@@ -51,7 +51,7 @@ struct OffersCommand: ParsableCommand {
         }
     }
 
-    static func show(_ open: Desk.OpenOffer, zone: Zone) {
+    static func show(_ open: Desk.OfferDetail, zone: Zone) {
         let offer = open.offer
         let until = offer.state == .open ? ", until \(zone.local(at: offer.expires).withWeekday)" : ""
         print("offer \(offer.id)  request \(offer.request)\(open.consultant.map { " for \($0)" } ?? "")  \(offer.state.rawValue)\(until)")

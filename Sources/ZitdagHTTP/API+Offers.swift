@@ -22,7 +22,7 @@ extension API {
         _ = try Permission.offersVisible(to: caller)
         guard let text = context.parameters.get("id"), let id = Int64(text), id > 0 else { throw APIProblem(.notFound, "no such offer") }
         let desk = self.desk
-        let decided = try await work { () throws -> Desk.OpenOffer in
+        let decided = try await work { () throws -> Desk.OfferDetail in
             // Another consultant's offer is answered as an unknown one.
             guard let offer = try desk.offer(id), caller.role == .coordinator || offer.consultant == caller.subject else {
                 throw APIProblem(.notFound, "no offer \(id)")

@@ -4,15 +4,15 @@ import ZitdagCore
 /// Offers of freed places (`backfill offer`): listed for their consultants, accepted or declined
 /// before they expire. Expired offers are settled before every change at the desk and every listing.
 extension Desk {
-    /// An open offer with the appointments it holds.
-    public struct OpenOffer: Sendable {
+    /// An offer (open or answered) with its consultant and the appointments it holds.
+    public struct OfferDetail: Sendable {
         public var offer: PlaceOffer
         public var consultant: String?
         public var appointments: [BookedAppointment]
     }
 
     /// The open offers (only `consultant`'s when given), oldest first, after settling expired ones.
-    public func offers(consultant: String?, actor: String) throws(StoreError) -> [OpenOffer] {
+    public func offers(consultant: String?, actor: String) throws(StoreError) -> [OfferDetail] {
         // A listing writes only when there is something to settle: the store's revision (and the feeds
         // that follow it) stays as it is otherwise.
         try settleOffers(actor: actor)
@@ -27,9 +27,7 @@ extension Desk {
         let now = now()
         let store = self.store
         let due = try store.read { db in
-            try OfferTable.open(db, consultant: nil).contains { offer in
-                try offer.hasExpired(at: now) || offer.appointments.contains { try AppointmentTable.appointment(db, id: $0)?.status != .booked }
-            }
+            try OfferTable.open(db, consultant: nil).contains { offer in try offer.hasExpired(at: now) || OfferTable.isVoid(offer, db) }
         }
         guard due else { return false }
         try store.write { db in try store.settleOffers(db, now: now, actor: actor) }
@@ -37,13 +35,13 @@ extension Desk {
     }
 
     /// Offer `id`, open or not, with what it holds; `nil` when there is none.
-    public func offer(_ id: Int64) throws(StoreError) -> OpenOffer? {
+    public func offer(_ id: Int64) throws(StoreError) -> OfferDetail? {
         try store.read { db in try OfferTable.offer(db, id: id).map { try Self.opened($0, db) } }
     }
 
     /// Accepts or declines offer `id` now. Accepted, its appointments stay booked; declined, they are
     /// cancelled, the request waits again and the place goes to the next waiting request.
-    public func decide(offer id: Int64, _ decision: PlaceOffer.Decision, actor: String) throws(StoreError) -> OpenOffer {
+    public func decide(offer id: Int64, _ decision: PlaceOffer.Decision, actor: String) throws(StoreError) -> OfferDetail {
         let now = now()
         let (store, zone) = (self.store, self.zone)
         return try store.write { db in
@@ -61,8 +59,8 @@ extension Desk {
         }
     }
 
-    private static func opened(_ offer: PlaceOffer, _ db: Database) throws -> OpenOffer {
+    private static func opened(_ offer: PlaceOffer, _ db: Database) throws -> OfferDetail {
         let consultant = try String.fetchOne(db.cachedStatement(sql: "SELECT consultant_id FROM request WHERE id = ?"), arguments: [offer.request])
-        return OpenOffer(offer: offer, consultant: consultant, appointments: try offer.appointments.compactMap { try AppointmentTable.appointment(db, id: $0) })
+        return OfferDetail(offer: offer, consultant: consultant, appointments: try offer.appointments.compactMap { try AppointmentTable.appointment(db, id: $0) })
     }
 }

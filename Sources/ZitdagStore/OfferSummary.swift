@@ -13,7 +13,7 @@ public struct OfferSummary: Codable, Sendable, Hashable {
     /// The appointments it holds (booked while open; cancelled once declined or expired).
     public var appointments: [AppointmentSummary]
 
-    public init(_ open: Desk.OpenOffer, zone: Zone, viewer: Viewer) {
+    public init(_ open: Desk.OfferDetail, zone: Zone, viewer: Viewer) {
         id = open.offer.id
         request = open.offer.request
         consultant = open.consultant

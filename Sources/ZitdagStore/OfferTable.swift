@@ -35,6 +35,11 @@ enum OfferTable {
         return try db.records(OfferRecord.self, "SELECT * FROM backfill_offer WHERE state = 'open' ORDER BY id").map(\.offer)
     }
 
+    /// Whether an open offer's held appointments are no longer all booked (cancelled meanwhile): it is void.
+    static func isVoid(_ offer: PlaceOffer, _ db: Database) throws -> Bool {
+        try offer.appointments.contains { try AppointmentTable.appointment(db, id: $0)?.status != .booked }
+    }
+
     static func expired(_ db: Database, at now: Instant) throws -> [PlaceOffer] {
         try db.records(OfferRecord.self, "SELECT * FROM backfill_offer WHERE state = 'open' AND expires <= ? ORDER BY id", [now.seconds]).map(\.offer)
     }

@@ -84,9 +84,7 @@ extension Store {
     /// and the places go to the next waiting request. Offers whose appointments were cancelled
     /// meanwhile are withdrawn. Run before every change at the desk and every listing of offers.
     func settleOffers(_ db: Database, now: Instant, actor: String) throws {
-        for offer in try OfferTable.open(db, consultant: nil) {
-            let held = try offer.appointments.compactMap { try AppointmentTable.appointment(db, id: $0) }
-            guard held.contains(where: { $0.status != .booked }) else { continue }
+        for offer in try OfferTable.open(db, consultant: nil) where try OfferTable.isVoid(offer, db) {
             var withdrawn = offer
             (withdrawn.state, withdrawn.decided) = (.withdrawn, now)
             try OfferTable.update(withdrawn, db)

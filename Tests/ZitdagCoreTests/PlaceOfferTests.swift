@@ -15,7 +15,7 @@ import ZitdagCore
         #expect(!later.hasExpired(at: Self.at("2026-11-24T09:59:00")) && later.hasExpired(at: Self.at("2026-11-24T10:00:00")))
     }
 
-    @Test func anOpenOfferIsAnsweredOnceBeforeItExpires() throws {
+    @Test func anOfferDetailIsAnsweredOnceBeforeItExpires() throws {
         var offer = PlaceOffer.made(request: 7, sessions: ["S"], appointments: [1], firstStart: Self.at("2026-12-01T09:00:00"), at: Self.now)
         offer.id = 3
         let accepted = try offer.deciding(.accept, at: Self.at("2026-11-23T12:00:00"), zone: Self.zone)
