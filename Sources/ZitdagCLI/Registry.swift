@@ -194,7 +194,7 @@ struct Rules: ParsableCommand {
                 let book: RuleBook
                 do { book = try store.open().ruleBook() } catch { throw CommandError.store(error) }
                 func line(_ scope: String, _ r: BookingRules) -> String {
-                    "\(scope): notice \(Counted.text(r.minimumNoticeDays, "day")), horizon \(Counted.text(r.horizonWeeks, "week")), buffer \(r.bufferMinutes) min, backfill \(r.backfill.rawValue)"
+                    "\(scope): notice \(Counted.text(r.minimumNoticeDays, "day")), horizon \(Counted.text(r.horizonWeeks, "week")), buffer \(r.bufferMinutes) min, backfill \(r.backfill.rawValue)" + (r.backfill == .offer ? " (held \(r.offerHours) h)" : "")
                 }
                 print(line("default", book.standard))
                 for (id, rules) in book.byLocation.sorted(by: { $0.key < $1.key }) { print(line("location \(id)", rules)) }
@@ -212,7 +212,9 @@ struct Rules: ParsableCommand {
         @Option(help: "Days of notice: 1 forbids same-day bookings.") var notice: Int?
         @Option(help: "Weeks ahead that can be booked.") var horizon: Int?
         @Option(help: "Minutes kept free after each appointment.") var buffer: Int?
-        @Option(help: "What a place freed by a cancellation does: book (the waiting request it serves best) or off.") var backfill: BackfillPolicy?
+        @Option(help: "What a place freed by a cancellation does: book (the waiting request it serves best), offer (to its consultant) or off.")
+        var backfill: BackfillPolicy?
+        @Option(help: "Hours an offer of a freed place holds it for the consultant (1 to 336).") var offerHours: Int?
         @OptionGroup var store: StoreOptions
 
         func run() throws {
@@ -231,6 +233,7 @@ struct Rules: ParsableCommand {
                     rules.horizonWeeks = horizon ?? rules.horizonWeeks
                     rules.bufferMinutes = buffer ?? rules.bufferMinutes
                     rules.backfill = backfill ?? rules.backfill
+                    rules.offerHours = offerHours ?? rules.offerHours
                     try store.setRules(rules, for: scope, at: StoreOptions.clock(), actor: self.store.who)
                 } catch { throw CommandError.store(error) }
             }

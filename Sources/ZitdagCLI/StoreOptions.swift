@@ -64,6 +64,7 @@ extension CommandError {
         "max_gap_days": "--gap", "priority": "--priority", "attendance": "--attendance", "consultant": "--consultant",
         "due": "--due", "from": "--from", "to": "--to", "start": "--at", "session": "--session", "count": "--count",
         "language": "--language", "loan_until": "--loan-until", "loan_from": "--loan-from", "initials": "--initials",
+        "offer_hours": "--offer-hours",
     ]
 }
 

@@ -29,6 +29,7 @@ struct RuleRecord: FetchableRecord {
         static let horizon = Column("horizon_weeks")
         static let buffer = Column("buffer_minutes")
         static let backfill = Column("backfill")
+        static let offerHours = Column("offer_hours")
     }
 
     init(row: Row) {
@@ -37,7 +38,7 @@ struct RuleRecord: FetchableRecord {
         let backfill: String = row[Columns.backfill]
         rules = BookingRules(
             minimumNoticeDays: row[Columns.notice], horizonWeeks: row[Columns.horizon], bufferMinutes: row[Columns.buffer],
-            backfill: BackfillPolicy(rawValue: backfill) ?? .off)
+            backfill: BackfillPolicy(rawValue: backfill) ?? .off, offerHours: row[Columns.offerHours])
     }
 }
 

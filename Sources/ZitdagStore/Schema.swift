@@ -141,7 +141,10 @@ enum Schema {
                 """)
         }
         migrator.registerMigration("v5: what a freed place does") { db in
-            try db.execute(sql: "ALTER TABLE booking_rule ADD COLUMN backfill TEXT NOT NULL DEFAULT 'off' CHECK (backfill IN ('off', 'book', 'offer'))")
+            try db.execute(sql: """
+                ALTER TABLE booking_rule ADD COLUMN backfill TEXT NOT NULL DEFAULT 'off' CHECK (backfill IN ('off', 'book', 'offer'));
+                ALTER TABLE booking_rule ADD COLUMN offer_hours INTEGER NOT NULL DEFAULT 24 CHECK (offer_hours BETWEEN 1 AND 336);
+                """)
         }
         migrator.registerMigration("v6: freed places offered to consultants") { db in
             // The offered series is booked (so nothing else can take it) and the offer says until when

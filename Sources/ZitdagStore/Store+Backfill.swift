@@ -49,7 +49,7 @@ extension Store {
             throw StoreError.conflict("filling the freed place failed its check and was not written: \(report.violations.prefix(3).map(\.message))")
         }
         var done = Backfilled()
-        let policies = Dictionary(uniqueKeysWithValues: places.map { ($0.id, rules.rules(for: $0).backfill) })
+        let policies = Dictionary(uniqueKeysWithValues: places.map { ($0.id, rules.rules(for: $0)) })
         for offer in chosen {
             let problemID = offer.assignments[0].request
             guard let request = RequestTable.storeID(problemID), let waited = pending.first(where: { $0.id == problemID }) else {
@@ -62,10 +62,14 @@ extension Store {
             }
             try db.run("UPDATE request SET status = 'booked' WHERE id = ?", [request])
             let used = offer.assignments.map(\.session).filter { policies[$0] != nil }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-            // Offered only where a consultant can answer; a request without one is booked.
-            if waited.consultant != nil && used.contains(where: { policies[$0] == .offer }) {
+            // Offered only where a consultant can answer; a request without one is booked. Held as long
+            // as the shortest hold among the half-days that offer it.
+            let offering = used.compactMap { policies[$0] }.filter { $0.backfill == .offer }
+            if waited.consultant != nil, let hours = offering.map(\.offerHours).min() {
                 let placeOffer = try OfferTable.insert(
-                    PlaceOffer.made(request: request, sessions: used, appointments: made.map(\.id), firstStart: made.map(\.span.start).min()!, at: now), db)
+                    PlaceOffer.made(
+                        request: request, sessions: used, appointments: made.map(\.id), firstStart: made.map(\.span.start).min()!, hours: hours, at: now),
+                    db)
                 done.offers.append(placeOffer)
                 try AuditLog.record(
                     db, at: now, actor: actor, action: "offer", subject: "request \(request)",

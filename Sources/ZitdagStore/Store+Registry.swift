@@ -115,14 +115,18 @@ extension Store {
         guard rules.bufferMinutes >= 0, rules.bufferMinutes <= 120, rules.bufferMinutes % gridMinutes == 0 else {
             throw .invalid(field: "buffer", reason: "\(rules.bufferMinutes) minutes; a multiple of \(gridMinutes) up to 120")
         }
+        guard (1...336).contains(rules.offerHours) else { throw .invalid(field: "offer_hours", reason: "\(rules.offerHours) hours; 1 to 336 allowed") }
         let (scope, id) = scope.columns
         try write { db in
             try db.run(
-                "INSERT OR REPLACE INTO booking_rule (scope, scope_id, minimum_notice_days, horizon_weeks, buffer_minutes, backfill) VALUES (?, ?, ?, ?, ?, ?)",
-                [scope, id, rules.minimumNoticeDays, rules.horizonWeeks, rules.bufferMinutes, rules.backfill.rawValue])
+                """
+                INSERT OR REPLACE INTO booking_rule (scope, scope_id, minimum_notice_days, horizon_weeks, buffer_minutes, backfill, offer_hours)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+                [scope, id, rules.minimumNoticeDays, rules.horizonWeeks, rules.bufferMinutes, rules.backfill.rawValue, rules.offerHours])
             try AuditLog.record(
                 db, at: now, actor: actor, action: "set rules", subject: "\(scope) \(id)",
-                detail: "notice \(rules.minimumNoticeDays) d, horizon \(rules.horizonWeeks) w, buffer \(rules.bufferMinutes) min, backfill \(rules.backfill.rawValue)")
+                detail: "notice \(rules.minimumNoticeDays) d, horizon \(rules.horizonWeeks) w, buffer \(rules.bufferMinutes) min, backfill \(rules.backfill.rawValue), offers held \(rules.offerHours) h")
         }
     }
 

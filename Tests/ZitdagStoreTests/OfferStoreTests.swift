@@ -51,6 +51,17 @@ import ZitdagStore
         #expect(try fixture.store.queuedRequests().map(\.draft.jobSeeker) == ["J2"])
     }
 
+    @Test func theRulesSayHowLongAnOfferHolds() throws {
+        let (fixture, desk, _, booked) = try Self.world()
+        try fixture.store.setRules(BookingRules(backfill: .offer, offerHours: 2), for: .location("L1"), at: Fixture.now, actor: "test")
+        let offer = try #require(try desk.cancelling(appointment: booked[0].id, actor: "K1").filled.offers.first)
+        #expect(offer.expires == Fixture.now.adding(seconds: 2 * 3600))
+        let refusal = #expect(throws: StoreError.self) {
+            try fixture.store.setRules(BookingRules(backfill: .offer, offerHours: 0), for: .standard, at: Fixture.now, actor: "test")
+        }
+        #expect(refusal?.field == "offer_hours")
+    }
+
     @Test func aDeclinedPlaceGoesToTheNextAndNeverBackToTheSame() throws {
         let (fixture, desk, _, booked) = try Self.world()
         let first = try #require(try desk.cancelling(appointment: booked[0].id, actor: "K1").filled.offers.first)

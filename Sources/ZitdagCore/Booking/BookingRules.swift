@@ -9,12 +9,17 @@ public struct BookingRules: Sendable, Hashable {
     public var bufferMinutes: Int
     /// What happens to a place a cancellation frees (see ``Backfill``).
     public var backfill: BackfillPolicy
+    /// How long an offer of a freed place holds it for the consultant (`backfill offer`).
+    public var offerHours: Int
 
-    public init(minimumNoticeDays: Int = 1, horizonWeeks: Int = 8, bufferMinutes: Int = 0, backfill: BackfillPolicy = .off) {
+    public init(
+        minimumNoticeDays: Int = 1, horizonWeeks: Int = 8, bufferMinutes: Int = 0, backfill: BackfillPolicy = .off, offerHours: Int = 24
+    ) {
         self.minimumNoticeDays = minimumNoticeDays
         self.horizonWeeks = horizonWeeks
         self.bufferMinutes = bufferMinutes
         self.backfill = backfill
+        self.offerHours = offerHours
     }
 
     public static let standard = BookingRules()

@@ -23,9 +23,6 @@ public struct PlaceOffer: Sendable, Hashable, Identifiable {
     public var state: State
     public var decided: Instant?
 
-    /// How long an offer holds its place.
-    public static let holdSeconds = 24 * 3600
-
     public init(
         id: Int64, request: Int64, sessions: [String], appointments: [Int64], created: Instant, expires: Instant, state: State = .open,
         decided: Instant? = nil
@@ -40,12 +37,14 @@ public struct PlaceOffer: Sendable, Hashable, Identifiable {
         self.decided = decided
     }
 
-    /// An open offer made now, holding its place for ``holdSeconds``, but never past the start of
-    /// the first appointment it holds.
-    public static func made(request: Int64, sessions: [String], appointments: [Int64], firstStart: Instant, at now: Instant) -> PlaceOffer {
+    /// An open offer made now, holding its place for `hours` (the rules' ``BookingRules/offerHours``),
+    /// but never past the start of the first appointment it holds.
+    public static func made(
+        request: Int64, sessions: [String], appointments: [Int64], firstStart: Instant, hours: Int = 24, at now: Instant
+    ) -> PlaceOffer {
         PlaceOffer(
             id: 0, request: request, sessions: sessions, appointments: appointments, created: now,
-            expires: min(now.adding(seconds: holdSeconds), firstStart))
+            expires: min(now.adding(seconds: hours * 3600), firstStart))
     }
 
     /// Whether it is open and past its expiry at `now`: its place is to be freed and offered on.
