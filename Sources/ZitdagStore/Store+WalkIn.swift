@@ -12,8 +12,9 @@ extension Store {
             let register = try Self.walkInRegister(db, session: session)
             let visit = try WalkInTable.insert(try StoreError.catching(zone: zone) { () throws(BookingRefusal) in try register.arrival(initials: initials, topic: topic, at: now) }, db)
             try AuditLog.record(db, at: now, actor: actor, action: "walk-in arrive", subject: session, detail: "visit \(visit.id)")
-            let turns = try Self.walkInRegister(db, session: session).board(at: now)
-            guard let turn = turns.first(where: { $0.visit.id == visit.id }) else { preconditionFailure("an arrival is not waiting") }
+            guard let turn = register.recording(visit).board(at: now).first(where: { $0.visit.id == visit.id }) else {
+                preconditionFailure("an arrival is not waiting")
+            }
             return turn
         }
     }

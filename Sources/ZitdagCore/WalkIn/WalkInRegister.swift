@@ -68,6 +68,13 @@ public struct WalkInRegister: Sendable {
         return visit
     }
 
+    /// The register with `visit` recorded (added, or in place of the one with its id): what the
+    /// store holds once it has written a decision, without reading it back.
+    public func recording(_ visit: WalkInVisit) -> WalkInRegister {
+        WalkInRegister(
+            session: session, cancelled: cancelled, visits: visits.filter { $0.id != visit.id } + [visit], usualMinutes: usualMinutes)
+    }
+
     /// Those waiting, longest first.
     public var waiting: [WalkInVisit] {
         visits.filter { $0.state == .waiting }.sorted { ($0.arrived, $0.id) < ($1.arrived, $1.id) }
