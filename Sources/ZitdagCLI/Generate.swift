@@ -22,6 +22,9 @@ struct Generate: ParsableCommand {
     @Option(name: .shortAndLong, help: "Where to write the problem (default: standard output).")
     var out: String?
 
+    @Flag(help: "Half-days also keep capacity for walk-in and urgent bookings (the session key \"reserved\"), planned on the first Monday.")
+    var channels = false
+
     func validate() throws {
         if let start, LocalDate(iso: start) == nil { throw ValidationError("--start must be a date YYYY-MM-DD, got \(start)") }
     }
@@ -29,7 +32,7 @@ struct Generate: ParsableCommand {
     func run() throws {
         try reporting {
             let start = self.start.flatMap { LocalDate(iso: $0) } ?? Self.today().adding(days: 1)
-            let problem = ProblemGenerator(size: size, seed: seed, start: start).generate()
+            let problem = ProblemGenerator(size: size, seed: seed, start: start, channels: channels).generate()
             let text = JSONWriter.write(ProblemFile.encode(problem))
             if let out { try Files.write(text, to: out) } else { print(text, terminator: "") }
         }

@@ -68,8 +68,9 @@ public struct Allocator: Sendable {
     private let model: Model
 
     public init(problem: Problem) {
-        self.problem = problem
-        self.model = Model(problem)
+        let closed = problem.closingReservations()
+        self.problem = closed
+        self.model = Model(closed)
     }
 
     /// First plans a small problem's worker builds in perturbed orders: at most this many, and

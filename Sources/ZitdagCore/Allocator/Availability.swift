@@ -16,9 +16,11 @@ public struct Availability: Sendable {
         sessions: [Session], consultants: [Consultant], zone: Zone = .brussels, gridMinutes: Int = 15,
         weights: Weights = .standard
     ) {
+        // Sessions come as the desk's window opens them (``Session/forBooking(today:urgent:)``);
+        // any reservation left keeps its seats, held-back ones included.
         let problem = Problem(
-            zone: zone, gridMinutes: gridMinutes, weights: weights, sessions: sessions, consultants: consultants,
-            requests: [])
+            zone: zone, gridMinutes: gridMinutes, weights: weights, sessions: sessions.map { $0.forBooking(today: nil) },
+            consultants: consultants, requests: [])
         schedule = Schedule(model: Model(problem))
     }
 

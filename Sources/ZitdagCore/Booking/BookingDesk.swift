@@ -22,14 +22,16 @@ public struct BookingDesk: Sendable {
     /// The cancelled half-days of the same days, for refusals that are for want of them.
     public let cancelled: CancelledHalfDays
 
+    /// - Parameter urgent: the booking is a coordinator's for an urgent case: it may take seats held
+    ///   back for urgent bookings before their release.
     public init(
         zone: Zone, gridMinutes: Int, sessions: [Session], cancelled: [Session] = [], rules: RuleBook, today: LocalDate,
-        consultants: [Consultant]
+        consultants: [Consultant], urgent: Bool = false
     ) {
         self.zone = zone
         self.gridMinutes = gridMinutes
         self.sessions = sessions
-        self.window = BookingWindow(sessions: sessions, rules: rules, today: today)
+        self.window = BookingWindow(sessions: sessions, rules: rules, today: today, urgent: urgent)
         self.consultants = consultants
         self.cancelled = CancelledHalfDays(open: sessions, cancelled: cancelled, rules: rules, today: today)
     }
@@ -140,7 +142,7 @@ public struct BookingDesk: Sendable {
             return session
         }
         if !self.availability(of: unbooked).offers(for: request, count: 1, firstStart: start).options.isEmpty {
-            return BookingRefusal(.taken, "the slot at \(when)")
+            return reservationReason(request, at: start, span: span) ?? BookingRefusal(.taken, "the slot at \(when)")
         }
         var unshaped = request
         unshaped.duration -= window.padding
@@ -149,6 +151,31 @@ public struct BookingDesk: Sendable {
         }
         let reason = availability.offers(for: request, count: 1).reason
         return BookingRefusal(.noRoom, "nothing starts at \(when) for this request" + (reason.map { "; \($0)" } ?? ""))
+    }
+
+    /// When what stands in the way at `start` is a half-day's reservation (it fits with the
+    /// reservations lifted, booked appointments kept): which one, in words.
+    private func reservationReason(_ request: Request, at start: Instant, span: Span) -> BookingRefusal? {
+        let kept = sessions.filter { Self.runs($0, at: start, named: nil) && $0.reserved.contains { $0.span.overlaps(span) } }
+        guard !kept.isEmpty else { return nil }
+        let lifted = sessions.map { session in
+            var session = session
+            session.reserved = []
+            return session
+        }
+        let open = BookingWindow(sessions: lifted, rules: window.rules, today: window.today, urgent: window.urgent).sessions
+        guard !availability(of: open).offers(for: request, count: 1, firstStart: start).options.isEmpty else { return nil }
+        let words = kept.flatMap { session in
+            session.reserved.filter { $0.span.overlaps(span) && (window.urgent ? $0.channel == .walkIn : true) }.map { reservation in
+                let from = "\(zone.local(at: reservation.span.start).hourMinute)-\(zone.local(at: reservation.span.end).hourMinute)"
+                let seats = reservation.seats == session.seats ? "" : " (\(Counted.text(reservation.seats, "seat")))"
+                return switch reservation.channel {
+                case .walkIn: "\(session.id) keeps \(from)\(seats) for walk-in"
+                case .urgent: "\(session.id) holds \(from)\(seats) back for urgent bookings until \(reservation.releaseDay(sessionDay: session.day))"
+                }
+            }
+        }
+        return BookingRefusal(.noRoom, "nothing starts at \(zone.local(at: start).withWeekday) for this request: " + words.joined(separator: "; "))
     }
 
     /// A series at the consultant's own starts: each in the session running then (the named one, or

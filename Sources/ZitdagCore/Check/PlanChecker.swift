@@ -141,24 +141,32 @@ public struct PlanChecker {
         return violations
     }
 
-    /// At no moment does a session hold more appointments than seats, counting those already booked.
+    /// At no moment does a session hold more appointments than seats, counting those already booked
+    /// and the seats its reservations keep (walk-in; held back and not released by the problem's day).
     private func checkSeats(_ placed: [(assignment: Assignment, session: Session)]) -> [Violation] {
         var violations: [Violation] = []
         for (_, group) in Dictionary(grouping: placed, by: { $0.session.id }).sorted(by: { $0.key < $1.key }) {
-            let seats = group[0].session.seats
+            let session = group[0].session
+            let seen = session.forBooking(today: problem.today)
+            let bookedBefore = session.booked.count + session.bookedUrgent.count
             // Ends sort before starts at the same instant: touching appointments do not overlap.
-            var events: [(time: Int, delta: Int)] = []
-            for span in group.map(\.assignment.span) + group[0].session.booked {
-                events.append((span.start.seconds, 1))
-                events.append((span.end.seconds, -1))
+            var events: [(time: Int, delta: Int, kept: Int)] = []
+            for (index, span) in (group.map(\.assignment.span) + seen.booked).enumerated() {
+                // Spans past the appointments and those booked before are what the reservations keep.
+                let kept = index >= group.count + bookedBefore ? 1 : 0
+                events.append((span.start.seconds, 1, kept))
+                events.append((span.end.seconds, -1, -kept))
             }
             events.sort { ($0.time, $0.delta) < ($1.time, $1.delta) }
             var running = 0
-            for (time, delta) in events {
-                running += delta
-                if running > seats {
-                    let at = problem.zone.local(at: Instant(seconds: time))
-                    violations.append(Violation(.seats, "session \(group[0].session.id) holds \(Counted.text(running, "appointment")) at \(at) but has \(Counted.text(seats, "seat"))"))
+            var kept = 0
+            for event in events {
+                running += event.delta
+                kept += event.kept
+                if running > session.seats {
+                    let at = problem.zone.local(at: Instant(seconds: event.time))
+                    let reserved = kept > 0 ? ", \(kept) kept for walk-in or held back" : ""
+                    violations.append(Violation(.seats, "session \(session.id) holds \(Counted.text(running - kept, "appointment")) at \(at) but has \(Counted.text(session.seats, "seat"))\(reserved)"))
                     break
                 }
             }

@@ -14,10 +14,15 @@ public struct Session: Sendable, Hashable, Identifiable {
     /// Appointments already booked in the session outside the problem at hand: each takes a seat
     /// for its span. The booking store fills this in so that new requests plan around them.
     public var booked: [Span]
+    /// Appointments already booked as urgent by a coordinator: they take the seats held back for
+    /// urgent bookings first (see ``forBooking(today:urgent:)``).
+    public var bookedUrgent: [Span]
+    /// Time or seats kept from ordinary booking (walk-in, held back).
+    public var reserved: [Reservation]
 
     public init(
         id: String, coach: String, location: String, span: Span, day: LocalDate, seats: Int = 1,
-        languages: Set<String>? = nil, booked: [Span] = []
+        languages: Set<String>? = nil, booked: [Span] = [], bookedUrgent: [Span] = [], reserved: [Reservation] = []
     ) {
         self.id = id
         self.coach = coach
@@ -27,6 +32,8 @@ public struct Session: Sendable, Hashable, Identifiable {
         self.seats = seats
         self.languages = languages
         self.booked = booked
+        self.bookedUrgent = bookedUrgent
+        self.reserved = reserved
     }
 
     /// Whether the session serves a request's language (`nil`: any session will do).

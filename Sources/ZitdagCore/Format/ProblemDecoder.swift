@@ -2,7 +2,7 @@
 /// format: types, defaults, ranges and the cross-references between ids.
 enum ProblemDecoder {
     static func decode(_ json: JSON, log: inout IssueLog) -> Problem? {
-        let allowed: Set = ["format", "timezone", "grid_minutes", "weights", "sessions", "consultants", "requests"]
+        let allowed: Set = ["format", "timezone", "grid_minutes", "weights", "sessions", "consultants", "requests", "today"]
         guard let top = FieldReader(json, path: "", allowed: allowed, log: &log) else { return nil }
         if let format = top.string("format", required: true, log: &log), format != ProblemFile.format {
             log.add(top.value("format", required: true, log: &log)!, "format", "must be \"\(ProblemFile.format)\", got \"\(format)\"")
@@ -16,17 +16,20 @@ enum ProblemDecoder {
         }
         let grid = top.integer("grid_minutes", default: 15, in: 1...1440, log: &log)
         let weights = decodeWeights(top, log: &log)
-        let sessions = top.array("sessions", required: true, log: &log).flatMap { decodeSessions($0, zone: zone, log: &log) }
+        let today = top.date("today", log: &log)
+        let sessions = top.array("sessions", required: true, log: &log).flatMap { decodeSessions($0, zone: zone, grid: grid, log: &log) }
         let consultants = top.array("consultants", required: true, log: &log).flatMap {
             decodeConsultants($0, zone: zone, log: &log)
         }
         let requests = top.array("requests", required: true, log: &log).flatMap {
             decodeRequests($0, zone: zone, grid: grid, consultants: consultants, log: &log)
         }
-        guard let zone, let grid, let weights, let sessions, let consultants, let requests else { return nil }
+        guard let zone, let grid, let weights, let sessions, let consultants, let requests, today != nil || !top.has("today") else {
+            return nil
+        }
         return Problem(
             zone: zone, gridMinutes: grid, weights: weights, sessions: sessions, consultants: consultants,
-            requests: requests)
+            requests: requests, today: today)
     }
 
     /// The optional `weights` object of a problem (or scenario) file; each weight missing takes its default.
@@ -43,8 +46,8 @@ enum ProblemDecoder {
         return Weights(scheduled: scheduled, waitDay: waitDay, coAttendance: coAttendance, sameCoach: sameCoach)
     }
 
-    private static func decodeSessions(_ nodes: [JSON], zone: Zone?, log: inout IssueLog) -> [Session]? {
-        let allowed: Set = ["id", "coach", "location", "start", "end", "seats", "languages"]
+    private static func decodeSessions(_ nodes: [JSON], zone: Zone?, grid: Int?, log: inout IssueLog) -> [Session]? {
+        let allowed: Set = ["id", "coach", "location", "start", "end", "seats", "languages", "reserved"]
         let sessions = decodeEach(nodes, "sessions", allowed: allowed, log: &log) { reader, log -> Session? in
             let coach = reader.name("coach", required: true, log: &log)
             let location = reader.name("location", required: true, log: &log)
@@ -52,12 +55,53 @@ enum ProblemDecoder {
             let seats = reader.integer("seats", default: 1, in: 1...10_000, log: &log)
             let languages = decodeLanguages(reader, log: &log)
             guard let id = reader.id, let coach, let location, let span, let seats, let zone, languages.valid else { return nil }
-            return Session(
+            var session = Session(
                 id: id, coach: coach, location: location, span: span, day: zone.local(at: span.start).date, seats: seats,
                 languages: languages.set)
+            guard let reserved = decodeReservations(reader, session: session, zone: zone, log: &log) else { return nil }
+            session.reserved = reserved
+            if let grid, let problem = session.reservationProblem(gridMinutes: grid) {
+                log.add(reader.value("reserved", required: false, log: &log)!, reader.path("reserved"), id: id, problem)
+                return nil
+            }
+            return session
         }
         if let sessions { reportCoachOverlaps(sessions, nodes: nodes, log: &log) }
         return sessions
+    }
+
+    /// The session's optional `reserved` list: `channel` (`walk_in` or `urgent`), `start` and `end`
+    /// (default: the whole session), `seats` (default: all), `release_days` (`urgent` only, default 2).
+    private static func decodeReservations(_ reader: FieldReader, session: Session, zone: Zone, log: inout IssueLog) -> [Reservation]? {
+        guard let elements = reader.array("reserved", log: &log) else { return reader.has("reserved") ? nil : [] }
+        var reserved: [Reservation] = []
+        var failed = false
+        for (j, element) in elements.enumerated() {
+            let path = reader.path("reserved") + "[\(j)]"
+            guard var item = FieldReader(element, path: path, allowed: ["channel", "start", "end", "seats", "release_days"], log: &log) else {
+                failed = true
+                continue
+            }
+            item.id = reader.id
+            var channel: Reservation.Channel?
+            if let text = item.string("channel", required: true, log: &log) {
+                channel = Reservation.Channel(rawValue: text)
+                if channel == nil { log.add(item.value("channel", required: true, log: &log)!, item.path("channel"), id: reader.id, "must be walk_in or urgent, got \"\(text)\"") }
+            }
+            let span = item.has("start") || item.has("end") ? item.span(zone: zone, log: &log) : session.span
+            let seats = item.integer("seats", default: session.seats, in: 1...10_000, log: &log)
+            let releaseDays = item.integer("release_days", default: 2, in: 0...365, log: &log)
+            if channel == .walkIn, item.has("release_days") {
+                log.add(item.value("release_days", required: false, log: &log)!, item.path("release_days"), id: reader.id, "is for channel urgent only")
+                failed = true
+            }
+            guard let channel, let span, let seats, let releaseDays else {
+                failed = true
+                continue
+            }
+            reserved.append(Reservation(channel, span: span, seats: seats, releaseDays: releaseDays))
+        }
+        return failed ? nil : reserved
     }
 
     /// Reads an array of objects that each have an `id`, reporting repeated ids; `element` reads the

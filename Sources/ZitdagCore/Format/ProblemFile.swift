@@ -40,18 +40,19 @@ public enum ProblemFile {
             return JSON(.object(members))
         }
         let weights = problem.weights
-        return .object([
-            "format": JSON(.string(format)),
-            "timezone": JSON(.string(zone.identifier)),
-            "grid_minutes": JSON(.integer(problem.gridMinutes)),
-            "weights": .object([
+        var members: [(key: String, value: JSON)] = [
+            ("format", JSON(.string(format))), ("timezone", JSON(.string(zone.identifier))),
+            ("grid_minutes", JSON(.integer(problem.gridMinutes))),
+        ]
+        if let today = problem.today { members.append(("today", JSON(.string(today.description)))) }
+        members += [
+            ("weights", .object([
                 "scheduled": JSON(.integer(weights.scheduled)), "wait_day": JSON(.integer(weights.waitDay)),
                 "co_attendance": JSON(.integer(weights.coAttendance)), "same_coach": JSON(.integer(weights.sameCoach)),
-            ]),
-            "sessions": .array(sessions),
-            "consultants": .array(consultants),
-            "requests": .array(requests),
-        ])
+            ])),
+            ("sessions", .array(sessions)), ("consultants", .array(consultants)), ("requests", .array(requests)),
+        ]
+        return JSON(.object(members))
     }
 
     /// One session as in `sessions[]`.
@@ -63,6 +64,16 @@ public enum ProblemFile {
         ]
         if let languages = session.languages {
             members.append(("languages", .array(languages.sorted().map { JSON(.string($0)) })))
+        }
+        if !session.reserved.isEmpty {
+            members.append(("reserved", .array(session.reserved.map { reservation in
+                var fields: [(key: String, value: JSON)] = [
+                    ("channel", JSON(.string(reservation.channel.rawValue))), ("start", time(reservation.span.start, zone: zone)),
+                    ("end", time(reservation.span.end, zone: zone)), ("seats", JSON(.integer(reservation.seats))),
+                ]
+                if reservation.channel == .urgent { fields.append(("release_days", JSON(.integer(reservation.releaseDays)))) }
+                return JSON(.object(fields))
+            })))
         }
         return JSON(.object(members))
     }

@@ -12,6 +12,11 @@
 ///   mornings or a whole day off; about one in ten with a second request
 ///   14-35 days after the first, sharing those times.
 ///
+/// With `channels`, a share of each coach's half-days also keep capacity from booking (see
+/// ``Reservation``), and the problem is planned on the horizon's Monday: a quarter keep their last
+/// hour for walk-in, a third of the two-seat ones keep one seat for walk-in, and a fifth hold one
+/// seat back for urgent bookings until two days before. The rest of the problem is the same as without.
+///
 /// The same size, seed and start date always give the same problem.
 public struct ProblemGenerator: Sendable {
     public var size: ProblemSize
@@ -19,8 +24,11 @@ public struct ProblemGenerator: Sendable {
     /// The first Monday on or after this date starts the horizon.
     public var start: LocalDate
     public var zone: Zone
+    /// Whether half-days keep capacity for walk-in and urgent bookings.
+    public var channels: Bool
 
-    public init(size: ProblemSize, seed: UInt64, start: LocalDate, zone: Zone = .brussels) {
+    public init(size: ProblemSize, seed: UInt64, start: LocalDate, zone: Zone = .brussels, channels: Bool = false) {
+        self.channels = channels
         self.size = size
         self.seed = seed
         self.start = start
@@ -49,7 +57,35 @@ public struct ProblemGenerator: Sendable {
                 requests.append(second)
             }
         }
-        return Problem(zone: zone, gridMinutes: 15, sessions: sessions, consultants: consultants, requests: requests)
+        var problem = Problem(zone: zone, gridMinutes: 15, sessions: sessions, consultants: consultants, requests: requests)
+        if channels { reserveChannels(&problem) }
+        return problem
+    }
+
+    /// Reservations per coach and half-day of the week, from a stream of their own.
+    private func reserveChannels(_ problem: inout Problem) {
+        var random = SplitMix64(seed: seed ^ 0x5EA7_C4A2_2E15)
+        var kept: [String: [Reservation.Channel: Bool]] = [:]  // by coach, weekday and morning
+        problem.today = monday
+        for index in problem.sessions.indices {
+            var session = problem.sessions[index]
+            let pattern = "\(session.coach) \(session.day.weekday) \(session.span.start < time(session.day, 12, 45))"
+            if kept[pattern] == nil {
+                kept[pattern] = [.walkIn: random.percent() < 25, .urgent: random.percent() < 20]
+                if session.seats > 1 && random.percent() < 33 { kept[pattern]![.walkIn] = nil }
+            }
+            var rest = session.span  // what walk-in leaves
+            switch kept[pattern]![.walkIn] {
+            case true?:
+                rest.end = session.span.end.adding(seconds: -3600)
+                session.reserved.append(Reservation(.walkIn, span: Span(start: rest.end, end: session.span.end), seats: session.seats))
+            case nil:
+                session.reserved.append(Reservation(.walkIn, span: session.span, seats: 1))
+            case false?: break
+            }
+            if kept[pattern]![.urgent]! { session.reserved.append(Reservation(.urgent, span: rest, seats: 1, releaseDays: 2)) }
+            problem.sessions[index] = session
+        }
     }
 
     private var days: Int { size.weeks * 7 }

@@ -1,0 +1,48 @@
+/// Part of a half-day kept from ordinary booking: time or seats for walk-in ("vrije inloop"), or
+/// seats held back for urgent bookings by coordinators until a number of days before the half-day.
+///
+/// ```swift
+/// // 13:30-14:30 is vrije inloop on every seat; one seat held back until two days before.
+/// session.reserved = [
+///     Reservation(.walkIn, span: Span(start: half past one, end: half past two), seats: session.seats),
+///     Reservation(.urgent, span: session.span, seats: 1, releaseDays: 2),
+/// ]
+/// ```
+public struct Reservation: Sendable, Hashable {
+    /// Who the capacity is kept for.
+    public enum Channel: String, Sendable, CaseIterable {
+        /// People who walk in without an appointment: never booked.
+        case walkIn = "walk_in"
+        /// Urgent bookings by coordinators; open to every booking from the release day on.
+        case urgent
+    }
+
+    public var channel: Channel
+    /// When the capacity is kept: inside the session, on its grid.
+    public var span: Span
+    /// How many of the session's seats are kept then.
+    public var seats: Int
+    /// For `.urgent`: days before the session's day on which the seats open to every booking.
+    public var releaseDays: Int
+
+    public init(_ channel: Channel, span: Span, seats: Int, releaseDays: Int = 0) {
+        self.channel = channel
+        self.span = span
+        self.seats = seats
+        self.releaseDays = channel == .urgent ? releaseDays : 0
+    }
+
+    /// Whether the reservation keeps its seats from an ordinary booking made `today` for a session
+    /// on `day` (`today` unknown: held-back seats stay held).
+    public func binds(sessionDay day: LocalDate, today: LocalDate?) -> Bool {
+        switch channel {
+        case .walkIn: true
+        case .urgent: today.map { $0 < day.adding(days: -releaseDays) } ?? true
+        }
+    }
+
+    /// The day held-back seats open to every booking.
+    public func releaseDay(sessionDay day: LocalDate) -> LocalDate {
+        day.adding(days: -releaseDays)
+    }
+}

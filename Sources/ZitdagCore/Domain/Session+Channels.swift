@@ -1,0 +1,95 @@
+/// The one rule for what a half-day's channels leave to a booking.
+///
+/// At every moment, with `W` seats kept for walk-in, `H` held back and not yet released, `U` urgent
+/// appointments and `R` ordinary ones: `R + max(H, U) + W <= seats`. Urgent appointments use the
+/// held-back seats first; an urgent booking may take any seat walk-in leaves.
+extension Session {
+    /// The session as a new booking sees it, made `today` (urgent: by a coordinator for an urgent
+    /// case): every seat taken at a moment, by an appointment or a reservation, is one span of
+    /// `booked`; `bookedUrgent` and `reserved` are empty. The allocator, the desk and the checker
+    /// count seats on this.
+    public func forBooking(today: LocalDate?, urgent: Bool = false) -> Session {
+        guard !reserved.isEmpty || !bookedUrgent.isEmpty else { return self }
+        var taken = booked + bookedUrgent
+        for reservation in reserved where reservation.channel == .walkIn {
+            taken += repeatElement(reservation.span, count: reservation.seats)
+        }
+        if !urgent {
+            // Held-back seats not taken by urgent appointments: max(H, U) - U at each moment.
+            var steps: [(time: Int, delta: Int)] = []
+            for reservation in reserved where reservation.channel == .urgent && reservation.binds(sessionDay: day, today: today) {
+                steps.append((reservation.span.start.seconds, reservation.seats))
+                steps.append((reservation.span.end.seconds, -reservation.seats))
+            }
+            if !steps.isEmpty {
+                for span in bookedUrgent {
+                    steps.append((span.start.seconds, -1))
+                    steps.append((span.end.seconds, 1))
+                }
+                taken += Self.levels(of: steps)
+            }
+        }
+        var seen = self
+        seen.booked = taken
+        seen.bookedUrgent = []
+        seen.reserved = []
+        return seen
+    }
+
+    /// Seats kept for walk-in at `moment`.
+    public func walkInSeats(at moment: Instant) -> Int {
+        reserved.filter { $0.channel == .walkIn && $0.span.start <= moment && moment < $0.span.end }.reduce(0) { $0 + $1.seats }
+    }
+
+    /// Why `reserved` cannot be this session's, or `nil` when it can: each reservation inside the
+    /// session on its grid, at least one seat, and never more seats kept at a moment than it has.
+    public func reservationProblem(gridMinutes: Int) -> String? {
+        let grid = gridMinutes * 60
+        for (index, reservation) in reserved.enumerated() {
+            let label = "reservation \(index + 1) (\(reservation.channel.rawValue))"
+            if reservation.span.end <= reservation.span.start { return "\(label) ends before it starts" }
+            if reservation.span.start < span.start || reservation.span.end > span.end { return "\(label) lies outside the session" }
+            if (reservation.span.start - span.start) % grid != 0 || (reservation.span.end - span.start) % grid != 0 {
+                return "\(label) is off the session's \(gridMinutes)-minute grid"
+            }
+            if reservation.seats < 1 || reservation.seats > seats {
+                return "\(label) keeps \(reservation.seats) seat(s); the session has \(seats)"
+            }
+            if reservation.releaseDays < 0 { return "\(label) has negative release days" }
+        }
+        var steps: [(time: Int, delta: Int)] = []
+        for reservation in reserved {
+            steps.append((reservation.span.start.seconds, reservation.seats))
+            steps.append((reservation.span.end.seconds, -reservation.seats))
+        }
+        steps.sort { ($0.time, $0.delta) < ($1.time, $1.delta) }
+        var running = 0
+        for step in steps {
+            running += step.delta
+            if running > seats { return "the reservations keep \(running) seats at one moment; the session has \(seats)" }
+        }
+        return nil
+    }
+
+    /// A step function (changes at times) as spans, one per unit of its positive part at each moment.
+    private static func levels(of steps: [(time: Int, delta: Int)]) -> [Span] {
+        let sorted = steps.sorted { $0.time < $1.time }
+        var spans: [Span] = []
+        var open: [Int] = []  // open[level - 1]: when the span of that level began
+        var value = 0
+        var i = 0
+        while i < sorted.count {
+            let time = sorted[i].time
+            while i < sorted.count && sorted[i].time == time {
+                value += sorted[i].delta
+                i += 1
+            }
+            let level = max(value, 0)
+            while open.count > level {
+                spans.append(Span(start: Instant(seconds: open.removeLast()), end: Instant(seconds: time)))
+            }
+            while open.count < level { open.append(time) }
+        }
+        return spans
+    }
+}
