@@ -8,6 +8,10 @@
 # LIMITS sets zitdag's time limits (default "0.1 1"), CPSAT_ARGS adds to cpsat.py's arguments
 # (the region needs "--max-coaches 1", the restricted model), WORKERS zitdag's --workers.
 #
+# CHANNELS=1 generates problems whose half-days keep walk-in and held-back capacity (generate
+# --channels); plain.py turns each into the plain format 1 the yardstick reads, and zitdag's plans
+# with it, so validate.py, cpsat.py and brute.py work on the same problem as zitdag.
+#
 # Needs a release build (make build) and a venv with ortools and numpy (made in .venv-yardstick
 # when missing). Prints one line per problem; files go to out/yardstick/.
 set -euo pipefail
@@ -22,22 +26,27 @@ PY="$VENV/bin/python"
 SIZE=${1:-jobteam}
 shift || true
 SEEDS=${*:-1 2 3}
-OUT=out/yardstick
+OUT=out/yardstick${CHANNELS:+-channels}
 mkdir -p "$OUT"
 for seed in $SEEDS; do
   p="$OUT/$SIZE$seed.json"
-  "$ZITDAG" generate --size "$SIZE" --seed "$seed" --start 2026-11-23 --out "$p"
+  "$ZITDAG" generate --size "$SIZE" --seed "$seed" --start 2026-11-23 --out "$p" ${CHANNELS:+--channels}
+  # What the yardstick reads: the same problem, reservations worked into the sessions.
+  y="$p"
+  if [ -n "${CHANNELS:-}" ]; then y="$OUT/$SIZE$seed.plain.json"; "$PY" "$(dirname "$0")/plain.py" "$p" "$y"; fi
   line="$SIZE seed $seed:"
   for limit in ${LIMITS:-0.1 1}; do
     plan="$OUT/$SIZE$seed.zitdag-$limit.json"
     summary=$(/usr/bin/time -f "%e s wall, %M KB" "$ZITDAG" solve "$p" --out "$plan" --time-limit "$limit" --seed 1 ${WORKERS:+--workers "$WORKERS"} 2>&1)
-    valid=$("$PY" "$YARDSTICK/validate.py" "$p" "$plan" | tail -n 1)
+    yplan="$plan"
+    if [ -n "${CHANNELS:-}" ]; then yplan="$OUT/$SIZE$seed.zitdag-$limit.plain.json"; "$PY" "$(dirname "$0")/plain.py" "$p" /dev/null "$plan" "$yplan"; fi
+    valid=$("$PY" "$YARDSTICK/validate.py" "$y" "$yplan" | tail -n 1)
     line="$line | zitdag ${limit}s: $(echo "$summary" | tr '\n' ' ' | sed -E 's/scheduled ([0-9]+\/[0-9]+) requests, objective ([0-9]+).*, ([0-9.]+ s)(.*)/\1 \2 \3\4/') [$valid]"
   done
   if [ "$SIZE" = tiny ]; then
-    line="$line | $("$PY" "$YARDSTICK/brute.py" "$p" | tail -n 1)"
+    line="$line | $("$PY" "$YARDSTICK/brute.py" "$y" | tail -n 1)"
   else
-    cpsat=$("$PY" "$YARDSTICK/cpsat.py" "$p" --time-limit 60 --workers 2 ${CPSAT_ARGS:-} --out "$OUT/$SIZE$seed.cpsat.json" 2>&1 | tail -n 2 | tr '\n' ' ')
+    cpsat=$("$PY" "$YARDSTICK/cpsat.py" "$y" --time-limit 60 --workers 2 ${CPSAT_ARGS:-} --out "$OUT/$SIZE$seed.cpsat.json" 2>&1 | tail -n 2 | tr '\n' ' ')
     line="$line | cpsat 60s: $cpsat"
   fi
   echo "$line"

@@ -16,6 +16,7 @@ struct Book: ParsableCommand {
     @Option(parsing: .singleValue, help: "Start of an appointment, YYYY-MM-DD HH:MM (repeat for each of a series).")
     var at: [String] = []
     @Option(help: "The session, when several run at that time.") var session: String?
+    @Flag(help: "A coordinator's urgent booking: it may take seats held back for urgent bookings.") var urgent = false
     @OptionGroup var store: StoreOptions
 
     func run() throws {
@@ -27,7 +28,9 @@ struct Book: ParsableCommand {
             for text in at { choices.append(SlotChoice(start: try WallClock.instant(text, option: "--at", zone: zone))) }
             choices[0].session = session
             let booked: [BookedAppointment]
-            do { booked = try desk.book(try request.draft(), at: choices, actor: store.who) } catch { throw CommandError.store(error) }
+            var draft = try request.draft()
+            draft.urgent = urgent
+            do { booked = try desk.book(draft, at: choices, actor: store.who) } catch { throw CommandError.store(error) }
             Render.appointments(booked, zone: zone, json: store.json)
         }
     }

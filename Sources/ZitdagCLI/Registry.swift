@@ -195,6 +195,7 @@ struct Rules: ParsableCommand {
                 do { book = try store.open().ruleBook() } catch { throw CommandError.store(error) }
                 func line(_ scope: String, _ r: BookingRules) -> String {
                     "\(scope): notice \(Counted.text(r.minimumNoticeDays, "day")), horizon \(Counted.text(r.horizonWeeks, "week")), buffer \(r.bufferMinutes) min, backfill \(r.backfill.rawValue)" + (r.backfill == .offer ? " (held \(r.offerHours) h)" : "")
+                        + ", held-back seats open \(Counted.text(r.releaseDays, "day")) before"
                 }
                 print(line("default", book.standard))
                 for (id, rules) in book.byLocation.sorted(by: { $0.key < $1.key }) { print(line("location \(id)", rules)) }
@@ -215,6 +216,8 @@ struct Rules: ParsableCommand {
         @Option(help: "What a place freed by a cancellation does: book (the waiting request it serves best), offer (to its consultant) or off.")
         var backfill: BackfillPolicy?
         @Option(help: "Hours an offer of a freed place holds it for the consultant (1 to 336).") var offerHours: Int?
+        @Option(help: "Days before a half-day its seats held back for urgent bookings open to every booking, where `session add` or `session reserve` do not say (0 to 365).")
+        var releaseDays: Int?
         @OptionGroup var store: StoreOptions
 
         func run() throws {
@@ -234,6 +237,7 @@ struct Rules: ParsableCommand {
                     rules.bufferMinutes = buffer ?? rules.bufferMinutes
                     rules.backfill = backfill ?? rules.backfill
                     rules.offerHours = offerHours ?? rules.offerHours
+                    rules.releaseDays = releaseDays ?? rules.releaseDays
                     try store.setRules(rules, for: scope, at: StoreOptions.clock(), actor: self.store.who)
                 } catch { throw CommandError.store(error) }
             }

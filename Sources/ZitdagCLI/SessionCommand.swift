@@ -2,10 +2,11 @@ import ArgumentParser
 import ZitdagCore
 import ZitdagStore
 
-/// `zitdag session add|cancel`: one-off changes beside the calendars.
+/// `zitdag session add|reserve|cancel`: one-off changes beside the calendars.
 struct SessionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "session", abstract: "Add a one-off session or close one.", subcommands: [Add.self, Close.self])
+        commandName: "session", abstract: "Add a one-off session, set what it keeps for walk-in and urgent bookings, or close one.",
+        subcommands: [Add.self, Reserve.self, Close.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a one-off half-day (kept by `zitdag sync`).")
@@ -16,6 +17,7 @@ struct SessionCommand: ParsableCommand {
         @Option(help: "End time, HH:MM, the same day.") var end: String
         @Option(help: "Appointments at the same time.") var seats: Int = 1
         @Option(help: "Languages served, comma-separated (default: any).") var languages: String?
+        @OptionGroup var channels: ReservationOptions
         @OptionGroup var store: StoreOptions
 
         func run() throws {
@@ -26,14 +28,41 @@ struct SessionCommand: ParsableCommand {
                 let day = zone.local(at: begin).date
                 let finish = try WallClock.instant("\(day) \(end)", option: "--end", zone: zone)
                 let local = zone.local(at: begin)
-                let session = Session(
+                var session = Session(
                     id: id ?? "\(coach)-\(day)-\(local.hourMinute.filter { $0 != ":" })", coach: coach, location: location,
                     span: Span(start: begin, end: finish), day: day, seats: seats,
                     languages: languages.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) })
                 let filled: Store.Backfilled
-                do { filled = try db.addSession(session, at: StoreOptions.clock(), actor: store.who) } catch { throw CommandError.store(error) }
+                do {
+                    if !channels.isEmpty { session.reserved = try channels.reservations(for: session, zone: zone, rules: try db.ruleBook().rules(for: session)) }
+                    filled = try db.addSession(session, at: StoreOptions.clock(), actor: store.who)
+                } catch let error as StoreError { throw CommandError.store(error) }
                 print("session \(session.id) added")
                 Render.filled(filled, zone: zone)
+            }
+        }
+    }
+
+    struct Reserve: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set what a half-day keeps from ordinary booking: walk-in time or seats, seats held back for urgent bookings.",
+            discussion: """
+                Replaces what it kept; with no option, it keeps nothing. Refused (exit 3) when an appointment booked
+                already would lose its seat: move or cancel it first. Exit status 2 on bad input.
+                """)
+        @Argument(help: "The session's id.") var id: String
+        @OptionGroup var channels: ReservationOptions
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            try reporting {
+                let db = try store.open()
+                do {
+                    guard let session = try db.session(id) else { throw StoreError.unknown(kind: "session", id: id) }
+                    let reserved = try channels.reservations(for: session, zone: db.zone, rules: try db.ruleBook().rules(for: session))
+                    try db.reserve(id, reserved, at: StoreOptions.clock(), actor: store.who)
+                    print(reserved.isEmpty ? "session \(id) keeps nothing back" : "session \(id) keeps " + Render.reserved(reserved, of: session, zone: db.zone))
+                } catch let error as StoreError { throw CommandError.store(error) }
             }
         }
     }

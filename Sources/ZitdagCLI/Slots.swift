@@ -15,13 +15,16 @@ struct Slots: ParsableCommand {
 
     @OptionGroup var request: DraftOptions
     @Option(help: "How many options to list.") var count: Int = 5
+    @Flag(help: "For a coordinator's urgent booking: seats held back for urgent bookings count as free.") var urgent = false
     @OptionGroup var store: StoreOptions
 
     func run() throws {
         try reporting {
             let desk = try store.desk()
             let offers: Offers
-            do { offers = try desk.slots(for: try request.draft(), count: count) } catch { throw CommandError.store(error) }
+            var draft = try request.draft()
+            draft.urgent = urgent
+            do { offers = try desk.slots(for: draft, count: count) } catch { throw CommandError.store(error) }
             let zone = desk.store.zone
             if store.json {
                 print(JSONWriter.write(.object([
@@ -59,6 +62,11 @@ enum Render {
                 ])
             }),
         ])
+    }
+
+    /// What a half-day keeps from ordinary booking, in a line.
+    static func reserved(_ reserved: [Reservation], of session: Session, zone: Zone) -> String {
+        reserved.map { $0.words(in: session, zone: zone) }.joined(separator: "; ")
     }
 
     /// Prints what the API would answer, indented: the same fields, the same keys.

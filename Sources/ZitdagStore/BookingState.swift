@@ -47,10 +47,11 @@ struct BookingState {
     }
 
     /// The core's desk over this state, under the store's booking rules as of `today`.
-    func desk(_ db: Database, store: Store, today: LocalDate) throws -> BookingDesk {
+    /// `urgent`: a coordinator's urgent booking, which may take held-back seats.
+    func desk(_ db: Database, store: Store, today: LocalDate, urgent: Bool = false) throws -> BookingDesk {
         BookingDesk(
             zone: store.zone, gridMinutes: store.gridMinutes, sessions: sessions, cancelled: cancelled, rules: try RuleTable.ruleBook(db),
-            today: today, consultants: consultants)
+            today: today, consultants: consultants, urgent: urgent)
     }
 }
 

@@ -37,7 +37,7 @@ extension Desk {
                 let state = try BookingState.load(
                     db, days: days.min()!...(fromFirst ? firstDay.adding(days: (draft.appointments - 1) * draft.gapDays.upperBound) : days.max()!),
                     zone: zone, agendas: .of(draft), running: fromFirst ? [] : choices)
-                let desk = try state.desk(db, store: store, today: today)
+                let desk = try state.desk(db, store: store, today: today, urgent: draft.urgent)
                 let found = try StoreError.catching(zone: zone) { () throws(BookingRefusal) in try desk.place(request, at: choices) }
                 let id = try RequestTable.insert(db, draft, request: request, status: "booked", created: now)
                 // Returned as built, not read back (a test holds them equal to what the store reads);
@@ -45,7 +45,7 @@ extension Desk {
                 let booked = try found.map { assignment in
                     guard let session = state.sessions.first(where: { $0.id == assignment.session }) else { throw StoreError.unknown(kind: "session", id: assignment.session) }
                     return BookedAppointment(
-                        id: try AppointmentTable.insert(db, request: id, assignment, changed: now), request: id, draft: draft,
+                        id: try AppointmentTable.insert(db, request: id, assignment, changed: now, urgent: draft.urgent), request: id, draft: draft,
                         assignment: assignment, session: session, initials: seeker.initials, changed: now)
                 }
                 try idempotency?.record(db, request: id, at: now)

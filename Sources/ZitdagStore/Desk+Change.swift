@@ -37,7 +37,9 @@ extension Desk {
             guard release >= today else { throw StoreError.invalid(field: "start", reason: "\(zone.local(at: choice.start).withWeekday) is in the past") }
             let request = try self.request(for: single, release: release, except: [id], db)
             let state = try BookingState.load(db, days: release...release, zone: zone, agendas: .of(draft), running: [choice], except: [id])
-            let desk = try state.desk(db, store: store, today: today)
+            // An urgent appointment stays urgent where it goes.
+            let urgent = try Bool.fetchOne(db, sql: "SELECT urgent FROM appointment WHERE id = ?", arguments: [id]) ?? false
+            let desk = try state.desk(db, store: store, today: today, urgent: urgent)
             let placed = try StoreError.catching(zone: zone) { () throws(BookingRefusal) in
                 // The series' gap rule, against the appointments before and after it.
                 try BookingDesk.checkGaps(

@@ -43,7 +43,7 @@ public final class Desk: Sendable {
         let release = try release(of: draft, today: today)
         let (snapshot, request) = try store.read { db -> (Snapshot, Request) in
             let found = try self.request(for: draft, release: release, db)
-            return (try currentSnapshot(db, today: today), found)
+            return (try currentSnapshot(db, today: today, urgent: draft.urgent), found)
         }
         var offers = snapshot.availability.offers(for: snapshot.window.shape(request), count: count)
         if offers.options.isEmpty,
@@ -71,18 +71,20 @@ public final class Desk: Sendable {
         return draft.request(id: id, release: release, language: try draft.language(of: seeker, db), unavailable: unavailable)
     }
 
-    private func currentSnapshot(_ db: Database, today: LocalDate) throws -> Snapshot {
+    /// The state slots are found in; cached for ordinary bookings, built afresh for an urgent one
+    /// (which sees the held-back seats).
+    private func currentSnapshot(_ db: Database, today: LocalDate, urgent: Bool = false) throws -> Snapshot {
         let revision = try Store.revision(db)
-        if let cached = snapshot.withLock({ $0 }), cached.revision == revision, cached.today == today { return cached }
+        if !urgent, let cached = snapshot.withLock({ $0 }), cached.revision == revision, cached.today == today { return cached }
         let rules = try RuleTable.ruleBook(db)
         let weeks = ([rules.standard] + rules.byLocation.values + rules.byCoach.values).map(\.horizonWeeks).max() ?? 8
         let state = try BookingState.load(db, days: today...today.adding(days: 7 * weeks), zone: zone, agendas: .all)
-        let window = BookingWindow(sessions: state.sessions, rules: rules, today: today)
+        let window = BookingWindow(sessions: state.sessions, rules: rules, today: today, urgent: urgent)
         let fresh = Snapshot(
             revision: revision, today: today, window: window,
             availability: Availability(sessions: window.sessions, consultants: state.consultants, zone: zone, gridMinutes: store.gridMinutes),
             consultants: state.consultants, cancelled: CancelledHalfDays(open: state.sessions, cancelled: state.cancelled, rules: rules, today: today))
-        snapshot.withLock { $0 = fresh }
+        if !urgent { snapshot.withLock { $0 = fresh } }
         return fresh
     }
 

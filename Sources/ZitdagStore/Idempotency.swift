@@ -26,6 +26,8 @@ public struct Idempotency: Sendable, Hashable {
             ("from", draft.from?.description), ("due", draft.due?.description), ("priority", String(draft.priority)),
             ("language", draft.language), ("topic", draft.topic),
         ]
+        // Added after the first version: absent unless set, so earlier fingerprints stay the same.
+        if draft.urgent { fields.append(("urgent", "true")) }
         for (i, choice) in choices.enumerated() {
             fields += [("starts.\(i).start", String(choice.start.seconds)), ("starts.\(i).session", choice.session)]
         }

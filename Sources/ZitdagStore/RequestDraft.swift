@@ -18,14 +18,18 @@ public struct RequestDraft: Sendable, Hashable {
     public var language: String?
     /// What the appointments work on, for the coach: "CV in Word", "itsme".
     public var topic: String?
+    /// A coordinator's booking for an urgent case: it may take seats held back for urgent bookings.
+    /// Who may say so is the edge's to decide (the API allows coordinators only).
+    public var urgent: Bool
 
     public init(
         jobSeeker: String, consultant: String? = nil, attendance: Attendance = .none,
         durationMinutes: Int = RequestSpecification.durationMinutes.defaultValue,
         appointments: Int = RequestSpecification.appointments.defaultValue, gapDays: ClosedRange<Int> = RequestSpecification.gapDays,
         from: LocalDate? = nil, due: LocalDate? = nil, priority: Int = RequestSpecification.priority.defaultValue,
-        language: String? = nil, topic: String? = nil
+        language: String? = nil, topic: String? = nil, urgent: Bool = false
     ) {
+        self.urgent = urgent
         self.jobSeeker = jobSeeker
         self.consultant = consultant
         self.attendance = attendance

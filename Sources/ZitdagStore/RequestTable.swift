@@ -95,13 +95,14 @@ struct RequestRecord: FetchableRecord {
 enum AppointmentTable {
     /// Inserts a booked appointment; returns its id.
     @discardableResult
-    static func insert(_ db: Database, request: Int64, _ assignment: Assignment, changed: Instant) throws -> Int64 {
+    /// `urgent`: booked by a coordinator for an urgent case (it may sit in held-back seats).
+    static func insert(_ db: Database, request: Int64, _ assignment: Assignment, changed: Instant, urgent: Bool = false) throws -> Int64 {
         try db.run("""
-                INSERT INTO appointment (request_id, series_index, session_id, start, "end", consultant_attends, status, sequence, changed)
-                VALUES (?, ?, ?, ?, ?, ?, 'booked', 0, ?)
+                INSERT INTO appointment (request_id, series_index, session_id, start, "end", consultant_attends, status, sequence, changed, urgent)
+                VALUES (?, ?, ?, ?, ?, ?, 'booked', 0, ?, ?)
                 """, [
                 request, assignment.index, assignment.session, assignment.span.start.seconds, assignment.span.end.seconds,
-                assignment.consultantAttends, changed.seconds,
+                assignment.consultantAttends, changed.seconds, urgent,
             ])
         return db.lastInsertedRowID
     }

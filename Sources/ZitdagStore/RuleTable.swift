@@ -30,6 +30,7 @@ struct RuleRecord: FetchableRecord {
         static let buffer = Column("buffer_minutes")
         static let backfill = Column("backfill")
         static let offerHours = Column("offer_hours")
+        static let releaseDays = Column("release_days")
     }
 
     init(row: Row) {
@@ -38,7 +39,8 @@ struct RuleRecord: FetchableRecord {
         let backfill: String = row[Columns.backfill]
         rules = BookingRules(
             minimumNoticeDays: row[Columns.notice], horizonWeeks: row[Columns.horizon], bufferMinutes: row[Columns.buffer],
-            backfill: BackfillPolicy(rawValue: backfill) ?? .off, offerHours: row[Columns.offerHours])
+            backfill: BackfillPolicy(rawValue: backfill) ?? .off, offerHours: row[Columns.offerHours],
+            releaseDays: row[Columns.releaseDays])
     }
 }
 

@@ -164,6 +164,16 @@ enum Schema {
                 CREATE INDEX backfill_offer_by_request ON backfill_offer(request_id);
                 """)
         }
+        migrator.registerMigration("v7: capacity per channel") { db in
+            // A session's reservations (walk-in time or seats, seats held back for urgent bookings),
+            // as ``SessionTable/reservedText(_:)`` writes them; whether an appointment was booked
+            // urgent (it may sit in held-back seats); the days before a session its held-back seats open.
+            try db.execute(sql: """
+                ALTER TABLE session ADD COLUMN reserved TEXT;
+                ALTER TABLE appointment ADD COLUMN urgent INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE booking_rule ADD COLUMN release_days INTEGER NOT NULL DEFAULT 2 CHECK (release_days BETWEEN 0 AND 365);
+                """)
+        }
         return migrator
     }
 }

@@ -3,7 +3,7 @@ import ZitdagCore
 
 /// Sessions in the database, with the appointments already booked in them.
 enum SessionTable {
-    static let columns = #"s.id, s.coach_id, s.location_id, s.day, s.start, s."end", s.seats, s.languages"#
+    static let columns = #"s.id, s.coach_id, s.location_id, s.day, s.start, s."end", s.seats, s.languages, s.reserved"#
 
     /// The language codes the open sessions name (none when every session serves every language).
     static func languages(_ db: Database) throws -> Set<String> {
@@ -28,7 +28,7 @@ enum SessionTable {
         ).map(\.session)
         let booked = try bookedSpans(
             db,
-            sql: #"SELECT a.session_id AS owner, a.start, a."end", a.id AS appointment FROM appointment a JOIN session s ON s.id = a.session_id WHERE s.day BETWEEN ? AND ? AND a.status != 'cancelled'"#,
+            sql: #"SELECT a.session_id AS owner, a.start, a."end", a.id AS appointment, a.urgent FROM appointment a JOIN session s ON s.id = a.session_id WHERE s.day BETWEEN ? AND ? AND a.status != 'cancelled'"#,
             arguments: [days.lowerBound, days.upperBound], except: except)
         return attach(booked, to: sessions)
     }
@@ -51,8 +51,8 @@ enum SessionTable {
             arguments += [id]
         }
         let sessions = try db.records(SessionRecord.self, sql + " ORDER BY s.id", arguments).map(\.session)
-        var booked: [String: [Span]] = [:]
-        for session in sessions { booked.merge(try bookedSpans(db, in: session.id, except: except), uniquingKeysWith: +) }
+        var booked: Booked = [:]
+        for session in sessions { booked.merge(try bookedSpans(db, in: session.id, except: except), uniquingKeysWith: { a, b in (a.0 + b.0, a.1 + b.1) }) }
         return attach(booked, to: sessions)
     }
 
@@ -67,28 +67,53 @@ enum SessionTable {
         return (attach(try bookedSpans(db, in: id, except: []), to: [session])[0], cancelled)
     }
 
-    private static func bookedSpans(_ db: Database, in session: String, except: Set<Int64>) throws -> [String: [Span]] {
+    /// Per session: its ordinary appointments' spans and its urgent ones'.
+    private typealias Booked = [String: (ordinary: [Span], urgent: [Span])]
+
+    private static func bookedSpans(_ db: Database, in session: String, except: Set<Int64>) throws -> Booked {
         try bookedSpans(
-            db, sql: #"SELECT session_id AS owner, start, "end", id AS appointment FROM appointment WHERE session_id = ? AND status != 'cancelled'"#,
+            db, sql: #"SELECT session_id AS owner, start, "end", id AS appointment, urgent FROM appointment WHERE session_id = ? AND status != 'cancelled'"#,
             arguments: [session], except: except)
     }
 
     private static func bookedSpans(
         _ db: Database, sql: String, arguments: StatementArguments, except: Set<Int64>
-    ) throws -> [String: [Span]] {
-        var booked: [String: [Span]] = [:]
+    ) throws -> Booked {
+        var booked: Booked = [:]
         for record in try db.records(SpanRecord.self, sql, arguments) {
             if !except.isEmpty, let appointment = record.appointment, except.contains(appointment) { continue }
-            if let owner = record.owner { booked[owner, default: []].append(record.span) }
+            guard let owner = record.owner else { continue }
+            if record.urgent { booked[owner, default: ([], [])].urgent.append(record.span) } else { booked[owner, default: ([], [])].ordinary.append(record.span) }
         }
         return booked
     }
 
-    private static func attach(_ booked: [String: [Span]], to sessions: [Session]) -> [Session] {
+    private static func attach(_ booked: Booked, to sessions: [Session]) -> [Session] {
         sessions.map { session in
             var session = session
-            session.booked = booked[session.id] ?? []
+            session.booked = booked[session.id]?.ordinary ?? []
+            session.bookedUrgent = booked[session.id]?.urgent ?? []
             return session
+        }
+    }
+
+    /// A session's reservations as the `reserved` column keeps them: `channel start end seats
+    /// release_days` (instants in seconds), `;` between them; `nil` for none.
+    static func reservedText(_ reserved: [Reservation]) -> String? {
+        reserved.isEmpty ? nil : reserved.map {
+            "\($0.channel.rawValue) \($0.span.start.seconds) \($0.span.end.seconds) \($0.seats) \($0.releaseDays)"
+        }.joined(separator: ";")
+    }
+
+    /// The reservations of a `reserved` column (see ``reservedText(_:)``).
+    static func reservations(_ text: String?) -> [Reservation] {
+        guard let text else { return [] }
+        return text.split(separator: ";").compactMap { item in
+            let parts = item.split(separator: " ")
+            guard parts.count == 5, let channel = Reservation.Channel(rawValue: String(parts[0])),
+                let start = Int(parts[1]), let end = Int(parts[2]), let seats = Int(parts[3]), let release = Int(parts[4])
+            else { return nil }
+            return Reservation(channel, span: Span(start: Instant(seconds: start), end: Instant(seconds: end)), seats: seats, releaseDays: release)
         }
     }
 
@@ -108,9 +133,9 @@ enum SessionTable {
             try registerPlaces(of: session, db)
             let values = values(of: session)
             try db.run(#"""
-                    UPDATE session SET coach_id = ?, location_id = ?, day = ?, start = ?, "end" = ?, seats = ?, languages = ?, cancelled = 0
-                    WHERE id = ? AND (coach_id, location_id, day, start, "end", seats, coalesce(languages, ''), cancelled)
-                        IS NOT (?, ?, ?, ?, ?, ?, coalesce(?, ''), 0)
+                    UPDATE session SET coach_id = ?, location_id = ?, day = ?, start = ?, "end" = ?, seats = ?, languages = ?, reserved = ?, cancelled = 0
+                    WHERE id = ? AND (coach_id, location_id, day, start, "end", seats, coalesce(languages, ''), coalesce(reserved, ''), cancelled)
+                        IS NOT (?, ?, ?, ?, ?, ?, coalesce(?, ''), coalesce(?, ''), 0)
                     """#, values + [session.id] + values)
             changed += db.changesCount
             try db.run(insertIfNew, values + [session.id, false])
@@ -130,15 +155,15 @@ enum SessionTable {
 
     /// A calendar session, stored unless its id is: its columns (``values(of:)``), id and cancelled flag.
     private static let insertIfNew = #"""
-        INSERT OR IGNORE INTO session (coach_id, location_id, day, start, "end", seats, languages, id, origin, cancelled)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'calendar', ?)
+        INSERT OR IGNORE INTO session (coach_id, location_id, day, start, "end", seats, languages, reserved, id, origin, cancelled)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'calendar', ?)
         """#
 
-    /// Coach, location, day, start, end, seats and languages, as the session table stores them.
-    private static func values(of session: Session) -> StatementArguments {
+    /// Coach, location, day, start, end, seats, languages and reservations, as the session table stores them.
+    static func values(of session: Session) -> StatementArguments {
         [
             session.coach, session.location, session.day.daysSinceEpoch, session.span.start.seconds, session.span.end.seconds,
-            session.seats, session.languages.map { $0.sorted().joined(separator: ",") },
+            session.seats, session.languages.map { $0.sorted().joined(separator: ",") }, reservedText(session.reserved),
         ]
     }
 
@@ -162,6 +187,7 @@ struct SessionRecord: FetchableRecord {
         static let end = Column("end")
         static let seats = Column("seats")
         static let languages = Column("languages")
+        static let reserved = Column("reserved")
     }
 
     init(row: Row) {
@@ -170,6 +196,7 @@ struct SessionRecord: FetchableRecord {
             id: row[Columns.id], coach: row[Columns.coach], location: row[Columns.location],
             span: Span(start: Instant(seconds: row[Columns.start]), end: Instant(seconds: row[Columns.end])),
             day: LocalDate(daysSinceEpoch: row[Columns.day]), seats: row[Columns.seats],
-            languages: languages.map { Set($0.split(separator: ",").map(String.init)) })
+            languages: languages.map { Set($0.split(separator: ",").map(String.init)) },
+            reserved: SessionTable.reservations(row[Columns.reserved]))
     }
 }

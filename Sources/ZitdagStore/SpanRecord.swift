@@ -9,12 +9,15 @@ struct SpanRecord: FetchableRecord {
     var span: Span
     var owner: String?
     var appointment: Int64?
+    /// Whether the appointment was booked urgent (false where a query does not say).
+    var urgent: Bool
 
     enum Columns {
         static let start = Column("start")
         static let end = Column("end")
         static let owner = Column("owner")
         static let appointment = Column("appointment")
+        static let urgent = Column("urgent")
     }
 
     init(row: Row) {
@@ -22,5 +25,6 @@ struct SpanRecord: FetchableRecord {
         // Optional columns a query does not name read as nil.
         owner = row[Columns.owner]
         appointment = row[Columns.appointment]
+        urgent = (row[Columns.urgent] as Bool?) ?? false
     }
 }

@@ -116,17 +116,18 @@ extension Store {
             throw .invalid(field: "buffer", reason: "\(rules.bufferMinutes) minutes; a multiple of \(gridMinutes) up to 120")
         }
         guard (1...336).contains(rules.offerHours) else { throw .invalid(field: "offer_hours", reason: "\(rules.offerHours) hours; 1 to 336 allowed") }
+        guard (0...365).contains(rules.releaseDays) else { throw .invalid(field: "release_days", reason: "\(rules.releaseDays) days; 0 to 365 allowed") }
         let (scope, id) = scope.columns
         try write { db in
             try db.run(
                 """
-                INSERT OR REPLACE INTO booking_rule (scope, scope_id, minimum_notice_days, horizon_weeks, buffer_minutes, backfill, offer_hours)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT OR REPLACE INTO booking_rule (scope, scope_id, minimum_notice_days, horizon_weeks, buffer_minutes, backfill, offer_hours, release_days)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-                [scope, id, rules.minimumNoticeDays, rules.horizonWeeks, rules.bufferMinutes, rules.backfill.rawValue, rules.offerHours])
+                [scope, id, rules.minimumNoticeDays, rules.horizonWeeks, rules.bufferMinutes, rules.backfill.rawValue, rules.offerHours, rules.releaseDays])
             try AuditLog.record(
                 db, at: now, actor: actor, action: "set rules", subject: "\(scope) \(id)",
-                detail: "notice \(rules.minimumNoticeDays) d, horizon \(rules.horizonWeeks) w, buffer \(rules.bufferMinutes) min, backfill \(rules.backfill.rawValue), offers held \(rules.offerHours) h")
+                detail: "notice \(rules.minimumNoticeDays) d, horizon \(rules.horizonWeeks) w, buffer \(rules.bufferMinutes) min, backfill \(rules.backfill.rawValue), offers held \(rules.offerHours) h, held-back seats open \(rules.releaseDays) d before")
         }
     }
 

@@ -17,6 +17,7 @@ extension Store {
         guard session.span.seconds % (gridMinutes * 60) == 0 else {
             throw .invalid(field: "end", reason: "the session's length is not a multiple of the \(gridMinutes)-minute grid")
         }
+        if let problem = session.reservationProblem(gridMinutes: gridMinutes) { throw .invalid(field: "reserved", reason: problem) }
         return try write { db in
             guard try SessionTable.session(db, id: session.id) == nil else {
                 throw StoreError.conflict("session \(session.id) exists already")
@@ -24,13 +25,31 @@ extension Store {
             try db.run("INSERT OR IGNORE INTO coach (id) VALUES (?)", [session.coach])
             try db.run("INSERT OR IGNORE INTO location (id) VALUES (?)", [session.location])
             try db.run(
-                #"INSERT INTO session (id, coach_id, location_id, day, start, "end", seats, languages, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'manual')"#,
-                [
-                    session.id, session.coach, session.location, session.day.daysSinceEpoch, session.span.start.seconds, session.span.end.seconds,
-                    session.seats, session.languages.map { $0.sorted().joined(separator: ",") },
-                ])
+                #"INSERT INTO session (coach_id, location_id, day, start, "end", seats, languages, reserved, id, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'manual')"#,
+                SessionTable.values(of: session) + [session.id])
             try AuditLog.record(db, at: now, actor: actor, action: "add session", subject: session.id, detail: "\(zone.local(at: session.span.start))")
             return try backfill(db, freed: [session.id], now: now, actor: actor)
+        }
+    }
+
+    /// Sets what session `id` keeps from ordinary booking (walk-in time or seats, seats held back for
+    /// urgent bookings), in place of what it kept. Refused when an appointment booked already would
+    /// lose its seat: move or cancel it first. Returns the session as stored.
+    @discardableResult
+    public func reserve(_ id: String, _ reserved: [Reservation], at now: Instant, actor: String) throws(StoreError) -> Session {
+        try write { db in
+            guard var session = try SessionTable.sessionWithBookings(db, id: id)?.session else { throw StoreError.unknown(kind: "session", id: id) }
+            session.reserved = reserved
+            if let problem = session.reservationProblem(gridMinutes: gridMinutes) { throw StoreError.invalid(field: "reserved", reason: problem) }
+            if let moment = session.overbooked(today: zone.local(at: now).date) {
+                throw StoreError.conflict(
+                    "appointments booked in \(id) at \(zone.local(at: moment).withWeekday) would lose their seat; move or cancel them first")
+            }
+            try db.run("UPDATE session SET reserved = ? WHERE id = ?", [SessionTable.reservedText(reserved), id])
+            try AuditLog.record(
+                db, at: now, actor: actor, action: "reserve", subject: id,
+                detail: reserved.isEmpty ? "nothing kept" : reserved.map { "\($0.channel.rawValue) \($0.seats) seat(s) \(zone.local(at: $0.span.start).hourMinute)-\(zone.local(at: $0.span.end).hourMinute)" }.joined(separator: ", "))
+            return session
         }
     }
 

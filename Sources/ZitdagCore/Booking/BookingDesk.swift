@@ -166,13 +166,8 @@ public struct BookingDesk: Sendable {
         let open = BookingWindow(sessions: lifted, rules: window.rules, today: window.today, urgent: window.urgent).sessions
         guard !availability(of: open).offers(for: request, count: 1, firstStart: start).options.isEmpty else { return nil }
         let words = kept.flatMap { session in
-            session.reserved.filter { $0.span.overlaps(span) && (window.urgent ? $0.channel == .walkIn : true) }.map { reservation in
-                let from = "\(zone.local(at: reservation.span.start).hourMinute)-\(zone.local(at: reservation.span.end).hourMinute)"
-                let seats = reservation.seats == session.seats ? "" : " (\(Counted.text(reservation.seats, "seat")))"
-                return switch reservation.channel {
-                case .walkIn: "\(session.id) keeps \(from)\(seats) for walk-in"
-                case .urgent: "\(session.id) holds \(from)\(seats) back for urgent bookings until \(reservation.releaseDay(sessionDay: session.day))"
-                }
+            session.reserved.filter { $0.span.overlaps(span) && (window.urgent ? $0.channel == .walkIn : true) }.map {
+                "\(session.id) keeps \($0.words(in: session, zone: zone))"
             }
         }
         return BookingRefusal(.noRoom, "nothing starts at \(zone.local(at: start).withWeekday) for this request: " + words.joined(separator: "; "))

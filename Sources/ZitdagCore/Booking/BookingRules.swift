@@ -11,10 +11,15 @@ public struct BookingRules: Sendable, Hashable {
     public var backfill: BackfillPolicy
     /// How long an offer of a freed place holds it for the consultant (`backfill offer`).
     public var offerHours: Int
+    /// Days before a half-day its seats held back for urgent bookings open to every booking, where
+    /// a reservation is made without saying (see ``Reservation/releaseDays``).
+    public var releaseDays: Int
 
     public init(
-        minimumNoticeDays: Int = 1, horizonWeeks: Int = 8, bufferMinutes: Int = 0, backfill: BackfillPolicy = .off, offerHours: Int = 24
+        minimumNoticeDays: Int = 1, horizonWeeks: Int = 8, bufferMinutes: Int = 0, backfill: BackfillPolicy = .off, offerHours: Int = 24,
+        releaseDays: Int = 2
     ) {
+        self.releaseDays = releaseDays
         self.minimumNoticeDays = minimumNoticeDays
         self.horizonWeeks = horizonWeeks
         self.bufferMinutes = bufferMinutes

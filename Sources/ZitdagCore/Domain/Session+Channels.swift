@@ -36,6 +36,24 @@ extension Session {
         return seen
     }
 
+    /// The first moment at which the session's appointments and what its reservations keep
+    /// (as of `today`) need more seats than it has, or `nil`.
+    public func overbooked(today: LocalDate?) -> Instant? {
+        var steps: [(time: Int, delta: Int)] = []
+        for span in forBooking(today: today).booked {
+            steps.append((span.start.seconds, 1))
+            steps.append((span.end.seconds, -1))
+        }
+        // Ends sort before starts at the same instant: touching spans do not overlap.
+        steps.sort { ($0.time, $0.delta) < ($1.time, $1.delta) }
+        var running = 0
+        for step in steps {
+            running += step.delta
+            if running > seats { return Instant(seconds: step.time) }
+        }
+        return nil
+    }
+
     /// Seats kept for walk-in at `moment`.
     public func walkInSeats(at moment: Instant) -> Int {
         reserved.filter { $0.channel == .walkIn && $0.span.start <= moment && moment < $0.span.end }.reduce(0) { $0 + $1.seats }
