@@ -31,7 +31,8 @@ struct Sessions: ParsableCommand {
                 let end = zone.local(at: session.span.end)
                 let languages = session.languages.map { $0.sorted().joined(separator: ",") } ?? "any language"
                 print("\(start.withWeekday)-\(end.hourMinute)  coach \(session.coach) at \(session.location),"
-                      + " \(session.seats) seat\(session.seats == 1 ? "" : "s"), \(languages)  [\(session.id)]")
+                      + " \(session.seats) seat\(session.seats == 1 ? "" : "s"), \(languages)  [\(session.id)]"
+                      + (session.reserved.isEmpty ? "" : "\n    keeps " + Render.reserved(session.reserved, of: session, zone: zone)))
             }
             printError(Counted.text(sessions.count, "session"))
         }

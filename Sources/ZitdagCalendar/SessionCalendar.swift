@@ -10,13 +10,23 @@ import ZitdagCore
 /// language). An event with `X-ZITDAG-CLOSED:TRUE`, such as a public holiday,
 /// removes the sessions on the days it covers: everywhere, or at its
 /// `X-ZITDAG-LOCATION` only.
+///
+/// What a half-day keeps from ordinary booking (see ``Reservation``):
+/// `X-ZITDAG-WALK-IN:15:30-16:30` (walk-in time, local times of day; absent
+/// with `X-ZITDAG-WALK-IN-SEATS`: the whole half-day), `X-ZITDAG-WALK-IN-SEATS`
+/// (default: all seats), `X-ZITDAG-HELD-SEATS` (seats held back for urgent
+/// bookings, the whole half-day) and `X-ZITDAG-HELD-RELEASE-DAYS` (days before
+/// the half-day they open to every booking; default 2).
 public struct SessionCalendar: Sendable {
     public var zone: Zone
     public var occurrenceLimit: Int
+    /// The grid reservations must keep to.
+    public var gridMinutes: Int
 
-    public init(zone: Zone = .brussels, occurrenceLimit: Int = 100_000) {
+    public init(zone: Zone = .brussels, occurrenceLimit: Int = 100_000, gridMinutes: Int = 15) {
         self.zone = zone
         self.occurrenceLimit = occurrenceLimit
+        self.gridMinutes = gridMinutes
     }
 
     /// What the calendars say of a window: the sessions held, and the half-days they take back.
@@ -42,7 +52,7 @@ public struct SessionCalendar: Sendable {
         var closedAt = Set<String>()
         var ids = SessionIds()
         for file in files {
-            do {
+            do throws(CalendarError) {
                 let document = try ICalDocument(try CalendarText(file.bytes))
                 var expansion = EventExpansion(
                     document: document, zone: zone, window: window, occurrenceLimit: occurrenceLimit,
@@ -64,11 +74,17 @@ public struct SessionCalendar: Sendable {
                         for day in days(of: occurrence.span) {
                             if let location { closedAt.insert("\(day)|\(location)") } else { closedEverywhere.insert(day) }
                         }
-                    case .zitdag(let coach, let location, let seats, let languages):
+                    case .zitdag(let coach, let location, let seats, let languages, let channels):
                         let start = zone.local(at: occurrence.span.start)
-                        let session = Session(
+                        var session = Session(
                             id: ids.id(coach: coach, start: start), coach: coach, location: location, span: occurrence.span,
                             day: start.date, seats: seats, languages: languages)
+                        if !channels.isEmpty {
+                            session.reserved = try channels.reservations(for: session, zone: zone, line: occurrence.line)
+                            if let problem = session.reservationProblem(gridMinutes: gridMinutes) {
+                                throw CalendarError(line: occurrence.line, "\(session.id): \(problem)")
+                            }
+                        }
                         if isHeld { sessions.append(session) } else { removed.append(session) }
                     }
                 }
@@ -125,8 +141,56 @@ private struct SessionIds {
 
 /// What one calendar event defines: a zitdag half-day or a closure.
 private enum Template {
-    case zitdag(coach: String, location: String, seats: Int, languages: Set<String>?)
+    case zitdag(coach: String, location: String, seats: Int, languages: Set<String>?, channels: Channels)
     case closure(location: String?)
+
+    /// The `X-ZITDAG-WALK-IN*` and `X-ZITDAG-HELD-*` properties, for every occurrence.
+    struct Channels {
+        var walkIn: (from: String, to: String)?
+        var walkInSeats: Int?
+        var heldSeats: Int?
+        var releaseDays = 2
+
+        var isEmpty: Bool { walkIn == nil && walkInSeats == nil && heldSeats == nil }
+
+        init(_ fields: Fields) throws(CalendarError) {
+            if let text = fields.text("X-ZITDAG-WALK-IN") {
+                let ends = text.split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces) }
+                guard ends.count == 2, ends.allSatisfy({ Self.secondOfDay($0) != nil }) else {
+                    throw CalendarError(line: fields.line, "X-ZITDAG-WALK-IN must be HH:MM-HH:MM, got \"\(text)\"")
+                }
+                walkIn = (ends[0], ends[1])
+            }
+            walkInSeats = try fields.count("X-ZITDAG-WALK-IN-SEATS", least: 1)
+            heldSeats = try fields.count("X-ZITDAG-HELD-SEATS", least: 1)
+            if let days = try fields.count("X-ZITDAG-HELD-RELEASE-DAYS", least: 0) { releaseDays = days }
+        }
+
+        /// Seconds since midnight of `HH:MM`.
+        static func secondOfDay(_ text: String) -> Int? {
+            let parts = text.split(separator: ":")
+            guard parts.count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]), (0..<24).contains(hour), (0..<60).contains(minute) else {
+                return nil
+            }
+            return (hour * 60 + minute) * 60
+        }
+
+        func reservations(for session: Session, zone: Zone, line: Int) throws(CalendarError) -> [Reservation] {
+            var reserved: [Reservation] = []
+            if walkIn != nil || walkInSeats != nil {
+                var span = session.span
+                if let walkIn {
+                    guard let from = zone.instant(for: LocalDateTime(date: session.day, secondOfDay: Self.secondOfDay(walkIn.from)!)),
+                        let to = zone.instant(for: LocalDateTime(date: session.day, secondOfDay: Self.secondOfDay(walkIn.to)!))
+                    else { throw CalendarError(line: line, "X-ZITDAG-WALK-IN falls in the hour the clocks skip on \(session.day)") }
+                    span = Span(start: from, end: to)
+                }
+                reserved.append(Reservation(.walkIn, span: span, seats: walkInSeats ?? session.seats))
+            }
+            if let heldSeats { reserved.append(Reservation(.urgent, span: session.span, seats: heldSeats, releaseDays: releaseDays)) }
+            return reserved
+        }
+    }
 
     init(_ fields: Fields) throws(CalendarError) {
         if fields.text("X-ZITDAG-CLOSED")?.uppercased() == "TRUE" {
@@ -145,7 +209,7 @@ private enum Template {
         let languages = fields.text("X-ZITDAG-LANGUAGES").map {
             Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         }
-        self = .zitdag(coach: coach, location: location, seats: seats, languages: languages)
+        self = .zitdag(coach: coach, location: location, seats: seats, languages: languages, channels: try Channels(fields))
     }
 }
 
@@ -161,6 +225,15 @@ private struct Fields {
             return string(icalproperty_get_x(property))?.trimmingCharacters(in: .whitespaces)
         }
         return nil
+    }
+
+    /// A whole number of at least `least`, or `nil` when absent.
+    func count(_ name: String, least: Int) throws(CalendarError) -> Int? {
+        guard let text = text(name) else { return nil }
+        guard let number = Int(text), number >= least else {
+            throw CalendarError(line: line, "\(name) must be a whole number of at least \(least), got \"\(text)\"")
+        }
+        return number
     }
 
     func required(_ name: String) throws(CalendarError) -> String {

@@ -25,13 +25,16 @@ public struct BookedAppointment: Sendable, Hashable {
     public var initials: String?
     public var consultant: String?
     public var topic: String?
+    /// Booked by a coordinator for an urgent case: it may sit in seats held back for urgent bookings.
+    public var urgent: Bool
 
     /// What the core's ``AppointmentRules`` need of it.
     var standing: AppointmentRules.Standing { AppointmentRules.Standing(id: id, status: status, start: span.start) }
 
     static let columns = #"""
         a.id, a.request_id, a.series_index, r.appointments AS series_length, a.session_id, s.coach_id, s.location_id, a.start,
-        a."end", a.consultant_attends, a.status, a.sequence, a.changed, r.job_seeker_id, j.initials, r.consultant_id, r.topic
+        a."end", a.consultant_attends, a.status, a.sequence, a.changed, r.job_seeker_id, j.initials, r.consultant_id, r.topic,
+        a.urgent
         """#
     static let joins = "FROM appointment a JOIN request r ON r.id = a.request_id JOIN session s ON s.id = a.session_id LEFT JOIN job_seeker j ON j.id = r.job_seeker_id"
 }
@@ -55,6 +58,7 @@ extension BookedAppointment {
         self.initials = initials
         consultant = draft.consultant
         topic = draft.topic
+        urgent = draft.urgent
     }
 }
 
@@ -77,5 +81,6 @@ extension BookedAppointment: FetchableRecord {
         initials = row["initials"]
         consultant = row["consultant_id"]
         topic = row["topic"]
+        urgent = row["urgent"]
     }
 }

@@ -25,10 +25,20 @@ extension Store {
             let session = item.session
             let live = item.appointments.filter { $0.status != .cancelled }
             if case .consultant = audience {} else {
+                let held = session.reserved.filter { $0.channel == .urgent }.map { reservation in
+                    ", \(reservation.seats) voorbehouden voor dringende boekingen tot \(reservation.releaseDay(sessionDay: session.day))"
+                }
                 entries.append(CalendarEntry(
                     uid: "session-\(session.id)@zitdag", span: session.span,
                     summary: "Zitdag digitale coaching (\(live.count) afspra\(live.count == 1 ? "ak" : "ken"))", location: session.location,
-                    description: "Coach \(session.coach), \(session.seats) plaats\(session.seats == 1 ? "" : "en")"))
+                    description: "Coach \(session.coach), \(session.seats) plaats\(session.seats == 1 ? "" : "en")" + held.joined()))
+                // Walk-in time, for the coach to see when the door is open to everyone.
+                for (index, reservation) in session.reserved.enumerated() where reservation.channel == .walkIn {
+                    let part = reservation.seats == session.seats ? "" : " (\(reservation.seats) van \(session.seats) plaatsen)"
+                    entries.append(CalendarEntry(
+                        uid: "walk-in-\(session.id)-\(index)@zitdag", span: reservation.span, summary: "Vrije inloop\(part)",
+                        location: session.location, description: "Vrije inloop tijdens de zitdag van coach \(session.coach): zonder afspraak"))
+                }
             }
             for a in item.appointments where a.status != .cancelled || a.changed >= cutoff {
                 let who = audience.viewer.jobSeeker(id: a.jobSeeker, initials: a.initials) ?? ""

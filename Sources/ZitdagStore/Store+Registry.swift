@@ -97,7 +97,12 @@ extension Store {
     public func syncSessions(
         _ sessions: [Session], closed: [Session] = [], from: LocalDate, to: LocalDate, at now: Instant, actor: String
     ) throws(StoreError) -> (added: Int, changed: Int, cancelled: Int) {
-        try write { db in
+        for session in sessions {
+            if let problem = session.reservationProblem(gridMinutes: gridMinutes) {
+                throw .invalid(field: "reserved", reason: "session \(session.id): \(problem)")
+            }
+        }
+        return try write { db in
             let counts = try SessionTable.sync(db, sessions, closed: closed, days: from.daysSinceEpoch...to.daysSinceEpoch)
             try AuditLog.record(
                 db, at: now, actor: actor, action: "sync sessions", subject: "\(from)..\(to)",

@@ -158,6 +158,8 @@ func scratchFolder() throws -> URL {
         #expect(outcome.stdout.split(separator: "\n") == [
             "Mon 2026-12-28 09:00-12:00  coach C2 at L2, 2 seats, any language  [C2-2026-12-28-0900]",
             "Wed 2026-12-30 09:00-12:30  coach C1 at L1, 1 seat, en,nl  [C1-2026-12-30-0900]",
+            "Wed 2026-12-30 13:30-16:30  coach C3 at L3, 3 seats, en,nl,uk  [C3-2026-12-30-1330]",
+            "    keeps 1 seat 13:30-16:30 for walk-in; 1 seat 13:30-16:30 held back for urgent bookings until 2026-12-28",
             "Thu 2026-12-31 13:00-16:30  coach C2 at L1, 1 seat, ar,fr,nl  [C2-2026-12-31-1300]",
         ])
     }

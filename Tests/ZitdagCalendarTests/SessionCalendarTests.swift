@@ -97,4 +97,34 @@ import ZitdagCore
             "\(error)" == "zitdagen.ics:3: VEVENT has no X-ZITDAG-COACH: every zitdag event names its coach and location"
         }
     }
+
+    @Test func theDigipuntKeepsWalkInAndHeldBackCapacityOnEveryOccurrence() throws {
+        let sessions = try Self.shipped(from: "2026-11-23", to: "2026-11-30").filter { $0.coach == "C3" }
+        #expect(sessions.map(\.id) == ["C3-2026-11-25-1330", "C3-2026-11-27-0900"])
+        let wednesday = sessions[0]
+        #expect(wednesday.reserved == [
+            Reservation(.walkIn, span: wednesday.span, seats: 1), Reservation(.urgent, span: wednesday.span, seats: 1, releaseDays: 2),
+        ])
+        let friday = sessions[1]
+        let lastHour = Span(start: Self.zone.instant(for: LocalDateTime(iso: "2026-11-27T11:30:00")!)!, end: friday.span.end)
+        #expect(friday.reserved == [Reservation(.walkIn, span: lastHour, seats: 1)])
+    }
+
+    @Test("a broken reservation property is refused with its line", arguments: [
+        ("X-ZITDAG-WALK-IN:half past three", "X-ZITDAG-WALK-IN must be HH:MM-HH:MM"),
+        ("X-ZITDAG-WALK-IN:08:00-09:30", "C9-2026-11-24-0900: reservation 1 (walk_in) lies outside the session"),
+        ("X-ZITDAG-HELD-SEATS:0", "X-ZITDAG-HELD-SEATS must be a whole number of at least 1"),
+        ("X-ZITDAG-WALK-IN-SEATS:2", "keeps 2 seat(s); the session has 1"),
+    ])
+    func brokenReservationProperties(property: String, message: String) {
+        let text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART;TZID=Europe/Brussels:20261124T090000\r\n"
+            + "DTEND;TZID=Europe/Brussels:20261124T120000\r\nX-ZITDAG-COACH:C9\r\nX-ZITDAG-LOCATION:L1\r\n\(property)\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        let window = Span(start: Self.midnight("2026-11-01"), end: Self.midnight("2026-12-01"))
+        do {
+            _ = try SessionCalendar().sessions(in: [("zitdagen.ics", Array(text.utf8))], window: window)
+            Issue.record("accepted \(property)")
+        } catch {
+            #expect("\(error)".hasPrefix("zitdagen.ics:3: ") && "\(error)".contains(message), "\(error)")
+        }
+    }
 }

@@ -17,6 +17,11 @@ import ZitdagStore
 ///   plan, a cancellation with backfill), what it adds is whole series of queued requests, taken off
 ///   the queue, and nothing booked before changes but what the model says; with `backfill book`, no
 ///   waiting request the desk would still place through a freed half-day is left waiting.
+///
+/// Every third sequence runs on half-days with channels (a last hour or a seat kept for walk-in,
+/// a seat held back for urgent bookings with releases before and after today) and books one in four
+/// as a coordinator's urgent booking: the checker then counts the reservations, and urgent
+/// appointments as using the held-back seats first.
 @Suite struct DeskSequenceTests {
     /// What the store holds that an operation may change.
     struct State: Equatable {
@@ -68,8 +73,13 @@ import ZitdagStore
     /// The live appointments, each as a one-appointment request, through the core's checker.
     static func violations(_ fixture: Fixture, _ state: State) throws -> [String] {
         var sessions = try fixture.store.sessions(from: Fixture.monday, to: Fixture.monday.adding(days: 60))
-        for i in sessions.indices { sessions[i].booked = [] }
-        let live = state.appointments.filter { $0.status != .cancelled }
+        // Urgent appointments take their seats as the sessions' urgent bookings; the rest are checked as a plan.
+        let urgent = Dictionary(grouping: state.appointments.filter { $0.status != .cancelled && $0.urgent }, by: \.session)
+        for i in sessions.indices {
+            sessions[i].booked = []
+            sessions[i].bookedUrgent = urgent[sessions[i].id]?.map(\.span) ?? []
+        }
+        let live = state.appointments.filter { $0.status != .cancelled && !$0.urgent }
         let requests = live.map { a in
             Request(
                 id: "A\(a.id)", jobSeeker: a.jobSeeker ?? "erased-\(a.id)", consultant: a.consultant,
@@ -77,7 +87,8 @@ import ZitdagStore
                 release: Fixture.monday)
         }
         let problem = Problem(
-            zone: Fixture.zone, gridMinutes: 15, sessions: sessions, consultants: [Consultant(id: "K1"), Consultant(id: "K2")], requests: requests)
+            zone: Fixture.zone, gridMinutes: 15, sessions: sessions, consultants: [Consultant(id: "K1"), Consultant(id: "K2")], requests: requests,
+            today: Fixture.zone.local(at: Fixture.now).date)
         let plan = Plan(
             assignments: live.map { Assignment(request: "A\($0.id)", index: 0, session: $0.session, span: $0.span, consultantAttends: $0.consultantAttends) },
             unscheduled: [], objective: 0)
@@ -118,6 +129,22 @@ import ZitdagStore
         let backfill = seed % 2 == 0
         if backfill { try fixture.store.setRules(BookingRules(backfill: .book), for: .standard, at: Fixture.now, actor: "coordinator") }
         var random = SplitMix64(seed: seed)
+        let channels = seed % 3 == 0
+        if channels {
+            for session in try fixture.store.sessions(from: Fixture.monday, to: Fixture.monday.adding(days: 60)) {
+                var reserved: [Reservation] = []
+                switch Int.random(in: 0..<4, using: &random) {
+                case 0: reserved.append(Reservation(.walkIn, span: Span(start: session.span.end.adding(seconds: -3600), end: session.span.end), seats: session.seats))
+                case 1: reserved.append(Reservation(.walkIn, span: session.span, seats: 1))
+                default: break
+                }
+                if Bool.random(using: &random) {
+                    let held = reserved.first?.seats == session.seats ? Span(start: session.span.start, end: reserved[0].span.start) : session.span
+                    reserved.append(Reservation(.urgent, span: held, seats: 1, releaseDays: Int.random(in: 0...14, using: &random)))
+                }
+                try fixture.store.reserve(session.id, reserved, at: Fixture.now, actor: "coordinator")
+            }
+        }
         var (booked, refused) = (0, 0)
         var forgotten: Set<String> = []
         var queuedFor: [Int64: String] = [:]
@@ -131,6 +158,7 @@ import ZitdagStore
                 attendance: consultant == nil ? .none : [.required, .preferred].randomElement(using: &random)!,
                 durationMinutes: [45, 60, 90].randomElement(using: &random)!, appointments: Int.random(in: 1...3, using: &random),
                 gapDays: 7...14)
+            draft.urgent = channels && Int.random(in: 0..<4, using: &random) == 0
             let operation = Int.random(in: 0..<9, using: &random)
             var model = Model(before)
             // Set when the reference model says the operation must be refused.
