@@ -18,7 +18,8 @@ extension API {
                 durationMinutes: body.durationMinutes ?? RequestSpecification.durationMinutes.defaultValue,
                 appointments: body.appointments ?? RequestSpecification.appointments.defaultValue,
                 gapDays: try Fields.gap(min: body.minGapDays, max: body.maxGapDays),
-                priority: body.priority ?? RequestSpecification.priority.defaultValue, language: body.language, topic: body.topic)
+                priority: body.priority ?? RequestSpecification.priority.defaultValue, language: body.language, topic: body.topic,
+                urgent: body.urgent ?? false)
             draft.from = nil
             guard !body.starts.isEmpty else { throw APIProblem(.unprocessableContent, "starts: give at least the first start", field: "starts") }
             let choices = try body.starts.enumerated().map { index, start in
@@ -33,7 +34,7 @@ extension API {
             }
             let (desk, store, frozen, once) = (self.desk, self.store, draft, idempotency)
             let booked = try await work(fields: ["start": "starts"]) {
-                try Permission.mayBook(caller, jobSeeker: frozen.jobSeeker, consultant: frozen.consultant, store: store)
+                try Permission.mayBook(caller, jobSeeker: frozen.jobSeeker, consultant: frozen.consultant, urgent: frozen.urgent, store: store)
                 return try desk.book(frozen, at: choices, actor: "\(caller.role.rawValue) \(caller.subject)", idempotency: once)
             }
             return Response.json(booked.map { AppointmentSummary($0, zone: zone) }, status: .created)

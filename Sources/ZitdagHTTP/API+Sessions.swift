@@ -20,7 +20,7 @@ extension API {
             let count = try query.integer("count") ?? RequestSpecification.count.defaultValue
             let (desk, store, frozen) = (self.desk, self.store, draft)
             let offers = try await work {
-                try Permission.mayBook(caller, jobSeeker: frozen.jobSeeker, consultant: frozen.consultant, store: store)
+                try Permission.mayBook(caller, jobSeeker: frozen.jobSeeker, consultant: frozen.consultant, urgent: frozen.urgent, store: store)
                 return try desk.slots(for: frozen, count: count)
             }
             return Response.json(OffersBody(options: offers.options.map { OfferBody($0, zone: zone) }, reason: offers.reason))

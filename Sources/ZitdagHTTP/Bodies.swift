@@ -67,11 +67,12 @@ struct BookingRequestBody: ClientBody {
     var priority: Int?
     var language: String?
     var topic: String?
+    var urgent: Bool?
     var starts: [StartBody]
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case jobSeeker = "job_seeker", consultant, attendance, durationMinutes = "duration_minutes", appointments
-        case minGapDays = "min_gap_days", maxGapDays = "max_gap_days", priority, language, topic, starts
+        case minGapDays = "min_gap_days", maxGapDays = "max_gap_days", priority, language, topic, urgent, starts
     }
 
     static var elementKeys: [String: Set<String>] { ["starts": ["start", "session"]] }

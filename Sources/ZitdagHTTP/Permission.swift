@@ -6,8 +6,10 @@ import ZitdagStore
 enum Permission {
     static func forbidden(_ what: String) -> APIProblem { APIProblem(.forbidden, what) }
 
-    /// Asking for slots or booking for a job seeker.
-    static func mayBook(_ principal: Principal, jobSeeker: String, consultant: String?, store: Store) throws {
+    /// Asking for slots or booking for a job seeker; `urgent` (seats held back for urgent bookings)
+    /// is for coordinators only.
+    static func mayBook(_ principal: Principal, jobSeeker: String, consultant: String?, urgent: Bool = false, store: Store) throws {
+        if urgent && principal.role != .coordinator { throw forbidden("only coordinators book urgent: held-back seats are theirs to give") }
         switch principal.role {
         case .coordinator: return
         case .coach: throw forbidden("coaches read; they do not book")

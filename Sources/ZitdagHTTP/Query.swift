@@ -16,6 +16,15 @@ struct Query {
         return value
     }
 
+    func bool(_ name: String) throws -> Bool? {
+        guard let text = string(name) else { return nil }
+        switch text {
+        case "true": return true
+        case "false": return false
+        default: throw APIProblem(.unprocessableContent, "\(name): \"\(text)\" is not true or false", field: name)
+        }
+    }
+
     func date(_ name: String) throws -> LocalDate? {
         guard let text = string(name) else { return nil }
         guard let date = LocalDate(iso: text) else {
@@ -42,7 +51,7 @@ struct Query {
             durationMinutes: try integer("duration_minutes") ?? RequestSpecification.durationMinutes.defaultValue,
             appointments: try integer("appointments") ?? RequestSpecification.appointments.defaultValue, gapDays: gap,
             from: try date("from"), due: try date("due"), priority: try integer("priority") ?? RequestSpecification.priority.defaultValue,
-            language: string("language"))
+            language: string("language"), urgent: try bool("urgent") ?? false)
     }
 }
 

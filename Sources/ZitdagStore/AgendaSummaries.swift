@@ -19,10 +19,12 @@ public struct AppointmentSummary: Codable, Sendable, Hashable {
     public var status: String
     public var sequence: Int
     public var topic: String?
+    /// `true` for a coordinator's urgent booking (absent otherwise).
+    public var urgent: Bool?
 
     enum CodingKeys: String, CodingKey {
         case id, request, series, session, coach, location, start, end, jobSeeker = "job_seeker", initials, consultant
-        case consultantAttends = "consultant_attends", status, sequence, topic
+        case consultantAttends = "consultant_attends", status, sequence, topic, urgent
     }
 
     public init(_ a: BookedAppointment, zone: Zone) {
@@ -41,6 +43,7 @@ public struct AppointmentSummary: Codable, Sendable, Hashable {
         status = a.status.rawValue
         sequence = a.sequence
         topic = a.topic
+        urgent = a.urgent ? true : nil
     }
 
     /// The appointment as `viewer` may see it (see ``Viewer``): a coach's view has no job seeker id.
@@ -61,6 +64,8 @@ public struct SessionSummary: Codable, Sendable, Hashable {
     public var seats: Int
     public var languages: [String]?
     public var booked: Int
+    /// What the half-day keeps from ordinary booking (absent when nothing).
+    public var reserved: [ReservationSummary]?
 
     public init(_ session: Session, zone: Zone) {
         id = session.id
@@ -70,7 +75,26 @@ public struct SessionSummary: Codable, Sendable, Hashable {
         end = zone.local(at: session.span.end).description
         seats = session.seats
         languages = session.languages?.sorted()
-        booked = session.booked.count
+        booked = session.booked.count + session.bookedUrgent.count
+        reserved = session.reserved.isEmpty ? nil : session.reserved.map { ReservationSummary($0, of: session, zone: zone) }
+    }
+}
+
+/// One reservation of a half-day: walk-in, or held back for urgent bookings until `released`.
+public struct ReservationSummary: Codable, Sendable, Hashable {
+    public var channel: String
+    public var start: String
+    public var end: String
+    public var seats: Int
+    /// The day held-back seats open to every booking (`urgent` only).
+    public var released: String?
+
+    public init(_ reservation: Reservation, of session: Session, zone: Zone) {
+        channel = reservation.channel.rawValue
+        start = zone.local(at: reservation.span.start).description
+        end = zone.local(at: reservation.span.end).description
+        seats = reservation.seats
+        released = reservation.channel == .urgent ? reservation.releaseDay(sessionDay: session.day).description : nil
     }
 }
 
