@@ -9,7 +9,7 @@ struct Simulate: ParsableCommand {
         abstract: "Simulate a capacity scenario (zitdag-scenario/1) and report waiting, backlog and utilisation with 95% CIs.",
         discussion: """
             Replications run on every core; the results depend only on the seed, never on the number of
-            threads. Give a second scenario file, or --vary seats=1,2 | halfdays=2,3,4 | halfdays=+1 |
+            threads. Give a second scenario file, or --vary seats=1,2 | halfdays=2,3,4 | halfdays=+1 | walkin=0,1h,1seat |
             add=thu-09:00 | rate=4,6,8, to compare side by side: differences are marked significant at the 5%
             level (Welch). halfdays=N keeps the first N half-days listed; +N and add= add half-days like the
             first (the table says which half-days each variant adds or drops).

@@ -19,9 +19,23 @@ struct SimulationTable {
         ("consultant along, preferred requests", { $0.along }, { String(format: "%.1f%%", $0 * 100) }),
     ]
 
+    /// The walk-in figures, shown when a scenario has walk-in hours.
+    static let walkInRows: [(String, @Sendable (SimulationReport) -> Estimate, @Sendable (Double) -> String)] = [
+        ("walk-in wait in minutes, mean", { $0.walkInWaitMean }, { String(format: "%.1f", $0) }),
+        ("walk-in wait in minutes, 90th percentile", { $0.walkInWaitP90 }, { String(format: "%.1f", $0) }),
+        ("walk-ins sent home at closing", { $0.walkInTurnedAway }, { String(format: "%.1f%%", $0 * 100) }),
+        ("walk-ins helped per week", { $0.walkInHelpedPerWeek }, { String(format: "%.1f", $0) }),
+    ]
+    static let walkInKeys = ["walk_in_wait_mean", "walk_in_wait_p90", "walk_in_sent_home", "walk_in_helped_per_week"]
+
+    /// The rows for `results`: the walk-in ones only when one of them has walk-in hours.
+    static func rows(for results: [SimulationResult]) -> [(String, @Sendable (SimulationReport) -> Estimate, @Sendable (Double) -> String)] {
+        rows + (results.contains { $0.scenario.walkIn != nil } ? walkInRows : [])
+    }
+
     var text: String {
         var lines: [[String]] = [["figure"] + results.map(\.label)]
-        for (label, estimate, format) in Self.rows {
+        for (label, estimate, format) in Self.rows(for: results) {
             var row = [label]
             let first = estimate(results[0].report)
             for (index, result) in results.enumerated() {
@@ -66,7 +80,7 @@ enum SimulationExport {
         let keys = ["wait_mean", "wait_median", "wait_p90", "series_days", "utilisation", "backlog", "missed_due", "never_booked", "consultant_along_preferred"]
         return JSONWriter.write(.array(results.map { result in
             var figures: [(key: String, value: JSON)] = []
-            for (key, row) in zip(keys, SimulationTable.rows) { figures.append((key, estimate(row.1(result.report)))) }
+            for (key, row) in zip(keys + SimulationTable.walkInKeys, SimulationTable.rows(for: results)) { figures.append((key, estimate(row.1(result.report)))) }
             let weeks = result.report.weeklyBacklog.indices.map { i in
                 JSON.object([
                     "week": JSON(.integer(result.report.warmupWeeks + i)),
@@ -85,7 +99,7 @@ enum SimulationExport {
     static func csv(_ results: [SimulationResult]) -> String {
         var rows = ["scenario,figure,week,mean,low,high"]
         for result in results {
-            for (label, estimate, _) in SimulationTable.rows {
+            for (label, estimate, _) in SimulationTable.rows(for: results) {
                 let e = estimate(result.report)
                 rows.append("\(quoted(result.label)),\(quoted(label)),,\(Self.figures(e))")
             }

@@ -38,6 +38,30 @@ import ZitdagCore
         #expect(scenario.concreteSessions().count == 23)
     }
 
+    @Test func walkInHeldBackAndBackfillAreRead() throws {
+        let text = replacing("\"demand\"", #""walk_in": {"per_hour": 2, "service_minutes": 20, "minutes": 60}, "held_back": {"seats": 1}, "backfill": false, "demand""#)
+        let scenario = try ScenarioFile.decode(Array(text.utf8))
+        #expect(scenario.walkIn == Scenario.WalkIn(minutes: 60, queue: WalkInQueue(perHour: 2, serviceMinutes: 20)))
+        #expect(scenario.heldBack == Scenario.HeldBack(seats: 1, releaseDays: 2) && !scenario.rebookFreed)
+        // Each half-day keeps its last hour for walk-in and holds its seat back before it.
+        let first = try #require(scenario.concreteSessions().first)
+        #expect(first.reserved.map(\.channel) == [.walkIn, .urgent])
+        #expect(first.reserved[0].span.seconds == 3600 && first.reserved[1].span.end == first.reserved[0].span.start)
+    }
+
+    @Test("a broken walk-in or held-back part is refused with its path", arguments: [
+        (#""walk_in": {"per_hour": 2, "service_minutes": 20}"#, "walk_in: give minutes"),
+        (#""walk_in": {"per_hour": 2, "service_minutes": 20, "minutes": 60, "seats": 1}"#, "walk_in: give minutes"),
+        (#""walk_in": {"per_hour": 2, "service_minutes": 20, "minutes": 50}"#, "walk_in.minutes: must be on the 15-minute grid"),
+        (#""walk_in": {"per_hour": 2, "service_minutes": 20, "minutes": 60, "service": "gamma"}"#, "walk_in.service: must be exponential or fixed"),
+        (#""held_back": {"release_days": 2}"#, "held_back.seats: missing required key"),
+        (#""backfill": true, "rebook_freed": true"#, "backfill: give backfill or rebook_freed"),
+    ])
+    func brokenChannels(part: String, message: String) {
+        let found = errors(replacing("\"demand\"", part + ", \"demand\""))
+        #expect(found?.contains(message) == true, "\(found ?? "accepted")")
+    }
+
     @Test func anUnknownKeyIsNamedWithItsLine() {
         let found = errors(replacing("\"horizon_weeks\": 10,", "\"horizon_weeks\": 10, \"horizon\": 3,"))
         #expect(found?.contains("4: horizon: unknown key \"horizon\"") == true, "\(found ?? "")")
@@ -72,7 +96,7 @@ import ZitdagCore
 
     @Test func aVariationNamesWhatIsWrong() {
         guard case .failure(let error) = Variation.parse("coaches=1,2") else { Issue.record("parsed"); return }
-        #expect(error.description.contains("is not seats=..., halfdays=..., add=... or rate=..."))
+        #expect(error.description.contains("is not seats=..., halfdays=..., add=..., rate=... or walkin=..."))
         guard case .failure(let badDay) = Variation.parse("add=thursday-09:00") else { Issue.record("parsed"); return }
         #expect(badDay.description == "add: \"thursday-09:00\" is not a list such as thu-09:00,wed-13:30")
         let scenario = try? ScenarioFile.decode(Array(Self.example.utf8))

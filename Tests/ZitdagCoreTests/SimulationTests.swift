@@ -81,7 +81,9 @@ import ZitdagCore
             let simulation = Simulation(scenario: scenario)
             return SimulationReport(scenario: scenario, outcomes: (0..<scenario.replications).map(simulation.replicate)).waitMean
         }
-        #expect(wait(freed).mean < wait(kept).mean)
+        // Measurably: the difference is significant at the 5% level, not noise.
+        let (on, off) = (wait(freed), wait(kept))
+        #expect(on.mean < off.mean && on.differs(from: off), "backfill on \(on.mean), off \(off.mean)")
     }
 }
 

@@ -5,13 +5,17 @@ struct Replication {
     let scenario: Scenario
     let setup: Setup
     var random: SplitMix64
+    /// Walk-in visitors are drawn from a stream of their own, so that a scenario's appointments come
+    /// out the same with or without them.
+    var walkInRandom: SplitMix64
     /// The placement search, kept from one arrival to the next.
     var search: PlacementSearch.Run
 
-    init(scenario: Scenario, setup: Setup, random: SplitMix64) {
+    init(scenario: Scenario, setup: Setup, random: SplitMix64, walkInRandom: SplitMix64) {
         self.scenario = scenario
         self.setup = setup
         self.random = random
+        self.walkInRandom = walkInRandom
         search = PlacementSearch.Run(search: PlacementSearch(schedule: Schedule(standingInFor: setup.schedule.model), nodeBudget: 4_000))
     }
 
@@ -22,8 +26,10 @@ struct Replication {
         /// change, so busy blocks are whole quarter-hours after it).
         let workingDays: [Instant]
         /// The sessions compiled for the allocator, with consultants `K0`... free all the time, and
-        /// nothing booked yet.
+        /// nothing booked yet: walk-in time closed, held-back seats open (``held`` fills them).
         let schedule: Schedule
+        /// Seats held back for urgent bookings, as placements that fill them until their release day.
+        let held: [(request: Int, placement: Placement, release: LocalDate)]
         /// The scenario's levels and languages, copied for this thread: arrays shared between threads
         /// have their reference counts bounce between cores at every arrival.
         let levels: [Scenario.Level]
@@ -40,9 +46,24 @@ struct Replication {
                 scenario.zone.instant(for: LocalDateTime(date: $0, secondOfDay: Replication.workingDay.start))
             }
             let consultants = (0..<scenario.consultants).map { Consultant(id: "K\($0)", busy: BusyCalendar()) }
-            schedule = Schedule(model: Model(Problem(
-                zone: scenario.zone, gridMinutes: scenario.gridMinutes, weights: scenario.weights, sessions: sessions,
-                consultants: consultants, requests: [])))
+            var schedule = Schedule(model: Model(Problem(
+                zone: scenario.zone, gridMinutes: scenario.gridMinutes, weights: scenario.weights,
+                sessions: sessions.map { $0.forBooking(today: nil, urgent: true) }, consultants: consultants, requests: [])))
+            var held: [(request: Int, placement: Placement, release: LocalDate)] = []
+            let grid = scenario.gridMinutes * 60
+            for (s, session) in sessions.enumerated() {
+                for reservation in session.reserved where reservation.channel == .urgent {
+                    for seat in 0..<reservation.seats {
+                        let r = schedule.add(Request(
+                            id: "held-\(session.id)-\(seat)", jobSeeker: "held-\(session.id)-\(seat)", consultant: nil, attendance: .none,
+                            duration: reservation.span.seconds, release: session.day))
+                        let slot = Slot(session: Int32(s), cell: Int32((reservation.span.start - session.span.start) / grid), attends: false)
+                        held.append((r, Placement(slots: [slot], value: 0), reservation.releaseDay(sessionDay: session.day)))
+                    }
+                }
+            }
+            self.schedule = schedule
+            self.held = held
             levels = scenario.levels.map { $0 }
             languages = scenario.languages.map(\.language)
             levelShares = scenario.levels.map(\.share)
@@ -65,6 +86,8 @@ struct Replication {
 
     mutating func run() -> ReplicationOutcome {
         var schedule = setup.schedule.withConsultantAgendas(makeAgendas())
+        for seat in setup.held { schedule.place(seat.request, seat.placement) }
+        var released = 0  // `setup.held` is in session order, so by release day
         var arrivals: [Arrival] = []
         var waiting: [Int] = []
         var cancellations: [(day: LocalDate, arrival: Int)] = []
@@ -76,6 +99,11 @@ struct Replication {
             today.sort()
             for offset in 0..<7 {
                 let day = monday.adding(days: offset)
+                // Held-back seats open to every booking from their release day.
+                while released < setup.held.count && setup.held[released].release <= day {
+                    schedule.remove(setup.held[released].request)
+                    released += 1
+                }
                 // Drop-outs of the day: their seats go back when the scenario rebooks freed seats.
                 for (index, item) in cancellations.enumerated().reversed() where item.day <= day {
                     cancellations.remove(at: index)
@@ -96,7 +124,26 @@ struct Replication {
                 plan(&waiting, arrivals: arrivals, schedule: &schedule, cancellations: &cancellations, today: monday.adding(days: 6))
             }
         }
-        return ReplicationOutcome(scenario: scenario, sessions: setup.sessions, schedule: schedule, arrivals: arrivals, random: &random)
+        var outcome = ReplicationOutcome(scenario: scenario, sessions: setup.sessions, schedule: schedule, arrivals: arrivals, random: &random)
+        if let walkIn = scenario.walkIn { outcome.walkIn = walkInHours(walkIn.queue) }
+        return outcome
+    }
+
+    /// The walk-in hours of the counted weeks' half-days (after the warm-up, within the horizon).
+    mutating func walkInHours(_ queue: WalkInQueue) -> ReplicationOutcome.WalkIn {
+        var figures = ReplicationOutcome.WalkIn()
+        for session in setup.sessions {
+            let week = scenario.start.days(to: session.day) / 7
+            guard week >= scenario.warmupWeeks && week < scenario.horizonWeeks else { continue }
+            for reservation in session.reserved where reservation.channel == .walkIn {
+                for visit in queue.visits(open: reservation.span.seconds, servers: reservation.seats, using: &walkInRandom) {
+                    figures.arrivals += 1
+                    if let wait = visit.waitSeconds { figures.waits.append(wait / 60) } else { figures.turnedAway += 1 }
+                }
+            }
+        }
+        figures.weeks = max(0, scenario.horizonWeeks - scenario.warmupWeeks)
+        return figures
     }
 
     /// The consultants' working day, in quarter-hours from 08:30 to 17:00, and the lengths of the

@@ -18,6 +18,18 @@ public struct ReplicationOutcome: Sendable {
     public var alongWanted = 0
     public var notBooked = 0
     public var droppedOut = 0
+    /// The walk-in hours, when the scenario has them.
+    public var walkIn: WalkIn?
+
+    /// What walk-in hours measured over the counted weeks.
+    public struct WalkIn: Sendable {
+        /// Minutes each visitor helped waited for their turn.
+        public var waits: [Double] = []
+        public var arrivals = 0
+        /// Still waiting at closing, sent home unhelped.
+        public var turnedAway = 0
+        public var weeks = 0
+    }
 
     init(scenario: Scenario, sessions: [Session], schedule: Schedule, arrivals: [Replication.Arrival], random: inout SplitMix64) {
         let model = schedule.model

@@ -41,6 +41,43 @@ public struct Scenario: Sendable {
         }
     }
 
+    /// Walk-in hours on every half-day: what they keep from appointments, and who comes.
+    public struct WalkIn: Sendable, Hashable {
+        /// Minutes at the end of each half-day kept for walk-in on every seat (with `seats` nil).
+        public var minutes: Int
+        /// Seats kept for walk-in the whole half-day, instead of a time.
+        public var seats: Int?
+        /// Who comes, and how long they are helped.
+        public var queue: WalkInQueue
+
+        public init(minutes: Int = 0, seats: Int? = nil, queue: WalkInQueue) {
+            self.minutes = minutes
+            self.seats = seats
+            self.queue = queue
+        }
+
+        /// The reservation it makes in `session` (none when it keeps nothing there).
+        func reservation(in session: Session) -> Reservation? {
+            if let seats {
+                return Reservation(.walkIn, span: session.span, seats: min(seats, session.seats))
+            }
+            let kept = min(minutes * 60, session.span.seconds)
+            guard kept > 0 else { return nil }
+            return Reservation(.walkIn, span: Span(start: session.span.end.adding(seconds: -kept), end: session.span.end), seats: session.seats)
+        }
+    }
+
+    /// Seats of every half-day held back for urgent bookings until `releaseDays` before it.
+    public struct HeldBack: Sendable, Hashable {
+        public var seats: Int
+        public var releaseDays: Int
+
+        public init(seats: Int, releaseDays: Int) {
+            self.seats = seats
+            self.releaseDays = releaseDays
+        }
+    }
+
     public enum Policy: String, Sendable, CaseIterable {
         /// Each request takes the best free slot when it arrives, as consultants do at the desk.
         case online
@@ -92,6 +129,11 @@ public struct Scenario: Sendable {
     public var simulatedWeeks: Int { horizonWeeks + cooldownWeeks }
     /// What the allocator weighs when it places a request (the problem format's `weights`).
     public var weights: Weights = .standard
+    /// Walk-in hours on every half-day (none: appointments only).
+    public var walkIn: WalkIn?
+    /// Seats held back for urgent bookings (none: every seat open to booking). Urgent bookings
+    /// themselves are not simulated: held seats stay empty until their release.
+    public var heldBack: HeldBack?
 
     /// Weeks a scenario may simulate at most (horizon and cool-down each): a hundred years, enough for
     /// the warm-up a queue near saturation needs.
@@ -136,7 +178,7 @@ public struct Scenario: Sendable {
 
     /// The concrete sessions of the horizon.
     public func concreteSessions() -> [Session] {
-        if let calendarSessions { return calendarSessions }
+        if let calendarSessions { return calendarSessions.map(reserving) }
         var sessions: [Session] = []
         for week in 0..<simulatedWeeks {
             for (index, weekly) in self.sessions.enumerated() {
@@ -150,6 +192,30 @@ public struct Scenario: Sendable {
                     seats: weekly.seats, languages: weekly.languages))
             }
         }
-        return sessions
+        return sessions.map(reserving)
+    }
+
+    /// `session` with what the scenario keeps of every half-day, in place of what its calendar
+    /// kept: walk-in first, then held-back seats as far as seats are left beside walk-in.
+    func reserving(_ session: Session) -> Session {
+        guard walkIn != nil || heldBack != nil else { return session }
+        var session = session
+        session.reserved = []
+        if let walkIn, let reservation = walkIn.reservation(in: session) {
+            session.reserved.append(reservation)
+        }
+        if let heldBack {
+            // Beside a walk-in time on every seat, seats are held back before it; beside walk-in
+            // seats, as many as are left.
+            let walkIn = session.reserved.first { $0.channel == .walkIn }
+            var span = session.span
+            var seats = heldBack.seats
+            if let walkIn, walkIn.seats == session.seats { span.end = walkIn.span.start } else if let walkIn { seats = min(seats, session.seats - walkIn.seats) }
+            seats = min(seats, session.seats)
+            if seats > 0 && span.end > span.start {
+                session.reserved.append(Reservation(.urgent, span: span, seats: seats, releaseDays: heldBack.releaseDays))
+            }
+        }
+        return session
     }
 }

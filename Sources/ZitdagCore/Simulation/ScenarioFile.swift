@@ -19,7 +19,7 @@ enum ScenarioDecoder {
         let allowed: Set = [
             "format", "timezone", "start", "horizon_weeks", "warmup_weeks", "replications", "seed", "policy", "sessions", "demand", "levels",
             "attendance", "consultants", "languages", "minimum_notice_days", "service_from_next_week", "due_days", "no_show_rate",
-            "cancellation_rate", "rebook_freed", "weights", "cooldown_weeks",
+            "cancellation_rate", "rebook_freed", "backfill", "weights", "cooldown_weeks", "walk_in", "held_back",
         ]
         guard let top = FieldReader(json, path: "", allowed: allowed, log: &log) else { return nil }
         if let format = top.string("format", required: true, log: &log), format != ScenarioFile.format {
@@ -58,7 +58,14 @@ enum ScenarioDecoder {
         let due = top.integer("due_days", default: 28, in: 0...3650, log: &log)
         let noShow = top.number("no_show_rate", default: 0, in: 0...1, log: &log)
         let cancellation = top.number("cancellation_rate", default: 0, in: 0...1, log: &log)
-        let rebook = top.has("rebook_freed") ? top.bool("rebook_freed", log: &log) : true
+        // `backfill` is the newer name of `rebook_freed`: one of them.
+        if top.has("backfill") && top.has("rebook_freed") {
+            log.add(top.value("backfill", required: false, log: &log)!, "backfill", "give backfill or rebook_freed (its older name), not both")
+        }
+        let rebookKey = top.has("backfill") ? "backfill" : "rebook_freed"
+        let rebook = top.has(rebookKey) ? top.bool(rebookKey, log: &log) : true
+        let walkIn = decodeWalkIn(top, log: &log)
+        let heldBack = decodeHeldBack(top, log: &log)
         let weights = ProblemDecoder.decodeWeights(top, log: &log)
         let cooldown = top.integer("cooldown_weeks", default: 13, in: 0...Scenario.maximumWeeks, log: &log)
         if let languages, let sessions, !sessions.isEmpty, !languages.isEmpty {
@@ -68,7 +75,7 @@ enum ScenarioDecoder {
         }
         guard let zone, let start, let horizon, let warmup, let replications, let seed, let policy, let sessions, let demand, let levels,
             let attendance, let consultants, let languages, let notice, let nextWeek, let due, let noShow, let cancellation, let rebook,
-            let weights, let cooldown
+            let weights, let cooldown, let walkIn, let heldBack
         else { return nil }
         if attendance[0].share + attendance[1].share > 0 && consultants.count == 0 {
             log.add(top.value("consultants", required: true, log: &log) ?? json, "consultants.count", "must be at least 1 when some requests want a consultant along")
@@ -83,7 +90,44 @@ enum ScenarioDecoder {
         scenario.calendarFolder = folder
         scenario.weights = weights
         scenario.cooldownWeeks = cooldown
+        scenario.walkIn = walkIn
+        scenario.heldBack = heldBack
         return scenario
+    }
+
+    /// The optional `walk_in` object: `per_hour`, `service_minutes`, `service` (`exponential` or
+    /// `fixed`), and what every half-day keeps: `minutes` at its end on every seat, or `seats` all of it.
+    private static func decodeWalkIn(_ top: FieldReader, log: inout IssueLog) -> Scenario.WalkIn?? {  // .some(nil): absent; nil: broken
+        guard let node = top.value("walk_in", required: false, log: &log) else { return .some(nil) }
+        guard let reader = FieldReader(node, path: "walk_in", allowed: ["per_hour", "service_minutes", "service", "minutes", "seats"], log: &log)
+        else { return nil }
+        let perHour = reader.number("per_hour", in: 0...1_000, log: &log)
+        let service = reader.number("service_minutes", in: 1...600, log: &log)
+        var exponential: Bool? = true
+        if let kind = reader.string("service", log: &log) {
+            exponential = ["exponential": true, "fixed": false][kind]
+            if exponential == nil { log.add(reader.value("service", required: false, log: &log)!, "walk_in.service", "must be exponential or fixed, got \"\(kind)\"") }
+        }
+        if reader.has("minutes") == reader.has("seats") {
+            log.add(node, "walk_in", "give minutes (at the end of every half-day, every seat) or seats (all of it), one of them")
+            return nil
+        }
+        let minutes = reader.integer("minutes", default: 0, in: 0...1_440, log: &log)
+        if let minutes, minutes % 15 != 0 { log.add(reader.value("minutes", required: false, log: &log)!, "walk_in.minutes", "must be on the 15-minute grid") }
+        let seats = reader.has("seats") ? reader.integer("seats", in: 1...100, log: &log) : 0
+        guard let perHour, let service, let exponential, let minutes, minutes % 15 == 0, let seats else { return nil }
+        return Scenario.WalkIn(minutes: minutes, seats: seats > 0 ? seats : nil, queue: WalkInQueue(perHour: perHour, serviceMinutes: service, exponential: exponential))
+    }
+
+    /// The optional `held_back` object: `seats` of every half-day held for urgent bookings until
+    /// `release_days` (default 2) before it.
+    private static func decodeHeldBack(_ top: FieldReader, log: inout IssueLog) -> Scenario.HeldBack?? {  // .some(nil): absent; nil: broken
+        guard let node = top.value("held_back", required: false, log: &log) else { return .some(nil) }
+        guard let reader = FieldReader(node, path: "held_back", allowed: ["seats", "release_days"], log: &log) else { return nil }
+        let seats = reader.integer("seats", in: 1...100, log: &log)
+        let release = reader.integer("release_days", default: 2, in: 0...365, log: &log)
+        guard let seats, let release else { return nil }
+        return Scenario.HeldBack(seats: seats, releaseDays: release)
     }
 
     /// The inline weekly pattern, or `[]` with `folder` set when `sessions` names a folder of calendars.

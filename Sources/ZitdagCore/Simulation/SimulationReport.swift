@@ -56,6 +56,12 @@ public struct SimulationReport: Sendable {
     /// Per week after the warm-up: the end-of-week backlog and the utilisation.
     public var weeklyBacklog: [Estimate]
     public var weeklyUtilisation: [Estimate]
+    /// Walk-in: minutes waited for a turn (mean, 90th percentile), the share still waiting at closing
+    /// and sent home, and visitors helped per week; no data without walk-in hours.
+    public var walkInWaitMean: Estimate
+    public var walkInWaitP90: Estimate
+    public var walkInTurnedAway: Estimate
+    public var walkInHelpedPerWeek: Estimate
     /// How many counted requests waited each number of days, over all replications.
     public var waitHistogram: [Int: Int]
     public let warmupWeeks: Int
@@ -74,6 +80,10 @@ public struct SimulationReport: Sendable {
         missedDue = per { $0.counted == 0 ? nil : Double($0.missedDue) / Double($0.counted) }
         along = per { $0.alongWanted == 0 ? nil : Double($0.along) / Double($0.alongWanted) }
         notBooked = per { $0.counted == 0 ? nil : Double($0.notBooked) / Double($0.counted) }
+        walkInWaitMean = per { $0.walkIn.flatMap { $0.waits.isEmpty ? nil : $0.waits.reduce(0, +) / Double($0.waits.count) } }
+        walkInWaitP90 = per { $0.walkIn.flatMap { SimulationReport.quantile($0.waits, 0.9) } }
+        walkInTurnedAway = per { $0.walkIn.flatMap { $0.arrivals == 0 ? nil : Double($0.turnedAway) / Double($0.arrivals) } }
+        walkInHelpedPerWeek = per { $0.walkIn.flatMap { $0.weeks == 0 ? nil : Double($0.waits.count) / Double($0.weeks) } }
         weeklyBacklog = counted.map { w in Estimate(outcomes.map { Double($0.backlog[w]) }) }
         weeklyUtilisation = counted.map { w in Estimate(outcomes.map { $0.utilisation[w] }) }
         var histogram: [Int: Int] = [:]
@@ -81,11 +91,15 @@ public struct SimulationReport: Sendable {
         waitHistogram = histogram
     }
 
-    /// The `q` quantile of whole days (nearest rank), or `nil` for none.
-    static func quantile(_ values: [Int], _ q: Double) -> Double? {
+    /// The `q` quantile (nearest rank), or `nil` for none.
+    static func quantile<T: BinaryInteger>(_ values: [T], _ q: Double) -> Double? {
+        quantile(values.map { Double($0) }, q)
+    }
+
+    static func quantile(_ values: [Double], _ q: Double) -> Double? {
         guard !values.isEmpty else { return nil }
         let sorted = values.sorted()
         let rank = Int((q * Double(sorted.count)).rounded(.up)) - 1
-        return Double(sorted[min(max(rank, 0), sorted.count - 1)])
+        return sorted[min(max(rank, 0), sorted.count - 1)]
     }
 }

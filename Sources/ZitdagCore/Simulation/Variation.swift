@@ -1,5 +1,5 @@
 /// One knob a coordinator turns to compare scenarios: `seats=1,2`, `halfdays=2,3,4`, `halfdays=+1`,
-/// `add=thu-09:00,wed-13:30` or `rate=4,6,8`.
+/// `add=thu-09:00,wed-13:30`, `rate=4,6,8` or `walkin=0,1h,2h,1seat`.
 public struct Variation: Sendable, Hashable {
     public enum Knob: String, Sendable, CaseIterable {
         /// Seats of every half-day.
@@ -11,6 +11,9 @@ public struct Variation: Sendable, Hashable {
         case add
         /// New requests per week (changes over the horizon scale with it).
         case rate
+        /// What every half-day keeps for walk-in: a time at its end on every seat (`0`, `30m`, `1h`,
+        /// `90m`), or seats all of it (`1seat`, `2seats`); who comes is the scenario's `walk_in`.
+        case walkin
     }
 
     public var knob: Knob
@@ -20,7 +23,7 @@ public struct Variation: Sendable, Hashable {
     public static func parse(_ text: String) -> Result<Variation, VariationError> {
         let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
         guard parts.count == 2, let knob = Knob(rawValue: parts[0]) else {
-            return .failure(VariationError("\"\(text)\" is not seats=..., halfdays=..., add=... or rate=..."))
+            return .failure(VariationError("\"\(text)\" is not seats=..., halfdays=..., add=..., rate=... or walkin=..."))
         }
         let values = parts[1].split(separator: ",").map(String.init)
         let example = switch knob {
@@ -28,6 +31,7 @@ public struct Variation: Sendable, Hashable {
         case .halfdays: "2,3 or +1"
         case .add: "thu-09:00,wed-13:30"
         case .rate: "4,6,8"
+        case .walkin: "0,1h,90m,1seat"
         }
         guard !values.isEmpty, values.allSatisfy({ Self.isValid($0, for: knob) }) else {
             return .failure(VariationError("\(knob.rawValue): \"\(parts[1])\" is not a list such as \(example)"))
@@ -41,7 +45,29 @@ public struct Variation: Sendable, Hashable {
         case .halfdays: Int(value.hasPrefix("+") ? String(value.dropFirst()) : value).map { $0 >= (value.hasPrefix("+") ? 0 : 1) } ?? false
         case .add: weeklyTime(value) != nil
         case .rate: Double(value).map { $0 >= 0 && $0.isFinite } ?? false
+        case .walkin: walkIn(value) != nil
         }
+    }
+
+    /// `0`, `45m`, `1h`, `1h30m` as minutes at the end of every half-day; `1seat`, `2seats` as seats.
+    static func walkIn(_ text: String) -> (minutes: Int, seats: Int?)? {
+        if text.hasSuffix("seat") || text.hasSuffix("seats") {
+            let number = text.hasSuffix("seats") ? text.dropLast(5) : text.dropLast(4)
+            return Int(number).flatMap { $0 >= 1 ? (0, $0) : nil }
+        }
+        if text == "0" { return (0, nil) }
+        var minutes = 0
+        var rest = Substring(text)
+        if let h = rest.firstIndex(of: "h") {
+            guard let hours = Int(rest[..<h]), hours >= 0 else { return nil }
+            minutes = hours * 60
+            rest = rest[rest.index(after: h)...]
+        }
+        if !rest.isEmpty {
+            guard rest.hasSuffix("m"), let extra = Int(rest.dropLast()), extra >= 0 else { return nil }
+            minutes += extra
+        }
+        return minutes > 0 || text.hasPrefix("0") ? (minutes, nil) : nil
     }
 
     /// `thu-09:00` as (weekday 1...7, seconds after midnight).
@@ -61,6 +87,17 @@ public struct Variation: Sendable, Hashable {
             let seats = Int(value)!
             varied.sessions = scenario.sessions.map { var s = $0; s.seats = seats; return s }
             varied.calendarSessions = scenario.calendarSessions?.map { var s = $0; s.seats = seats; return s }
+            return .success((varied, nil))
+        case .walkin:
+            guard var walkIn = scenario.walkIn else {
+                return .failure(VariationError("walkin needs the scenario's walk_in: who comes, and how long they are helped"))
+            }
+            let kept = Self.walkIn(value)!
+            guard kept.minutes % scenario.gridMinutes == 0 else {
+                return .failure(VariationError("walkin=\(value): not on the \(scenario.gridMinutes)-minute grid"))
+            }
+            (walkIn.minutes, walkIn.seats) = kept
+            varied.walkIn = walkIn
             return .success((varied, nil))
         case .rate:
             let rate = Double(value)!
