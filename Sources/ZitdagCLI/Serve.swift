@@ -39,8 +39,8 @@ struct Serve: AsyncParsableCommand {
         let app = api.application(host: host, port: port) { port in
             printError("zitdag: serving \(desk.store.path) on http://\(host):\(port)")
         }
-        // Expired offers of freed places go on to the next waiting request within a minute, not only
-        // at the next change at the desk.
+        // Expired offers of freed places go on to the next waiting request within a minute, and
+        // held-back seats to the waiting list on their release day, not only at the next change at the desk.
         let settler = Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(60))

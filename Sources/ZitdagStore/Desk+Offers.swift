@@ -19,15 +19,17 @@ extension Desk {
         return try store.read { db in try OfferTable.open(db, consultant: consultant).map { try Self.opened($0, db) } }
     }
 
-    /// Settles expired (and withdraws void) offers now, writing only when there are any, so that a
-    /// server can call it every minute without changing the store's revision (and its feeds) for nothing.
-    /// Returns whether it wrote.
+    /// Settles expired (and withdraws void) offers now, and on a new day gives held-back seats
+    /// released since to the waiting list; writes only when there is something to do, so that a
+    /// server can call it every minute without changing the store's revision (and its feeds) for
+    /// nothing. Returns whether it wrote.
     @discardableResult
     public func settleOffers(actor: String) throws(StoreError) -> Bool {
         let now = now()
         let store = self.store
         let due = try store.read { db in
-            try OfferTable.open(db, consultant: nil).contains { offer in try offer.hasExpired(at: now) || OfferTable.isVoid(offer, db) }
+            try store.heldSeatsDue(db, now: now)
+                || OfferTable.open(db, consultant: nil).contains { offer in try offer.hasExpired(at: now) || OfferTable.isVoid(offer, db) }
         }
         guard due else { return false }
         try store.write { db in try store.settleOffers(db, now: now, actor: actor) }

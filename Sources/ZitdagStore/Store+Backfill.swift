@@ -86,8 +86,10 @@ extension Store {
 
     /// Offers past their expiry: their held appointments are cancelled, their requests wait again,
     /// and the places go to the next waiting request. Offers whose appointments were cancelled
-    /// meanwhile are withdrawn. Run before every change at the desk and every listing of offers.
+    /// meanwhile are withdrawn. Held-back seats whose release day has come go to the waiting list
+    /// too. Run before every change at the desk and every listing of offers.
     func settleOffers(_ db: Database, now: Instant, actor: String) throws {
+        _ = try releaseHeldSeats(db, now: now, actor: actor)
         for offer in try OfferTable.open(db, consultant: nil) where try OfferTable.isVoid(offer, db) {
             var withdrawn = offer
             (withdrawn.state, withdrawn.decided) = (.withdrawn, now)
@@ -98,6 +100,34 @@ extension Store {
             (expired.state, expired.decided) = (.expired, offer.expires)
             try release(expired, db, now: now, actor: actor)
         }
+    }
+
+    /// Whether held-back seats may have been released since the last look (a new day).
+    func heldSeatsDue(_ db: Database, now: Instant) throws -> Bool {
+        try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'held_released_on'") != zone.local(at: now).date.daysSinceEpoch
+    }
+
+    /// The half-days whose held-back seats opened to every booking since the last look (the
+    /// setting `held_released_on`; once a day), filled from the waiting list like freed places.
+    func releaseHeldSeats(_ db: Database, now: Instant, actor: String) throws -> Backfilled {
+        guard try heldSeatsDue(db, now: now) else { return Backfilled() }
+        let today = zone.local(at: now).date
+        let since = try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'held_released_on'").map(LocalDate.init(daysSinceEpoch:))
+        var released: Set<String> = []
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT id, day, reserved FROM session WHERE cancelled = 0 AND day >= ? AND reserved LIKE '%urgent%'", arguments: [today.daysSinceEpoch])
+        for row in rows {
+            let day = LocalDate(daysSinceEpoch: row["day"])
+            let opened = SessionTable.reservations(row["reserved"]).contains { reservation in
+                let release = reservation.releaseDay(sessionDay: day)
+                return reservation.channel == .urgent && release <= today && since.map { release > $0 } ?? true
+            }
+            if opened { released.insert(row["id"]) }
+        }
+        try db.run(
+            "INSERT INTO setting (key, value) VALUES ('held_released_on', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [String(today.daysSinceEpoch)])
+        return try backfill(db, freed: released, now: now, actor: actor)
     }
 
     /// Writes a declined or expired offer: its held appointments cancelled, its request waiting

@@ -48,6 +48,26 @@ import ZitdagStore
         #expect(try fixture.desk.book(RequestDraft(jobSeeker: "J2"), at: [SlotChoice(start: Self.at(10))], actor: "K1").count == 1)
     }
 
+    @Test func onTheirReleaseDayHeldBackSeatsGoToTheWaitingList() throws {
+        let fixture = try Self.fixture()
+        try fixture.store.setRules(BookingRules(backfill: .book), for: .standard, at: Fixture.now, actor: "coordinator")
+        // Tuesday's one seat is held back until the day before: Monday.
+        try fixture.store.reserve(Self.session, [Reservation(.urgent, span: Self.tuesday, seats: 1, releaseDays: 1)], at: Fixture.now, actor: "coordinator")
+        var draft = RequestDraft(jobSeeker: "J1")
+        (draft.from, draft.due) = (Fixture.tuesday, Fixture.tuesday)
+        let sunday = Desk(store: fixture.store, now: { Fixture.at(Fixture.monday.adding(days: -1), 10) })
+        _ = try fixture.store.queue(draft, at: Fixture.at(Fixture.monday.adding(days: -1), 10), actor: "K1")
+        try sunday.settleOffers(actor: "zitdag serve")
+        #expect(try fixture.store.queuedRequests().count == 1, "still held on Sunday")
+        // Monday: released, and the waiting request is booked into it at once.
+        #expect(try fixture.desk.settleOffers(actor: "zitdag serve"))
+        #expect(try fixture.store.queuedRequests().isEmpty)
+        let booked = try fixture.store.agenda(of: .coach("C1"), from: Fixture.tuesday, to: Fixture.tuesday).flatMap(\.appointments)
+        #expect(booked.map(\.jobSeeker) == ["J1"])
+        // Once a day: a second look writes nothing.
+        #expect(try fixture.desk.settleOffers(actor: "zitdag serve") == false)
+    }
+
     @Test func aReservationThatWouldTakeABookedSeatIsRefusedAndChangesNothing() throws {
         let fixture = try Self.fixture()
         _ = try fixture.desk.book(RequestDraft(jobSeeker: "J1"), at: [SlotChoice(start: Self.at(11))], actor: "K1")

@@ -39,24 +39,7 @@ extension Session {
     /// The first moment at which the session's appointments and what its reservations keep
     /// (as of `today`) need more seats than it has, or `nil`.
     public func overbooked(today: LocalDate?) -> Instant? {
-        var steps: [(time: Int, delta: Int)] = []
-        for span in forBooking(today: today).booked {
-            steps.append((span.start.seconds, 1))
-            steps.append((span.end.seconds, -1))
-        }
-        // Ends sort before starts at the same instant: touching spans do not overlap.
-        steps.sort { ($0.time, $0.delta) < ($1.time, $1.delta) }
-        var running = 0
-        for step in steps {
-            running += step.delta
-            if running > seats { return Instant(seconds: step.time) }
-        }
-        return nil
-    }
-
-    /// Seats kept for walk-in at `moment`.
-    public func walkInSeats(at moment: Instant) -> Int {
-        reserved.filter { $0.channel == .walkIn && $0.span.start <= moment && moment < $0.span.end }.reduce(0) { $0 + $1.seats }
+        Self.peak(forBooking(today: today).booked.map { ($0, 1) }, over: seats)?.moment
     }
 
     /// Why `reserved` cannot be this session's, or `nil` when it can: each reservation inside the
@@ -75,16 +58,26 @@ extension Session {
             }
             if reservation.releaseDays < 0 { return "\(label) has negative release days" }
         }
-        var steps: [(time: Int, delta: Int)] = []
-        for reservation in reserved {
-            steps.append((reservation.span.start.seconds, reservation.seats))
-            steps.append((reservation.span.end.seconds, -reservation.seats))
+        if let peak = Self.peak(reserved.map { ($0.span, $0.seats) }, over: seats) {
+            return "the reservations keep \(peak.count) seats at one moment; the session has \(seats)"
         }
+        return nil
+    }
+
+    /// The first moment at which `spans` (each taking its count of seats) take more than `limit`
+    /// seats, and how many they take then. Spans that only touch do not overlap.
+    private static func peak(_ spans: [(span: Span, count: Int)], over limit: Int) -> (moment: Instant, count: Int)? {
+        var steps: [(time: Int, delta: Int)] = []
+        for (span, count) in spans {
+            steps.append((span.start.seconds, count))
+            steps.append((span.end.seconds, -count))
+        }
+        // Ends sort before starts at the same instant.
         steps.sort { ($0.time, $0.delta) < ($1.time, $1.delta) }
         var running = 0
         for step in steps {
             running += step.delta
-            if running > seats { return "the reservations keep \(running) seats at one moment; the session has \(seats)" }
+            if running > limit { return (Instant(seconds: step.time), running) }
         }
         return nil
     }
