@@ -52,18 +52,19 @@ struct Replication {
             var held: [(request: Int, placement: Placement, release: LocalDate)] = []
             let grid = scenario.gridMinutes * 60
             for (s, session) in sessions.enumerated() {
-                for reservation in session.reserved where reservation.channel == .urgent {
+                for (k, reservation) in session.reserved.enumerated() where reservation.channel == .urgent {
                     for seat in 0..<reservation.seats {
+                        let name = "held-\(session.id)-\(k)-\(seat)"
                         let r = schedule.add(Request(
-                            id: "held-\(session.id)-\(seat)", jobSeeker: "held-\(session.id)-\(seat)", consultant: nil, attendance: .none,
-                            duration: reservation.span.seconds, release: session.day))
+                            id: name, jobSeeker: name, consultant: nil, attendance: .none, duration: reservation.span.seconds, release: session.day))
                         let slot = Slot(session: Int32(s), cell: Int32((reservation.span.start - session.span.start) / grid), attends: false)
                         held.append((r, Placement(slots: [slot], value: 0), reservation.releaseDay(sessionDay: session.day)))
                     }
                 }
             }
             self.schedule = schedule
-            self.held = held
+            // By release day: weekly half-days are listed in any order, and release days may differ.
+            self.held = held.sorted { ($0.release, $0.request) < ($1.release, $1.request) }
             levels = scenario.levels.map { $0 }
             languages = scenario.languages.map(\.language)
             levelShares = scenario.levels.map(\.share)
@@ -87,7 +88,7 @@ struct Replication {
     mutating func run() -> ReplicationOutcome {
         var schedule = setup.schedule.withConsultantAgendas(makeAgendas())
         for seat in setup.held { schedule.place(seat.request, seat.placement) }
-        var released = 0  // `setup.held` is in session order, so by release day
+        var released = 0  // `setup.held` is by release day
         var arrivals: [Arrival] = []
         var waiting: [Int] = []
         var cancellations: [(day: LocalDate, arrival: Int)] = []
