@@ -106,7 +106,12 @@ enum Outcome {
         try command.reporting {
             let desk = try store.desk()
             do {
-                Render.appointments([try desk.mark(appointment: id, as: status, actor: store.who)], zone: desk.store.zone, json: store.json)
+                let marking = try desk.marking(appointment: id, as: status, actor: store.who)
+                Render.appointments([marking.marked] + marking.ended, zone: desk.store.zone, json: store.json)
+                if !marking.ended.isEmpty {
+                    printError("note: the rules end the series at a no-show: \(Counted.text(marking.ended.count, "later appointment")) cancelled")
+                }
+                Render.filled(marking.filled, zone: desk.store.zone)
             } catch { throw CommandError.store(error) }
         }
     }

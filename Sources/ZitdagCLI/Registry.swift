@@ -196,6 +196,7 @@ struct Rules: ParsableCommand {
                 func line(_ scope: String, _ r: BookingRules) -> String {
                     "\(scope): notice \(Counted.text(r.minimumNoticeDays, "day")), horizon \(Counted.text(r.horizonWeeks, "week")), buffer \(r.bufferMinutes) min, backfill \(r.backfill.rawValue)" + (r.backfill == .offer ? " (held \(r.offerHours) h)" : "")
                         + ", held-back seats open \(Counted.text(r.releaseDays, "day")) before"
+                        + (r.noShowEndsSeries ? ", a no-show ends the series" : "")
                 }
                 print(line("default", book.standard))
                 for (id, rules) in book.byLocation.sorted(by: { $0.key < $1.key }) { print(line("location \(id)", rules)) }
@@ -218,6 +219,8 @@ struct Rules: ParsableCommand {
         @Option(help: "Hours an offer of a freed place holds it for the consultant (1 to 336).") var offerHours: Int?
         @Option(help: "Days before a half-day its seats held back for urgent bookings open to every booking, where `session add` or `session reserve` do not say (0 to 365).")
         var releaseDays: Int?
+        @Option(help: "true: a no-show ends the job seeker's series (its later appointments are cancelled and go to the waiting list); false (default).")
+        var noShowEndsSeries: Bool?
         @OptionGroup var store: StoreOptions
 
         func run() throws {
@@ -238,6 +241,7 @@ struct Rules: ParsableCommand {
                     rules.backfill = backfill ?? rules.backfill
                     rules.offerHours = offerHours ?? rules.offerHours
                     rules.releaseDays = releaseDays ?? rules.releaseDays
+                    rules.noShowEndsSeries = noShowEndsSeries ?? rules.noShowEndsSeries
                     try store.setRules(rules, for: scope, at: StoreOptions.clock(), actor: self.store.who)
                 } catch { throw CommandError.store(error) }
             }

@@ -54,7 +54,11 @@ extension API {
             try await change(request, context) { desk, id, actor in try [desk.mark(appointment: id, as: .attended, actor: actor)] }
         }
         group.post("appointments/:id/no-show") { request, context in
-            try await change(request, context) { desk, id, actor in try [desk.mark(appointment: id, as: .noShow, actor: actor)] }
+            try await change(request, context) { desk, id, actor in
+                // Where the rules end the series at a no-show, its later appointments come back cancelled too.
+                let marking = try desk.marking(appointment: id, as: .noShow, actor: actor)
+                return [marking.marked] + marking.ended
+            }
         }
         group.post("plan") { request, context in
             let caller = try context.caller()

@@ -100,6 +100,19 @@ extension Desk {
 
     /// Records how an appointment went: attended or no-show. Only once it has started.
     public func mark(appointment id: Int64, as status: BookedAppointment.Status, actor: String) throws(StoreError) -> BookedAppointment {
+        try marking(appointment: id, as: status, actor: actor).marked
+    }
+
+    /// What recording an outcome did: the appointment marked; where the rules say a no-show ends
+    /// the series, its later appointments cancelled and their places filled from the waiting list.
+    public struct Marking: Sendable {
+        public var marked: BookedAppointment
+        public var ended: [BookedAppointment] = []
+        public var filled = Store.Backfilled()
+    }
+
+    /// ``mark(appointment:as:actor:)``, saying what else it changed, in one transaction.
+    public func marking(appointment id: Int64, as status: BookedAppointment.Status, actor: String) throws(StoreError) -> Marking {
         let now = now()
         return try store.write { db in
             guard let appointment = try AppointmentTable.appointment(db, id: id) else {
@@ -110,7 +123,22 @@ extension Desk {
             }
             try db.run("UPDATE appointment SET status = ?, changed = ? WHERE id = ?", [status.rawValue, now.seconds, id])
             try AuditLog.record(db, at: now, actor: actor, action: status.rawValue, subject: "appointment \(id)", detail: "")
-            return try AppointmentTable.appointment(db, id: id)!
+            var marking = Marking(marked: try AppointmentTable.appointment(db, id: id)!)
+            guard status == .noShow, let session = try SessionTable.session(db, id: appointment.session),
+                try RuleTable.ruleBook(db).rules(for: session).noShowEndsSeries
+            else { return marking }
+            let series = try AppointmentTable.appointments(db, request: appointment.request)
+            let ended = AppointmentRules.endedByNoShow(appointment.standing, series: series.map(\.standing))
+            guard !ended.isEmpty else { return marking }
+            for other in ended {
+                try db.run("UPDATE appointment SET status = 'cancelled', sequence = sequence + 1, changed = ? WHERE id = ?", [now.seconds, other])
+            }
+            try AuditLog.record(
+                db, at: now, actor: actor, action: "end series", subject: "request \(appointment.request)",
+                detail: "no-show at appointment \(id): \(ended.count) later appointment(s) cancelled")
+            marking.ended = try ended.map { try AppointmentTable.appointment(db, id: $0)! }
+            marking.filled = try store.backfill(db, freed: Set(marking.ended.map(\.session)), now: now, actor: actor)
+            return marking
         }
     }
 

@@ -31,6 +31,7 @@ struct RuleRecord: FetchableRecord {
         static let backfill = Column("backfill")
         static let offerHours = Column("offer_hours")
         static let releaseDays = Column("release_days")
+        static let noShowEndsSeries = Column("no_show_ends_series")
     }
 
     init(row: Row) {
@@ -40,7 +41,7 @@ struct RuleRecord: FetchableRecord {
         rules = BookingRules(
             minimumNoticeDays: row[Columns.notice], horizonWeeks: row[Columns.horizon], bufferMinutes: row[Columns.buffer],
             backfill: BackfillPolicy(rawValue: backfill) ?? .off, offerHours: row[Columns.offerHours],
-            releaseDays: row[Columns.releaseDays])
+            releaseDays: row[Columns.releaseDays], noShowEndsSeries: row[Columns.noShowEndsSeries])
     }
 }
 

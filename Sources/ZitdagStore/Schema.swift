@@ -174,6 +174,9 @@ enum Schema {
                 ALTER TABLE booking_rule ADD COLUMN release_days INTEGER NOT NULL DEFAULT 2 CHECK (release_days BETWEEN 0 AND 365);
                 """)
         }
+        migrator.registerMigration("v8: a no-show ends the series") { db in
+            try db.execute(sql: "ALTER TABLE booking_rule ADD COLUMN no_show_ends_series INTEGER NOT NULL DEFAULT 0")
+        }
         return migrator
     }
 }

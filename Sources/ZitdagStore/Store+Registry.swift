@@ -126,13 +126,18 @@ extension Store {
         try write { db in
             try db.run(
                 """
-                INSERT OR REPLACE INTO booking_rule (scope, scope_id, minimum_notice_days, horizon_weeks, buffer_minutes, backfill, offer_hours, release_days)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT OR REPLACE INTO booking_rule (scope, scope_id, minimum_notice_days, horizon_weeks, buffer_minutes, backfill, offer_hours, release_days,
+                    no_show_ends_series)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-                [scope, id, rules.minimumNoticeDays, rules.horizonWeeks, rules.bufferMinutes, rules.backfill.rawValue, rules.offerHours, rules.releaseDays])
+                [
+                    scope, id, rules.minimumNoticeDays, rules.horizonWeeks, rules.bufferMinutes, rules.backfill.rawValue, rules.offerHours, rules.releaseDays,
+                    rules.noShowEndsSeries,
+                ])
             try AuditLog.record(
                 db, at: now, actor: actor, action: "set rules", subject: "\(scope) \(id)",
-                detail: "notice \(rules.minimumNoticeDays) d, horizon \(rules.horizonWeeks) w, buffer \(rules.bufferMinutes) min, backfill \(rules.backfill.rawValue), offers held \(rules.offerHours) h, held-back seats open \(rules.releaseDays) d before")
+                detail: "notice \(rules.minimumNoticeDays) d, horizon \(rules.horizonWeeks) w, buffer \(rules.bufferMinutes) min, backfill \(rules.backfill.rawValue), offers held \(rules.offerHours) h, held-back seats open \(rules.releaseDays) d before"
+                    + (rules.noShowEndsSeries ? ", a no-show ends the series" : ""))
         }
     }
 

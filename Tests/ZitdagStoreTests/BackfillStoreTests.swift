@@ -63,3 +63,35 @@ import ZitdagStore
         #expect(try fixture.store.ruleBook().standard.backfill == .off)
     }
 }
+
+/// A no-show that ends the series, where the rules say so: its later appointments freed for the
+/// waiting list; elsewhere a no-show changes nothing but itself.
+extension BackfillStoreTests {
+    @Test("a no-show ends the series only where the rules say so", arguments: [true, false])
+    func aNoShowEndsTheSeriesWhereTheRulesSaySo(ends: Bool) throws {
+        let fixture = try Fixture(jobSeekers: 3, inMemory: true)
+        try fixture.store.setRules(BookingRules(backfill: .book, noShowEndsSeries: ends), for: .standard, at: Fixture.now, actor: "test")
+        var series = RequestDraft(jobSeeker: "J1", appointments: 3, gapDays: 7...7)
+        series.from = Fixture.tuesday
+        let booked = try fixture.desk.book(series, at: [SlotChoice(start: Self.at(9))], actor: "K1")
+        // J2 waits for an hour on the second Tuesday, which J1's series holds (one seat).
+        var waiting = RequestDraft(jobSeeker: "J2", durationMinutes: 180)
+        (waiting.from, waiting.due) = (Fixture.nextTuesday, Fixture.nextTuesday)
+        _ = try fixture.store.queue(waiting, at: Fixture.now, actor: "K2")
+        let afterwards = Desk(store: fixture.store, now: { Self.at(11) })
+        let marking = try afterwards.marking(appointment: booked[0].id, as: .noShow, actor: "K1")
+        #expect(marking.marked.status == .noShow)
+        let standing = try fixture.store.agenda(of: .coach("C1"), from: Fixture.tuesday, to: Fixture.tuesday.adding(days: 14), includeCancelled: true)
+            .flatMap(\.appointments)
+        let j1 = standing.filter { $0.jobSeeker == "J1" }.map(\.status)
+        if ends {
+            #expect(marking.ended.map(\.id) == [booked[1].id, booked[2].id] && marking.ended.allSatisfy { $0.status == .cancelled })
+            #expect(j1 == [.noShow, .cancelled, .cancelled])
+            #expect(marking.filled.appointments.map(\.jobSeeker) == ["J2"] && marking.filled.appointments.first?.span.start == Fixture.at(Fixture.nextTuesday, 9))
+        } else {
+            #expect(marking.ended.isEmpty && marking.filled.appointments.isEmpty)
+            #expect(j1 == [.noShow, .booked, .booked])
+            #expect(try fixture.store.queuedRequests().count == 1)
+        }
+    }
+}

@@ -37,6 +37,12 @@ public enum AppointmentRules {
         }
     }
 
+    /// The appointments a no-show ends where the rules say so (``BookingRules/noShowEndsSeries``):
+    /// the booked ones of its `series` after it.
+    public static func endedByNoShow(_ target: Standing, series: [Standing]) -> [Int64] {
+        series.filter { $0.status == .booked && $0.start > target.start }.map(\.id)
+    }
+
     /// The appointments a cancellation takes: the one asked for; with `rest`, also every booked one
     /// of its `series` from it on. The earlier ones, which may have taken place, stay.
     public static func cancelling(_ target: Standing, series: [Standing], rest: Bool) -> [Int64] {

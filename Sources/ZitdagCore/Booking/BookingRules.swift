@@ -14,11 +14,15 @@ public struct BookingRules: Sendable, Hashable {
     /// Days before a half-day its seats held back for urgent bookings open to every booking, where
     /// a reservation is made without saying (see ``Reservation/releaseDays``).
     public var releaseDays: Int
+    /// Whether a no-show ends the job seeker's series: its later appointments are cancelled, and
+    /// their places go to the waiting list as the backfill rule says.
+    public var noShowEndsSeries: Bool
 
     public init(
         minimumNoticeDays: Int = 1, horizonWeeks: Int = 8, bufferMinutes: Int = 0, backfill: BackfillPolicy = .off, offerHours: Int = 24,
-        releaseDays: Int = 2
+        releaseDays: Int = 2, noShowEndsSeries: Bool = false
     ) {
+        self.noShowEndsSeries = noShowEndsSeries
         self.releaseDays = releaseDays
         self.minimumNoticeDays = minimumNoticeDays
         self.horizonWeeks = horizonWeeks
