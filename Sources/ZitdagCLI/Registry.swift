@@ -134,7 +134,8 @@ struct JobSeekerCommand: ParsableCommand {
 /// `zitdag request add|list|cancel`: the queue for the week's plan.
 struct RequestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "request", abstract: "Queue requests for `zitdag plan`.", subcommands: [Add.self, List.self, Cancel.self])
+        commandName: "request", abstract: "Queue requests for `zitdag plan`, or for an earlier place.",
+        subcommands: [Add.self, List.self, Cancel.self, Earlier.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -165,6 +166,29 @@ struct RequestCommand: ParsableCommand {
                             + ", priority \(draft.priority)")
                     }
                 } catch { throw CommandError.store(error) }
+            }
+        }
+    }
+
+    struct Earlier: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Wait for an earlier place for a booked series: it stands until one is found, then it is replaced.",
+            discussion: """
+                A twin of the request joins the waiting list with a due date the day before its first appointment;
+                when a freed place (or the week's plan) books it, the old booking is cancelled in the same
+                transaction. Take it off with `zitdag request cancel`. Exit status 3 when the series has begun,
+                waits already, or nothing can come earlier; 2 for an unknown appointment.
+                """)
+        @Argument(help: "The number of any appointment of the series.") var appointment: Int64
+        @OptionGroup var store: StoreOptions
+        func run() throws {
+            try reporting {
+                do {
+                    let db = try store.open()
+                    guard let booked = try db.appointment(appointment) else { throw StoreError.unknown(kind: "appointment", id: String(appointment)) }
+                    let twin = try db.waitForEarlier(request: booked.request, at: StoreOptions.clock(), actor: store.who)
+                    print("request \(twin) waits for an earlier place than request \(booked.request)'s")
+                } catch let error as StoreError { throw CommandError.store(error) }
             }
         }
     }

@@ -5,7 +5,7 @@ import ZitdagCore
 import ZitdagStore
 
 extension API {
-    /// `POST /v1/bookings`, `POST /v1/appointments/{id}/move|cancel|attended|no-show`, `POST /v1/plan`.
+    /// `POST /v1/bookings`, `POST /v1/appointments/{id}/move|cancel|attended|no-show|earlier`, `POST /v1/plan`.
     func addBookingRoutes(to group: RouterGroup<APIContext>) {
         group.post("bookings") { request, context in
             let caller = try context.caller()
@@ -58,6 +58,14 @@ extension API {
                 // Where the rules end the series at a no-show, its later appointments come back cancelled too.
                 let marking = try desk.marking(appointment: id, as: .noShow, actor: actor)
                 return [marking.marked] + marking.ended
+            }
+        }
+        group.post("appointments/:id/earlier") { request, context in
+            try await change(request, context) { desk, id, actor in
+                // The series stands until an earlier place replaces it: answered as it stands now.
+                guard let appointment = try desk.store.appointment(id) else { throw StoreError.unknown(kind: "appointment", id: String(id)) }
+                _ = try desk.store.waitForEarlier(request: appointment.request, at: desk.now(), actor: actor)
+                return try desk.store.series(of: appointment.request)
             }
         }
         group.post("plan") { request, context in

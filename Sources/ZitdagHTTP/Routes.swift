@@ -17,6 +17,7 @@ enum Routes {
         ("/v1/appointments/:id/cancel", [.post]),
         ("/v1/appointments/:id/attended", [.post]),
         ("/v1/appointments/:id/no-show", [.post]),
+        ("/v1/appointments/:id/earlier", [.post]),
         ("/v1/agenda/consultants/:id", [.get]),
         ("/v1/agenda/coaches/:id", [.get]),
         ("/v1/plan", [.post]),

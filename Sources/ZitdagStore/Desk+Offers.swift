@@ -54,6 +54,9 @@ extension Desk {
             if decision == .accept {
                 try OfferTable.update(decided, db)
                 try AuditLog.record(db, at: now, actor: actor, action: "offer accepted", subject: "request \(offer.request)", detail: "offer \(id)")
+                // An earlier place accepted: the booking it replaces goes, and its places go on.
+                let freed = try store.replaceEarlier(db, booked: [offer.request], now: now, actor: actor)
+                _ = try store.backfill(db, freed: freed, now: now, actor: actor)
             } else {
                 try store.release(decided, db, now: now, actor: actor)
             }

@@ -177,6 +177,10 @@ enum Schema {
         migrator.registerMigration("v8: a no-show ends the series") { db in
             try db.execute(sql: "ALTER TABLE booking_rule ADD COLUMN no_show_ends_series INTEGER NOT NULL DEFAULT 0")
         }
+        migrator.registerMigration("v9: waiting for an earlier place") { db in
+            // A waiting request that, once booked, replaces the booking of request `replaces`.
+            try db.execute(sql: "ALTER TABLE request ADD COLUMN replaces INTEGER REFERENCES request(id)")
+        }
         return migrator
     }
 }

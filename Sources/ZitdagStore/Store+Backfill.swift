@@ -33,7 +33,9 @@ extension Store {
         let window = BookingWindow(sessions: state.sessions, rules: rules, today: today)
         var waiting: [Request] = []
         for var request in pending {
-            request.unavailable = BusyCalendar(try JobSeekerTable.booked(db, request.jobSeeker))
+            // One waiting for an earlier place may take the times (not the seats) of the booking it replaces.
+            let replaced = try RequestTable.storeID(request.id).map { try Store.replaced(db, by: $0) } ?? []
+            request.unavailable = BusyCalendar(try JobSeekerTable.booked(db, request.jobSeeker, except: replaced))
             waiting.append(window.shape(request))
         }
         let chosen = Backfill(sessions: window.sessions, consultants: state.consultants, zone: zone, gridMinutes: gridMinutes)
@@ -80,6 +82,15 @@ extension Store {
                     detail: "from the waiting list into \(used.joined(separator: ", "))")
             }
             done.appointments += made
+        }
+        // Booked for good (not offered): the bookings they replace go, and their places go on.
+        let offered = Set(done.offers.map(\.request))
+        let freedAgain = try replaceEarlier(
+            db, booked: chosen.compactMap { RequestTable.storeID($0.assignments[0].request) }.filter { !offered.contains($0) }, now: now, actor: actor)
+        if !freedAgain.isEmpty {
+            let more = try backfill(db, freed: freedAgain, now: now, actor: actor)
+            done.appointments += more.appointments
+            done.offers += more.offers
         }
         return done
     }

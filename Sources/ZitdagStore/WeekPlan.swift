@@ -41,7 +41,8 @@ extension Desk {
             var requests: [Request] = []
             var asked: [Request] = []
             for var request in pending {
-                request.unavailable = BusyCalendar(try JobSeekerTable.booked(db, request.jobSeeker))
+                let replaced = try RequestTable.storeID(request.id).map { try Store.replaced(db, by: $0) } ?? []
+                request.unavailable = BusyCalendar(try JobSeekerTable.booked(db, request.jobSeeker, except: replaced))
                 // `due` bounds the first appointment: the period's last day at the latest.
                 request.due = min(request.due ?? to, to)
                 asked.append(request)
@@ -74,9 +75,13 @@ extension Desk {
                     guard let id = RequestTable.storeID(assignment.request) else { preconditionFailure("the plan names \(assignment.request), not a stored request") }
                     try AppointmentTable.insert(db, request: id, assignment, changed: now)
                 }
-                for id in Set(result.plan.assignments.compactMap { RequestTable.storeID($0.request) }) {
+                let booked = Set(result.plan.assignments.compactMap { RequestTable.storeID($0.request) })
+                for id in booked {
                     try db.run("UPDATE request SET status = 'booked' WHERE id = ?", [id])
                 }
+                // Those waiting for an earlier place replace their bookings, whose places go on.
+                let freed = try store.replaceEarlier(db, booked: booked.sorted(), now: now, actor: actor)
+                _ = try store.backfill(db, freed: freed, now: now, actor: actor)
                 try AuditLog.record(
                     db, at: now, actor: actor, action: "plan", subject: "\(from)..\(to)",
                     detail: "\(result.scheduled) of \(requests.count) request(s) booked, objective \(result.plan.objective)")

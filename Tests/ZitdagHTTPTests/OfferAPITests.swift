@@ -16,6 +16,21 @@ import ZitdagStore
         server = tests.server
     }
 
+    @Test func aConsultantPutsTheirBookedSeriesOnTheWaitingListForAnEarlierPlace() async throws {
+        let nextTuesday = Server.monday.adding(days: 8)
+        let booked = try server.api.desk.book(RequestDraft(jobSeeker: "J1"), at: [SlotChoice(start: Server.at(nextTuesday, 9))], actor: "test")
+        let path = "/v1/appointments/\(booked[0].id)/earlier"
+        try await server.api.live { client in
+            let other = try await self.tests.call(client, .post, path, template: "/v1/appointments/{id}/earlier", token: self.server.otherConsultant)
+            #expect(other.status == .notFound, "another consultant's appointment is unknown to them")
+            let waits = try await self.tests.call(client, .post, path, template: "/v1/appointments/{id}/earlier", token: self.server.consultant)
+            #expect(waits.status == .ok && (waits.json as? [[String: Any]])?.first?["status"] as? String == "booked", "\(waits.text)")
+            let twice = try await self.tests.call(client, .post, path, template: "/v1/appointments/{id}/earlier", token: self.server.consultant)
+            #expect(twice.status == .conflict && twice.text.contains("waits for an earlier place already"), "\(twice.text)")
+        }
+        #expect(try server.store.queuedRequests().map(\.draft.jobSeeker) == ["J1"])
+    }
+
     @Test func aConsultantSeesAndAnswersTheirOwnOffersOnly() async throws {
         let store = server.store
         try store.setRules(BookingRules(backfill: .offer), for: .standard, at: Server.now, actor: "test")

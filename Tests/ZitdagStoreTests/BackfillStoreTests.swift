@@ -95,3 +95,56 @@ extension BackfillStoreTests {
         }
     }
 }
+
+/// A booked series waiting for an earlier place: it stands until a freed place (or the week's plan)
+/// books its twin, then it is replaced in the same transaction and its own place goes on.
+extension BackfillStoreTests {
+    @Test func aBookingWaitingForAnEarlierPlaceIsReplacedWhenOneFrees() throws {
+        let fixture = try Fixture(jobSeekers: 3, inMemory: true)
+        try fixture.store.setRules(BookingRules(backfill: .book), for: .standard, at: Fixture.now, actor: "test")
+        let full = try fixture.desk.book(RequestDraft(jobSeeker: "J2", durationMinutes: 180), at: [SlotChoice(start: Self.at(9))], actor: "K1")
+        let later = try fixture.desk.book(RequestDraft(jobSeeker: "J1"), at: [SlotChoice(start: Fixture.at(Fixture.nextTuesday, 9))], actor: "K1")
+        var other = RequestDraft(jobSeeker: "J3")
+        (other.from, other.due) = (Fixture.nextTuesday, Fixture.nextTuesday)
+        _ = try fixture.store.queue(other, at: Fixture.now, actor: "K2")
+        let twin = try fixture.store.waitForEarlier(request: later[0].request, at: Fixture.now, actor: "K1")
+        #expect(throws: StoreError.self) { try fixture.store.waitForEarlier(request: later[0].request, at: Fixture.now, actor: "K1") }
+        // Until a place frees, J1's booking stands.
+        #expect(try fixture.store.appointment(later[0].id)?.status == .booked)
+
+        let cancellation = try fixture.desk.cancelling(appointment: full[0].id, actor: "K1")
+        // J1 moves up to this Tuesday; its old place next Tuesday goes to J3, who waited for it.
+        #expect(cancellation.filled.appointments.map(\.jobSeeker) == ["J1", "J3"], "\(cancellation.filled.appointments.map(\.jobSeeker))")
+        #expect(cancellation.filled.appointments.first?.request == twin && cancellation.filled.appointments.first?.span.start == Self.at(9))
+        #expect(try fixture.store.appointment(later[0].id)?.status == .cancelled)
+        #expect(cancellation.filled.appointments.last?.span.start == Fixture.at(Fixture.nextTuesday, 9))
+        #expect(try fixture.store.queuedRequests().isEmpty)
+    }
+
+    @Test func waitingForAnEarlierPlaceIsRefusedWhereItCannotBe() throws {
+        let fixture = try Fixture(jobSeekers: 2, inMemory: true)
+        let tomorrow = try fixture.desk.book(RequestDraft(jobSeeker: "J1"), at: [SlotChoice(start: Self.at(9))], actor: "K1")
+        // Its first appointment is tomorrow: nothing can come earlier (the notice is a day).
+        do {
+            _ = try fixture.store.waitForEarlier(request: tomorrow[0].request, at: Fixture.now, actor: "K1")
+            Issue.record("waited for a place before tomorrow")
+        } catch { #expect(error.code == .conflict && error.description.contains("nothing can come earlier"), "\(error)") }
+        // Once the series has begun, it no longer applies.
+        let begun = Self.at(10)
+        do {
+            _ = try fixture.store.waitForEarlier(request: tomorrow[0].request, at: begun, actor: "K1")
+            Issue.record("waited once begun")
+        } catch { #expect(error.code == .conflict && error.description.contains("has begun"), "\(error)") }
+        #expect(throws: StoreError.self) { try fixture.store.waitForEarlier(request: 99, at: Fixture.now, actor: "K1") }
+    }
+
+    @Test func theWeeksPlanReplacesABookingThatWaitsForAnEarlierPlace() throws {
+        let fixture = try Fixture(jobSeekers: 2, inMemory: true)
+        let later = try fixture.desk.book(RequestDraft(jobSeeker: "J1"), at: [SlotChoice(start: Fixture.at(Fixture.nextTuesday, 9))], actor: "K1")
+        let twin = try fixture.store.waitForEarlier(request: later[0].request, at: Fixture.now, actor: "K1")
+        _ = try fixture.desk.plan(from: Fixture.monday, to: Fixture.monday.adding(days: 6), dryRun: false, timeLimit: .milliseconds(200), actor: "coordinator")
+        #expect(try fixture.store.appointment(later[0].id)?.status == .cancelled)
+        let now = try fixture.store.series(of: twin)
+        #expect(now.count == 1 && now[0].status == .booked && Fixture.zone.local(at: now[0].span.start).date < Fixture.nextTuesday)
+    }
+}

@@ -1,0 +1,76 @@
+import GRDB
+import ZitdagCore
+
+/// A booked request that would like an earlier place waits for one: a twin of it joins the waiting
+/// list with a due date before its first appointment, and when the backfill (or the week's plan)
+/// books the twin, the booking it replaces is cancelled in the same transaction and its places go
+/// on to the waiting list. Until then the booking stands.
+extension Store {
+    /// Puts booked request `id` on the waiting list for an earlier place; returns the waiting twin's id.
+    ///
+    /// - Throws: `.unknown` for no such request; `.conflict` when it is not booked, its series has
+    ///   begun, it waits already, or nothing can come before its first appointment.
+    public func waitForEarlier(request id: Int64, at now: Instant, actor: String) throws(StoreError) -> Int64 {
+        let today = zone.local(at: now).date
+        return try write { db in
+            guard let status = try String.fetchOne(db, sql: "SELECT status FROM request WHERE id = ?", arguments: [id]),
+                var draft = try RequestTable.draft(db, id)
+            else { throw StoreError.unknown(kind: "request", id: String(id)) }
+            guard status == "booked" else { throw StoreError.conflict("request \(id) is \(status), not booked") }
+            let series = try AppointmentTable.appointments(db, request: id).filter { $0.status != .cancelled }
+            guard let first = series.map(\.span.start).min(), series.allSatisfy({ $0.status == .booked && $0.span.start > now }) else {
+                throw StoreError.conflict("request \(id)'s series has begun: an earlier place no longer applies")
+            }
+            if let twin = try Int64.fetchOne(db, sql: "SELECT id FROM request WHERE replaces = ? AND status = 'pending'", arguments: [id]) {
+                throw StoreError.conflict("request \(id) waits for an earlier place already (request \(twin))")
+            }
+            let due = zone.local(at: first).date.adding(days: -1)
+            // The soonest any half-day may be booked under the rules' notice.
+            let book = try RuleTable.ruleBook(db)
+            let notice = ([book.standard] + book.byLocation.values + book.byCoach.values).map(\.minimumNoticeDays).min() ?? 0
+            guard due >= today.adding(days: notice) else {
+                throw StoreError.conflict("request \(id)'s first appointment is \(zone.local(at: first).withWeekday): nothing can come earlier")
+            }
+            (draft.from, draft.due) = (today, due)
+            let request = draft.request(id: "", release: today, language: draft.language, unavailable: [])
+            let twin = try RequestTable.insert(db, draft, request: request, status: "pending", created: now)
+            try db.run("UPDATE request SET replaces = ? WHERE id = ?", [id, twin])
+            try AuditLog.record(
+                db, at: now, actor: actor, action: "wait for earlier", subject: "request \(id)",
+                detail: "request \(twin) waits for a first appointment by \(due)")
+            return twin
+        }
+    }
+
+    /// The appointments of request `id`, in series order.
+    public func series(of id: Int64) throws(StoreError) -> [BookedAppointment] {
+        try read { db in try AppointmentTable.appointments(db, request: id) }
+    }
+
+    /// The appointments of the booking a waiting twin (store id `request`) would replace: none for
+    /// an ordinary waiting request. The twin may take their times (not their seats).
+    static func replaced(_ db: Database, by request: Int64) throws -> Set<Int64> {
+        Set(try Int64.fetchAll(
+            db, sql: "SELECT a.id FROM appointment a JOIN request r ON r.replaces = a.request_id WHERE r.id = ? AND a.status = 'booked'",
+            arguments: [request]))
+    }
+
+    /// After `booked` (store ids of requests just booked for good): the bookings they replace are
+    /// cancelled, their requests too. Returns the sessions that freed.
+    func replaceEarlier(_ db: Database, booked: [Int64], now: Instant, actor: String) throws -> Set<String> {
+        var freed: Set<String> = []
+        for twin in booked {
+            guard let old = try Int64.fetchOne(db, sql: "SELECT replaces FROM request WHERE id = ?", arguments: [twin]) else { continue }
+            let standing = try AppointmentTable.appointments(db, request: old).filter { $0.status == .booked }
+            for appointment in standing {
+                try db.run("UPDATE appointment SET status = 'cancelled', sequence = sequence + 1, changed = ? WHERE id = ?", [now.seconds, appointment.id])
+                freed.insert(appointment.session)
+            }
+            try db.run("UPDATE request SET status = 'cancelled' WHERE id = ? AND status = 'booked'", [old])
+            try AuditLog.record(
+                db, at: now, actor: actor, action: "earlier place", subject: "request \(old)",
+                detail: "replaced by request \(twin): \(standing.count) appointment(s) cancelled")
+        }
+        return freed
+    }
+}
