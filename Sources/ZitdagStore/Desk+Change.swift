@@ -48,6 +48,7 @@ extension Desk {
                 return try desk.place(request, at: [choice])[0]
             }
             try db.run(#"UPDATE appointment SET session_id = ?, start = ?, "end" = ?, consultant_attends = ?, sequence = sequence + 1, changed = ? WHERE id = ?"#, [placed.session, placed.span.start.seconds, placed.span.end.seconds, placed.consultantAttends, now.seconds, id])
+            try store.endWaitForEarlier(db, request: appointment.request, now: now, actor: actor)
             try AuditLog.record(
                 db, at: now, actor: actor, action: "move", subject: "appointment \(id)",
                 detail: "\(zone.local(at: appointment.span.start)) in \(appointment.session) -> \(zone.local(at: placed.span.start)) in \(placed.session)")
@@ -92,6 +93,8 @@ extension Desk {
             try AuditLog.record(
                 db, at: now, actor: actor, action: "cancel", subject: "appointment \(id)",
                 detail: wholeSeries ? "series of request \(appointment.request): \(targets.count) appointment(s)" : "one appointment")
+            // Changed by hand, the booking no longer waits for an earlier place (before the backfill looks).
+            try store.endWaitForEarlier(db, request: appointment.request, now: now, actor: actor)
             let cancelled = try targets.map { try AppointmentTable.appointment(db, id: $0.id)! }
             let filled = try store.backfill(db, freed: Set(targets.map(\.session)), now: now, actor: actor)
             return Cancellation(cancelled: cancelled, filled: filled)

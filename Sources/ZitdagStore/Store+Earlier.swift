@@ -42,6 +42,13 @@ extension Store {
         }
     }
 
+    /// Request `id`'s booking was moved or cancelled by hand: its wait for an earlier place ends.
+    func endWaitForEarlier(_ db: Database, request id: Int64, now: Instant, actor: String) throws {
+        guard let twin = try Int64.fetchOne(db, sql: "SELECT id FROM request WHERE replaces = ? AND status = 'pending'", arguments: [id]) else { return }
+        try db.run("UPDATE request SET status = 'cancelled' WHERE id = ?", [twin])
+        try AuditLog.record(db, at: now, actor: actor, action: "cancel request", subject: "request \(twin)", detail: "request \(id) changed by hand: no longer waits for an earlier place")
+    }
+
     /// The appointments of request `id`, in series order.
     public func series(of id: Int64) throws(StoreError) -> [BookedAppointment] {
         try read { db in try AppointmentTable.appointments(db, request: id) }

@@ -138,6 +138,17 @@ extension BackfillStoreTests {
         #expect(throws: StoreError.self) { try fixture.store.waitForEarlier(request: 99, at: Fixture.now, actor: "K1") }
     }
 
+    @Test func aBookingMovedOrCancelledByHandNoLongerWaitsForAnEarlierPlace() throws {
+        let fixture = try Fixture(jobSeekers: 2, inMemory: true)
+        let later = try fixture.desk.book(RequestDraft(jobSeeker: "J1"), at: [SlotChoice(start: Fixture.at(Fixture.nextTuesday, 9))], actor: "K1")
+        _ = try fixture.store.waitForEarlier(request: later[0].request, at: Fixture.now, actor: "K1")
+        _ = try fixture.desk.move(appointment: later[0].id, to: SlotChoice(start: Fixture.at(Fixture.nextTuesday, 10)), actor: "K1")
+        #expect(try fixture.store.queuedRequests().isEmpty)
+        _ = try fixture.store.waitForEarlier(request: later[0].request, at: Fixture.now, actor: "K1")
+        _ = try fixture.desk.cancel(appointment: later[0].id, actor: "K1")
+        #expect(try fixture.store.queuedRequests().isEmpty)
+    }
+
     @Test func theWeeksPlanReplacesABookingThatWaitsForAnEarlierPlace() throws {
         let fixture = try Fixture(jobSeekers: 2, inMemory: true)
         let later = try fixture.desk.book(RequestDraft(jobSeeker: "J1"), at: [SlotChoice(start: Fixture.at(Fixture.nextTuesday, 9))], actor: "K1")
