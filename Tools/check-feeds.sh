@@ -19,6 +19,8 @@ for j in 1 2 3; do "$zitdag" job-seeker add "J$j" --initials AB --language nl --
 "$zitdag" feed coach C1 > "$folder/coach.ics"
 "$zitdag" feed consultant K1 > "$folder/consultant.ics"
 "$zitdag" feed location L1 > "$folder/location.ics"
+# The Digipunt's coach: walk-in time as events of their own beside the half-days.
+"$zitdag" feed coach C3 > "$folder/digipunt.ics"
 mkdir -p "$folder/khal"
 cat > "$folder/khal.conf" <<CONF
 [calendars]
@@ -34,7 +36,7 @@ longdatetimeformat = %Y-%m-%d %H:%M
 local_timezone = Europe/Brussels
 default_timezone = Europe/Brussels
 CONF
-for feed in coach consultant location; do
+for feed in coach consultant location digipunt; do
   file="$folder/$feed.ics"
   khal_count=$(khal -c "$folder/khal.conf" printics "$file" | awk 'NR == 1 {print $1}')
   python3 - "$file" "$khal_count" <<'PY'
@@ -47,6 +49,9 @@ card = vobject.readOne(data.decode())
 assert len(events) == len(card.vevent_list) == khal, (len(events), len(card.vevent_list), khal)
 assert calendar['METHOD'] == 'PUBLISH' and len(list(calendar.walk('VTIMEZONE'))) == 1
 cancelled = sum(1 for e in events if e.get('STATUS') == 'CANCELLED')
-print(f"{path.rsplit('/', 1)[1]}: {len(events)} events read alike by icalendar, vobject and khal ({cancelled} cancelled)")
+walk_in = sum(1 for e in events if str(e.get('SUMMARY')).startswith('Vrije inloop'))
+if path.endswith('digipunt.ics'):
+    assert walk_in > 0, "no walk-in events in the Digipunt coach's feed"
+print(f"{path.rsplit('/', 1)[1]}: {len(events)} events read alike by icalendar, vobject and khal ({cancelled} cancelled, {walk_in} walk-in)")
 PY
 done
