@@ -8,7 +8,8 @@ struct MakeProblem: ParsableCommand {
         abstract: "Build a zitdag-problem/1 file from Calendars/ and a file of consultants and requests.",
         discussion: """
             The requests file is a JSON object with the problem format's "consultants" and "requests" (and
-            optionally "grid_minutes" and "weights"); the sessions come from the calendars between --from and
+            optionally "grid_minutes", "weights" and "today", the day held-back seats are released by); the
+            sessions, with what they keep for walk-in and urgent bookings, come from the calendars between --from and
             --to, in Europe/Brussels. Everything is checked as for solve: exit status 2 names each error.
             """)
 
