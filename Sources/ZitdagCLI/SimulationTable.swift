@@ -28,10 +28,26 @@ struct SimulationTable {
     ]
     static let walkInKeys = ["walk_in_wait_mean", "walk_in_wait_p90", "walk_in_sent_home", "walk_in_helped_per_week"]
 
-    /// The rows for `results`: the walk-in ones only when one of them has walk-in hours.
+    /// The urgent figures, shown when a scenario has urgent cases.
+    static let urgentRows: [(String, @Sendable (SimulationReport) -> Estimate, @Sendable (Double) -> String)] = [
+        ("urgent: days to a held-back seat, mean", { $0.urgentWait }, { String(format: "%.1f", $0) }),
+        ("urgent: share finding none held", { $0.urgentUnserved }, { String(format: "%.1f%%", $0 * 100) }),
+    ]
+    static let urgentKeys = ["urgent_wait_mean", "urgent_unserved"]
+
+    /// The rows for `results`: the walk-in ones only when one of them has walk-in hours, the urgent
+    /// ones only when one has urgent cases.
     static func rows(for results: [SimulationResult]) -> [(String, @Sendable (SimulationReport) -> Estimate, @Sendable (Double) -> String)] {
         rows + (results.contains { $0.scenario.walkIn != nil } ? walkInRows : [])
+            + (results.contains { ($0.scenario.heldBack?.urgentPerWeek ?? 0) > 0 } ? urgentRows : [])
     }
+
+    /// The JSON keys of ``rows(for:)``, in the same order.
+    static func keys(for results: [SimulationResult]) -> [String] {
+        keys + (results.contains { $0.scenario.walkIn != nil } ? walkInKeys : [])
+            + (results.contains { ($0.scenario.heldBack?.urgentPerWeek ?? 0) > 0 } ? urgentKeys : [])
+    }
+    static let keys = ["wait_mean", "wait_median", "wait_p90", "series_days", "utilisation", "backlog", "missed_due", "never_booked", "consultant_along_preferred"]
 
     var text: String {
         var lines: [[String]] = [["figure"] + results.map(\.label)]
@@ -77,10 +93,9 @@ enum SimulationExport {
             guard e.count > 0 else { return JSON(.null) }
             return .object(["mean": JSON(.number(e.mean)), "low": JSON(.number(e.low.isFinite ? e.low : e.mean)), "high": JSON(.number(e.high.isFinite ? e.high : e.mean))])
         }
-        let keys = ["wait_mean", "wait_median", "wait_p90", "series_days", "utilisation", "backlog", "missed_due", "never_booked", "consultant_along_preferred"]
         return JSONWriter.write(.array(results.map { result in
             var figures: [(key: String, value: JSON)] = []
-            for (key, row) in zip(keys + SimulationTable.walkInKeys, SimulationTable.rows(for: results)) { figures.append((key, estimate(row.1(result.report)))) }
+            for (key, row) in zip(SimulationTable.keys(for: results), SimulationTable.rows(for: results)) { figures.append((key, estimate(row.1(result.report)))) }
             let weeks = result.report.weeklyBacklog.indices.map { i in
                 JSON.object([
                     "week": JSON(.integer(result.report.warmupWeeks + i)),

@@ -39,10 +39,10 @@ import ZitdagCore
     }
 
     @Test func walkInHeldBackAndBackfillAreRead() throws {
-        let text = replacing("\"demand\"", #""walk_in": {"per_hour": 2, "service_minutes": 20, "minutes": 60}, "held_back": {"seats": 1}, "backfill": false, "demand""#)
+        let text = replacing("\"demand\"", #""walk_in": {"per_hour": 2, "service_minutes": 20, "minutes": 60}, "held_back": {"seats": 1, "urgent_per_week": 0.5}, "backfill": false, "demand""#)
         let scenario = try ScenarioFile.decode(Array(text.utf8))
         #expect(scenario.walkIn == Scenario.WalkIn(minutes: 60, queue: WalkInQueue(perHour: 2, serviceMinutes: 20)))
-        #expect(scenario.heldBack == Scenario.HeldBack(seats: 1, releaseDays: 2) && !scenario.rebookFreed)
+        #expect(scenario.heldBack == Scenario.HeldBack(seats: 1, releaseDays: 2, urgentPerWeek: 0.5) && !scenario.rebookFreed)
         // Each half-day keeps its last hour for walk-in and holds its seat back before it.
         let first = try #require(scenario.concreteSessions().first)
         #expect(first.reserved.map(\.channel) == [.walkIn, .urgent])

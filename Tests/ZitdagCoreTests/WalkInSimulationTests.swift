@@ -110,6 +110,24 @@ import ZitdagCore
         #expect(early.waitMean.mean < late.waitMean.mean && early.waitMean.differs(from: late.waitMean), "\(early.waitMean.mean)")
     }
 
+    @Test func urgentCasesTakeHeldBackSeatsAndFewFindNoneWhileThereAreEnough() {
+        // One one-seat half-day a week, held back until a week before: an urgent case every three weeks finds
+        // the first still held, 10 to 14 days ahead (a later one when an earlier case took it); ten a
+        // week mostly find none.
+        func scenario(_ perWeek: Double) -> Scenario {
+            Self.digipunt(walkIn: nil, heldBack: Scenario.HeldBack(seats: 1, releaseDays: 7, urgentPerWeek: perWeek))
+        }
+        let few = Self.report(scenario(0.3))
+        let many = Self.report(scenario(10))
+        #expect(few.urgentUnserved.mean < 0.05, "\(few.urgentUnserved.mean)")
+        #expect(few.urgentWait.mean >= 10 && few.urgentWait.mean <= 16, "\(few.urgentWait.mean)")
+        #expect(many.urgentUnserved.mean > 0.5, "\(many.urgentUnserved.mean)")
+        // Seats urgent cases take are not released: with every one taken, ordinary requests find none.
+        let none = Self.report(scenario(0))
+        #expect(none.urgentWait.count == 0 && none.notBooked.mean < 0.05)
+        #expect(many.notBooked.mean == 1)
+    }
+
     @Test func theWalkInKnobSetsTimeOrSeats() throws {
         let variation = try Variation.parse("walkin=0,45m,1h30m,1seat").get()
         let scenario = Self.digipunt(walkIn: Scenario.WalkIn(minutes: 60, queue: WalkInQueue(perHour: 2, serviceMinutes: 20)))

@@ -29,7 +29,7 @@ struct Replication {
         /// nothing booked yet: walk-in time closed, held-back seats open (``held`` fills them).
         let schedule: Schedule
         /// Seats held back for urgent bookings, as placements that fill them until their release day.
-        let held: [(request: Int, placement: Placement, release: LocalDate)]
+        let held: [(request: Int, placement: Placement, release: LocalDate, day: LocalDate)]
         /// The scenario's levels and languages, copied for this thread: arrays shared between threads
         /// have their reference counts bounce between cores at every arrival.
         let levels: [Scenario.Level]
@@ -49,7 +49,7 @@ struct Replication {
             var schedule = Schedule(model: Model(Problem(
                 zone: scenario.zone, gridMinutes: scenario.gridMinutes, weights: scenario.weights,
                 sessions: sessions.map { $0.forBooking(today: nil, urgent: true) }, consultants: consultants, requests: [])))
-            var held: [(request: Int, placement: Placement, release: LocalDate)] = []
+            var held: [(request: Int, placement: Placement, release: LocalDate, day: LocalDate)] = []
             let grid = scenario.gridMinutes * 60
             for (s, session) in sessions.enumerated() {
                 for (k, reservation) in session.reserved.enumerated() where reservation.channel == .urgent {
@@ -58,7 +58,7 @@ struct Replication {
                         let r = schedule.add(Request(
                             id: name, jobSeeker: name, consultant: nil, attendance: .none, duration: reservation.span.seconds, release: session.day))
                         let slot = Slot(session: Int32(s), cell: Int32((reservation.span.start - session.span.start) / grid), attends: false)
-                        held.append((r, Placement(slots: [slot], value: 0), reservation.releaseDay(sessionDay: session.day)))
+                        held.append((r, Placement(slots: [slot], value: 0), reservation.releaseDay(sessionDay: session.day), session.day))
                     }
                 }
             }
@@ -89,6 +89,8 @@ struct Replication {
         var schedule = setup.schedule.withConsultantAgendas(makeAgendas())
         for seat in setup.held { schedule.place(seat.request, seat.placement) }
         var released = 0  // `setup.held` is by release day
+        var taken = Set<Int>()  // held seats an urgent case took: they stay its, never released
+        var urgent = ReplicationOutcome.Urgent()
         var arrivals: [Arrival] = []
         var waiting: [Int] = []
         var cancellations: [(day: LocalDate, arrival: Int)] = []
@@ -102,8 +104,11 @@ struct Replication {
                 let day = monday.adding(days: offset)
                 // Held-back seats open to every booking from their release day.
                 while released < setup.held.count && setup.held[released].release <= day {
-                    schedule.remove(setup.held[released].request)
+                    if !taken.contains(released) { schedule.remove(setup.held[released].request) }
                     released += 1
+                }
+                if let heldBack = scenario.heldBack, heldBack.urgentPerWeek > 0, offset < 5 {
+                    bookUrgent(on: day, week: week, perDay: heldBack.urgentPerWeek / 5, from: released, taken: &taken, into: &urgent)
                 }
                 // Drop-outs of the day: their seats go back when the scenario rebooks freed seats.
                 for (index, item) in cancellations.enumerated().reversed() where item.day <= day {
@@ -127,7 +132,26 @@ struct Replication {
         }
         var outcome = ReplicationOutcome(scenario: scenario, sessions: setup.sessions, schedule: schedule, arrivals: arrivals, random: &random)
         if let walkIn = scenario.walkIn { outcome.walkIn = walkInHours(walkIn.queue) }
+        if (scenario.heldBack?.urgentPerWeek ?? 0) > 0 { outcome.urgent = urgent }
         return outcome
+    }
+
+    /// The day's urgent cases (Poisson): each takes the held-back seat still held whose half-day
+    /// comes first, from the notice on; counted after the warm-up, within the horizon.
+    mutating func bookUrgent(on day: LocalDate, week: Int, perDay: Double, from released: Int, taken: inout Set<Int>, into urgent: inout ReplicationOutcome.Urgent) {
+        guard week < scenario.horizonWeeks else { return }
+        let earliest = day.adding(days: scenario.minimumNoticeDays)
+        for _ in 0..<Poisson.sample(mean: perDay, using: &walkInRandom) {
+            let counted = week >= scenario.warmupWeeks
+            let seat = (released..<setup.held.count).filter { !taken.contains($0) && setup.held[$0].day >= earliest }
+                .min { (setup.held[$0].day, $0) < (setup.held[$1].day, $1) }
+            guard let seat else {
+                if counted { urgent.unserved += 1 }
+                continue
+            }
+            taken.insert(seat)
+            if counted { urgent.waits.append(day.days(to: setup.held[seat].day)) }
+        }
     }
 
     /// The walk-in hours of the counted weeks' half-days (after the warm-up, within the horizon).

@@ -20,6 +20,15 @@ public struct ReplicationOutcome: Sendable {
     public var droppedOut = 0
     /// The walk-in hours, when the scenario has them.
     public var walkIn: WalkIn?
+    /// Urgent cases, when the scenario has them.
+    public var urgent: Urgent?
+
+    /// What urgent cases met: days from arrival to the half-day whose held-back seat they took, and
+    /// how many found none still held (a coordinator would then book them as any other).
+    public struct Urgent: Sendable {
+        public var waits: [Int] = []
+        public var unserved = 0
+    }
 
     /// What walk-in hours measured over the counted weeks.
     public struct WalkIn: Sendable {

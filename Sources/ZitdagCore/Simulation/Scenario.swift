@@ -67,14 +67,19 @@ public struct Scenario: Sendable {
         }
     }
 
-    /// Seats of every half-day held back for urgent bookings until `releaseDays` before it.
+    /// Seats of every half-day held back for urgent bookings until `releaseDays` before it, and the
+    /// urgent cases a coordinator books into them.
     public struct HeldBack: Sendable, Hashable {
         public var seats: Int
         public var releaseDays: Int
+        /// Urgent cases a week (Poisson, on weekdays): each takes the first held-back seat still
+        /// held, from the notice on, for its half-day.
+        public var urgentPerWeek: Double
 
-        public init(seats: Int, releaseDays: Int) {
+        public init(seats: Int, releaseDays: Int, urgentPerWeek: Double = 0) {
             self.seats = seats
             self.releaseDays = releaseDays
+            self.urgentPerWeek = urgentPerWeek
         }
     }
 
@@ -131,8 +136,8 @@ public struct Scenario: Sendable {
     public var weights: Weights = .standard
     /// Walk-in hours on every half-day (none: appointments only).
     public var walkIn: WalkIn?
-    /// Seats held back for urgent bookings (none: every seat open to booking). Urgent bookings
-    /// themselves are not simulated: held seats stay empty until their release.
+    /// Seats held back for urgent bookings (none: every seat open to booking), and the urgent cases
+    /// that take them; a held seat no urgent case took opens to everyone on its release day.
     public var heldBack: HeldBack?
 
     /// Weeks a scenario may simulate at most (horizon and cool-down each): a hundred years, enough for

@@ -120,14 +120,15 @@ enum ScenarioDecoder {
     }
 
     /// The optional `held_back` object: `seats` of every half-day held for urgent bookings until
-    /// `release_days` (default 2) before it.
+    /// `release_days` (default 2) before it, and `urgent_per_week` cases that take them (default 0).
     private static func decodeHeldBack(_ top: FieldReader, log: inout IssueLog) -> Scenario.HeldBack?? {  // .some(nil): absent; nil: broken
         guard let node = top.value("held_back", required: false, log: &log) else { return .some(nil) }
-        guard let reader = FieldReader(node, path: "held_back", allowed: ["seats", "release_days"], log: &log) else { return nil }
+        guard let reader = FieldReader(node, path: "held_back", allowed: ["seats", "release_days", "urgent_per_week"], log: &log) else { return nil }
         let seats = reader.integer("seats", in: 1...100, log: &log)
         let release = reader.integer("release_days", default: 2, in: 0...365, log: &log)
-        guard let seats, let release else { return nil }
-        return Scenario.HeldBack(seats: seats, releaseDays: release)
+        let urgent = reader.number("urgent_per_week", default: 0, in: 0...10_000, log: &log)
+        guard let seats, let release, let urgent else { return nil }
+        return Scenario.HeldBack(seats: seats, releaseDays: release, urgentPerWeek: urgent)
     }
 
     /// The inline weekly pattern, or `[]` with `folder` set when `sessions` names a folder of calendars.

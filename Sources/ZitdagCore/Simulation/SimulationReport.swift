@@ -62,6 +62,10 @@ public struct SimulationReport: Sendable {
     public var walkInWaitP90: Estimate
     public var walkInTurnedAway: Estimate
     public var walkInHelpedPerWeek: Estimate
+    /// Urgent cases: days to the half-day whose held-back seat they took, and the share that found
+    /// none still held; no data without urgent cases.
+    public var urgentWait: Estimate
+    public var urgentUnserved: Estimate
     /// How many counted requests waited each number of days, over all replications.
     public var waitHistogram: [Int: Int]
     public let warmupWeeks: Int
@@ -84,6 +88,8 @@ public struct SimulationReport: Sendable {
         walkInWaitP90 = per { $0.walkIn.flatMap { SimulationReport.quantile($0.waits, 0.9) } }
         walkInTurnedAway = per { $0.walkIn.flatMap { $0.arrivals == 0 ? nil : Double($0.turnedAway) / Double($0.arrivals) } }
         walkInHelpedPerWeek = per { $0.walkIn.flatMap { $0.weeks == 0 ? nil : Double($0.waits.count) / Double($0.weeks) } }
+        urgentWait = per { $0.urgent.flatMap { $0.waits.isEmpty ? nil : Double($0.waits.reduce(0, +)) / Double($0.waits.count) } }
+        urgentUnserved = per { $0.urgent.flatMap { $0.waits.count + $0.unserved == 0 ? nil : Double($0.unserved) / Double($0.waits.count + $0.unserved) } }
         weeklyBacklog = counted.map { w in Estimate(outcomes.map { Double($0.backlog[w]) }) }
         weeklyUtilisation = counted.map { w in Estimate(outcomes.map { $0.utilisation[w] }) }
         var histogram: [Int: Int] = [:]
