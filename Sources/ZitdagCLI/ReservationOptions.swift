@@ -20,23 +20,15 @@ struct ReservationOptions: ParsableArguments {
 
     /// The reservations for `session`; `rules`' release days where none is given.
     func reservations(for session: Session, zone: Zone, rules: BookingRules) throws(CommandError) -> [Reservation] {
-        var reserved: [Reservation] = []
-        if walkIn != nil || walkInSeats != nil {
-            var span = session.span
-            if let walkIn {
-                let ends = walkIn.split(separator: "-").map(String.init)
-                guard ends.count == 2 else { throw CommandError.input("--walk-in: \"\(walkIn)\" is not HH:MM-HH:MM") }
-                span = Span(
-                    start: try WallClock.instant("\(session.day) \(ends[0])", option: "--walk-in", zone: zone),
-                    end: try WallClock.instant("\(session.day) \(ends[1])", option: "--walk-in", zone: zone))
-            }
-            reserved.append(Reservation(.walkIn, span: span, seats: walkInSeats ?? session.seats))
+        if releaseDays != nil && heldSeats == nil { throw CommandError.input("--release-days: give --held-seats too") }
+        var span: Span?
+        if let walkIn {
+            let ends = walkIn.split(separator: "-").map(String.init)
+            guard ends.count == 2 else { throw CommandError.input("--walk-in: \"\(walkIn)\" is not HH:MM-HH:MM") }
+            span = Span(
+                start: try WallClock.instant("\(session.day) \(ends[0])", option: "--walk-in", zone: zone),
+                end: try WallClock.instant("\(session.day) \(ends[1])", option: "--walk-in", zone: zone))
         }
-        if let heldSeats {
-            reserved.append(Reservation(.urgent, span: session.span, seats: heldSeats, releaseDays: releaseDays ?? rules.releaseDays))
-        } else if releaseDays != nil {
-            throw CommandError.input("--release-days: give --held-seats too")
-        }
-        return reserved
+        return session.reservations(walkIn: span, walkInSeats: walkInSeats, heldSeats: heldSeats, releaseDays: releaseDays ?? rules.releaseDays)
     }
 }

@@ -176,19 +176,14 @@ private enum Template {
         }
 
         func reservations(for session: Session, zone: Zone, line: Int) throws(CalendarError) -> [Reservation] {
-            var reserved: [Reservation] = []
-            if walkIn != nil || walkInSeats != nil {
-                var span = session.span
-                if let walkIn {
-                    guard let from = zone.instant(for: LocalDateTime(date: session.day, secondOfDay: Self.secondOfDay(walkIn.from)!)),
-                        let to = zone.instant(for: LocalDateTime(date: session.day, secondOfDay: Self.secondOfDay(walkIn.to)!))
-                    else { throw CalendarError(line: line, "X-ZITDAG-WALK-IN falls in the hour the clocks skip on \(session.day)") }
-                    span = Span(start: from, end: to)
-                }
-                reserved.append(Reservation(.walkIn, span: span, seats: walkInSeats ?? session.seats))
+            var span: Span?
+            if let walkIn {
+                guard let from = zone.instant(for: LocalDateTime(date: session.day, secondOfDay: Self.secondOfDay(walkIn.from)!)),
+                    let to = zone.instant(for: LocalDateTime(date: session.day, secondOfDay: Self.secondOfDay(walkIn.to)!))
+                else { throw CalendarError(line: line, "X-ZITDAG-WALK-IN falls in the hour the clocks skip on \(session.day)") }
+                span = Span(start: from, end: to)
             }
-            if let heldSeats { reserved.append(Reservation(.urgent, span: session.span, seats: heldSeats, releaseDays: releaseDays)) }
-            return reserved
+            return session.reservations(walkIn: span, walkInSeats: walkInSeats, heldSeats: heldSeats, releaseDays: releaseDays)
         }
     }
 

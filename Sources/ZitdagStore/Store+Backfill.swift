@@ -33,9 +33,7 @@ extension Store {
         let window = BookingWindow(sessions: state.sessions, rules: rules, today: today)
         var waiting: [Request] = []
         for var request in pending {
-            // One waiting for an earlier place may take the times (not the seats) of the booking it replaces.
-            let replaced = try RequestTable.storeID(request.id).map { try Store.replaced(db, by: $0) } ?? []
-            request.unavailable = BusyCalendar(try JobSeekerTable.booked(db, request.jobSeeker, except: replaced))
+            request.unavailable = try Store.unavailable(db, waiting: request)
             waiting.append(window.shape(request))
         }
         let chosen = Backfill(sessions: window.sessions, consultants: state.consultants, zone: zone, gridMinutes: gridMinutes)
@@ -113,17 +111,22 @@ extension Store {
         }
     }
 
-    /// Whether held-back seats may have been released since the last look (a new day).
-    func heldSeatsDue(_ db: Database, now: Instant) throws -> Bool {
-        try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'held_released_on'") != zone.local(at: now).date.daysSinceEpoch
+    /// The last day held-back seats were given to the waiting list (the setting `held_released_on`).
+    private func heldSeatsReleasedOn(_ db: Database) throws -> LocalDate? {
+        try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'held_released_on'").map(LocalDate.init(daysSinceEpoch:))
     }
 
-    /// The half-days whose held-back seats opened to every booking since the last look (the
-    /// setting `held_released_on`; once a day), filled from the waiting list like freed places.
+    /// Whether held-back seats may have been released since the last look (a new day).
+    func heldSeatsDue(_ db: Database, now: Instant) throws -> Bool {
+        try heldSeatsReleasedOn(db) != zone.local(at: now).date
+    }
+
+    /// The half-days whose held-back seats opened to every booking since the last look (once a
+    /// day), filled from the waiting list like freed places.
     func releaseHeldSeats(_ db: Database, now: Instant, actor: String) throws -> Backfilled {
-        guard try heldSeatsDue(db, now: now) else { return Backfilled() }
         let today = zone.local(at: now).date
-        let since = try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'held_released_on'").map(LocalDate.init(daysSinceEpoch:))
+        let since = try heldSeatsReleasedOn(db)
+        guard since != today else { return Backfilled() }
         var released: Set<String> = []
         let rows = try Row.fetchAll(
             db, sql: "SELECT id, day, reserved FROM session WHERE cancelled = 0 AND day >= ? AND reserved LIKE '%urgent%'", arguments: [today.daysSinceEpoch])

@@ -21,7 +21,7 @@ extension Store {
             guard let first = series.map(\.span.start).min(), series.allSatisfy({ $0.status == .booked && $0.span.start > now }) else {
                 throw StoreError.conflict("request \(id)'s series has begun: an earlier place no longer applies")
             }
-            if let twin = try Int64.fetchOne(db, sql: "SELECT id FROM request WHERE replaces = ? AND status = 'pending'", arguments: [id]) {
+            if let twin = try Store.twin(of: id, db) {
                 throw StoreError.conflict("request \(id) waits for an earlier place already (request \(twin))")
             }
             let due = zone.local(at: first).date.adding(days: -1)
@@ -44,7 +44,7 @@ extension Store {
 
     /// Request `id`'s booking was moved or cancelled by hand: its wait for an earlier place ends.
     func endWaitForEarlier(_ db: Database, request id: Int64, now: Instant, actor: String) throws {
-        guard let twin = try Int64.fetchOne(db, sql: "SELECT id FROM request WHERE replaces = ? AND status = 'pending'", arguments: [id]) else { return }
+        guard let twin = try Store.twin(of: id, db) else { return }
         try db.run("UPDATE request SET status = 'cancelled' WHERE id = ?", [twin])
         try AuditLog.record(db, at: now, actor: actor, action: "cancel request", subject: "request \(twin)", detail: "request \(id) changed by hand: no longer waits for an earlier place")
     }
@@ -54,12 +54,21 @@ extension Store {
         try read { db in try AppointmentTable.appointments(db, request: id) }
     }
 
-    /// The appointments of the booking a waiting twin (store id `request`) would replace: none for
-    /// an ordinary waiting request. The twin may take their times (not their seats).
-    static func replaced(_ db: Database, by request: Int64) throws -> Set<Int64> {
-        Set(try Int64.fetchAll(
-            db, sql: "SELECT a.id FROM appointment a JOIN request r ON r.replaces = a.request_id WHERE r.id = ? AND a.status = 'booked'",
-            arguments: [request]))
+    /// When waiting request `request` (a core request of the store's) cannot be placed: its job
+    /// seeker's appointments, but for those of the booking it would replace (it may take their
+    /// times, not their seats).
+    static func unavailable(_ db: Database, waiting request: Request) throws -> BusyCalendar {
+        let replaced = try RequestTable.storeID(request.id).map { id in
+            Set(try Int64.fetchAll(
+                db, sql: "SELECT a.id FROM appointment a JOIN request r ON r.replaces = a.request_id WHERE r.id = ? AND a.status = 'booked'",
+                arguments: [id]))
+        } ?? []
+        return BusyCalendar(try JobSeekerTable.booked(db, request.jobSeeker, except: replaced))
+    }
+
+    /// The waiting twin of request `id`, if it waits for an earlier place.
+    private static func twin(of id: Int64, _ db: Database) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT id FROM request WHERE replaces = ? AND status = 'pending'", arguments: [id])
     }
 
     /// After `booked` (store ids of requests just booked for good): the bookings they replace are

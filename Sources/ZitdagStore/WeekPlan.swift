@@ -41,8 +41,7 @@ extension Desk {
             var requests: [Request] = []
             var asked: [Request] = []
             for var request in pending {
-                let replaced = try RequestTable.storeID(request.id).map { try Store.replaced(db, by: $0) } ?? []
-                request.unavailable = BusyCalendar(try JobSeekerTable.booked(db, request.jobSeeker, except: replaced))
+                request.unavailable = try Store.unavailable(db, waiting: request)
                 // `due` bounds the first appointment: the period's last day at the latest.
                 request.due = min(request.due ?? to, to)
                 asked.append(request)

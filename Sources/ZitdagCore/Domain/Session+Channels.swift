@@ -36,6 +36,18 @@ extension Session {
         return seen
     }
 
+    /// What a coordinator keeps of this half-day, in their terms: walk-in time (`walkIn`; with only
+    /// `walkInSeats`, the whole half-day) on `walkInSeats` seats (default: all), and `heldSeats`
+    /// held back for urgent bookings the whole half-day until `releaseDays` before it.
+    public func reservations(walkIn: Span?, walkInSeats: Int?, heldSeats: Int?, releaseDays: Int) -> [Reservation] {
+        var reserved: [Reservation] = []
+        if walkIn != nil || walkInSeats != nil {
+            reserved.append(Reservation(.walkIn, span: walkIn ?? span, seats: walkInSeats ?? seats))
+        }
+        if let heldSeats { reserved.append(Reservation(.urgent, span: span, seats: heldSeats, releaseDays: releaseDays)) }
+        return reserved
+    }
+
     /// The first moment at which the session's appointments and what its reservations keep
     /// (as of `today`) need more seats than it has, or `nil`.
     public func overbooked(today: LocalDate?) -> Instant? {

@@ -5,17 +5,17 @@ struct Replication {
     let scenario: Scenario
     let setup: Setup
     var random: SplitMix64
-    /// Walk-in visitors are drawn from a stream of their own, so that a scenario's appointments come
-    /// out the same with or without them.
-    var walkInRandom: SplitMix64
+    /// Walk-in visitors and urgent cases are drawn from a stream of their own, so that a scenario's
+    /// appointments come out the same with or without walk-in hours.
+    var channelRandom: SplitMix64
     /// The placement search, kept from one arrival to the next.
     var search: PlacementSearch.Run
 
-    init(scenario: Scenario, setup: Setup, random: SplitMix64, walkInRandom: SplitMix64) {
+    init(scenario: Scenario, setup: Setup, random: SplitMix64, channelRandom: SplitMix64) {
         self.scenario = scenario
         self.setup = setup
         self.random = random
-        self.walkInRandom = walkInRandom
+        self.channelRandom = channelRandom
         search = PlacementSearch.Run(search: PlacementSearch(schedule: Schedule(standingInFor: setup.schedule.model), nodeBudget: 4_000))
     }
 
@@ -141,7 +141,7 @@ struct Replication {
     mutating func bookUrgent(on day: LocalDate, week: Int, perDay: Double, from released: Int, taken: inout Set<Int>, into urgent: inout ReplicationOutcome.Urgent) {
         guard week < scenario.horizonWeeks else { return }
         let earliest = day.adding(days: scenario.minimumNoticeDays)
-        for _ in 0..<Poisson.sample(mean: perDay, using: &walkInRandom) {
+        for _ in 0..<Poisson.sample(mean: perDay, using: &channelRandom) {
             let counted = week >= scenario.warmupWeeks
             let seat = (released..<setup.held.count).filter { !taken.contains($0) && setup.held[$0].day >= earliest }
                 .min { (setup.held[$0].day, $0) < (setup.held[$1].day, $1) }
@@ -161,7 +161,7 @@ struct Replication {
             let week = scenario.start.days(to: session.day) / 7
             guard week >= scenario.warmupWeeks && week < scenario.horizonWeeks else { continue }
             for reservation in session.reserved where reservation.channel == .walkIn {
-                for visit in queue.visits(open: reservation.span.seconds, servers: reservation.seats, using: &walkInRandom) {
+                for visit in queue.visits(open: reservation.span.seconds, servers: reservation.seats, using: &channelRandom) {
                     figures.arrivals += 1
                     if let wait = visit.waitSeconds { figures.waits.append(wait / 60) } else { figures.turnedAway += 1 }
                 }

@@ -22,13 +22,13 @@ public struct Simulation: Sendable {
     }
 
     private func replicate(_ index: Int, in setup: Replication.Setup) -> ReplicationOutcome {
-        var replication = Replication(scenario: scenario, setup: setup, random: random(index), walkInRandom: walkInRandom(index))
+        var replication = Replication(scenario: scenario, setup: setup, random: random(index), channelRandom: channelRandom(index))
         return replication.run()
     }
 
     /// The consultants' agendas replication `index` works with (the first thing it draws).
     public func consultantAgendas(replication index: Int) -> [BusyCalendar] {
-        var replication = Replication(scenario: scenario, setup: Replication.Setup(scenario), random: random(index), walkInRandom: walkInRandom(index))
+        var replication = Replication(scenario: scenario, setup: Replication.Setup(scenario), random: random(index), channelRandom: channelRandom(index))
         return replication.makeAgendas()
     }
 
@@ -38,8 +38,8 @@ public struct Simulation: Sendable {
         return SplitMix64(seed: seeds.next())
     }
 
-    /// Replication `index`'s generator for walk-in visitors, apart from the rest.
-    private func walkInRandom(_ index: Int) -> SplitMix64 {
+    /// Replication `index`'s generator for walk-in visitors and urgent cases, apart from the rest.
+    private func channelRandom(_ index: Int) -> SplitMix64 {
         var seeds = SplitMix64(seed: (scenario.seed ^ 0x57A1_C0FF_EE00_1DE5) &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
         return SplitMix64(seed: seeds.next())
     }
