@@ -33,6 +33,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        // The web desk's pages: logic-less templates, no dependencies of its own.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The pure core: domain, formats, plan checker, allocator, generator. Foundation only, no I/O.
@@ -61,7 +63,7 @@ let package = Package(
             name: "ZitdagStore",
             dependencies: ["ZitdagCore", "CLibcrypto", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings),
-        // The HTTP endpoint (Hummingbird 2): the booking API, feeds, health, the OpenAPI document.
+        // The HTTP endpoint (Hummingbird 2): the booking API, the web desk's pages, feeds, health, the OpenAPI document.
         .target(
             name: "ZitdagHTTP",
             dependencies: [
@@ -73,8 +75,9 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("openapi.yaml")],
+            resources: [.copy("openapi.yaml"), .copy("Pages"), .copy("Static")],
             swiftSettings: swiftSettings),
         .executableTarget(name: "zitdag", dependencies: ["ZitdagCLI"], swiftSettings: swiftSettings),
         // Exercises ZitdagCalendar under valgrind (`make leak-check`) and libFuzzer (`make fuzz`).

@@ -1,5 +1,6 @@
 import Foundation
 import ZitdagCore
+import ZitdagHTTP
 import ZitdagStore
 
 /// The demo behind `make run`: on an empty database, the zitdagen of Calendars/, three consultants,

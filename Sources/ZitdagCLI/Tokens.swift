@@ -1,5 +1,6 @@
 import ArgumentParser
 import ZitdagCore
+import ZitdagHTTP
 import ZitdagStore
 
 /// `zitdag token`: API tokens and feed tokens.
@@ -98,19 +99,4 @@ struct Token: ParsableCommand {
             }
         }
     }
-}
-
-/// A feed's links: https (or http) for browsers and scripts, webcal:// for calendar apps.
-struct FeedLinks {
-    let base: String
-    let secret: String
-
-    var url: String { "\(base)/feeds/\(secret).ics" }
-
-    var webcal: String {
-        let rest = base.hasPrefix("https://") ? base.dropFirst(8) : base.hasPrefix("http://") ? base.dropFirst(7) : base[...]
-        return "webcal://\(rest)/feeds/\(secret).ics"
-    }
-
-    var lines: [String] { [url, webcal] }
 }

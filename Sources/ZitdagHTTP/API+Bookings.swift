@@ -51,10 +51,10 @@ extension API {
             return try await change(request, context) { desk, id, actor in try desk.cancel(appointment: id, wholeSeries: series, actor: actor) }
         }
         group.post("appointments/:id/attended") { request, context in
-            try await change(request, context) { desk, id, actor in try [desk.mark(appointment: id, as: .attended, actor: actor)] }
+            try await change(request, context, rule: Permission.mayMark) { desk, id, actor in try [desk.mark(appointment: id, as: .attended, actor: actor)] }
         }
         group.post("appointments/:id/no-show") { request, context in
-            try await change(request, context) { desk, id, actor in
+            try await change(request, context, rule: Permission.mayMark) { desk, id, actor in
                 // Where the rules end the series at a no-show, its later appointments come back cancelled too.
                 let marking = try desk.marking(appointment: id, as: .noShow, actor: actor)
                 return [marking.marked] + marking.ended
@@ -85,9 +85,12 @@ extension API {
         }
     }
 
-    /// A change to one appointment, after checking that it is the caller's.
+    /// A change to one appointment, after checking that it is the caller's (by ``Permission/mayChange``
+    /// unless another rule is given).
     private func change(
-        _ request: Request, _ context: APIContext, _ action: @escaping @Sendable (Desk, Int64, String) throws -> [BookedAppointment]
+        _ request: Request, _ context: APIContext,
+        rule: @escaping @Sendable (Principal, BookedAppointment?, Int64, Store) throws -> BookedAppointment = Permission.mayChange,
+        _ action: @escaping @Sendable (Desk, Int64, String) throws -> [BookedAppointment]
     ) async throws -> Response {
         let caller = try context.caller()
         guard let text = context.parameters.get("id"), let id = Int64(text), id > 0 else {
@@ -95,7 +98,7 @@ extension API {
         }
         let (desk, store) = (self.desk, self.store)
         let changed = try await work {
-            _ = try Permission.mayChange(caller, appointment: try store.appointment(id), id: id, store: store)
+            _ = try rule(caller, try store.appointment(id), id, store)
             return try action(desk, id, "\(caller.role.rawValue) \(caller.subject)")
         }
         return Response.json(changed.map { AppointmentSummary($0, zone: zone) })

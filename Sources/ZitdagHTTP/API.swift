@@ -4,8 +4,9 @@ import Logging
 import ZitdagCore
 import ZitdagStore
 
-/// The HTTP endpoint: the booking API under `/v1`, subscribable feeds under `/feeds`, `/health` and
-/// `/openapi.yaml`. A thin shell over the same ``Desk`` and ``Store`` as the command line.
+/// The HTTP endpoint: the booking API under `/v1`, the web desk's pages under `/desk` (signing in at
+/// `/sign-in`), subscribable feeds under `/feeds`, `/health` and `/openapi.yaml`. A thin shell over
+/// the same ``Desk`` and ``Store`` as the command line.
 public struct API: Sendable {
     public struct Options: Sendable {
         /// Requests a token may make per second, and in a burst.
@@ -28,12 +29,17 @@ public struct API: Sendable {
     public let options: Options
     public let logger: Logger
     let feeds: FeedCache
+    /// The web desk's templates and texts, and who is signed in to it.
+    let pages: Pages
+    let signedIn: SignedIn
 
     public init(desk: Desk, options: Options = Options(), logger: Logger) {
         self.desk = desk
         self.options = options
         self.logger = logger
         feeds = FeedCache(desk: desk, recheck: options.feedRecheck)
+        pages = .shipped
+        signedIn = SignedIn(now: { ProcessInfo.processInfo.systemUptime })
     }
 
     var store: Store { desk.store }
@@ -55,6 +61,7 @@ public struct API: Sendable {
                 body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.text)))
         }
         router.get("/feeds/:file") { request, context in try await self.feed(request, context) }
+        addPageRoutes(to: router)
         let v1 = router.group("v1")
             .add(middleware: Authentication(store: store))
             .add(middleware: RateLimiter(perSecond: options.ratePerSecond, burst: options.rateBurst, now: { ProcessInfo.processInfo.systemUptime }))

@@ -6,10 +6,13 @@ public struct APIContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Set by ``Authentication`` on `/v1` routes.
     public var principal: Principal?
+    /// Set by ``PageSignIn`` on the pages under `/desk`.
+    var visit: PageVisit?
 
     public init(source: Source) {
         coreContext = .init(source: source)
         principal = nil
+        visit = nil
     }
 
     /// Bodies are small JSON objects: anything larger is refused with 413 before it is read.

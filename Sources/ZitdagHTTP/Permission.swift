@@ -36,6 +36,14 @@ enum Permission {
         return appointment
     }
 
+    /// Recording attended or no-show: the coach of the half-day it is in (who sees who came), and
+    /// whoever may change the appointment. A coach is answered "unknown" for another coach's.
+    static func mayMark(_ principal: Principal, appointment: BookedAppointment?, id: Int64, store: Store) throws -> BookedAppointment {
+        guard principal.role == .coach else { return try mayChange(principal, appointment: appointment, id: id, store: store) }
+        guard let appointment, appointment.coach == principal.subject else { throw APIProblem(.notFound, "no appointment \(id)") }
+        return appointment
+    }
+
     static func mayRead(_ principal: Principal, agendaOf owner: AgendaOwner) throws {
         switch (principal.role, owner) {
         case (.coordinator, _): return

@@ -2,12 +2,23 @@ import Hummingbird
 import ZitdagCore
 import ZitdagStore
 
-/// Query parameters, read strictly: a value of the wrong form is a 422 naming the parameter.
+/// Query parameters (or a page's form fields), read strictly: a value of the wrong form is a 422
+/// naming the parameter.
 struct Query {
-    let request: Request
+    private let value: (String) -> String?
+
+    init(request: Request) {
+        let parameters = request.uri.queryParameters
+        value = { parameters[$0[...]].map(String.init) }
+    }
+
+    /// A page's form, where an empty field means "not given".
+    init(form: Form) {
+        value = { form[$0] }
+    }
 
     func string(_ name: String) -> String? {
-        request.uri.queryParameters[name[...]].map(String.init)
+        value(name)
     }
 
     func integer(_ name: String) throws -> Int? {

@@ -84,6 +84,15 @@ extension Store {
         }
     }
 
+    /// The holder of API token `id` while it is live: a page's session ends with its token.
+    public func principal(tokenId id: String) throws(StoreError) -> Principal? {
+        try read { db in
+            try db.row("SELECT id, role, subject FROM api_token WHERE id = ? AND revoked IS NULL", [id]).flatMap { row in
+                Role(rawValue: row["role"]).map { Principal(tokenId: row["id"], role: $0, subject: row["subject"]) }
+            }
+        }
+    }
+
     /// Creates a feed token for a coach's, consultant's or location's feed; with `rotate`, the
     /// audience's earlier feed tokens are revoked in the same transaction.
     public func createFeedToken(
@@ -153,7 +162,8 @@ extension FeedAudience {
         }
     }
 
-    init?(kind: String, subject: String) {
+    /// An audience by kind (`coach`, `consultant`, `location`) and id; `nil` for another kind.
+    public init?(kind: String, subject: String) {
         switch kind {
         case "coach": self = .coach(subject)
         case "consultant": self = .consultant(subject)

@@ -1,0 +1,68 @@
+import Foundation
+import ZitdagCore
+
+/// The languages the pages speak: Dutch by default, English by choice.
+public enum Language: String, Sendable, CaseIterable {
+    case nl, en
+
+    /// The stored preference (the `zitdag_lang` cookie) when there is one, else the first of
+    /// Accept-Language's languages that the pages speak (by weight), else Dutch.
+    static func chosen(cookie: String?, acceptLanguage: String?) -> Language {
+        if let cookie, let language = Language(rawValue: cookie) { return language }
+        guard let acceptLanguage else { return .nl }
+        let ranked = acceptLanguage.split(separator: ",").enumerated().compactMap { index, part -> (Language, Double, Int)? in
+            let fields = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let tag = fields.first?.lowercased() else { return nil }
+            let weight = fields.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+            guard weight > 0, let language = Language(rawValue: String(tag.prefix(2))) else { return nil }
+            return (language, weight, index)
+        }
+        // The heaviest; among equals, the first named.
+        return ranked.max { ($0.1, -$0.2) < ($1.1, -$1.2) }?.0 ?? .nl
+    }
+}
+
+/// Every text the pages show, one catalog per language (`Pages/texts.<language>.json`), looked up by
+/// key. The tests hold the catalogs to each other and to the templates: a key missing from either
+/// language, or used by a template and missing, fails them.
+public struct Catalog: Sendable {
+    public let texts: [Language: [String: String]]
+
+    /// The catalogs shipped with the pages.
+    public static let shipped: Catalog = {
+        var texts: [Language: [String: String]] = [:]
+        for language in Language.allCases {
+            guard let url = Bundle.module.url(forResource: "texts.\(language.rawValue)", withExtension: "json", subdirectory: "Pages"),
+                let data = try? Data(contentsOf: url), let table = try? JSONDecoder().decode([String: String].self, from: data)
+            else { preconditionFailure("the page texts for \(language.rawValue) are missing from the bundle") }
+            texts[language] = table
+        }
+        return Catalog(texts: texts)
+    }()
+
+    /// The text for `key` in `language`; the key itself where a text is missing (which the tests forbid).
+    public func text(_ key: String, _ language: Language) -> String {
+        texts[language]?[key] ?? key
+    }
+
+    /// The text for `key` with `{name}` placeholders filled in.
+    public func text(_ key: String, _ language: Language, _ values: [String: String]) -> String {
+        values.reduce(text(key, language)) { text, value in text.replacingOccurrences(of: "{\(value.key)}", with: value.value) }
+    }
+
+    /// A day the Belgian way: `di 24/11/2026` (`Tue 24/11/2026` in English).
+    public func day(_ date: LocalDate, _ language: Language) -> String {
+        let (year, month, day) = date.components
+        let names = text("weekdays_short", language).split(separator: " ")
+        let name = names.count == 7 ? String(names[date.weekday - 1]) : ""
+        return "\(name) \(Self.two(day))/\(Self.two(month))/\(year)"
+    }
+
+    /// A time of day: `09:00`.
+    public func time(_ local: LocalDateTime) -> String { "\(Self.two(local.hour)):\(Self.two(local.minute))" }
+
+    /// A moment the Belgian way: `di 24/11/2026 09:00`.
+    public func moment(_ local: LocalDateTime, _ language: Language) -> String { "\(day(local.date, language)) \(time(local))" }
+
+    static func two(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
+}

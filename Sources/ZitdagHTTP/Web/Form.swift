@@ -1,0 +1,45 @@
+import Foundation
+
+/// A submitted form (`application/x-www-form-urlencoded`): its fields by name, repeated names kept
+/// in order.
+struct Form: Sendable {
+    private(set) var fields: [(name: String, value: String)] = []
+
+    init(fields: [(name: String, value: String)] = []) {
+        self.fields = fields
+    }
+
+    /// Parses a urlencoded body or query string.
+    init(encoded text: String) {
+        for pair in text.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            fields.append((Self.decode(parts[0]), parts.count > 1 ? Self.decode(parts[1]) : ""))
+        }
+    }
+
+    private static func decode(_ text: Substring) -> String {
+        let spaced = text.replacingOccurrences(of: "+", with: " ")
+        return spaced.removingPercentEncoding ?? spaced
+    }
+
+    /// The first value of `name`, trimmed; `nil` when absent or empty.
+    subscript(_ name: String) -> String? {
+        let value = fields.first { $0.name == name }?.value.trimmingCharacters(in: .whitespacesAndNewlines)
+        return value?.isEmpty == false ? value : nil
+    }
+
+    /// Every value of `name`.
+    func all(_ name: String) -> [String] {
+        fields.filter { $0.name == name }.map(\.value)
+    }
+
+    /// A checkbox: present means on.
+    func checked(_ name: String) -> Bool { self[name] != nil }
+
+    /// A whole number, or a refusal naming the field.
+    func number(_ name: String, default value: Int) throws(PageProblem) -> Int {
+        guard let text = self[name] else { return value }
+        guard let number = Int(text) else { throw PageProblem(.badRequest, key: "error_number", field: name) }
+        return number
+    }
+}

@@ -1,0 +1,262 @@
+import Foundation
+import Hummingbird
+import ZitdagCore
+import ZitdagStore
+
+/// The consultant's pages: their job seekers, finding and booking slots, their agenda by week,
+/// moving and cancelling with the consequences shown first.
+extension API {
+    func addConsultantPages(to desk: RouterGroup<APIContext>) {
+        desk.get("agenda") { request, context in try await page(context) { visit in try await agendaPage(request, visit) } }
+        desk.get("job-seekers") { _, context in try await page(context) { visit in try await jobSeekersPage(visit) } }
+        desk.post("job-seekers") { _, context in try await page(context) { visit in try await addJobSeeker(visit) } }
+        desk.get("job-seekers/:id") { _, context in
+            try await page(context) { visit in try await jobSeekerPage(context.parameters.get("id") ?? "", visit) }
+        }
+        desk.post("job-seekers/:id") { _, context in
+            try await page(context) { visit in try await editJobSeeker(context.parameters.get("id") ?? "", visit) }
+        }
+        desk.get("slots") { request, context in try await page(context) { visit in try await slotsPage(request, visit) } }
+        desk.post("bookings") { _, context in try await page(context) { visit in try await bookPage(visit) } }
+        desk.get("appointments/:id/move") { _, context in try await page(context) { visit in try await movePage(context, visit) } }
+        desk.post("appointments/:id/move") { _, context in try await page(context) { visit in try await moveAppointment(context, visit) } }
+        desk.get("appointments/:id/cancel") { _, context in try await page(context) { visit in try await cancelPage(context, visit) } }
+        desk.post("appointments/:id/cancel") { _, context in try await page(context) { visit in try await cancelAppointment(context, visit) } }
+    }
+
+    /// Consultants' pages answer consultants only.
+    func requireRole(_ visit: PageVisit, _ roles: Role...) throws {
+        guard roles.contains(visit.principal.role) else { throw PageProblem(.forbidden, key: "error_role") }
+    }
+
+    private func agendaPage(_ request: Request, _ visit: PageVisit) async throws -> Response {
+        try requireRole(visit, .consultant)
+        let monday = try monday(request)
+        let (store, subject) = (self.store, visit.principal.subject)
+        let agenda = try await work { try store.agenda(of: .consultant(subject), from: monday, to: monday.adding(days: 6)) }
+        let rows = agenda.flatMap(\.appointments).sorted { $0.span.start < $1.span.start }
+            .map { row($0, viewer: .consultant, language: visit.language) }
+        var data = weekData(monday, visit.language)
+        data["appointments"] = rows
+        data["empty"] = rows.isEmpty
+        return pages.render("agenda", data, visit: visit, language: visit.language, title: pages.catalog.text("agenda_title", visit.language))
+    }
+
+    /// The job seekers of the consultant signed in.
+    private func ownJobSeekers(_ visit: PageVisit) async throws -> [JobSeeker] {
+        let (store, subject) = (self.store, visit.principal.subject)
+        return try await work { try store.jobSeekers().filter { $0.consultant == subject } }
+    }
+
+    private func jobSeekersPage(_ visit: PageVisit, status: HTTPResponse.Status = .ok, error: String? = nil) async throws -> Response {
+        try requireRole(visit, .consultant)
+        let seekers = try await ownJobSeekers(visit).map(profileData)
+        var data: [String: Any] = ["job_seekers": seekers, "empty": seekers.isEmpty]
+        if let error { data["error"] = error }
+        return pages.render("job-seekers", data, visit: visit, language: visit.language, title: pages.catalog.text("job_seekers_title", visit.language), status: status)
+    }
+
+    private func profileData(_ seeker: JobSeeker) -> [String: Any] {
+        [
+            "id": seeker.id, "initials": seeker.initials, "language": seeker.language ?? "", "level": seeker.digitalLevel ?? "",
+            "loan_from": seeker.loanFrom?.description ?? "", "loan_until": seeker.loanUntil?.description ?? "",
+        ]
+    }
+
+    /// Adds a job seeker of the consultant's own; a refusal shows the list again with what is wrong.
+    private func addJobSeeker(_ visit: PageVisit) async throws -> Response {
+        try requireRole(visit, .consultant)
+        let form = visit.form
+        guard let id = form["id"] else { throw PageProblem(.unprocessableContent, key: "error_missing", values: ["field": "id"], field: "id") }
+        let seeker = JobSeeker(
+            id: id, initials: form["initials"] ?? "", language: form["language"], digitalLevel: form["level"],
+            loanFrom: try form["loan_from"].map { try Fields.date($0, field: "loan_from") },
+            loanUntil: try form["loan_until"].map { try Fields.date($0, field: "loan_until") }, consultant: visit.principal.subject)
+        let (store, now, actor) = (self.store, desk.now(), Self.actor(visit))
+        do {
+            try await work {
+                try store.addConsultant(seeker.consultant!, at: now, actor: actor)
+                try store.addJobSeeker(seeker, at: now, actor: actor)
+            }
+        } catch let problem as APIProblem {
+            return try await jobSeekersPage(visit, status: problem.status, error: problem.detail)
+        }
+        signedIn.flash(visit.session, pages.catalog.text("job_seeker_added", visit.language, ["id": id]))
+        return Pages.redirect("/desk/job-seekers")
+    }
+
+    /// One of the consultant's own job seekers; another's is answered as unknown (as the API does).
+    private func ownJobSeeker(_ id: String, _ visit: PageVisit) async throws -> JobSeeker {
+        try requireRole(visit, .consultant)
+        let store = self.store
+        guard let seeker = try await work({ try store.jobSeeker(id) }), seeker.consultant == visit.principal.subject else {
+            throw PageProblem(.notFound, key: "error_no_job_seeker", values: ["id": id])
+        }
+        return seeker
+    }
+
+    private func jobSeekerPage(_ id: String, _ visit: PageVisit, status: HTTPResponse.Status = .ok, error: String? = nil) async throws -> Response {
+        var data: [String: Any] = ["seeker": profileData(try await ownJobSeeker(id, visit))]
+        if let error { data["error"] = error }
+        return pages.render("job-seeker", data, visit: visit, language: visit.language, title: pages.catalog.text("job_seeker_title", visit.language, ["id": id]), status: status)
+    }
+
+    /// Changes the fields of the form, keeping the rest of the profile (an emptied field is cleared).
+    private func editJobSeeker(_ id: String, _ visit: PageVisit) async throws -> Response {
+        _ = try await ownJobSeeker(id, visit)
+        let form = visit.form
+        let loanFrom = try form["loan_from"].map { try Fields.date($0, field: "loan_from") }
+        let loanUntil = try form["loan_until"].map { try Fields.date($0, field: "loan_until") }
+        let (store, now, actor) = (self.store, desk.now(), Self.actor(visit))
+        let (initials, language, level) = (form["initials"] ?? "", form["language"], form["level"])
+        do {
+            _ = try await work {
+                try store.updateJobSeeker(id, at: now, actor: actor) { seeker in
+                    seeker.initials = initials
+                    seeker.language = language
+                    seeker.digitalLevel = level
+                    seeker.loanFrom = loanFrom
+                    seeker.loanUntil = loanUntil
+                }
+            }
+        } catch let problem as APIProblem {
+            return try await jobSeekerPage(id, visit, status: problem.status, error: problem.detail)
+        }
+        signedIn.flash(visit.session, pages.catalog.text("job_seeker_saved", visit.language, ["id": id]))
+        return Pages.redirect("/desk/job-seekers")
+    }
+
+    /// The slot finder: the form, and for a chosen job seeker the best places (single or series) with
+    /// a button to book each, or the reason nothing fits.
+    private func slotsPage(_ request: Request, _ visit: PageVisit) async throws -> Response {
+        try requireRole(visit, .consultant)
+        let form = Form(encoded: request.uri.query ?? "")
+        let seekers = try await ownJobSeekers(visit)
+        var data: [String: Any] = [
+            "job_seekers": seekers.map { ["id": $0.id, "initials": $0.initials, "selected": $0.id == form["job_seeker"]] },
+            "appointments": form["appointments"] ?? "1", "duration_minutes": form["duration_minutes"] ?? "60",
+            "min_gap_days": form["min_gap_days"] ?? "7", "max_gap_days": form["max_gap_days"] ?? "14", "topic": form["topic"] ?? "",
+            "attendance": Attendance.allCases.map { ["value": $0.rawValue, "label": pages.catalog.text("attendance_\($0.rawValue)", visit.language), "selected": $0.rawValue == (form["attendance"] ?? "preferred")] },
+        ]
+        if form["job_seeker"] != nil {
+            var draft = try Query(form: form).draft()
+            draft.consultant = visit.principal.subject
+            draft.topic = form["topic"]
+            let (desk, store, caller, frozen) = (self.desk, self.store, visit.principal, draft)
+            let offers = try await work {
+                try Permission.mayBook(caller, jobSeeker: frozen.jobSeeker, consultant: frozen.consultant, store: store)
+                return try desk.slots(for: frozen)
+            }
+            data["searched"] = true
+            data["once"] = SignedIn.random()
+            data["options"] = offers.options.map { offer in
+                [
+                    "places": offer.assignments.map { assignment -> [String: Any] in
+                        [
+                            "when": pages.catalog.moment(zone.local(at: assignment.span.start), visit.language),
+                            "end_time": pages.catalog.time(zone.local(at: assignment.span.end)),
+                            "session": assignment.session, "start": zone.local(at: assignment.span.start).description,
+                            "with_consultant": assignment.consultantAttends,
+                        ]
+                    }
+                ] as [String: Any]
+            }
+            data["reason"] = offers.options.isEmpty ? (offers.reason ?? pages.catalog.text("slots_none", visit.language)) : nil
+            data["hidden"] = ["job_seeker", "appointments", "duration_minutes", "min_gap_days", "max_gap_days", "attendance", "topic"]
+                .compactMap { name in form[name].map { ["name": name, "value": $0] } }
+        }
+        return pages.render("slots", data, visit: visit, language: visit.language, title: pages.catalog.text("slots_title", visit.language))
+    }
+
+    /// Books the places chosen on the slot page, once (the form's key makes a second click a repeat,
+    /// not a second booking), then shows the agenda of that week.
+    private func bookPage(_ visit: PageVisit) async throws -> Response {
+        try requireRole(visit, .consultant)
+        let form = visit.form
+        var draft = try Query(form: form).draft()
+        draft.consultant = visit.principal.subject
+        draft.topic = form["topic"]
+        draft.from = nil
+        let sessions = form.all("session")
+        let choices = try form.all("start").enumerated().map { index, start in
+            SlotChoice(start: try Fields.instant(start, field: "start", zone: zone), session: index < sessions.count ? sessions[index] : nil)
+        }
+        guard let first = choices.first else { throw PageProblem(.unprocessableContent, key: "error_missing", values: ["field": "start"], field: "start") }
+        let idempotency = form["once"].map {
+            Idempotency(scope: visit.principal.tokenId, key: "web \($0)", fingerprint: Idempotency.fingerprint(of: draft, at: choices))
+        }
+        let (desk, store, caller, frozen, actor) = (self.desk, self.store, visit.principal, draft, Self.actor(visit))
+        let booked = try await work {
+            try Permission.mayBook(caller, jobSeeker: frozen.jobSeeker, consultant: frozen.consultant, store: store)
+            return try desk.book(frozen, at: choices, actor: actor, idempotency: idempotency)
+        }
+        let when = booked.map { pages.catalog.moment(zone.local(at: $0.span.start), visit.language) }.joined(separator: ", ")
+        signedIn.flash(visit.session, pages.catalog.text("booked", visit.language, ["id": draft.jobSeeker, "when": when]))
+        return Pages.redirect("/desk/agenda?week=\(zone.local(at: first.start).date)")
+    }
+
+    /// The appointment a page changes, after the API's rule for who may change it.
+    func changeable(_ context: APIContext, _ visit: PageVisit) async throws -> BookedAppointment {
+        guard let text = context.parameters.get("id"), let id = Int64(text), id > 0 else { throw PageProblem(.notFound, key: "error_no_appointment") }
+        let (store, caller) = (self.store, visit.principal)
+        return try await work { try Permission.mayChange(caller, appointment: try store.appointment(id), id: id, store: store) }
+    }
+
+    private func movePage(_ context: APIContext, _ visit: PageVisit) async throws -> Response {
+        let appointment = try await changeable(context, visit)
+        let desk = self.desk
+        let options = try await work { try desk.moveOptions(appointment: appointment.id) }
+        let catalog = pages.catalog
+        let data: [String: Any] = [
+            "appointment": row(appointment, viewer: visit.principal.role.viewer, language: visit.language),
+            "options": options.map { offer -> [String: Any] in
+                let place = offer.assignments[0]
+                // The consequence shown before the move: the consultant who came along no longer can.
+                let dropsConsultant = appointment.consultantAttends && !place.consultantAttends
+                return [
+                    "when": catalog.moment(zone.local(at: place.span.start), visit.language), "end_time": catalog.time(zone.local(at: place.span.end)),
+                    "start": zone.local(at: place.span.start).description, "session": place.session, "with_consultant": place.consultantAttends,
+                    "drops_consultant": dropsConsultant,
+                ]
+            },
+            "none": options.isEmpty,
+        ]
+        return pages.render("move", data, visit: visit, language: visit.language, title: catalog.text("move_title", visit.language))
+    }
+
+    private func moveAppointment(_ context: APIContext, _ visit: PageVisit) async throws -> Response {
+        let appointment = try await changeable(context, visit)
+        guard let start = visit.form["start"] else { throw PageProblem(.unprocessableContent, key: "error_missing", values: ["field": "start"], field: "start") }
+        let choice = SlotChoice(start: try Fields.instant(start, field: "start", zone: zone), session: visit.form["session"])
+        let (desk, actor) = (self.desk, Self.actor(visit))
+        let moved = try await work { try desk.move(appointment: appointment.id, to: choice, actor: actor) }
+        var message = pages.catalog.text("moved", visit.language, ["when": pages.catalog.moment(zone.local(at: moved.span.start), visit.language)])
+        if appointment.consultantAttends && !moved.consultantAttends {
+            message += " " + pages.catalog.text("moved_without_consultant", visit.language)
+        }
+        signedIn.flash(visit.session, message)
+        return Pages.redirect(visit.principal.role == .consultant ? "/desk/agenda?week=\(zone.local(at: moved.span.start).date)" : "/desk")
+    }
+
+    private func cancelPage(_ context: APIContext, _ visit: PageVisit) async throws -> Response {
+        let appointment = try await changeable(context, visit)
+        let store = self.store
+        // The consequence shown before cancelling: the later appointments of the series, if chosen.
+        let later = try await work { try store.series(of: appointment.request) }
+            .filter { $0.index > appointment.index && $0.status == .booked }
+        let viewer = visit.principal.role.viewer
+        let data: [String: Any] = [
+            "appointment": row(appointment, viewer: viewer, language: visit.language),
+            "later": later.map { row($0, viewer: viewer, language: visit.language) }, "has_later": !later.isEmpty,
+        ]
+        return pages.render("cancel", data, visit: visit, language: visit.language, title: pages.catalog.text("cancel_title", visit.language))
+    }
+
+    private func cancelAppointment(_ context: APIContext, _ visit: PageVisit) async throws -> Response {
+        let appointment = try await changeable(context, visit)
+        let (desk, actor, series) = (self.desk, Self.actor(visit), visit.form.checked("series"))
+        let cancelled = try await work { try desk.cancel(appointment: appointment.id, wholeSeries: series, actor: actor) }
+        signedIn.flash(visit.session, pages.catalog.text(cancelled.count == 1 ? "cancelled_one" : "cancelled_many", visit.language, ["count": String(cancelled.count)]))
+        return Pages.redirect(visit.principal.role == .consultant ? "/desk/agenda?week=\(zone.local(at: appointment.span.start).date)" : "/desk")
+    }
+}
