@@ -44,6 +44,7 @@ struct Demo {
         let base = "http://\(host):\(port)"
         let coordinator = try store.createToken(role: .coordinator, subject: "demo", at: now, actor: "demo", using: &random)
         let consultant = try store.createToken(role: .consultant, subject: "K2", at: now, actor: "demo", using: &random)
+        let coach = try store.createToken(role: .coach, subject: "C1", at: now, actor: "demo", using: &random)
         let coachFeed = try store.createFeedToken(for: .coach("C1"), rotate: true, at: now, actor: "demo", using: &random)
         let consultantFeed = try store.createFeedToken(for: .consultant("K2"), rotate: true, at: now, actor: "demo", using: &random)
         // A slot that is free now, for the booking example.
@@ -52,9 +53,14 @@ struct Demo {
             ?? "\(today.adding(days: 8 - today.weekday))T10:00:00"
 
         let text = """
+            The web desk, in a browser (sign-in links, new on every start):
+              coordinator:   \(base)/sign-in#token=\(coordinator.secret)
+              consultant K2: \(base)/sign-in#token=\(consultant.secret)
+              coach C1:      \(base)/sign-in#token=\(coach.secret)
             Demo tokens (new on every start):
               coordinator: \(coordinator.secret)
               consultant K2: \(consultant.secret)
+              coach C1: \(coach.secret)
             Feeds (subscribe in a calendar app):
               coach C1:      \(FeedLinks(base: base, secret: coachFeed.secret).webcal)
               consultant K2: \(FeedLinks(base: base, secret: consultantFeed.secret).webcal)
