@@ -7,7 +7,7 @@ SEED ?= 1
 # The demo's horizon starts on the Monday after this date.
 START ?= 2026-11-23
 
-.PHONY: deps build run load test leak-check leak-check-built fuzz bench clean
+.PHONY: deps web-deps build run load test web-check leak-check leak-check-built fuzz bench clean
 CORPUS ?= ../shared/corpus/ics
 
 deps:
@@ -17,6 +17,20 @@ deps:
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
 	fi
+
+# The browser test of the web desk: Debian's chromium and its driver, Selenium and axe-core from PyPI
+# in a venv of its own.
+WEB_PACKAGES := chromium chromium-driver python3-venv
+WEB_VENV := .venv-web
+web-deps:
+	@missing=""; for p in $(WEB_PACKAGES); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
+	fi
+	@$(WEB_VENV)/bin/python -c "import selenium, axe_selenium_python" 2>/dev/null || { \
+	  python3 -m venv $(WEB_VENV) && $(WEB_VENV)/bin/pip install -q "selenium>=4.20" "axe-selenium-python>=2.1.6"; }
 
 # One release build, tests included, for everything: `make run` after `make test` (or the other way
 # round) builds nothing again. (A product-only build differs from the test build in its flags, and
@@ -46,12 +60,18 @@ load: build
 # the tests made `make test` ~45 s longer; the tests rarely keep both cores busy. It prints only what
 # it finds; make fails if either fails. (The tests run without asking SwiftPM again whether the
 # build is current: that alone took 20 s.)
-test: build
+test: build web-deps
 	@$(MAKE) --no-print-directory leak-check-built LEAK_SAMPLE=8 & leak=$$!; \
 	$(SWIFT) test -c release --skip-build; tests=$$?; \
 	wait $$leak; leaks=$$?; \
 	if [ $$leaks -ne 0 ]; then echo "make test: the libical leak check failed (exit $$leaks)"; fi; \
-	[ $$tests -eq 0 ] && [ $$leaks -eq 0 ]
+	VENV=$(WEB_VENV) Tools/web-check.sh; web=$$?; \
+	if [ $$web -ne 0 ]; then echo "make test: the web desk's browser test failed (exit $$web)"; fi; \
+	[ $$tests -eq 0 ] && [ $$leaks -eq 0 ] && [ $$web -eq 0 ]
+
+# The browser test alone, on the current build.
+web-check: web-deps
+	VENV=$(WEB_VENV) Tools/web-check.sh
 
 # libical under valgrind: every file of the corpus and Calendars/ through the calendar module
 # (LEAK_SAMPLE=N takes every Nth corpus file). Fails on any memory error or definite leak.

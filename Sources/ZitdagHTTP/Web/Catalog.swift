@@ -7,7 +7,7 @@ public enum Language: String, Sendable, CaseIterable {
 
     /// The stored preference (the `zitdag_lang` cookie) when there is one, else the first of
     /// Accept-Language's languages that the pages speak (by weight), else Dutch.
-    static func chosen(cookie: String?, acceptLanguage: String?) -> Language {
+    public static func chosen(cookie: String?, acceptLanguage: String?) -> Language {
         if let cookie, let language = Language(rawValue: cookie) { return language }
         guard let acceptLanguage else { return .nl }
         let ranked = acceptLanguage.split(separator: ",").enumerated().compactMap { index, part -> (Language, Double, Int)? in
