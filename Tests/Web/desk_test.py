@@ -150,6 +150,7 @@ class WebDesk(unittest.TestCase):
         violations = [f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes: {v['nodes'][0]['target']})" for v in results["violations"]]
         self.checked[name] = {"url": self.browser.current_url.split("?")[0], "violations": violations, "passes": len(results["passes"])}
         self.assertEqual(violations, [], f"axe on {name}")
+        self.browser.execute_script("window.scrollTo(0, 0)")
         self.browser.save_screenshot(os.path.join(SHOTS, f"{name}-desktop.png"))
         for width in (640, 375):
             # The viewport set exactly (a window cannot be made that narrow): 640 CSS pixels is a
@@ -162,6 +163,7 @@ class WebDesk(unittest.TestCase):
                 " && !e.closest('.scroll')).slice(0, 3).map(e => e.tagName + ' ' + e.textContent.slice(0, 30))]")
             self.assertLessEqual(overflow[0], 0, f"{name} scrolls sideways at {width} px: {overflow[1]}")
             if width == 375:
+                self.browser.execute_script("window.scrollTo(0, 0)")
                 self.browser.save_screenshot(os.path.join(SHOTS, f"{name}-phone.png"))
         self.browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
