@@ -107,7 +107,14 @@ if ProcessInfo.processInfo.environment["ZITDAG_BENCHMARKS"] != nil {
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]))
     for (name, dependencies) in [
         ("AllocatorBenchmarks", ["ZitdagCore"]), ("CalendarBenchmarks", ["ZitdagCalendar", "ZitdagCore"]),
-        ("StoreBenchmarks", ["ZitdagStore", "ZitdagCore"]), ("SimulationBenchmarks", ["ZitdagCore"]),
+        (
+            "StoreBenchmarks",
+            [
+                "ZitdagStore", "ZitdagCore", "ZitdagHTTP", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ]
+        ),
+        ("SimulationBenchmarks", ["ZitdagCore"]),
     ] as [(String, [Target.Dependency])] {
         package.targets.append(
             .executableTarget(

@@ -20,6 +20,7 @@ import ZitdagStore
 ///   transaction; p99 is the goal (10 ms).
 let benchmarks: @Sendable () -> Void = {
     let region = try! RegionDatabase()
+    pageBenchmarks(region)
     let drafts = (0..<512).map { i in
         RequestDraft(
             jobSeeker: "B\(i)", consultant: "K\(i % 1_500)", attendance: [.none, .preferred, .required][i % 3],

@@ -54,9 +54,9 @@ struct Demo {
 
         let text = """
             The web desk, in a browser (sign-in links, new on every start):
-              as coordinator:   \(base)/sign-in#token=\(coordinator.secret)
-              as consultant K2: \(base)/sign-in#token=\(consultant.secret)
-              as coach C1:      \(base)/sign-in#token=\(coach.secret)
+              as coordinator:   \(SignInLink.url(base: base, secret: coordinator.secret))
+              as consultant K2: \(SignInLink.url(base: base, secret: consultant.secret))
+              as coach C1:      \(SignInLink.url(base: base, secret: coach.secret))
             Demo tokens (new on every start):
               coordinator: \(coordinator.secret)
               consultant K2: \(consultant.secret)

@@ -22,6 +22,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Requests each API token may make in a burst.") var burst: Double = 100
     @Flag(help: "Seed an empty database with demo data, and print demo tokens, feed URLs and curl lines.") var demo = false
     @Option(help: "The folder of .ics files defining the zitdagen (for --demo).") var calendars = "Calendars"
+    @Option(help: "The folder of capacity scenarios the web desk's simulation page offers.") var scenarios = "Scenarios"
     @Option(help: "Log level: trace, debug, info, notice, warning, error.") var logLevel = "info"
     @OptionGroup var store: StoreOptions
 
@@ -35,7 +36,7 @@ struct Serve: AsyncParsableCommand {
         }
         var logger = Logger(label: "zitdag")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
-        let api = API(desk: desk, options: .init(ratePerSecond: rate, rateBurst: burst), logger: logger)
+        let api = API(desk: desk, options: .init(ratePerSecond: rate, rateBurst: burst, scenarios: scenarios), logger: logger)
         let app = api.application(host: host, port: port) { port in
             printError("zitdag: serving \(desk.store.path) on http://\(host):\(port)")
         }

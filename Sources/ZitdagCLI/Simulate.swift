@@ -81,28 +81,11 @@ struct Simulate: ParsableCommand {
             loaded.append(((path as NSString).lastPathComponent, nil, scenario))
         }
         guard let vary else { return loaded }
-        let variation: Variation
-        switch Variation.parse(vary) {
-        case .success(let parsed): variation = parsed
-        case .failure(let error): throw CommandError.input(error.description)
-        }
-        return try variation.values.map { value throws(CommandError) in
-            switch variation.apply(value, to: loaded[0].scenario) {
-            case .success(let varied): (variation.label(value), varied.change, varied.scenario)
-            case .failure(let error): throw CommandError.input("--vary \(error.description)")
-            }
+        switch Variation.variants(of: loaded[0].scenario, label: loaded[0].label, vary: vary) {
+        case .success(let variants): return variants
+        case .failure(let error): throw CommandError.input("--vary \(error.description)")
         }
     }
-}
-
-/// One scenario's run, for the table, the exports and the charts.
-struct SimulationResult {
-    var label: String
-    /// The half-days a variant adds or drops.
-    var change: String?
-    var scenario: Scenario
-    var report: SimulationReport
-    var elapsed: Duration
 }
 
 /// A progress bar on standard error, only on a terminal.

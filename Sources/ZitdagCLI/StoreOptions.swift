@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ZitdagCore
+import ZitdagHTTP
 import ZitdagStore
 
 /// `--db` and `--as`, shared by every command that uses the booking store.
@@ -68,18 +69,21 @@ extension CommandError {
     ]
 }
 
-/// Parsing people's dates and times on the command line, in the store's zone.
+/// Parsing people's dates and times on the command line, in the store's zone: ISO, or the Belgian
+/// way the pages write them (`di 08/12/2026 09:00`).
 enum WallClock {
     static func date(_ text: String, option: String) throws(CommandError) -> LocalDate {
-        guard let date = LocalDate(iso: text) else { throw CommandError.input("\(option): \"\(text)\" is not a date YYYY-MM-DD") }
+        guard let date = LocalDate(iso: text) ?? Catalog.shipped.day(belgian: text) else {
+            throw CommandError.input("\(option): \"\(text)\" is not a date YYYY-MM-DD or DD/MM/YYYY (a weekday before it must be the date's)")
+        }
         return date
     }
 
-    /// `2026-12-08 09:00` or `2026-12-08T09:00`; a time the clocks skip is refused.
+    /// `2026-12-08 09:00`, `2026-12-08T09:00` or `di 08/12/2026 09:00`; a time the clocks skip is refused.
     static func instant(_ text: String, option: String, zone: Zone) throws(CommandError) -> Instant {
         let normalised = text.replacingOccurrences(of: " ", with: "T") + (text.count == 16 ? ":00" : "")
-        guard let local = LocalDateTime(iso: normalised) else {
-            throw CommandError.input("\(option): \"\(text)\" is not a date and time YYYY-MM-DD HH:MM")
+        guard let local = LocalDateTime(iso: normalised) ?? Catalog.shipped.moment(belgian: text) else {
+            throw CommandError.input("\(option): \"\(text)\" is not a date and time YYYY-MM-DD HH:MM or DD/MM/YYYY HH:MM")
         }
         guard let instant = zone.instant(for: local) else {
             throw CommandError.input("\(option): \(text) does not exist in \(zone.identifier) (the clocks skip it)")

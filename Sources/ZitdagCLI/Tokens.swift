@@ -24,6 +24,8 @@ struct Token: ParsableCommand {
         @Option(help: "For this consultant.") var consultant: String?
         @Option(help: "For this coach.") var coach: String?
         @Option(help: "For a coordinator, by name.") var coordinator: String?
+        @Option(help: "Also print a link that signs in to the web desk served at this address, e.g. http://127.0.0.1:8080.")
+        var link: String?
         @OptionGroup var store: StoreOptions
 
         func run() throws {
@@ -35,7 +37,8 @@ struct Token: ParsableCommand {
                     let db = try store.open()
                     let token = try db.createToken(
                         role: role, subject: subject, at: StoreOptions.clock(), actor: store.who, using: &random)
-                    try Token.reveal(token.secret, of: token.id, what: "the token", in: db, actor: store.who)
+                    let shown = link.map { "\(token.secret)\n\(SignInLink.url(base: $0, secret: token.secret))" } ?? token.secret
+                    try Token.reveal(shown, of: token.id, what: "the token", in: db, actor: store.who)
                     printError("token \(token.id) for \(role.rawValue) \(subject): use it as 'Authorization: Bearer <token>'")
                 } catch { throw CommandError.store(error) }
             }

@@ -16,12 +16,18 @@ public struct API: Sendable {
         public var deadline: Duration
         /// How often a feed checks whether the store changed.
         public var feedRecheck: Duration
+        /// The folder of capacity scenarios the coordinator's simulation page offers.
+        public var scenarios: String
 
-        public init(ratePerSecond: Double = 50, rateBurst: Double = 100, deadline: Duration = .seconds(30), feedRecheck: Duration = .milliseconds(250)) {
+        public init(
+            ratePerSecond: Double = 50, rateBurst: Double = 100, deadline: Duration = .seconds(30), feedRecheck: Duration = .milliseconds(250),
+            scenarios: String = "Scenarios"
+        ) {
             self.ratePerSecond = ratePerSecond
             self.rateBurst = rateBurst
             self.deadline = deadline
             self.feedRecheck = feedRecheck
+            self.scenarios = scenarios
         }
     }
 

@@ -19,3 +19,9 @@ public struct FeedLinks: Sendable {
 
     public var lines: [String] { [url, webcal] }
 }
+
+/// A link that signs its holder in to the web desk: the token travels in the fragment, which
+/// browsers never send, so it stays out of server logs (the sign-in page's script reads it).
+public enum SignInLink {
+    public static func url(base: String, secret: String) -> String { "\(base)/sign-in#token=\(secret)" }
+}

@@ -181,6 +181,10 @@ enum Schema {
             // A waiting request that, once booked, replaces the booking of request `replaces`.
             try db.execute(sql: "ALTER TABLE request ADD COLUMN replaces INTEGER REFERENCES request(id)")
         }
+        migrator.registerMigration("v10: a consultant's job seekers") { db in
+            // The web desk lists a consultant's own job seekers among a region's tens of thousands.
+            try db.execute(sql: "CREATE INDEX job_seeker_by_consultant ON job_seeker(consultant_id)")
+        }
         return migrator
     }
 }

@@ -42,6 +42,13 @@ extension Store {
         }
     }
 
+    /// The job seekers of consultant `consultant`, by id.
+    public func jobSeekers(of consultant: String) throws(StoreError) -> [JobSeeker] {
+        try read { db in
+            try db.records(JobSeeker.self, "SELECT * FROM job_seeker WHERE consultant_id = ? ORDER BY id", [consultant])
+        }
+    }
+
     /// Every consultant's id.
     public func consultants() throws(StoreError) -> [String] {
         try read { db in try String.fetchAll(db, sql: "SELECT id FROM consultant ORDER BY id") }

@@ -356,6 +356,32 @@ class WebDesk(unittest.TestCase):
         self.assertGreater(scheduled, 0)
         self.assertEqual(len(self.browser.find_elements(By.CSS_SELECTOR, "tbody tr")), queued - scheduled)
 
+    def test_5b_coordinator_simulates_capacity(self):
+        self.sign_in(self.server.token("coordinator"))
+        self.go("/desk/simulation")
+        self.check_page("coordinator-simulation-form")
+        Select(self.browser.find_element(By.ID, "scenario")).select_by_value("jobteam.json")
+        self.browser.find_element(By.ID, "vary").send_keys("seats=1,2")
+        self.browser.find_element(By.ID, "replications").send_keys("4")
+        self.follow(self.browser.find_element(By.XPATH, "//button[text()='Simuleren']"))
+        header = [th.text for th in self.browser.find_elements(By.CSS_SELECTOR, "thead th")]
+        self.assertEqual(header, ["Cijfer", "seats=1", "seats=2"])
+        first = self.browser.find_element(By.XPATH, "//tbody/tr[1]")
+        self.assertEqual(first.find_element(By.TAG_NAME, "th").text, "dagen tot de eerste afspraak, gemiddeld")
+        self.assertRegex(first.find_elements(By.TAG_NAME, "td")[1].text, r"significant")
+        self.assertEqual(len(self.browser.find_elements(By.CSS_SELECTOR, "figure.chart svg[role=img]")), 3)
+        self.check_page("coordinator-simulation")
+        # The CSV download runs the same inputs again: the same figures.
+        fields = {e.get_attribute("name"): e.get_attribute("value")
+                  for e in self.browser.find_elements(By.CSS_SELECTOR, "form[action='/desk/simulation/export'] input[type=hidden]")}
+        fields["format"] = "csv"
+        status, text = self.post_raw("/desk/simulation/export", fields)
+        self.assertEqual(status, 200)
+        self.assertTrue(text.startswith("scenario,figure,week,mean,low,high"))
+        mean = first.find_elements(By.TAG_NAME, "td")[0].text.split(" ")[0]
+        row = next(line for line in text.splitlines() if line.startswith("seats=1,\"days to first appointment, mean\""))
+        self.assertEqual(f"{float(row.split(',')[4]):.1f}", mean, "the download holds the figures the page shows")
+
     def test_6_refusals(self):
         self.sign_in(self.server.token("consultant K2"))
         self.go("/desk/job-seekers")

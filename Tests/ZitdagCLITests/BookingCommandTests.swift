@@ -41,8 +41,10 @@ import ZitdagCore
         #expect(unseen.status == 1 && unseen.stderr.contains("was revoked"), "\(unseen.stderr)")
         let seen = try desk.run(["token", "create", "--coordinator", "bert"])
         #expect(seen.status == 0 && seen.stdout.count == 44)
+        let linked = try desk.run(["token", "create", "--coach", "C1", "--link", "https://zitdag.example"]).stdout.split(separator: "\n")
+        #expect(linked.count == 2 && linked[1] == "https://zitdag.example/sign-in#token=\(linked[0])")
         let tokens = try desk.run(["token", "list"]).stdout.split(separator: "\n")
-        #expect(tokens.count == 2)
+        #expect(tokens.count == 3)
         #expect(tokens.first { $0.contains("anne") }?.contains("revoked") == true)
         #expect(tokens.first { $0.contains("bert") }?.contains("revoked") == false)
         #expect(try desk.run(["move", "1", "--to", "nonsense"], full: 2).status == 2)
@@ -148,6 +150,11 @@ import ZitdagCore
         #expect(appointments.first?["start"] as? String == "2026-11-24T09:00:00")
         let agenda = try desk.run(["agenda", "--coach", "C1", "--week", "2026-11-24"])
         #expect(agenda.stdout.contains("#1  Tue 2026-11-24 09:00-10:00  C1-2026-11-24-0900  J1 (AB)  1/1"))
+        // Dates and times as the web desk writes them are taken too; a weekday that is not the date's is not.
+        #expect(try desk.run(["agenda", "--coach", "C1", "--week", "di 24/11/2026"]).stdout == agenda.stdout)
+        let wrongDay = try desk.run(["agenda", "--coach", "C1", "--week", "wo 24/11/2026"])
+        #expect(wrongDay.status == 2 && wrongDay.stderr.contains("is not a date YYYY-MM-DD or DD/MM/YYYY"), "\(wrongDay.stderr)")
+        #expect(try desk.run(["book", "--job-seeker", "J2", "--at", "di 24/11/2026 10:00"]).status == 0)
         #expect(try desk.run(["cancel", "1"]).status == 0)
         #expect(try desk.run(["cancel", "1"]).stderr == "zitdag: appointment 1 is cancelled, not booked\n")
     }

@@ -57,6 +57,7 @@ import ZitdagTestSupport
         keys.formUnion(AppointmentStatus.allCases.map { "status_\($0.rawValue)" })
         keys.formUnion(Attendance.allCases.map { "attendance_\($0.rawValue)" })
         keys.formUnion([AppointmentStatus.attended, .noShow].map { "marked_\($0.rawValue)" })
+        keys.formUnion(SimulationTable.allKeys.map { "figure_\($0)" })
         #expect(keys.contains("cancelled_one") && keys.contains("sign_in_refused"), "the source scan finds the literal keys")
         for language in Language.allCases {
             #expect(keys.filter { catalog.texts[language]?[$0] == nil }.sorted() == [], "\(language) lacks texts the code asks for")
@@ -69,6 +70,23 @@ import ZitdagTestSupport
         #expect(catalog.day(tuesday, .en) == "Tue 24/11/2026")
         #expect(catalog.moment(LocalDateTime(date: tuesday.adding(days: 5), secondOfDay: 9 * 3600 + 5 * 60), .nl) == "zo 29/11/2026 09:05")
         #expect(catalog.text("week_of", .nl, ["from": "ma 23/11/2026", "to": "zo 29/11/2026"]) == "Week van ma 23/11/2026 tot zo 29/11/2026")
+    }
+
+    @Test func theBelgianWayIsReadBackWithTheWeekdayChecked() throws {
+        let tuesday = try #require(LocalDate(year: 2026, month: 11, day: 24))
+        #expect(catalog.day(belgian: "24/11/2026") == tuesday)
+        #expect(catalog.day(belgian: "di 24/11/2026") == tuesday)
+        #expect(catalog.day(belgian: "Tue 24/11/2026") == tuesday)
+        #expect(catalog.day(belgian: "DI 24/11/2026") == tuesday)
+        #expect(catalog.day(belgian: "wo 24/11/2026") == nil, "a weekday that is not the date's")
+        #expect(catalog.day(belgian: "31/02/2026") == nil)
+        #expect(catalog.day(belgian: "2026-11-24") == nil)
+        #expect(catalog.moment(belgian: "di 24/11/2026 09:05") == LocalDateTime(date: tuesday, secondOfDay: 9 * 3600 + 5 * 60))
+        #expect(catalog.moment(belgian: "24/11/2026 9:30") == LocalDateTime(date: tuesday, secondOfDay: 9 * 3600 + 30 * 60))
+        #expect(catalog.moment(belgian: "di 24/11/2026 24:00") == nil)
+        // What the pages write, they read back.
+        let moment = LocalDateTime(date: tuesday, secondOfDay: 13 * 3600 + 30 * 60)
+        for language in Language.allCases { #expect(catalog.moment(belgian: catalog.moment(moment, language)) == moment) }
     }
 
     @Test func dutchUnlessTheBrowserOrTheStoredChoiceSaysEnglish() {

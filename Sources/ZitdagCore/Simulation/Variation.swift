@@ -161,6 +161,27 @@ public struct Variation: Sendable, Hashable {
     }
 
     public func label(_ value: String) -> String { "\(knob.rawValue)=\(value)" }
+
+    /// The scenarios a comparison runs, labelled: `scenario` alone, or one per value of `vary`
+    /// (`NAME=V1,V2,...`), with what each variant changed.
+    public static func variants(
+        of scenario: Scenario, label: String, vary: String?
+    ) -> Result<[(label: String, change: String?, scenario: Scenario)], VariationError> {
+        guard let vary else { return .success([(label, nil, scenario)]) }
+        let variation: Variation
+        switch parse(vary) {
+        case .success(let parsed): variation = parsed
+        case .failure(let error): return .failure(error)
+        }
+        var variants: [(label: String, change: String?, scenario: Scenario)] = []
+        for value in variation.values {
+            switch variation.apply(value, to: scenario) {
+            case .success(let varied): variants.append((variation.label(value), varied.change, varied.scenario))
+            case .failure(let error): return .failure(error)
+            }
+        }
+        return .success(variants)
+    }
 }
 
 public struct VariationError: Error, CustomStringConvertible, Sendable {

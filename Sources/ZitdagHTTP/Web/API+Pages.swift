@@ -48,6 +48,7 @@ extension API {
         addConsultantPages(to: desk)
         addCoachPages(to: desk)
         addCoordinatorPages(to: desk)
+        addSimulationPages(to: desk)
     }
 
     /// Signing in with a token: a session cookie (HttpOnly, SameSite=Strict, Secure behind TLS) and

@@ -65,4 +65,33 @@ public struct Catalog: Sendable {
     public func moment(_ local: LocalDateTime, _ language: Language) -> String { "\(day(local.date, language)) \(time(local))" }
 
     static func two(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
+
+    /// A day written the Belgian way, `24/11/2026` or with its weekday in either language
+    /// (`di 24/11/2026`, `Tue 24/11/2026`); `nil` for anything else, a weekday that is not the
+    /// date's among it.
+    public func day(belgian written: String) -> LocalDate? {
+        let words = written.split(separator: " ", omittingEmptySubsequences: true)
+        guard (1...2).contains(words.count) else { return nil }
+        let numbers = words.last!.split(separator: "/", omittingEmptySubsequences: false)
+        guard numbers.count == 3, numbers[0].count <= 2, numbers[1].count <= 2, numbers[2].count == 4,
+            let day = Int(numbers[0]), let month = Int(numbers[1]), let year = Int(numbers[2]),
+            let date = LocalDate(year: year, month: month, day: day)
+        else { return nil }
+        guard words.count == 2 else { return date }
+        let named = Language.allCases.contains { language in
+            let names = text("weekdays_short", language).lowercased().split(separator: " ")
+            return names.count == 7 && names[date.weekday - 1] == words[0].lowercased()
+        }
+        return named ? date : nil
+    }
+
+    /// A moment written the Belgian way: `di 24/11/2026 09:00` or `24/11/2026 09:00`.
+    public func moment(belgian text: String) -> LocalDateTime? {
+        guard let space = text.lastIndex(of: " ") else { return nil }
+        let clock = text[text.index(after: space)...].split(separator: ":")
+        guard let date = day(belgian: String(text[..<space])), clock.count == 2, clock[0].count <= 2, clock[1].count == 2,
+            let hour = Int(clock[0]), let minute = Int(clock[1]), (0..<24).contains(hour), (0..<60).contains(minute)
+        else { return nil }
+        return LocalDateTime(date: date, secondOfDay: hour * 3600 + minute * 60)
+    }
 }

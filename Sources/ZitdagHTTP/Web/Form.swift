@@ -17,6 +17,26 @@ struct Form: Sendable {
         }
     }
 
+    /// Parses a submitted body: `multipart/form-data` (a file upload: each part by its name, a file
+    /// as its text) or else urlencoded.
+    static func parse(body: String, contentType: String?) -> Form {
+        guard let contentType, contentType.lowercased().hasPrefix("multipart/form-data"),
+            let boundary = contentType.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) })
+                .first(where: { $0.hasPrefix("boundary=") })?.dropFirst("boundary=".count)
+        else { return Form(encoded: body) }
+        var form = Form()
+        let delimiter = "--" + boundary.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        for part in body.components(separatedBy: delimiter).dropFirst() {
+            guard !part.hasPrefix("--"), let split = part.range(of: "\r\n\r\n") else { continue }
+            let head = part[..<split.lowerBound]
+            guard let name = head.firstMatch(of: /name="([^"]*)"/)?.output.1 else { continue }
+            var value = String(part[split.upperBound...])
+            if value.hasSuffix("\r\n") { value.removeLast() }
+            form.fields.append((String(name), value))
+        }
+        return form
+    }
+
     private static func decode(_ text: Substring) -> String {
         let spaced = text.replacingOccurrences(of: "+", with: " ")
         return spaced.removingPercentEncoding ?? spaced

@@ -29,7 +29,7 @@ struct PageSignIn: RouterMiddleware {
         var request = request
         if request.method == .post {
             let body = try await request.collectBody(upTo: context.maxUploadSize)
-            visit.form = Form(encoded: String(buffer: body))
+            visit.form = Form.parse(body: String(buffer: body), contentType: request.headers[.contentType])
             guard visit.form["_csrf"] == entry.csrf, Self.sameOrigin(request) else {
                 return pages.problem(PageProblem(.forbidden, key: "error_csrf"), visit: visit, language: language)
             }

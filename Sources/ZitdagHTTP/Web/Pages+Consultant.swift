@@ -45,7 +45,7 @@ extension API {
     /// The job seekers of the consultant signed in.
     private func ownJobSeekers(_ visit: PageVisit) async throws -> [JobSeeker] {
         let (store, subject) = (self.store, visit.principal.subject)
-        return try await work { try store.jobSeekers().filter { $0.consultant == subject } }
+        return try await work { try store.jobSeekers(of: subject) }
     }
 
     private func jobSeekersPage(_ visit: PageVisit, status: HTTPResponse.Status = .ok, error: String? = nil) async throws -> Response {

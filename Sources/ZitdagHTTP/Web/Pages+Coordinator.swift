@@ -117,8 +117,7 @@ extension API {
             var random = SystemRandomNumberGenerator()
             return try store.createToken(role: role, subject: subject, at: now, actor: actor, using: &random)
         }
-        // The secret travels in the link's fragment, which browsers never send: it stays out of logs.
-        let made: [String: Any] = ["secret": token.secret, "link": "\(base(request))/sign-in#token=\(token.secret)", "what": "\(role.rawValue) \(subject)"]
+        let made: [String: Any] = ["secret": token.secret, "link": SignInLink.url(base: base(request), secret: token.secret), "what": "\(role.rawValue) \(subject)"]
         return try await tokensPage(visit, made: made)
     }
 

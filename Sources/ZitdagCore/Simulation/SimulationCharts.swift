@@ -1,13 +1,17 @@
 import Foundation
-import ZitdagCore
 
 /// SVG charts of a simulation: the distribution of waiting days, and the backlog and utilisation over
 /// the weeks with their 95% bands, one colour per scenario.
-struct SimulationCharts {
-    let results: [SimulationResult]
+public struct SimulationCharts: Sendable {
+    public let results: [SimulationResult]
+
+    public init(results: [SimulationResult]) {
+        self.results = results
+    }
     static let colours = ["#1b6ca8", "#d1495b", "#2e8b57", "#edae49", "#6a4c93"]
 
-    var files: [(String, String)] {
+    /// The charts as SVG files: (file name, text).
+    public var files: [(String, String)] {
         [
             ("waits.svg", histogram()),
             ("backlog.svg", lines(title: "Backlog at the end of each week", yLabel: "requests waiting for a first appointment", percent: false, value: \.weeklyBacklog)),
@@ -26,7 +30,8 @@ struct SimulationCharts {
         }.joined()
         let middle = margin.top + plotHeight / 2
         return """
-            <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" font-family="sans-serif" font-size="12">
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" font-family="sans-serif" font-size="12" role="img" aria-label="\(escape(title))">
+            <title>\(escape(title))</title>
             <rect width="100%" height="100%" fill="white"/>
             <text x="\(margin.left)" y="24" font-size="16">\(escape(title))</text>
             <text x="\(margin.left + plotWidth / 2)" y="\(height - 30)" text-anchor="middle">\(escape(xLabel))</text>
@@ -134,5 +139,6 @@ struct SimulationCharts {
 
     private func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+            .replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

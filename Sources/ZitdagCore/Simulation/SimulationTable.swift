@@ -1,10 +1,13 @@
 import Foundation
-import ZitdagCore
 
 /// The table a coordinator reads: one row per figure, one column per scenario, with 95% confidence
 /// intervals, and against the first scenario the difference and whether it is significant.
-struct SimulationTable {
-    let results: [SimulationResult]
+public struct SimulationTable: Sendable {
+    public let results: [SimulationResult]
+
+    public init(results: [SimulationResult]) {
+        self.results = results
+    }
 
     /// The figures in order: label, how to read the estimate, how to print it.
     static let rows: [(String, @Sendable (SimulationReport) -> Estimate, @Sendable (Double) -> String)] = [
@@ -43,13 +46,17 @@ struct SimulationTable {
     }
 
     /// The JSON keys of ``rows(for:)``, in the same order.
-    static func keys(for results: [SimulationResult]) -> [String] {
+    /// Every figure's key, whichever rows a table shows.
+    public static var allKeys: [String] { keys + walkInKeys + urgentKeys }
+
+    public static func keys(for results: [SimulationResult]) -> [String] {
         keys + (results.contains { $0.scenario.walkIn != nil } ? walkInKeys : [])
             + (results.contains { ($0.scenario.heldBack?.urgentPerWeek ?? 0) > 0 } ? urgentKeys : [])
     }
     static let keys = ["wait_mean", "wait_median", "wait_p90", "series_days", "utilisation", "backlog", "missed_due", "never_booked", "consultant_along_preferred"]
 
-    var text: String {
+    /// The table as cells: a header row (the scenarios' labels), then a row a figure.
+    public var cells: [[String]] {
         var lines: [[String]] = [["figure"] + results.map(\.label)]
         for (label, estimate, format) in Self.rows(for: results) {
             var row = [label]
@@ -72,23 +79,36 @@ struct SimulationTable {
             }
             lines.append(row)
         }
+        return lines
+    }
+
+    /// How each scenario ran: replications, weeks, policy, what a variant changed.
+    public var notes: [String] {
+        results.map { result in
+            "\(result.label): \(result.report.replications) replications of \(result.scenario.horizonWeeks) weeks"
+                + " (\(result.scenario.warmupWeeks) warm-up, \(result.scenario.cooldownWeeks) cool-down), \(result.scenario.policy.rawValue) policy"
+                + "\(result.change.map { ", " + $0 } ?? "")"
+        }
+    }
+
+    /// The table as text, columns padded, with each scenario's run and its time.
+    public var text: String {
+        let lines = cells
         let widths = (0..<lines[0].count).map { column in lines.map { $0[column].count }.max() ?? 0 }
         var out = lines.map { row in
             row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
         }.joined(separator: "\n") + "\n"
-        for result in results {
+        for (note, result) in zip(notes, results) {
             let seconds = Double(result.elapsed.components.seconds) + Double(result.elapsed.components.attoseconds) / 1e18
-            out += "\(result.label): \(result.report.replications) replications of \(result.scenario.horizonWeeks) weeks"
-                + " (\(result.scenario.warmupWeeks) warm-up, \(result.scenario.cooldownWeeks) cool-down), \(result.scenario.policy.rawValue) policy"
-                + "\(result.change.map { ", " + $0 } ?? ""), \(String(format: "%.2f", seconds)) s\n"
+            out += "\(note), \(String(format: "%.2f", seconds)) s\n"
         }
         return out + "Brackets: 95% confidence interval over replications.\n"
     }
 }
 
 /// The figures as JSON and CSV, for coordinators' own tools.
-enum SimulationExport {
-    static func json(_ results: [SimulationResult]) -> String {
+public enum SimulationExport {
+    public static func json(_ results: [SimulationResult]) -> String {
         func estimate(_ e: Estimate) -> JSON {
             guard e.count > 0 else { return JSON(.null) }
             return .object(["mean": JSON(.number(e.mean)), "low": JSON(.number(e.low.isFinite ? e.low : e.mean)), "high": JSON(.number(e.high.isFinite ? e.high : e.mean))])
@@ -111,7 +131,7 @@ enum SimulationExport {
         }))
     }
 
-    static func csv(_ results: [SimulationResult]) -> String {
+    public static func csv(_ results: [SimulationResult]) -> String {
         var rows = ["scenario,figure,week,mean,low,high"]
         for result in results {
             for (label, estimate, _) in SimulationTable.rows(for: results) {
