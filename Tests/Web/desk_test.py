@@ -2,7 +2,8 @@
 loopback port with the demo database. Run by `make test` (Tools/web-check.sh); screenshots of every
 page at desktop and phone width go to out/web/.
 
-The story: a consultant signs in, adds a job seeker, finds and books a series; the coordinator makes
+Every step is taken with the keyboard: Enter on links and buttons, Space on a checkbox, typing into
+fields and lists. The story: a consultant signs in, adds a job seeker, finds and books a series; the coordinator makes
 the coach a sign-in link; a week later (the server restarted with a later clock) the coach sees the
 appointment on their week and marks it attended; the consultant moves the second appointment and
 cancels the rest of the series; the coordinator plans the queue, dry run then commit. Every page
@@ -125,11 +126,18 @@ class WebDesk(unittest.TestCase):
         field.send_keys(token)
         self.follow(field, enter=True)
 
-    def follow(self, element, enter=False):
-        """Clicks (or presses Enter on) what leads to another page, and waits for that page."""
+    def follow(self, element, enter=True):
+        """Presses Enter on the link or button that leads to another page (as someone on the keyboard
+        alone does, having tabbed to it), and waits for that page."""
         page = self.browser.find_element(By.TAG_NAME, "html")
         element.send_keys(Keys.ENTER) if enter else element.click()
         WebDriverWait(self.browser, 10).until(staleness_of(page))
+
+    def choose(self, field, label, value):
+        """Picks an option of a list by typing its label, as on the keyboard."""
+        select = self.browser.find_element(By.ID, field)
+        select.send_keys(label)
+        self.assertEqual(Select(select).first_selected_option.get_attribute("value"), value)
 
     def h1(self):
         return self.browser.find_element(By.TAG_NAME, "h1").text
@@ -240,7 +248,7 @@ class WebDesk(unittest.TestCase):
 
         # A series of three, with the consultant along where possible.
         self.go("/desk/slots")
-        Select(self.browser.find_element(By.ID, "job_seeker")).select_by_value("J20")
+        self.choose("job_seeker", "J20 (XY)", "J20")
         appointments = self.browser.find_element(By.ID, "appointments")
         appointments.clear()
         appointments.send_keys("3")
@@ -266,7 +274,7 @@ class WebDesk(unittest.TestCase):
         self.assertEqual(self.h1(), "Bezetting")
         self.check_page("coordinator-grid")
         self.go("/desk/tokens")
-        Select(self.browser.find_element(By.ID, "role")).select_by_value("coach")
+        self.choose("role", "Coach", "coach")
         self.browser.find_element(By.ID, "subject").send_keys(self.coach)
         self.follow(self.browser.find_element(By.XPATH, "//button[text()='Toegangscode maken']"))
         link = self.browser.find_element(By.ID, "link").get_attribute("value")
@@ -336,7 +344,7 @@ class WebDesk(unittest.TestCase):
         self.follow(link)
         self.assertIn("3/3", self.browser.find_element(By.TAG_NAME, "fieldset").text, "the rest of the series is shown before cancelling")
         self.check_page("consultant-cancel")
-        self.browser.find_element(By.ID, "series").click()
+        self.browser.find_element(By.ID, "series").send_keys(Keys.SPACE)
         self.follow(self.browser.find_element(By.XPATH, "//button[text()='Afspraak annuleren']"))
         self.assertIn("2 afspraken geannuleerd", self.flash())
 
@@ -360,7 +368,7 @@ class WebDesk(unittest.TestCase):
         self.sign_in(self.server.token("coordinator"))
         self.go("/desk/simulation")
         self.check_page("coordinator-simulation-form")
-        Select(self.browser.find_element(By.ID, "scenario")).select_by_value("jobteam.json")
+        self.choose("scenario", "jobteam.json", "jobteam.json")
         self.browser.find_element(By.ID, "vary").send_keys("seats=1,2")
         self.browser.find_element(By.ID, "replications").send_keys("4")
         self.follow(self.browser.find_element(By.XPATH, "//button[text()='Simuleren']"))
