@@ -111,7 +111,7 @@ if ProcessInfo.processInfo.environment["ZITDAG_BENCHMARKS"] != nil {
             "StoreBenchmarks",
             [
                 "ZitdagStore", "ZitdagCore", "ZitdagHTTP", .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
             ]
         ),
         ("SimulationBenchmarks", ["ZitdagCore"]),
