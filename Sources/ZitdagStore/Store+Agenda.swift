@@ -37,11 +37,15 @@ extension Store {
                 db, where: "\(condition) AND s.day BETWEEN ? AND ?\(status) ORDER BY a.start, a.id",
                 [id, from.daysSinceEpoch, to.daysSinceEpoch])
             let byStart = Dictionary(grouping: appointments, by: \.session)
-            var sessions = try SessionTable.sessions(db, days: from.daysSinceEpoch...to.daysSinceEpoch)
+            let sessions: [Session]
             switch owner {
-            case .consultant: sessions = sessions.filter { byStart[$0.id] != nil }
-            case .coach(let coach): sessions = sessions.filter { $0.coach == coach }
-            case .location(let location): sessions = sessions.filter { $0.location == location }
+            case .consultant:
+                // Only the half-days of their appointments, not a region's whole week.
+                sessions = try byStart.keys.compactMap { id in try SessionTable.sessionWithBookings(db, id: id).flatMap { $0.cancelled ? nil : $0.session } }
+                    .sorted { ($0.day, $0.span.start.seconds, $0.id) < ($1.day, $1.span.start.seconds, $1.id) }
+            case .coach(let coach): sessions = try SessionTable.sessions(db, days: from.daysSinceEpoch...to.daysSinceEpoch).filter { $0.coach == coach }
+            case .location(let location):
+                sessions = try SessionTable.sessions(db, days: from.daysSinceEpoch...to.daysSinceEpoch).filter { $0.location == location }
             }
             return sessions.map { AgendaSession(session: $0, appointments: byStart[$0.id] ?? []) }
         }

@@ -30,7 +30,7 @@ from axe_selenium_python import Axe
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.expected_conditions import staleness_of
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -129,9 +129,17 @@ class WebDesk(unittest.TestCase):
     def follow(self, element, enter=True):
         """Presses Enter on the link or button that leads to another page (as someone on the keyboard
         alone does, having tabbed to it), and waits for that page."""
-        page = self.browser.find_element(By.TAG_NAME, "html")
+        # A mark on the old document: gone once the browser shows the next one.
+        self.browser.execute_script("window.zitdagOldPage = true")
         element.send_keys(Keys.ENTER) if enter else element.click()
-        WebDriverWait(self.browser, 10).until(staleness_of(page))
+
+        def arrived(browser):
+            try:
+                return browser.execute_script("return document.readyState === 'complete' && !window.zitdagOldPage")
+            except WebDriverException:
+                return False  # between the two documents
+
+        WebDriverWait(self.browser, 10).until(arrived)
 
     def choose(self, field, label, value):
         """Picks an option of a list by typing its label, as on the keyboard."""

@@ -110,6 +110,11 @@ import ZitdagTestSupport
             let wrong = try await client.execute(uri: "/sign-in", method: .post, headers: form, body: "token=nope")
             #expect(wrong.status == .unauthorized && wrong.text.contains("Die toegangscode kennen we niet"))
 
+            var elsewhere = form
+            elsewhere[HTTPField.Name("Origin")!] = "https://elsewhere.example"
+            let crossSite = try await client.execute(uri: "/sign-in", method: .post, headers: elsewhere, body: "token=\(server.coach)")
+            #expect(crossSite.status == .forbidden && crossSite.headers[.setCookie] == nil, "no signing in from another site")
+
             let signedIn = try await client.execute(uri: "/sign-in", method: .post, headers: form, body: "token=\(server.coach)")
             #expect(signedIn.status == .seeOther && signedIn.headers[.location] == "/desk")
             let setCookie = try #require(signedIn.headers[.setCookie])

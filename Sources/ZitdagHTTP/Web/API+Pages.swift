@@ -57,6 +57,8 @@ extension API {
         let language = PageSignIn.language(of: request)
         var request = request
         let form = Form(encoded: String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
+        // Signing someone in from another site (into the sender's account) is refused like any foreign form.
+        guard PageSignIn.sameOrigin(request) else { return pages.problem(PageProblem(.forbidden, key: "error_csrf"), visit: nil, language: language) }
         let store = self.store
         let secret = form["token"] ?? ""
         guard !secret.isEmpty, secret.count < 200, let principal = try await Offload.run({ try store.principal(forToken: secret) }) else {
@@ -115,7 +117,7 @@ extension API {
             "location": appointment.location, "coach": appointment.coach, "series": summary.series,
             "initials": summary.initials ?? "", "with_consultant": appointment.consultantAttends,
             "consultant": appointment.consultant ?? "", "status": catalog.text("status_\(appointment.status.rawValue)", language),
-            "open": appointment.status == .booked, "part_of_series": appointment.seriesLength > 1,
+            "open": appointment.status == .booked,
         ]
         if let id = summary.jobSeeker { row["job_seeker"] = id }
         if let topic = appointment.topic { row["topic"] = topic }
