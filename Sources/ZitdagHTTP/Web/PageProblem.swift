@@ -1,9 +1,7 @@
 import Hummingbird
-import ZitdagCore
-import ZitdagStore
 
 /// A refusal on a page: its HTTP status and what to tell the person, either a catalog text (`key`,
-/// with `values`) or the store's own words. Rendered once, by ``Pages/problem(_:visit:)``.
+/// with `values`) or the words of the API's refusal. Rendered once, by ``Pages/problem(_:visit:language:)``.
 struct PageProblem: Error, Sendable {
     var status: HTTPResponse.Status
     var key: String?
@@ -23,12 +21,8 @@ struct PageProblem: Error, Sendable {
         self.message = message
     }
 
-    /// The store's refusal, with the status the API gives it (one mapping for both edges).
-    static func from(_ error: StoreError, zone: Zone) -> PageProblem {
-        PageProblem(APIProblem.from(error, zone: zone).status, message: error.description)
-    }
-
-    /// The API's refusal (a permission rule's, say) with its status and words.
+    /// The API's refusal (a store's or a permission rule's, mapped once by ``API/work(fields:_:)``)
+    /// with its status and words.
     static func from(_ problem: APIProblem) -> PageProblem {
         PageProblem(problem.status, message: problem.detail)
     }
