@@ -388,7 +388,9 @@ class WebDesk(unittest.TestCase):
         self.assertEqual(header, ["Cijfer", "seats=1", "seats=2"])
         first = self.browser.find_element(By.XPATH, "//tbody/tr[1]")
         self.assertEqual(first.find_element(By.TAG_NAME, "th").text, "dagen tot de eerste afspraak, gemiddeld")
-        self.assertRegex(first.find_elements(By.TAG_NAME, "td")[1].text, r"significant")
+        # Figures the Belgian way: a decimal comma, the interval as [low; high], the comparison in Dutch.
+        self.assertRegex(first.find_elements(By.TAG_NAME, "td")[0].text, r"^\d+,\d \[-?\d+,\d; \d+,\d\]$")
+        self.assertRegex(first.find_elements(By.TAG_NAME, "td")[1].text, r"\(([+-]\d+,\d), (niet )?significant\)$")
         self.assertEqual(len(self.browser.find_elements(By.CSS_SELECTOR, "figure.chart svg[role=img]")), 3)
         self.check_page("coordinator-simulation")
         # The CSV download runs the same inputs again: the same figures.
@@ -398,7 +400,7 @@ class WebDesk(unittest.TestCase):
         status, text = self.post_raw("/desk/simulation/export", fields)
         self.assertEqual(status, 200)
         self.assertTrue(text.startswith("scenario,figure,week,mean,low,high"))
-        mean = first.find_elements(By.TAG_NAME, "td")[0].text.split(" ")[0]
+        mean = first.find_elements(By.TAG_NAME, "td")[0].text.split(" ")[0].replace(",", ".")
         row = next(line for line in text.splitlines() if line.startswith("seats=1,\"days to first appointment, mean\""))
         self.assertEqual(f"{float(row.split(',')[4]):.1f}", mean, "the download holds the figures the page shows")
 

@@ -55,31 +55,52 @@ public struct SimulationTable: Sendable {
     }
     static let keys = ["wait_mean", "wait_median", "wait_p90", "series_days", "utilisation", "backlog", "missed_due", "never_booked", "consultant_along_preferred"]
 
-    /// The table as cells: a header row (the scenarios' labels), then a row a figure.
-    public var cells: [[String]] {
-        var lines: [[String]] = [["figure"] + results.map(\.label)]
-        for (label, estimate, format) in Self.rows(for: results) {
-            var row = [label]
+    /// One figure of one scenario: its numbers as printed (with a decimal point), for a table in
+    /// any language. `nil` numbers: nothing was counted; `low`/`high` `nil`: one replication.
+    public struct Entry: Sendable, Hashable {
+        public var mean: String?
+        public var low: String?
+        public var high: String?
+        /// Against the first scenario: the difference (signed) and whether it is significant.
+        public var difference: String?
+        public var significant: Bool?
+    }
+
+    /// The figures by key (see ``keys(for:)``), each with an entry per scenario.
+    public var entries: [(key: String, label: String, values: [Entry])] {
+        zip(Self.keys(for: results), Self.rows(for: results)).map { key, row in
+            let (label, estimate, format) = row
             let first = estimate(results[0].report)
-            for (index, result) in results.enumerated() {
+            return (key, label, results.enumerated().map { index, result in
                 let value = estimate(result.report)
                 // A figure nothing was counted for (no preferred requests, say) says so, and one
                 // counted in a single replication has no interval.
-                guard value.count > 0 else {
-                    row.append("no data")
-                    continue
-                }
-                var cell = value.halfWidth.isFinite
-                    ? "\(format(value.mean)) [\(format(value.low)), \(format(value.high))]" : "\(format(value.mean)) [one replication]"
+                guard value.count > 0 else { return Entry() }
+                var entry = Entry(mean: format(value.mean))
+                if value.halfWidth.isFinite { (entry.low, entry.high) = (format(value.low), format(value.high)) }
                 if index > 0 && first.count > 0 {
                     let difference = value.mean - first.mean
-                    cell += " (\(difference >= 0 ? "+" : "")\(format(difference))\(value.differs(from: first) ? ", significant" : ", not significant"))"
+                    entry.difference = (difference >= 0 ? "+" : "") + format(difference)
+                    entry.significant = value.differs(from: first)
                 }
-                row.append(cell)
-            }
-            lines.append(row)
+                return entry
+            })
         }
-        return lines
+    }
+
+    /// The table as cells in English: a header row (the scenarios' labels), then a row a figure.
+    public var cells: [[String]] {
+        [["figure"] + results.map(\.label)]
+            + entries.map { figure in
+                [figure.label] + figure.values.map { entry in
+                    guard let mean = entry.mean else { return "no data" }
+                    var cell = entry.low.map { "\(mean) [\($0), \(entry.high ?? "")]" } ?? "\(mean) [one replication]"
+                    if let difference = entry.difference {
+                        cell += " (\(difference)\(entry.significant == true ? ", significant" : ", not significant"))"
+                    }
+                    return cell
+                }
+            }
     }
 
     /// How each scenario ran: replications, weeks, policy, what a variant changed.

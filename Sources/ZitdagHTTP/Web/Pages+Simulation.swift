@@ -26,18 +26,36 @@ extension API {
             "vary": form["vary"] ?? "", "replications": form["replications"] ?? "",
         ]
         if let (runs, inputs) = results {
-            let cells = SimulationTable(results: runs).cells
-            // The figures named in the reader's language, by their keys (the rows' order).
-            let names = SimulationTable.keys(for: runs).map { pages.catalog.text("figure_\($0)", visit.language) }
+            let table = SimulationTable(results: runs)
             data["result"] = [
-                "header": Array(cells[0].dropFirst()),
-                "rows": zip(names, cells.dropFirst()).map { name, row in ["figure": name, "values": Array(row.dropFirst())] as [String: Any] },
-                "notes": SimulationTable(results: runs).notes,
+                "header": runs.map(\.label),
+                // The figures named and written in the reader's language, by their keys.
+                "rows": table.entries.map { figure in
+                    ["figure": pages.catalog.text("figure_\(figure.key)", visit.language), "values": figure.values.map { cell($0, visit.language) }] as [String: Any]
+                },
+                "notes": table.notes,
                 "charts": SimulationCharts(results: runs).files.map { ["svg": $0.1] },
                 "inputs": inputs.sorted { $0.key < $1.key }.map { ["name": $0.key, "value": $0.value] },
             ] as [String: Any]
         }
         return pages.render("simulation", data, visit: visit, language: visit.language, title: pages.catalog.text("simulation_title", visit.language))
+    }
+
+    /// A figure the Belgian way in Dutch (decimal comma, `[low; high]`), as printed in English.
+    private func cell(_ entry: SimulationTable.Entry, _ language: Language) -> String {
+        let catalog = pages.catalog
+        func number(_ text: String) -> String { language == .nl ? text.replacingOccurrences(of: ".", with: ",") : text }
+        guard let mean = entry.mean else { return catalog.text("simulation_no_data", language) }
+        var cell = number(mean) + " "
+        if let low = entry.low, let high = entry.high {
+            cell += language == .nl ? "[\(number(low)); \(number(high))]" : "[\(low), \(high)]"
+        } else {
+            cell += "[\(catalog.text("simulation_one_replication", language))]"
+        }
+        if let difference = entry.difference, let significant = entry.significant {
+            cell += " (\(number(difference)), \(catalog.text(significant ? "simulation_significant" : "simulation_not_significant", language)))"
+        }
+        return cell
     }
 
     /// Runs what the form asks for: the chosen or uploaded scenario, each variant in turn.
