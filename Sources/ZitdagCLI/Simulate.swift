@@ -37,14 +37,10 @@ struct Simulate: ParsableCommand {
             let variants = try self.variants()
             var results: [SimulationResult] = []
             for (index, variant) in variants.enumerated() {
-                let started = ContinuousClock.now
                 let bar = ProgressBar(label: "\(variant.label) (\(index + 1)/\(variants.count))")
-                let outcomes = Simulation(scenario: variant.scenario).replicate(
-                    count: variant.scenario.replications, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, progress: bar.show)
-                let elapsed = started.duration(to: .now)
-                results.append(SimulationResult(
+                results.append(SimulationResult.run(
                     label: variant.label, change: variant.change, scenario: variant.scenario,
-                    report: SimulationReport(scenario: variant.scenario, outcomes: outcomes), elapsed: elapsed))
+                    threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, clock: ContinuousClock(), progress: bar.show))
             }
             print(SimulationTable(results: results).text, terminator: "")
             if let json { try Files.write(SimulationExport.json(results), to: json) }

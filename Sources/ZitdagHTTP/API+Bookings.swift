@@ -89,7 +89,7 @@ extension API {
     /// unless another rule is given).
     private func change(
         _ request: Request, _ context: APIContext,
-        rule: @escaping @Sendable (Principal, BookedAppointment?, Int64, Store) throws -> BookedAppointment = Permission.mayChange,
+        rule: @escaping Permission.AppointmentRule = Permission.mayChange,
         _ action: @escaping @Sendable (Desk, Int64, String) throws -> [BookedAppointment]
     ) async throws -> Response {
         let caller = try context.caller()

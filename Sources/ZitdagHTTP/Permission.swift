@@ -6,6 +6,9 @@ import ZitdagStore
 enum Permission {
     static func forbidden(_ what: String) -> APIProblem { APIProblem(.forbidden, what) }
 
+    /// A rule for who may act on an appointment (``mayChange``, ``mayMark``): the appointment, or a refusal.
+    typealias AppointmentRule = @Sendable (Principal, BookedAppointment?, Int64, Store) throws -> BookedAppointment
+
     /// Asking for slots or booking for a job seeker; `urgent` (seats held back for urgent bookings)
     /// is for coordinators only.
     static func mayBook(_ principal: Principal, jobSeeker: String, consultant: String?, urgent: Bool = false, store: Store) throws {

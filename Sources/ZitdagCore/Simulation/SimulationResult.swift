@@ -16,3 +16,17 @@ public struct SimulationResult: Sendable {
         self.elapsed = elapsed
     }
 }
+
+extension SimulationResult {
+    /// Runs `scenario`'s replications on `threads` and reports them, its run time read from `clock`.
+    public static func run(
+        label: String, change: String?, scenario: Scenario, threads: Int, clock: some Clock<Duration>,
+        progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
+    ) -> SimulationResult {
+        let started = clock.now
+        let outcomes = Simulation(scenario: scenario).replicate(count: scenario.replications, threads: threads, progress: progress)
+        return SimulationResult(
+            label: label, change: change, scenario: scenario, report: SimulationReport(scenario: scenario, outcomes: outcomes),
+            elapsed: started.duration(to: clock.now))
+    }
+}

@@ -65,7 +65,7 @@ extension API {
             let data: [String: Any] = ["error": pages.catalog.text("sign_in_refused", language)]
             return pages.render("sign-in", data, visit: nil, language: language, title: pages.catalog.text("sign_in_title", language), status: .unauthorized)
         }
-        let (id, _) = signedIn.open(principal)
+        let id = signedIn.open(principal)
         var response = Pages.redirect("/desk")
         response.setCookie(Cookie(name: PageSignIn.cookie, value: id, path: "/", secure: Self.secure(request), httpOnly: true, sameSite: .strict))
         return response

@@ -55,11 +55,4 @@ struct Form: Sendable {
 
     /// A checkbox: present means on.
     func checked(_ name: String) -> Bool { self[name] != nil }
-
-    /// A whole number, or a refusal naming the field.
-    func number(_ name: String, default value: Int) throws(PageProblem) -> Int {
-        guard let text = self[name] else { return value }
-        guard let number = Int(text) else { throw PageProblem(.badRequest, key: "error_number", field: name) }
-        return number
-    }
 }

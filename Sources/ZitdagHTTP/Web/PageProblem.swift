@@ -21,6 +21,11 @@ struct PageProblem: Error, Sendable {
         self.message = message
     }
 
+    /// A form field that must be filled in and was not.
+    static func missing(_ field: String) -> PageProblem {
+        PageProblem(.unprocessableContent, key: "error_missing", values: ["field": field], field: field)
+    }
+
     /// The API's refusal (a store's or a permission rule's, mapped once by ``API/work(fields:_:)``)
     /// with its status and words.
     static func from(_ problem: APIProblem) -> PageProblem {

@@ -63,12 +63,9 @@ extension API {
     /// Attended or no-show, from the coach's week (or by whoever may change the appointment). Where
     /// the rules end a series at a no-show, the page says what it ended.
     private func mark(_ context: APIContext, _ visit: PageVisit, _ status: BookedAppointment.Status) async throws -> Response {
-        guard let text = context.parameters.get("id"), let id = Int64(text), id > 0 else { throw PageProblem(.notFound, key: "error_no_appointment") }
-        let (desk, store, caller, actor) = (self.desk, self.store, visit.principal, Self.actor(visit))
-        let marking = try await work { () throws -> Desk.Marking in
-            _ = try Permission.mayMark(caller, appointment: try store.appointment(id), id: id, store: store)
-            return try desk.marking(appointment: id, as: status, actor: actor)
-        }
+        let id = try await changeable(context, visit, rule: Permission.mayMark).id
+        let (desk, actor) = (self.desk, Self.actor(visit))
+        let marking = try await work { try desk.marking(appointment: id, as: status, actor: actor) }
         var message = pages.catalog.text("marked_\(status.rawValue)", visit.language, ["initials": marking.marked.initials ?? ""])
         if !marking.ended.isEmpty {
             message += " " + pages.catalog.text("series_ended", visit.language, ["count": String(marking.ended.count)])

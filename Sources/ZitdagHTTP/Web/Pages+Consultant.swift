@@ -67,17 +67,14 @@ extension API {
     private func addJobSeeker(_ visit: PageVisit) async throws -> Response {
         try requireRole(visit, .consultant)
         let form = visit.form
-        guard let id = form["id"] else { throw PageProblem(.unprocessableContent, key: "error_missing", values: ["field": "id"], field: "id") }
+        guard let id = form["id"] else { throw PageProblem.missing("id") }
         let seeker = JobSeeker(
             id: id, initials: form["initials"] ?? "", language: form["language"], digitalLevel: form["level"],
             loanFrom: try form["loan_from"].map { try Fields.date($0, field: "loan_from") },
             loanUntil: try form["loan_until"].map { try Fields.date($0, field: "loan_until") }, consultant: visit.principal.subject)
         let (store, now, actor) = (self.store, desk.now(), Self.actor(visit))
         do {
-            try await work {
-                try store.addConsultant(seeker.consultant!, at: now, actor: actor)
-                try store.addJobSeeker(seeker, at: now, actor: actor)
-            }
+            try await work { try store.addJobSeeker(seeker, at: now, actor: actor) }
         } catch let problem as APIProblem {
             return try await jobSeekersPage(visit, status: problem.status, error: problem.detail)
         }
@@ -181,7 +178,7 @@ extension API {
         let choices = try form.all("start").enumerated().map { index, start in
             SlotChoice(start: try Fields.instant(start, field: "start", zone: zone), session: index < sessions.count ? sessions[index] : nil)
         }
-        guard let first = choices.first else { throw PageProblem(.unprocessableContent, key: "error_missing", values: ["field": "start"], field: "start") }
+        guard let first = choices.first else { throw PageProblem.missing("start") }
         let idempotency = form["once"].map {
             Idempotency(scope: visit.principal.tokenId, key: "web \($0)", fingerprint: Idempotency.fingerprint(of: draft, at: choices))
         }
@@ -195,11 +192,15 @@ extension API {
         return Pages.redirect("/desk/agenda?week=\(zone.local(at: first.start).date)")
     }
 
-    /// The appointment a page changes, after the API's rule for who may change it.
-    func changeable(_ context: APIContext, _ visit: PageVisit) async throws -> BookedAppointment {
+    /// The appointment a page changes, after the API's rule for who may change it (``Permission/mayChange``
+    /// unless another rule is given).
+    func changeable(
+        _ context: APIContext, _ visit: PageVisit,
+        rule: @escaping Permission.AppointmentRule = Permission.mayChange
+    ) async throws -> BookedAppointment {
         guard let text = context.parameters.get("id"), let id = Int64(text), id > 0 else { throw PageProblem(.notFound, key: "error_no_appointment") }
         let (store, caller) = (self.store, visit.principal)
-        return try await work { try Permission.mayChange(caller, appointment: try store.appointment(id), id: id, store: store) }
+        return try await work { try rule(caller, try store.appointment(id), id, store) }
     }
 
     private func movePage(_ context: APIContext, _ visit: PageVisit) async throws -> Response {
@@ -226,7 +227,7 @@ extension API {
 
     private func moveAppointment(_ context: APIContext, _ visit: PageVisit) async throws -> Response {
         let appointment = try await changeable(context, visit)
-        guard let start = visit.form["start"] else { throw PageProblem(.unprocessableContent, key: "error_missing", values: ["field": "start"], field: "start") }
+        guard let start = visit.form["start"] else { throw PageProblem.missing("start") }
         let choice = SlotChoice(start: try Fields.instant(start, field: "start", zone: zone), session: visit.form["session"])
         let (desk, actor) = (self.desk, Self.actor(visit))
         let moved = try await work { try desk.move(appointment: appointment.id, to: choice, actor: actor) }

@@ -110,8 +110,8 @@ extension API {
     private func createToken(_ request: Request, _ visit: PageVisit) async throws -> Response {
         try requireRole(visit, .coordinator)
         let form = visit.form
-        guard let role = form["role"].flatMap(Role.init(rawValue:)) else { throw PageProblem(.unprocessableContent, key: "error_missing", values: ["field": "role"], field: "role") }
-        guard let subject = form["subject"] else { throw PageProblem(.unprocessableContent, key: "error_missing", values: ["field": "subject"], field: "subject") }
+        guard let role = form["role"].flatMap(Role.init(rawValue:)) else { throw PageProblem.missing("role") }
+        guard let subject = form["subject"] else { throw PageProblem.missing("subject") }
         let (store, now, actor) = (self.store, desk.now(), Self.actor(visit))
         let token = try await work {
             var random = SystemRandomNumberGenerator()
@@ -134,9 +134,9 @@ extension API {
     private func createFeed(_ request: Request, _ visit: PageVisit) async throws -> Response {
         try requireRole(visit, .coordinator)
         let form = visit.form
-        guard let subject = form["subject"] else { throw PageProblem(.unprocessableContent, key: "error_missing", values: ["field": "subject"], field: "subject") }
+        guard let subject = form["subject"] else { throw PageProblem.missing("subject") }
         guard let audience = FeedAudience(kind: form["kind"] ?? "", subject: subject) else {
-            throw PageProblem(.unprocessableContent, key: "error_missing", values: ["field": "kind"], field: "kind")
+            throw PageProblem.missing("kind")
         }
         let (store, now, actor) = (self.store, desk.now(), Self.actor(visit))
         let token = try await work {

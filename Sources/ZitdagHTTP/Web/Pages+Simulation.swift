@@ -81,14 +81,11 @@ extension API {
         case .success(let found): variants = found
         case .failure(let error): throw PageProblem(.unprocessableContent, message: "vary: \(error.description)")
         }
-        let runs = try await work { () -> [SimulationResult] in
+        let runs = try await work {
             variants.map { variant in
-                let started = ContinuousClock.now
-                let outcomes = Simulation(scenario: variant.scenario).replicate(
-                    count: variant.scenario.replications, threads: ProcessInfo.processInfo.activeProcessorCount, progress: { _, _ in })
-                return SimulationResult(
+                SimulationResult.run(
                     label: variant.label, change: variant.change, scenario: variant.scenario,
-                    report: SimulationReport(scenario: variant.scenario, outcomes: outcomes), elapsed: started.duration(to: .now))
+                    threads: ProcessInfo.processInfo.activeProcessorCount, clock: ContinuousClock())
             }
         }
         return (runs, inputs)
@@ -99,7 +96,7 @@ extension API {
         if let uploaded = form["upload"] ?? form["scenario_text"] { return (uploaded, "upload", "scenario_text", uploaded) }
         guard let name = form["scenario"], scenarioNames().contains(name),
             let file = try? String(contentsOfFile: (options.scenarios as NSString).appendingPathComponent(name), encoding: .utf8)
-        else { throw PageProblem(.unprocessableContent, key: "error_missing", values: ["field": "scenario"], field: "scenario") }
+        else { throw PageProblem.missing("scenario") }
         return (file, name, "scenario", name)
     }
 

@@ -26,8 +26,8 @@ final class SignedIn: Sendable {
         self.now = now
     }
 
-    /// A new session for `principal`: its id (for the cookie) and form token.
-    func open(_ principal: Principal) -> (id: String, csrf: String) {
+    /// A new session for `principal` (with a form token of its own): its id, for the cookie.
+    func open(_ principal: Principal) -> String {
         let (id, csrf) = (Self.random(), Self.random())
         let time = now()
         entries.withLock { entries in
@@ -35,7 +35,7 @@ final class SignedIn: Sendable {
             entries = entries.filter { $0.value.expires > time }
             entries[id] = Entry(principal: principal, csrf: csrf, expires: time + idle)
         }
-        return (id, csrf)
+        return id
     }
 
     /// The live session `id`, its idle time restarted.

@@ -2,10 +2,10 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
-/// The pages' style sheet and their one small script, from the bundle, cached by browsers for a day
-/// (their names change when their content does not matter: they are versioned by `?v=` in the layout).
+/// The pages' style sheet and small scripts, from the bundle, cached by browsers for a day (the
+/// layout names them with `?v=`, raised when they change).
 enum StaticFiles {
-    static let types = ["css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8", "png": "image/png", "svg": "image/svg+xml"]
+    static let types = ["css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8"]
 
     static let files: [String: (type: String, bytes: [UInt8])] = {
         guard let folder = Bundle.module.url(forResource: "Static", withExtension: nil),
