@@ -5,15 +5,15 @@ import ZitdagStore
 /// `zitdag agenda`: a consultant's, coach's or location's appointments.
 struct Agenda: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show the agenda of a consultant, coach or location (default: the next 7 days).")
+        abstract: Text("Show the agenda of a consultant, coach or location (default: the next 7 days).").cli)
 
-    @Option(help: "A consultant's appointments.") var consultant: String?
-    @Option(help: "A coach's half-days and appointments.") var coach: String?
-    @Option(help: "A location's half-days and appointments.") var location: String?
-    @Option(help: "The week (Monday to Sunday) holding this date.") var week: String?
-    @Option(help: "From this date (default: today).") var from: String?
-    @Option(help: "Up to and including this date (default: 6 days after --from).") var to: String?
-    @Flag(help: "Show cancelled appointments too.") var cancelled = false
+    @Option(help: ArgumentHelp(Text("A consultant's appointments."))) var consultant: String?
+    @Option(help: ArgumentHelp(Text("A coach's half-days and appointments."))) var coach: String?
+    @Option(help: ArgumentHelp(Text("A location's half-days and appointments."))) var location: String?
+    @Option(help: ArgumentHelp(Text("The week (Monday to Sunday) holding this date."))) var week: String?
+    @Option(help: ArgumentHelp(Text("From this date (default: today)."))) var from: String?
+    @Option(help: ArgumentHelp(Text("Up to and including this date (default: 6 days after --from)."))) var to: String?
+    @Flag(help: ArgumentHelp(Text("Show cancelled appointments too."))) var cancelled = false
     @OptionGroup var store: StoreOptions
 
     func run() throws {
@@ -35,12 +35,12 @@ struct Agenda: ParsableCommand {
                 Render.printJSON(agenda.map { AgendaEntry($0, zone: zone) })
                 return
             }
-            print("\(first.withWeekday) to \(last.withWeekday): \(Counted.text(agenda.count, "half-day")), \(Counted.text(agenda.reduce(0) { $0 + $1.appointments.count }, "appointment"))")
+            say(Text("\(weekday: first) to \(weekday: last): \(count: agenda.count, "half-day"), \(count: agenda.reduce(0) { $0 + $1.appointments.count }, "appointment")"))
             for item in agenda {
                 let s = item.session
-                print("\n\(zone.local(at: s.span.start).withWeekday)-\(zone.local(at: s.span.end).hourMinute)  coach \(s.coach) at \(s.location), \(s.seats) seat\(s.seats == 1 ? "" : "s")  [\(s.id)]")
-                if item.appointments.isEmpty { print("  (no appointments)") }
-                for a in item.appointments { print("  " + Render.appointmentLine(a, zone: zone)) }
+                say(Text("\n\(weekday: zone.local(at: s.span.start))-\(zone.local(at: s.span.end).hourMinute)  coach \(s.coach) at \(s.location), \(count: s.seats, "seat")  [\(s.id)]"))
+                if item.appointments.isEmpty { say(Text("  (no appointments)")) }
+                for a in item.appointments { say(Text("  \(Render.appointmentLine(a, zone: zone))")) }
             }
         }
     }

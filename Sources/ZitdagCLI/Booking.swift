@@ -5,23 +5,23 @@ import ZitdagStore
 /// `zitdag book`: book a slot or a whole series.
 struct Book: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Book an appointment, or a whole series, for a job seeker.",
-        discussion: """
+        abstract: Text("Book an appointment, or a whole series, for a job seeker.").cli,
+        discussion: Text("""
             Give the first start (`--at "2026-12-08 09:00"`) and zitdag places the rest of the series as
             the allocator would, or give every start. When the slot is taken, says so and lists the
             next free ones. Exit status: 0 booked, 3 taken or no room, 2 bad input, 1 database.
-            """)
+            """).cli)
 
     @OptionGroup var request: DraftOptions
-    @Option(parsing: .singleValue, help: "Start of an appointment, YYYY-MM-DD HH:MM (repeat for each of a series).")
+    @Option(parsing: .singleValue, help: ArgumentHelp(Text("Start of an appointment, YYYY-MM-DD HH:MM (repeat for each of a series).")))
     var at: [String] = []
-    @Option(help: "The session, when several run at that time.") var session: String?
-    @Flag(help: "A coordinator's urgent booking: it may take seats held back for urgent bookings.") var urgent = false
+    @Option(help: ArgumentHelp(Text("The session, when several run at that time."))) var session: String?
+    @Flag(help: ArgumentHelp(Text("A coordinator's urgent booking: it may take seats held back for urgent bookings."))) var urgent = false
     @OptionGroup var store: StoreOptions
 
     func run() throws {
         try reporting {
-            guard !at.isEmpty else { throw CommandError.input("--at: give the start of the appointment") }
+            guard !at.isEmpty else { throw CommandError.input(Text("--at: give the start of the appointment")) }
             let desk = try store.desk()
             let zone = desk.store.zone
             var choices: [SlotChoice] = []
@@ -39,12 +39,12 @@ struct Book: ParsableCommand {
 /// `zitdag move`: move one appointment.
 struct Move: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Move an appointment to another time (it keeps its id and calendar event).",
-        discussion: "Exit status: 0 moved, 3 not free or not movable, 2 bad input, 1 database.")
+        abstract: Text("Move an appointment to another time (it keeps its id and calendar event).").cli,
+        discussion: Text("Exit status: 0 moved, 3 not free or not movable, 2 bad input, 1 database.").cli)
 
-    @Argument(help: "The appointment's number.") var appointment: Int64
-    @Option(help: "The new start, YYYY-MM-DD HH:MM.") var to: String
-    @Option(help: "The session, when several run at that time.") var session: String?
+    @Argument(help: ArgumentHelp(Text("The appointment's number."))) var appointment: Int64
+    @Option(help: ArgumentHelp(Text("The new start, YYYY-MM-DD HH:MM."))) var to: String
+    @Option(help: ArgumentHelp(Text("The session, when several run at that time."))) var session: String?
     @OptionGroup var store: StoreOptions
 
     func run() throws {
@@ -57,7 +57,7 @@ struct Move: ParsableCommand {
                 Render.appointments([moved], zone: desk.store.zone, json: store.json)
                 // A consultant who came along and cannot at the new time is not dropped without a word.
                 if before?.consultantAttends == true && !moved.consultantAttends {
-                    printError("note: consultant \(moved.consultant ?? "") no longer comes along: not free at the new time")
+                    printError(Text("note: consultant \(moved.consultant ?? "") no longer comes along: not free at the new time"))
                 }
             } catch { throw CommandError.store(error, options: ["start": "--to"]) }
         }
@@ -67,11 +67,11 @@ struct Move: ParsableCommand {
 /// `zitdag cancel`: cancel an appointment or the rest of its series.
 struct Cancel: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Cancel an appointment (or, with --series, every later one of its series).",
-        discussion: "The seat is free at once; feeds show the appointment as cancelled for a while. Exit status: 0, 3, 2, 1.")
+        abstract: Text("Cancel an appointment (or, with --series, every later one of its series).").cli,
+        discussion: Text("The seat is free at once; feeds show the appointment as cancelled for a while. Exit status: 0, 3, 2, 1.").cli)
 
-    @Argument(help: "The appointment's number.") var appointment: Int64
-    @Flag(help: "Cancel the rest of the series too.") var series = false
+    @Argument(help: ArgumentHelp(Text("The appointment's number."))) var appointment: Int64
+    @Flag(help: ArgumentHelp(Text("Cancel the rest of the series too."))) var series = false
     @OptionGroup var store: StoreOptions
 
     func run() throws {
@@ -88,15 +88,15 @@ struct Cancel: ParsableCommand {
 
 /// `zitdag attended` and `zitdag no-show`: how an appointment went.
 struct Attended: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Record that the job seeker came to an appointment.")
-    @Argument(help: "The appointment's number.") var appointment: Int64
+    static let configuration = CommandConfiguration(abstract: Text("Record that the job seeker came to an appointment.").cli)
+    @Argument(help: ArgumentHelp(Text("The appointment's number."))) var appointment: Int64
     @OptionGroup var store: StoreOptions
     func run() throws { try Outcome.record(.attended, appointment, store, self) }
 }
 
 struct NoShow: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "no-show", abstract: "Record that the job seeker did not come.")
-    @Argument(help: "The appointment's number.") var appointment: Int64
+    static let configuration = CommandConfiguration(commandName: "no-show", abstract: Text("Record that the job seeker did not come.").cli)
+    @Argument(help: ArgumentHelp(Text("The appointment's number."))) var appointment: Int64
     @OptionGroup var store: StoreOptions
     func run() throws { try Outcome.record(.noShow, appointment, store, self) }
 }
@@ -109,7 +109,7 @@ enum Outcome {
                 let marking = try desk.marking(appointment: id, as: status, actor: store.who)
                 Render.appointments([marking.marked] + marking.ended, zone: desk.store.zone, json: store.json)
                 if !marking.ended.isEmpty {
-                    printError("note: the rules end the series at a no-show: \(Counted.text(marking.ended.count, "later appointment")) cancelled")
+                    printError(Text("note: the rules end the series at a no-show: \(count: marking.ended.count, "later appointment") cancelled"))
                 }
                 Render.filled(marking.filled, zone: desk.store.zone)
             } catch { throw CommandError.store(error) }

@@ -4,13 +4,13 @@ import ZitdagCore
 /// `zitdag check`: verify a plan against its problem.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check a plan against every hard constraint and recompute its objective.",
-        discussion: "Exit status: 0 valid with the right objective, 1 violations found, 2 a file is unreadable or invalid.")
+        abstract: Text("Check a plan against every hard constraint and recompute its objective.").cli,
+        discussion: Text("Exit status: 0 valid with the right objective, 1 violations found, 2 a file is unreadable or invalid.").cli)
 
-    @Argument(help: "The zitdag-problem/1 file.")
+    @Argument(help: ArgumentHelp(Text("The zitdag-problem/1 file.")))
     var problem: String
 
-    @Argument(help: "The zitdag-plan/1 file.")
+    @Argument(help: ArgumentHelp(Text("The zitdag-plan/1 file.")))
     var plan: String
 
     func run() throws {
@@ -18,12 +18,12 @@ struct Check: ParsableCommand {
             let problem = try Files.problem(self.problem)
             let plan = try Files.plan(self.plan, zone: problem.zone)
             let report = PlanChecker(problem: problem).check(plan)
-            for violation in report.violations { print(violation) }
-            let summary = "\(report.scheduled)/\(problem.requests.count) requests scheduled, objective \(report.objective)"
+            for violation in report.violations { say(violation.text) }
+            let summary = Text("\(report.scheduled)/\(problem.requests.count) requests scheduled, objective \(report.objective)")
             guard report.isValid else {
-                throw CommandError.output("plan is invalid: \(report.violations.count) violation(s); \(summary)")
+                throw CommandError.output(Text("plan is invalid: \(report.violations.count) violation(s); \(summary)"))
             }
-            print("plan is valid: \(summary)")
+            say(Text("plan is valid: \(summary)"))
         }
     }
 }

@@ -5,12 +5,14 @@ import ZitdagCore
 /// What ends a command early, with the exit status it gives.
 ///
 /// Bad input exits with 2 (as the problem format asks), an invalid plan with 1.
-struct CommandError: Error, CustomStringConvertible {
-    var description: String
+struct CommandError: Error, CustomStringConvertible, TextConvertible {
+    var text: Text
     var status: Int32
 
-    static func input(_ message: String) -> CommandError { CommandError(description: message, status: 2) }
-    static func output(_ message: String) -> CommandError { CommandError(description: message, status: 1) }
+    var description: String { text.description }
+
+    static func input(_ message: Text) -> CommandError { CommandError(text: message, status: 2) }
+    static func output(_ message: Text) -> CommandError { CommandError(text: message, status: 1) }
 
     /// The one option given among `options` (each its name and value), or bad input naming them all:
     /// how every "give exactly one of" check reads.
@@ -18,7 +20,7 @@ struct CommandError: Error, CustomStringConvertible {
         let given = options.compactMap { option in option.value.map { (option.name, $0) } }
         guard given.count == 1 else {
             let names = options.map(\.name)
-            throw input("give exactly one of \(names.dropLast().joined(separator: ", ")) or \(names.last ?? "")")
+            throw input(Text("give exactly one of \(names.dropLast().joined(separator: ", ")) or \(names.last ?? "")"))
         }
         return given[0]
     }
@@ -27,7 +29,7 @@ struct CommandError: Error, CustomStringConvertible {
         var error = error
         error.file = path
         let count = error.issues.count
-        return CommandError(description: "\(path): \(count) error\(count == 1 ? "" : "s"):\n\(error)", status: 2)
+        return CommandError(text: Text("\(path): \(count: count, "error"):\n\(error.text)"), status: 2)
     }
 }
 
@@ -37,7 +39,7 @@ extension ParsableCommand {
         do {
             try body()
         } catch let error as CommandError {
-            printError("zitdag: \(error.description)")
+            printError(Text("zitdag: \(error.text)"))
             throw ExitCode(error.status)
         }
     }
@@ -45,8 +47,8 @@ extension ParsableCommand {
 
 /// Writes a line to stderr. A failed write (a full disk, `2>/dev/full`) is ignored: FileHandle's
 /// `write` trapped on it (SIGILL, exit 132), which also took `zitdag serve` down at its first log line.
-func printError(_ text: String) {
-    Terminal.put(text + "\n", to: .error)
+func printError(_ text: Text) {
+    Terminal.put(text.cli + "\n", to: .error)
 }
 
 /// Writing to the standard streams without trapping, and knowing whether it worked.

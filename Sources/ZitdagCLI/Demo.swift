@@ -38,7 +38,7 @@ struct Demo {
             for j in 5...10 {
                 _ = try store.queue(RequestDraft(jobSeeker: "J\(j)", consultant: "K\((j % 3) + 1)", attendance: .preferred), at: now, actor: "demo")
             }
-            printError("zitdag: demo database seeded: \(Counted.text(schedule.open.count, "session")), 3 consultants, 12 job seekers")
+            printError(Text("zitdag: demo database seeded: \(count: schedule.open.count, "session"), 3 consultants, 12 job seekers"))
         }
         var random = SystemRandomNumberGenerator()
         let base = "http://\(host):\(port)"
@@ -52,7 +52,7 @@ struct Demo {
         let example = offer.map { zone.local(at: $0.assignments[0].span.start).description }
             ?? "\(today.adding(days: 8 - today.weekday))T10:00:00"
 
-        let text = """
+        let text = Text("""
             The web desk, in a browser (sign-in links, new on every start):
               as coordinator:   \(SignInLink.url(base: base, secret: coordinator.secret))
               as consultant K2: \(SignInLink.url(base: base, secret: consultant.secret))
@@ -73,8 +73,8 @@ struct Demo {
                 -d '{"from": "\(today)", "to": "\(today.adding(days: 13))"}' \(base)/v1/plan
               curl -s \(FeedLinks(base: base, secret: coachFeed.secret).url)
 
-            """
+            """)
         // Straight to the file descriptor: stdout may be a pipe, and the server runs until stopped.
-        Terminal.put(text, to: .output)
+        Terminal.put(text.cli, to: .output)
     }
 }

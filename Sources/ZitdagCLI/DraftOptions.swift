@@ -4,49 +4,49 @@ import ZitdagStore
 
 /// What the consultant asks for: shared by `slots`, `book` and `request add`.
 struct DraftOptions: ParsableArguments {
-    @Option(help: "The job seeker's pseudonymous id.")
+    @Option(help: ArgumentHelp(Text("The job seeker's pseudonymous id.")))
     var jobSeeker: String
 
-    @Option(help: "The consultant who books (and may come along).")
+    @Option(help: ArgumentHelp(Text("The consultant who books (and may come along).")))
     var consultant: String?
 
-    @Option(help: "required, preferred or none: whether the consultant comes along.")
+    @Option(help: ArgumentHelp(Text("required, preferred or none: whether the consultant comes along.")))
     var attendance: String = "none"
 
-    @Option(help: "Minutes per appointment.")
+    @Option(help: ArgumentHelp(Text("Minutes per appointment.")))
     var duration: Int = RequestSpecification.durationMinutes.defaultValue
 
-    @Option(help: "Appointments in the series.")
+    @Option(help: ArgumentHelp(Text("Appointments in the series.")))
     var series: Int = RequestSpecification.appointments.defaultValue
 
-    @Option(help: "Days between appointments of a series, as MIN..MAX.")
+    @Option(help: ArgumentHelp(Text("Days between appointments of a series, as MIN..MAX.")))
     var gap: String = "\(RequestSpecification.gapDays.lowerBound)..\(RequestSpecification.gapDays.upperBound)"
 
-    @Option(help: "The first appointment on or after this date (default: the earliest the rules allow).")
+    @Option(help: ArgumentHelp(Text("The first appointment on or after this date (default: the earliest the rules allow).")))
     var from: String?
 
-    @Option(help: "The first appointment on or before this date.")
+    @Option(help: ArgumentHelp(Text("The first appointment on or before this date.")))
     var due: String?
 
-    @Option(help: "1 (default) to 5.")
+    @Option(help: ArgumentHelp(Text("1 (default) to 5.")))
     var priority: Int = RequestSpecification.priority.defaultValue
 
-    @Option(help: "The language the session must serve (default: the job seeker's).")
+    @Option(help: ArgumentHelp(Text("The language the session must serve (default: the job seeker's).")))
     var language: String?
 
-    @Option(help: "What the appointment works on, shown to the coach (no personal details).")
+    @Option(help: ArgumentHelp(Text("What the appointment works on, shown to the coach (no personal details).")))
     var topic: String?
 
     func draft() throws(CommandError) -> RequestDraft {
         guard let attendance = Attendance(rawValue: attendance) else {
-            throw CommandError.input("--attendance: \"\(self.attendance)\" is not required, preferred or none")
+            throw CommandError.input(Text("--attendance: \"\(self.attendance)\" is not required, preferred or none"))
         }
         let bounds = gap.split(separator: ".", omittingEmptySubsequences: true).compactMap { Int($0) }
         // The bounds' ranges and order are the request's rules, checked with the rest of the draft.
         guard gap.contains(".."), bounds.count == 2 else {
-            throw CommandError.input("--gap: \"\(gap)\" is not MIN..MAX days, such as 7..14")
+            throw CommandError.input(Text("--gap: \"\(gap)\" is not MIN..MAX days, such as 7..14"))
         }
-        guard bounds[0] <= bounds[1] else { throw CommandError.input("--gap: \(bounds[1]) is less than \(bounds[0])") }
+        guard bounds[0] <= bounds[1] else { throw CommandError.input(Text("--gap: \(bounds[1]) is less than \(bounds[0])")) }
         return RequestDraft(
             jobSeeker: jobSeeker, consultant: consultant, attendance: attendance, durationMinutes: duration, appointments: series,
             gapDays: bounds[0]...bounds[1], from: try from.map { date throws(CommandError) in try WallClock.date(date, option: "--from") },

@@ -6,33 +6,33 @@ import ZitdagCore
 /// `zitdag feed`: the iCalendar feed a coach, consultant or location subscribes to.
 struct Feed: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the iCalendar feed of a coach, a consultant or a location, from the booking store or a plan.",
-        discussion: """
+        abstract: Text("Write the iCalendar feed of a coach, a consultant or a location, from the booking store or a plan.").cli,
+        discussion: Text("""
             Without --problem and --plan, the feed comes from the booking store: from 4 weeks ago to the
             booking horizon, appointments with a SEQUENCE that grows with each change, cancelled ones kept
             for 14 days as cancelled. Job seekers appear by initials (and pseudonymous id for their
             consultant) only. Exit status 2 on bad input.
-            """)
+            """).cli)
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
         case coach, consultant, location
     }
 
-    @Argument(help: "coach, consultant or location.")
+    @Argument(help: ArgumentHelp(Text("coach, consultant or location.")))
     var kind: Kind
 
-    @Argument(help: "Their id.")
+    @Argument(help: ArgumentHelp(Text("Their id.")))
     var id: String
 
-    @Option(help: "A zitdag-problem/1 file (with --plan, instead of the booking store).")
+    @Option(help: ArgumentHelp(Text("A zitdag-problem/1 file (with --plan, instead of the booking store).")))
     var problem: String?
 
-    @Option(help: "A zitdag-plan/1 file.")
+    @Option(help: ArgumentHelp(Text("A zitdag-plan/1 file.")))
     var plan: String?
 
     @OptionGroup var store: StoreOptions
 
-    @Option(name: .shortAndLong, help: "Where to write the feed (default: standard output).")
+    @Option(name: .shortAndLong, help: ArgumentHelp(Text("Where to write the feed (default: standard output).")))
     var out: String?
 
     func run() throws {
@@ -47,7 +47,7 @@ struct Feed: ParsableCommand {
             do throws(CalendarError) {
                 text = try FeedWriter(zone: zone).write(name: audience.calendarName, entries: entries, stamp: StoreOptions.clock())
             } catch {
-                throw CommandError.output(error.description)
+                throw CommandError.output(Text.of(error))
             }
             if let out { try Files.write(text, to: out) } else { print(text, terminator: "") }
         }
@@ -58,7 +58,7 @@ struct Feed: ParsableCommand {
         case (let problemPath?, let planPath?):
             let problem = try Files.problem(problemPath)
             let plan = try Files.plan(planPath, zone: problem.zone)
-            guard audience.appears(in: problem) else { throw CommandError.input("\(problemPath): no \(kind.rawValue) \(id)") }
+            guard audience.appears(in: problem) else { throw CommandError.input(Text("\(problemPath): no \(kind.rawValue) \(id)")) }
             return (problem.zone, audience.entries(in: problem, plan: plan))
         case (nil, nil):
             let store = try self.store.open()
@@ -69,7 +69,7 @@ struct Feed: ParsableCommand {
                 return (store.zone, try store.feedEntries(for: audience, from: today.adding(days: -28), to: today.adding(days: 7 * weeks), now: now))
             } catch { throw CommandError.store(error) }
         default:
-            throw CommandError.input("give both --problem and --plan, or neither (the booking store)")
+            throw CommandError.input(Text("give both --problem and --plan, or neither (the booking store)"))
         }
     }
 }

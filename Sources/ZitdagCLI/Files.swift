@@ -8,12 +8,12 @@ enum Files {
 
     static func read(_ path: String) throws(CommandError) -> [UInt8] {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        guard let attributes else { throw CommandError.input("\(path): no such file") }
+        guard let attributes else { throw CommandError.input(Text("\(path): no such file")) }
         if let size = attributes[.size] as? Int, size > maximumSize {
-            throw CommandError.input("\(path): \(size) bytes is more than the \(maximumSize / 1_048_576) MiB zitdag reads")
+            throw CommandError.input(Text("\(path): \(size) bytes is more than the \(maximumSize / 1_048_576) MiB zitdag reads"))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandError.input("\(path): cannot be read")
+            throw CommandError.input(Text("\(path): cannot be read"))
         }
         return [UInt8](data)
     }
@@ -41,7 +41,7 @@ enum Files {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw CommandError.output("\(path): cannot be written (\(error.localizedDescription))")
+            throw CommandError.output(Text("\(path): cannot be written (\(error.localizedDescription))"))
         }
     }
 }

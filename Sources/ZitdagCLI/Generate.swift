@@ -7,26 +7,26 @@ extension ProblemSize: ExpressibleByArgument {}
 /// `zitdag generate`: write a realistic problem file.
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write a realistic problem file of a given size.",
-        discussion: "Sizes: jobteam (32 sessions, 60 requests), city (432, 800), region (7,800, 15,000), stress (39,000, 100,000).")
+        abstract: Text("Write a realistic problem file of a given size.").cli,
+        discussion: Text("Sizes: jobteam (32 sessions, 60 requests), city (432, 800), region (7,800, 15,000), stress (39,000, 100,000).").cli)
 
-    @Option(help: "jobteam, city, region or stress.")
+    @Option(help: ArgumentHelp(Text("jobteam, city, region or stress.")))
     var size: ProblemSize = .jobteam
 
-    @Option(help: "Seed: the same seed and start give the same problem.")
+    @Option(help: ArgumentHelp(Text("Seed: the same seed and start give the same problem.")))
     var seed: UInt64 = 1
 
-    @Option(help: "The horizon starts on the first Monday on or after this date (default: the Monday after today).")
+    @Option(help: ArgumentHelp(Text("The horizon starts on the first Monday on or after this date (default: the Monday after today).")))
     var start: String?
 
-    @Option(name: .shortAndLong, help: "Where to write the problem (default: standard output).")
+    @Option(name: .shortAndLong, help: ArgumentHelp(Text("Where to write the problem (default: standard output).")))
     var out: String?
 
-    @Flag(help: "Half-days also keep capacity for walk-in and urgent bookings (the session key \"reserved\"), planned on the first Monday.")
+    @Flag(help: ArgumentHelp(Text("Half-days also keep capacity for walk-in and urgent bookings (the session key \"reserved\"), planned on the first Monday.")))
     var channels = false
 
     func validate() throws {
-        if let start, LocalDate(iso: start) == nil { throw ValidationError("--start must be a date YYYY-MM-DD, got \(start)") }
+        if let start, LocalDate(iso: start) == nil { throw ValidationError(Text("--start must be a date YYYY-MM-DD, got \(start)")) }
     }
 
     func run() throws {

@@ -5,24 +5,24 @@ import ZitdagCore
 struct MakeProblem: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "problem",
-        abstract: "Build a zitdag-problem/1 file from Calendars/ and a file of consultants and requests.",
-        discussion: """
+        abstract: Text("Build a zitdag-problem/1 file from Calendars/ and a file of consultants and requests.").cli,
+        discussion: Text("""
             The requests file is a JSON object with the problem format's "consultants" and "requests" (and
             optionally "grid_minutes", "weights" and "today", the day held-back seats are released by); the
             sessions, with what they keep for walk-in and urgent bookings, come from the calendars between --from and
             --to, in Europe/Brussels. Everything is checked as for solve: exit status 2 names each error.
-            """)
+            """).cli)
 
-    @Option(help: "The JSON file of consultants and requests.")
+    @Option(help: ArgumentHelp(Text("The JSON file of consultants and requests.")))
     var requests: String
 
-    @OptionGroup(title: "Sessions to include")
+    @OptionGroup(title: Text("Sessions to include").cli)
     var window: DateWindow
 
-    @Option(help: "The folder of .ics files defining the zitdagen.")
+    @Option(help: ArgumentHelp(Text("The folder of .ics files defining the zitdagen.")))
     var calendars: String = "Calendars"
 
-    @Option(name: .shortAndLong, help: "Where to write the problem (default: standard output).")
+    @Option(name: .shortAndLong, help: ArgumentHelp(Text("Where to write the problem (default: standard output).")))
     var out: String?
 
     func run() throws {
@@ -32,13 +32,13 @@ struct MakeProblem: ParsableCommand {
             do {
                 input = try JSONParser.parse(try Files.read(requests))
             } catch let error as JSONSyntaxError {
-                throw CommandError.input("\(requests):\(error.line): \(error.message) (column \(error.column))")
+                throw CommandError.input(Text("\(requests):\(error.line): \(error.message) (column \(error.column))"))
             }
             guard case .object(let members) = input.value else {
-                throw CommandError.input("\(requests): must be a JSON object with \"consultants\" and \"requests\"")
+                throw CommandError.input(Text("\(requests): must be a JSON object with \"consultants\" and \"requests\""))
             }
             if let taken = members.first(where: { ["format", "timezone", "sessions"].contains($0.key) }) {
-                throw CommandError.input("\(requests):\(taken.value.line): \"\(taken.key)\" is not for this file: zitdag problem sets it")
+                throw CommandError.input(Text("\(requests):\(taken.value.line): \"\(taken.key)\" is not for this file: zitdag problem sets it"))
             }
             let sessions = try SessionCalendarFiles.sessions(in: calendars, window: try window.span(in: zone), zone: zone)
             let combined = JSON(.object(
@@ -52,7 +52,7 @@ struct MakeProblem: ParsableCommand {
             }
             let text = JSONWriter.write(ProblemFile.encode(problem))
             if let out { try Files.write(text, to: out) } else { print(text, terminator: "") }
-            printError("\(Counted.text(problem.sessions.count, "session")), \(Counted.text(problem.consultants.count, "consultant")), \(Counted.text(problem.requests.count, "request"))")
+            printError(Text("\(count: problem.sessions.count, "session"), \(count: problem.consultants.count, "consultant"), \(count: problem.requests.count, "request")"))
         }
     }
 }

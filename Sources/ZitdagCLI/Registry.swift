@@ -5,11 +5,11 @@ import ZitdagStore
 
 /// `zitdag consultant add|list`.
 struct ConsultantCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "consultant", abstract: "Manage consultants.", subcommands: [Add.self, List.self])
+    static let configuration = CommandConfiguration(commandName: "consultant", abstract: Text("Manage consultants.").cli, subcommands: [Add.self, List.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a consultant.")
-        @Argument(help: "The consultant's id.") var id: String
+        static let configuration = CommandConfiguration(abstract: Text("Add a consultant.").cli)
+        @Argument(help: ArgumentHelp(Text("The consultant's id."))) var id: String
         @OptionGroup var store: StoreOptions
         func run() throws {
             try reporting {
@@ -19,7 +19,7 @@ struct ConsultantCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the consultants.")
+        static let configuration = CommandConfiguration(abstract: Text("List the consultants.").cli)
         @OptionGroup var store: StoreOptions
         func run() throws {
             try reporting {
@@ -32,15 +32,15 @@ struct ConsultantCommand: ParsableCommand {
 /// `zitdag job-seeker add|update|show|list`.
 struct JobSeekerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "job-seeker", abstract: "Manage job seekers.", subcommands: [Add.self, Update.self, Show.self, List.self])
+        commandName: "job-seeker", abstract: Text("Manage job seekers.").cli, subcommands: [Add.self, Update.self, Show.self, List.self])
 
     /// What a job seeker's profile holds, as options.
     struct Profile: ParsableArguments {
-        @Option(help: "The language sessions must serve.") var language: String?
-        @Option(help: "Digital level: starter, basic, advanced...") var level: String?
-        @Option(help: "First day of the device loan.") var loanFrom: String?
-        @Option(help: "Last day of the device loan.") var loanUntil: String?
-        @Option(help: "Their consultant: the only one who may book for them over HTTP.") var consultant: String?
+        @Option(help: ArgumentHelp(Text("The language sessions must serve."))) var language: String?
+        @Option(help: ArgumentHelp(Text("Digital level: starter, basic, advanced..."))) var level: String?
+        @Option(help: ArgumentHelp(Text("First day of the device loan."))) var loanFrom: String?
+        @Option(help: ArgumentHelp(Text("Last day of the device loan."))) var loanUntil: String?
+        @Option(help: ArgumentHelp(Text("Their consultant: the only one who may book for them over HTTP."))) var consultant: String?
 
         /// The change the options make to a profile: what was given, the rest left as it is. Dates are
         /// read here, before the store is touched, so a bad one changes nothing.
@@ -60,10 +60,10 @@ struct JobSeekerCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Register a job seeker: a pseudonymous id and what the coaching needs, never a name.",
-            discussion: "An id registered already is refused (exit 3): change a profile with `zitdag job-seeker update`.")
-        @Argument(help: "The pseudonymous id from the case system.") var id: String
-        @Option(help: "Initials, shown to the coach.") var initials: String
+            abstract: Text("Register a job seeker: a pseudonymous id and what the coaching needs, never a name.").cli,
+            discussion: Text("An id registered already is refused (exit 3): change a profile with `zitdag job-seeker update`.").cli)
+        @Argument(help: ArgumentHelp(Text("The pseudonymous id from the case system."))) var id: String
+        @Option(help: ArgumentHelp(Text("Initials, shown to the coach."))) var initials: String
         @OptionGroup var profile: Profile
         @OptionGroup var store: StoreOptions
 
@@ -79,9 +79,9 @@ struct JobSeekerCommand: ParsableCommand {
     }
 
     struct Update: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change what is given of a job seeker's profile; the rest stays.")
-        @Argument(help: "The job seeker's id.") var id: String
-        @Option(help: "Initials, shown to the coach.") var initials: String?
+        static let configuration = CommandConfiguration(abstract: Text("Change what is given of a job seeker's profile; the rest stays.").cli)
+        @Argument(help: ArgumentHelp(Text("The job seeker's id."))) var id: String
+        @Option(help: ArgumentHelp(Text("Initials, shown to the coach."))) var initials: String?
         @OptionGroup var profile: Profile
         @OptionGroup var store: StoreOptions
 
@@ -93,39 +93,40 @@ struct JobSeekerCommand: ParsableCommand {
                         if let initials { seeker.initials = initials }
                         change(&seeker)
                     }
-                    print(Self.describe(seeker))
+                    say(Self.describe(seeker))
                 } catch { throw CommandError.store(error) }
             }
         }
 
-        static func describe(_ seeker: JobSeeker) -> String {
-            [
-                "\(seeker.id) \(seeker.initials)", seeker.language.map { "language \($0)" }, seeker.digitalLevel.map { "level \($0)" },
-                seeker.loanFrom.map { "loan from \($0)" }, seeker.loanUntil.map { "until \($0)" }, seeker.consultant.map { "consultant \($0)" },
-            ].compactMap { $0 }.joined(separator: ", ")
+        static func describe(_ seeker: JobSeeker) -> Text {
+            let parts = [
+                Text(verbatim: "\(seeker.id) \(seeker.initials)"), seeker.language.map { Text("language \($0)") }, seeker.digitalLevel.map { Text("level \($0)") },
+                seeker.loanFrom.map { Text("loan from \($0)") }, seeker.loanUntil.map { Text("until \($0)") }, seeker.consultant.map { Text("consultant \($0)") },
+            ]
+            return Text.joined(parts.compactMap { $0 }, separator: ", ")
         }
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a job seeker's profile.")
-        @Argument(help: "The job seeker's id.") var id: String
+        static let configuration = CommandConfiguration(abstract: Text("Show a job seeker's profile.").cli)
+        @Argument(help: ArgumentHelp(Text("The job seeker's id."))) var id: String
         @OptionGroup var store: StoreOptions
         func run() throws {
             try reporting {
                 let seeker: JobSeeker?
                 do { seeker = try store.open().jobSeeker(id) } catch { throw CommandError.store(error) }
-                guard let seeker else { throw CommandError.input("no job seeker \(id)") }
-                print(Update.describe(seeker))
+                guard let seeker else { throw CommandError.input(Text("no job seeker \(id)")) }
+                say(Update.describe(seeker))
             }
         }
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the job seekers' profiles.")
+        static let configuration = CommandConfiguration(abstract: Text("List the job seekers' profiles.").cli)
         @OptionGroup var store: StoreOptions
         func run() throws {
             try reporting {
-                do { for seeker in try store.open().jobSeekers() { print(Update.describe(seeker)) } } catch { throw CommandError.store(error) }
+                do { for seeker in try store.open().jobSeekers() { say(Update.describe(seeker)) } } catch { throw CommandError.store(error) }
             }
         }
     }
@@ -134,36 +135,39 @@ struct JobSeekerCommand: ParsableCommand {
 /// `zitdag request add|list|cancel`: the queue for the week's plan.
 struct RequestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "request", abstract: "Queue requests for `zitdag plan`, or for an earlier place.",
+        commandName: "request", abstract: Text("Queue requests for `zitdag plan`, or for an earlier place.").cli,
         subcommands: [Add.self, List.self, Cancel.self, Earlier.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Queue a request; `zitdag plan` books it with the others.",
-            discussion: "The same request queued twice is refused (exit 3), as is a --from in the past (exit 2).")
+            abstract: Text("Queue a request; `zitdag plan` books it with the others.").cli,
+            discussion: Text("The same request queued twice is refused (exit 3), as is a --from in the past (exit 2).").cli)
         @OptionGroup var request: DraftOptions
         @OptionGroup var store: StoreOptions
         func run() throws {
             try reporting {
                 do {
                     let id = try store.open().queue(try request.draft(), at: StoreOptions.clock(), actor: store.who)
-                    print("request \(id) queued")
+                    say(Text("request \(id) queued"))
                 } catch { throw CommandError.store(error) }
             }
         }
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the queued requests, oldest first.")
+        static let configuration = CommandConfiguration(abstract: Text("List the queued requests, oldest first.").cli)
         @OptionGroup var store: StoreOptions
         func run() throws {
             try reporting {
                 do {
                     for (id, draft, release) in try store.open().queuedRequests() {
-                        let series = draft.appointments == 1 ? "1 appointment" : "\(draft.appointments) appointments \(draft.gapDays.lowerBound)..\(draft.gapDays.upperBound) days apart"
-                        print("\(id)  \(draft.jobSeeker)  \(series), \(draft.durationMinutes) min, from \(release)"
-                            + (draft.due.map { " due \($0)" } ?? "") + (draft.consultant.map { ", consultant \($0) \(draft.attendance.rawValue)" } ?? "")
-                            + ", priority \(draft.priority)")
+                        let series = draft.appointments == 1
+                            ? Text("1 appointment")
+                            : Text("\(draft.appointments) appointments \(draft.gapDays.lowerBound)..\(draft.gapDays.upperBound) days apart")
+                        var line = Text("\(id)  \(draft.jobSeeker)  \(series), \(draft.durationMinutes) min, from \(release)")
+                        if let due = draft.due { line = Text("\(line) due \(due)") }
+                        if let consultant = draft.consultant { line = Text("\(line), consultant \(consultant) \(draft.attendance.rawValue)") }
+                        say(Text("\(line), priority \(draft.priority)"))
                     }
                 } catch { throw CommandError.store(error) }
             }
@@ -172,35 +176,35 @@ struct RequestCommand: ParsableCommand {
 
     struct Earlier: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Wait for an earlier place for a booked series: it stands until one is found, then it is replaced.",
-            discussion: """
+            abstract: Text("Wait for an earlier place for a booked series: it stands until one is found, then it is replaced.").cli,
+            discussion: Text("""
                 A twin of the request joins the waiting list with a due date the day before its first appointment;
                 when a freed place (or the week's plan) books it, the old booking is cancelled in the same
                 transaction. Take it off with `zitdag request cancel`. Exit status 3 when the series has begun,
                 waits already, or nothing can come earlier; 2 for an unknown appointment.
-                """)
-        @Argument(help: "The number of any appointment of the series.") var appointment: Int64
+                """).cli)
+        @Argument(help: ArgumentHelp(Text("The number of any appointment of the series."))) var appointment: Int64
         @OptionGroup var store: StoreOptions
         func run() throws {
             try reporting {
                 do {
                     let db = try store.open()
-                    guard let booked = try db.appointment(appointment) else { throw StoreError.unknown(kind: "appointment", id: String(appointment)) }
+                    guard let booked = try db.appointment(appointment) else { throw StoreError.unknown(kind: Text("appointment"), id: String(appointment)) }
                     let twin = try db.waitForEarlier(request: booked.request, at: StoreOptions.clock(), actor: store.who)
-                    print("request \(twin) waits for an earlier place than request \(booked.request)'s")
+                    say(Text("request \(twin) waits for an earlier place than request \(booked.request)'s"))
                 } catch let error as StoreError { throw CommandError.store(error) }
             }
         }
     }
 
     struct Cancel: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Take a queued request off the queue.")
-        @Argument(help: "The request's number (see `zitdag request list`).") var id: Int64
+        static let configuration = CommandConfiguration(abstract: Text("Take a queued request off the queue.").cli)
+        @Argument(help: ArgumentHelp(Text("The request's number (see `zitdag request list`)."))) var id: Int64
         @OptionGroup var store: StoreOptions
         func run() throws {
             try reporting {
                 do { try store.open().cancelQueuedRequest(id, at: StoreOptions.clock(), actor: store.who) } catch { throw CommandError.store(error) }
-                print("request \(id) cancelled")
+                say(Text("request \(id) cancelled"))
             }
         }
     }
@@ -208,48 +212,50 @@ struct RequestCommand: ParsableCommand {
 
 /// `zitdag rules`: booking rules per service, location or coach.
 struct Rules: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show or set booking rules.", subcommands: [Show.self, Set.self], defaultSubcommand: Show.self)
+    static let configuration = CommandConfiguration(abstract: Text("Show or set booking rules.").cli, subcommands: [Show.self, Set.self], defaultSubcommand: Show.self)
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the booking rules.")
+        static let configuration = CommandConfiguration(abstract: Text("Show the booking rules.").cli)
         @OptionGroup var store: StoreOptions
         func run() throws {
             try reporting {
                 let book: RuleBook
                 do { book = try store.open().ruleBook() } catch { throw CommandError.store(error) }
-                func line(_ scope: String, _ r: BookingRules) -> String {
-                    "\(scope): notice \(Counted.text(r.minimumNoticeDays, "day")), horizon \(Counted.text(r.horizonWeeks, "week")), buffer \(r.bufferMinutes) min, backfill \(r.backfill.rawValue)" + (r.backfill == .offer ? " (held \(r.offerHours) h)" : "")
-                        + ", held-back seats open \(Counted.text(r.releaseDays, "day")) before"
-                        + (r.noShowEndsSeries ? ", a no-show ends the series" : "")
+                func line(_ scope: Text, _ r: BookingRules) -> Text {
+                    var line = Text(
+                        "\(scope): notice \(count: r.minimumNoticeDays, "day"), horizon \(count: r.horizonWeeks, "week"), buffer \(r.bufferMinutes) min, backfill \(r.backfill.rawValue)")
+                    if r.backfill == .offer { line = Text("\(line) (held \(r.offerHours) h)") }
+                    line = Text("\(line), held-back seats open \(count: r.releaseDays, "day") before")
+                    return r.noShowEndsSeries ? Text("\(line), a no-show ends the series") : line
                 }
-                print(line("default", book.standard))
-                for (id, rules) in book.byLocation.sorted(by: { $0.key < $1.key }) { print(line("location \(id)", rules)) }
-                for (id, rules) in book.byCoach.sorted(by: { $0.key < $1.key }) { print(line("coach \(id)", rules)) }
+                say(line(Text("default"), book.standard))
+                for (id, rules) in book.byLocation.sorted(by: { $0.key < $1.key }) { say(line(Text("location \(id)"), rules)) }
+                for (id, rules) in book.byCoach.sorted(by: { $0.key < $1.key }) { say(line(Text("coach \(id)"), rules)) }
             }
         }
     }
 
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Set the booking rules of the service (default), a location or a coach.",
-            discussion: "A coach's rules win over their location's, which win over the default. Unset values keep the default's.")
-        @Option(help: "Rules for this location.") var location: String?
-        @Option(help: "Rules for this coach.") var coach: String?
-        @Option(help: "Days of notice: 1 forbids same-day bookings.") var notice: Int?
-        @Option(help: "Weeks ahead that can be booked.") var horizon: Int?
-        @Option(help: "Minutes kept free after each appointment.") var buffer: Int?
-        @Option(help: "What a place freed by a cancellation does: book (the waiting request it serves best), offer (to its consultant) or off.")
+            abstract: Text("Set the booking rules of the service (default), a location or a coach.").cli,
+            discussion: Text("A coach's rules win over their location's, which win over the default. Unset values keep the default's.").cli)
+        @Option(help: ArgumentHelp(Text("Rules for this location."))) var location: String?
+        @Option(help: ArgumentHelp(Text("Rules for this coach."))) var coach: String?
+        @Option(help: ArgumentHelp(Text("Days of notice: 1 forbids same-day bookings."))) var notice: Int?
+        @Option(help: ArgumentHelp(Text("Weeks ahead that can be booked."))) var horizon: Int?
+        @Option(help: ArgumentHelp(Text("Minutes kept free after each appointment."))) var buffer: Int?
+        @Option(help: ArgumentHelp(Text("What a place freed by a cancellation does: book (the waiting request it serves best), offer (to its consultant) or off.")))
         var backfill: BackfillPolicy?
-        @Option(help: "Hours an offer of a freed place holds it for the consultant (1 to 336).") var offerHours: Int?
-        @Option(help: "Days before a half-day its seats held back for urgent bookings open to every booking, where `session add` or `session reserve` do not say (0 to 365).")
+        @Option(help: ArgumentHelp(Text("Hours an offer of a freed place holds it for the consultant (1 to 336)."))) var offerHours: Int?
+        @Option(help: ArgumentHelp(Text("Days before a half-day its seats held back for urgent bookings open to every booking, where `session add` or `session reserve` do not say (0 to 365).")))
         var releaseDays: Int?
-        @Option(help: "true: a no-show ends the job seeker's series (its later appointments are cancelled and go to the waiting list); false (default).")
+        @Option(help: ArgumentHelp(Text("true: a no-show ends the job seeker's series (its later appointments are cancelled and go to the waiting list); false (default).")))
         var noShowEndsSeries: Bool?
         @OptionGroup var store: StoreOptions
 
         func run() throws {
             try reporting {
-                guard location == nil || coach == nil else { throw CommandError.input("give --location or --coach, not both") }
+                guard location == nil || coach == nil else { throw CommandError.input(Text("give --location or --coach, not both")) }
                 let store = try self.store.open()
                 do {
                     let book = try store.ruleBook()
@@ -276,11 +282,11 @@ struct Rules: ParsableCommand {
 /// `zitdag sync`: the zitdagen of Calendars/ into the store.
 struct Sync: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Store the sessions of Calendars/ for a period; sessions since closed are cancelled.",
-        discussion: "Exit status: 0, 2 a broken calendar, 1 database.")
+        abstract: Text("Store the sessions of Calendars/ for a period; sessions since closed are cancelled.").cli,
+        discussion: Text("Exit status: 0, 2 a broken calendar, 1 database.").cli)
 
-    @OptionGroup(title: "Sessions to store (default: today and the next 13 weeks)") var window: DateWindow
-    @Option(help: "The folder of .ics files defining the zitdagen; remembered by the database (default: the folder last given, else ./Calendars).")
+    @OptionGroup(title: Text("Sessions to store (default: today and the next 13 weeks)").cli) var window: DateWindow
+    @Option(help: ArgumentHelp(Text("The folder of .ics files defining the zitdagen; remembered by the database (default: the folder last given, else ./Calendars).")))
     var calendars: String?
     @OptionGroup var store: StoreOptions
 
@@ -299,7 +305,7 @@ struct Sync: ParsableCommand {
             do {
                 if try db.calendarsFolder() != folder { try db.setCalendarsFolder(folder, at: StoreOptions.clock(), actor: store.who) }
                 let counts = try db.syncSessions(schedule.open, closed: schedule.closed, from: first, to: last, at: StoreOptions.clock(), actor: store.who)
-                print("\(Counted.text(schedule.open.count, "session")) from \(first) to \(last): \(counts.added) added, \(counts.changed) changed, \(counts.cancelled) cancelled")
+                say(Text("\(count: schedule.open.count, "session") from \(first) to \(last): \(counts.added) added, \(counts.changed) changed, \(counts.cancelled) cancelled"))
             } catch { throw CommandError.store(error) }
         }
     }
@@ -313,7 +319,9 @@ struct Sync: ParsableCommand {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
             throw CommandError.input(
-                "--calendars: no folder \(folder)" + (calendars == nil ? "; give the folder of the zitdagen's .ics files once, the database remembers it" : ""))
+                calendars == nil
+                    ? Text("--calendars: no folder \(folder); give the folder of the zitdagen's .ics files once, the database remembers it")
+                    : Text("--calendars: no folder \(folder)"))
         }
         return folder
     }

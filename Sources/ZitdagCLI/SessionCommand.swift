@@ -5,18 +5,18 @@ import ZitdagStore
 /// `zitdag session add|reserve|cancel`: one-off changes beside the calendars.
 struct SessionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "session", abstract: "Add a one-off session, set what it keeps for walk-in and urgent bookings, or close one.",
+        commandName: "session", abstract: Text("Add a one-off session, set what it keeps for walk-in and urgent bookings, or close one.").cli,
         subcommands: [Add.self, Reserve.self, Close.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a one-off half-day (kept by `zitdag sync`).")
-        @Option(help: "The session's id (default: COACH-DATE-HHMM).") var id: String?
-        @Option(help: "The coach.") var coach: String
-        @Option(help: "The location.") var location: String
-        @Option(help: "Start, YYYY-MM-DD HH:MM.") var start: String
-        @Option(help: "End time, HH:MM, the same day.") var end: String
-        @Option(help: "Appointments at the same time.") var seats: Int = 1
-        @Option(help: "Languages served, comma-separated (default: any).") var languages: String?
+        static let configuration = CommandConfiguration(abstract: Text("Add a one-off half-day (kept by `zitdag sync`).").cli)
+        @Option(help: ArgumentHelp(Text("The session's id (default: COACH-DATE-HHMM)."))) var id: String?
+        @Option(help: ArgumentHelp(Text("The coach."))) var coach: String
+        @Option(help: ArgumentHelp(Text("The location."))) var location: String
+        @Option(help: ArgumentHelp(Text("Start, YYYY-MM-DD HH:MM."))) var start: String
+        @Option(help: ArgumentHelp(Text("End time, HH:MM, the same day."))) var end: String
+        @Option(help: ArgumentHelp(Text("Appointments at the same time."))) var seats: Int = 1
+        @Option(help: ArgumentHelp(Text("Languages served, comma-separated (default: any)."))) var languages: String?
         @OptionGroup var channels: ReservationOptions
         @OptionGroup var store: StoreOptions
 
@@ -37,7 +37,7 @@ struct SessionCommand: ParsableCommand {
                     if !channels.isEmpty { session.reserved = try channels.reservations(for: session, zone: zone, rules: try db.ruleBook().rules(for: session)) }
                     filled = try db.addSession(session, at: StoreOptions.clock(), actor: store.who)
                 } catch let error as StoreError { throw CommandError.store(error) }
-                print("session \(session.id) added")
+                say(Text("session \(session.id) added"))
                 Render.filled(filled, zone: zone)
             }
         }
@@ -45,12 +45,12 @@ struct SessionCommand: ParsableCommand {
 
     struct Reserve: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Set what a half-day keeps from ordinary booking: walk-in time or seats, seats held back for urgent bookings.",
-            discussion: """
+            abstract: Text("Set what a half-day keeps from ordinary booking: walk-in time or seats, seats held back for urgent bookings.").cli,
+            discussion: Text("""
                 Replaces what it kept; with no option, it keeps nothing. Refused (exit 3) when an appointment booked
                 already would lose its seat: move or cancel it first. Exit status 2 on bad input.
-                """)
-        @Argument(help: "The session's id.") var id: String
+                """).cli)
+        @Argument(help: ArgumentHelp(Text("The session's id."))) var id: String
         @OptionGroup var channels: ReservationOptions
         @OptionGroup var store: StoreOptions
 
@@ -58,10 +58,10 @@ struct SessionCommand: ParsableCommand {
             try reporting {
                 let db = try store.open()
                 do {
-                    guard let session = try db.session(id) else { throw StoreError.unknown(kind: "session", id: id) }
+                    guard let session = try db.session(id) else { throw StoreError.unknown(kind: Text("session"), id: id) }
                     let reserved = try channels.reservations(for: session, zone: db.zone, rules: try db.ruleBook().rules(for: session))
                     try db.reserve(id, reserved, at: StoreOptions.clock(), actor: store.who)
-                    print(reserved.isEmpty ? "session \(id) keeps nothing back" : "session \(id) keeps " + Render.reserved(reserved, of: session, zone: db.zone))
+                    say(reserved.isEmpty ? Text("session \(id) keeps nothing back") : Text("session \(id) keeps \(Render.reserved(reserved, of: session, zone: db.zone))"))
                 } catch let error as StoreError { throw CommandError.store(error) }
             }
         }
@@ -69,8 +69,8 @@ struct SessionCommand: ParsableCommand {
 
     struct Close: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "cancel", abstract: "Close a session; its appointments are cancelled and listed, to book again.")
-        @Argument(help: "The session's id.") var id: String
+            commandName: "cancel", abstract: Text("Close a session; its appointments are cancelled and listed, to book again.").cli)
+        @Argument(help: ArgumentHelp(Text("The session's id."))) var id: String
         @OptionGroup var store: StoreOptions
 
         func run() throws {
@@ -78,7 +78,7 @@ struct SessionCommand: ParsableCommand {
                 let db = try store.open()
                 do {
                     let affected = try db.cancelSession(id, at: StoreOptions.clock(), actor: store.who)
-                    printError("session \(id) closed; \(affected.count) appointment(s) cancelled:")
+                    printError(Text("session \(id) closed; \(affected.count) appointment(s) cancelled:"))
                     Render.appointments(affected, zone: db.zone, json: store.json)
                 } catch { throw CommandError.store(error) }
             }

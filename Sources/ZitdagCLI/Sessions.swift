@@ -6,16 +6,16 @@ import ZitdagCore
 /// `zitdag sessions`: the zitdagen of `Calendars/` as concrete sessions.
 struct Sessions: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Expand the zitdagen defined in Calendars/ into concrete sessions.",
-        discussion: "Public holidays and other closed days (X-ZITDAG-CLOSED) remove sessions. Exit status 2 on a broken calendar.")
+        abstract: Text("Expand the zitdagen defined in Calendars/ into concrete sessions.").cli,
+        discussion: Text("Public holidays and other closed days (X-ZITDAG-CLOSED) remove sessions. Exit status 2 on a broken calendar.").cli)
 
-    @OptionGroup(title: "Sessions to list (default: today and the next 52 weeks)")
+    @OptionGroup(title: Text("Sessions to list (default: today and the next 52 weeks)").cli)
     var window: DateWindow
 
-    @Option(help: "The folder of .ics files defining the zitdagen.")
+    @Option(help: ArgumentHelp(Text("The folder of .ics files defining the zitdagen.")))
     var calendars: String = "Calendars"
 
-    @Flag(help: "Print the sessions as the problem file's sessions[] array.")
+    @Flag(help: ArgumentHelp(Text("Print the sessions as the problem file's sessions[] array.")))
     var json = false
 
     func run() throws {
@@ -29,12 +29,12 @@ struct Sessions: ParsableCommand {
             for session in sessions {
                 let start = zone.local(at: session.span.start)
                 let end = zone.local(at: session.span.end)
-                let languages = session.languages.map { $0.sorted().joined(separator: ",") } ?? "any language"
-                print("\(start.withWeekday)-\(end.hourMinute)  coach \(session.coach) at \(session.location),"
-                      + " \(session.seats) seat\(session.seats == 1 ? "" : "s"), \(languages)  [\(session.id)]"
-                      + (session.reserved.isEmpty ? "" : "\n    keeps " + Render.reserved(session.reserved, of: session, zone: zone)))
+                let languages = session.languages.map { Text(verbatim: $0.sorted().joined(separator: ",")) } ?? Text("any language")
+                let line = Text(
+                    "\(weekday: start)-\(end.hourMinute)  coach \(session.coach) at \(session.location), \(count: session.seats, "seat"), \(languages)  [\(session.id)]")
+                say(session.reserved.isEmpty ? line : Text("\(line)\n    keeps \(Render.reserved(session.reserved, of: session, zone: zone))"))
             }
-            printError(Counted.text(sessions.count, "session"))
+            printError(Text("\(count: sessions.count, "session")"))
         }
     }
 }
@@ -48,7 +48,7 @@ enum SessionCalendarFiles {
     /// The sessions held, and the half-days the calendars take back (for the desk's reasons).
     static func schedule(in folder: String, window: Span, zone: Zone) throws(CommandError) -> SessionCalendar.Schedule {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".ics") }.sorted()
-        guard !names.isEmpty else { throw CommandError.input("\(folder): no .ics files") }
+        guard !names.isEmpty else { throw CommandError.input(Text("\(folder): no .ics files")) }
         var files: [(name: String, bytes: [UInt8])] = []
         for name in names {
             let path = (folder as NSString).appendingPathComponent(name)
@@ -57,7 +57,7 @@ enum SessionCalendarFiles {
         do {
             return try SessionCalendar(zone: zone).schedule(in: files, window: window)
         } catch {
-            throw CommandError.input(error.description)
+            throw CommandError.input(Text.of(error))
         }
     }
 }

@@ -6,30 +6,30 @@ import ZitdagCore
 /// `zitdag simulate`: how long will people wait? A Monte Carlo simulation driven by the allocator.
 struct Simulate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Simulate a capacity scenario (zitdag-scenario/1) and report waiting, backlog and utilisation with 95% CIs.",
-        discussion: """
+        abstract: Text("Simulate a capacity scenario (zitdag-scenario/1) and report waiting, backlog and utilisation with 95% CIs.").cli,
+        discussion: Text("""
             Replications run on every core; the results depend only on the seed, never on the number of
             threads. Give a second scenario file, or --vary seats=1,2 | halfdays=2,3,4 | halfdays=+1 | walkin=0,1h,1seat |
             add=thu-09:00 | rate=4,6,8, to compare side by side: differences are marked significant at the 5%
             level (Welch). halfdays=N keeps the first N half-days listed; +N and add= add half-days like the
             first (the table says which half-days each variant adds or drops).
             Exit status: 0, 2 a broken scenario (nothing runs).
-            """)
+            """).cli)
 
-    @Argument(help: "One or two scenario files.") var scenarios: [String]
-    @Option(help: "Compare values of one knob: seats=1,2, halfdays=2,3 or +1, add=thu-09:00 or rate=4,6,8.") var vary: String?
-    @Option(help: "Replications (default: the scenario's).") var replications: Int?
-    @Option(help: "Seed (default: the scenario's).") var seed: UInt64?
-    @Option(help: "Threads (default: every core).") var threads: Int?
-    @Option(help: "Write the figures as JSON to this file.") var json: String?
-    @Option(help: "Write the figures as CSV to this file.") var csv: String?
-    @Option(help: "Write SVG charts (waits, backlog, utilisation) to this folder.") var svg: String?
+    @Argument(help: ArgumentHelp(Text("One or two scenario files."))) var scenarios: [String]
+    @Option(help: ArgumentHelp(Text("Compare values of one knob: seats=1,2, halfdays=2,3 or +1, add=thu-09:00 or rate=4,6,8."))) var vary: String?
+    @Option(help: ArgumentHelp(Text("Replications (default: the scenario's)."))) var replications: Int?
+    @Option(help: ArgumentHelp(Text("Seed (default: the scenario's)."))) var seed: UInt64?
+    @Option(help: ArgumentHelp(Text("Threads (default: every core)."))) var threads: Int?
+    @Option(help: ArgumentHelp(Text("Write the figures as JSON to this file."))) var json: String?
+    @Option(help: ArgumentHelp(Text("Write the figures as CSV to this file."))) var csv: String?
+    @Option(help: ArgumentHelp(Text("Write SVG charts (waits, backlog, utilisation) to this folder."))) var svg: String?
 
     func validate() throws {
-        guard (1...2).contains(scenarios.count) else { throw ValidationError("give one scenario file, or two to compare") }
-        guard vary == nil || scenarios.count == 1 else { throw ValidationError("--vary compares values within one scenario: give one file") }
-        if let replications, !(1...100_000).contains(replications) { throw ValidationError("--replications must be 1 to 100000") }
-        if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be 1 to 256") }
+        guard (1...2).contains(scenarios.count) else { throw ValidationError(Text("give one scenario file, or two to compare")) }
+        guard vary == nil || scenarios.count == 1 else { throw ValidationError(Text("--vary compares values within one scenario: give one file")) }
+        if let replications, !(1...100_000).contains(replications) { throw ValidationError(Text("--replications must be 1 to 100000")) }
+        if let threads, !(1...256).contains(threads) { throw ValidationError(Text("--threads must be 1 to 256")) }
     }
 
     func run() throws {
@@ -42,12 +42,12 @@ struct Simulate: ParsableCommand {
                     label: variant.label, change: variant.change, scenario: variant.scenario,
                     threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, clock: ContinuousClock(), progress: bar.show))
             }
-            print(SimulationTable(results: results).text, terminator: "")
+            print(SimulationTable(results: results).text(Reader.renderer), terminator: "")
             if let json { try Files.write(SimulationExport.json(results), to: json) }
             if let csv { try Files.write(SimulationExport.csv(results), to: csv) }
             if let svg {
                 do { try FileManager.default.createDirectory(atPath: svg, withIntermediateDirectories: true) } catch {
-                    throw CommandError.output("\(svg): cannot create the folder")
+                    throw CommandError.output(Text("\(svg): cannot create the folder"))
                 }
                 for (name, text) in SimulationCharts(results: results).files {
                     try Files.write(text, to: (svg as NSString).appendingPathComponent(name))
@@ -63,7 +63,7 @@ struct Simulate: ParsableCommand {
             var scenario: Scenario
             do { scenario = try ScenarioFile.decode(try Files.read(path)) } catch let error as FormatError {
                 throw CommandError.format(path, error)
-            } catch { throw CommandError.input("\(path): \(error)") }
+            } catch { throw CommandError.input(Text("\(path): \(Text.of(error))")) }
             if let folder = scenario.calendarFolder {
                 let base = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(folder)
                 let zone = scenario.zone
@@ -79,7 +79,7 @@ struct Simulate: ParsableCommand {
         guard let vary else { return loaded }
         switch Variation.variants(of: loaded[0].scenario, label: loaded[0].label, vary: vary) {
         case .success(let variants): return variants
-        case .failure(let error): throw CommandError.input("--vary \(error.description)")
+        case .failure(let error): throw CommandError.input(Text("--vary \(error.text)"))
         }
     }
 }

@@ -6,16 +6,16 @@ import ZitdagStore
 /// `zitdag slots`: the best free slots for a job seeker, as the allocator ranks them.
 struct Slots: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List the best free slots (or series) for a job seeker, best first.",
-        discussion: """
+        abstract: Text("List the best free slots (or series) for a job seeker, best first.").cli,
+        discussion: Text("""
             Ranked by the allocator's own objective under its constraints and the booking rules:
             seats, the job seeker's other appointments, the consultant's agenda, language, gaps.
             When nothing fits, says why. Exit status: 0 slots found, 3 none, 2 bad input, 1 database.
-            """)
+            """).cli)
 
     @OptionGroup var request: DraftOptions
-    @Option(help: "How many options to list.") var count: Int = 5
-    @Flag(help: "For a coordinator's urgent booking: seats held back for urgent bookings count as free.") var urgent = false
+    @Option(help: ArgumentHelp(Text("How many options to list."))) var count: Int = 5
+    @Flag(help: ArgumentHelp(Text("For a coordinator's urgent booking: seats held back for urgent bookings count as free."))) var urgent = false
     @OptionGroup var store: StoreOptions
 
     func run() throws {
@@ -29,25 +29,26 @@ struct Slots: ParsableCommand {
             if store.json {
                 print(JSONWriter.write(.object([
                     "options": .array(offers.options.map { Render.offer($0, zone: zone) }),
-                    "reason": offers.reason.map { JSON(.string($0)) } ?? JSON(.null),
+                    "reason": offers.reason.map { JSON(.string($0.cli)) } ?? JSON(.null),
                 ])), terminator: "")
             } else {
                 for (number, offer) in offers.options.enumerated() {
-                    print("\(number + 1). " + Render.offerLine(offer, zone: zone))
+                    say(Text("\(number + 1). \(Render.offerLine(offer, zone: zone))"))
                 }
             }
-            if let reason = offers.reason { throw CommandError(description: "no free slot: \(reason)", status: 3) }
+            if let reason = offers.reason { throw CommandError(text: Text("no free slot: \(reason)"), status: 3) }
         }
     }
 }
 
 /// Text and JSON for offers and appointments.
 enum Render {
-    static func offerLine(_ offer: Offer, zone: Zone) -> String {
-        offer.assignments.map { a in
-            "\(zone.local(at: a.span.start).withWeekday)-\(zone.local(at: a.span.end).hourMinute) in \(a.session)"
-                + (a.consultantAttends ? " (consultant along)" : "")
-        }.joined(separator: "; ") + "  [score \(offer.value)]"
+    static func offerLine(_ offer: Offer, zone: Zone) -> Text {
+        let appointments = offer.assignments.map { a in
+            let when = Text("\(weekday: zone.local(at: a.span.start))-\(zone.local(at: a.span.end).hourMinute) in \(a.session)")
+            return a.consultantAttends ? Text("\(when) (consultant along)") : when
+        }
+        return Text("\(Text.joined(appointments, separator: "; "))  [score \(offer.value)]")
     }
 
     static func offer(_ offer: Offer, zone: Zone) -> JSON {
@@ -65,8 +66,8 @@ enum Render {
     }
 
     /// What a half-day keeps from ordinary booking, in a line.
-    static func reserved(_ reserved: [Reservation], of session: Session, zone: Zone) -> String {
-        reserved.map { $0.words(in: session, zone: zone) }.joined(separator: "; ")
+    static func reserved(_ reserved: [Reservation], of session: Session, zone: Zone) -> Text {
+        Text.joined(reserved.map { $0.words(in: session, zone: zone) }, separator: "; ")
     }
 
     /// Prints what the API would answer, indented: the same fields, the same keys.
@@ -76,11 +77,14 @@ enum Render {
         print(String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self))
     }
 
-    static func appointmentLine(_ a: BookedAppointment, zone: Zone) -> String {
-        let who = a.jobSeeker.map { "\($0) (\(a.initials ?? "?"))" } ?? "(erased)"
-        return "#\(a.id)  \(zone.local(at: a.span.start).withWeekday)-\(zone.local(at: a.span.end).hourMinute)  \(a.session)  "
-            + "\(who)  \(a.index + 1)/\(a.seriesLength)" + (a.consultantAttends ? "  with \(a.consultant ?? "consultant")" : "")
-            + (a.status == .booked ? "" : "  [\(a.status.rawValue)]") + (a.topic.map { "  \($0)" } ?? "")
+    static func appointmentLine(_ a: BookedAppointment, zone: Zone) -> Text {
+        let who = a.jobSeeker.map { Text(verbatim: "\($0) (\(a.initials ?? "?"))") } ?? Text("(erased)")
+        var line = Text(
+            "#\(a.id)  \(weekday: zone.local(at: a.span.start))-\(zone.local(at: a.span.end).hourMinute)  \(a.session)  \(who)  \(a.index + 1)/\(a.seriesLength)")
+        if a.consultantAttends { line = a.consultant.map { Text("\(line)  with \($0)") } ?? Text("\(line)  with consultant") }
+        if a.status != .booked { line = Text("\(line)  [\(a.status.words)]") }
+        if let topic = a.topic { line = Text("\(line)  \(topic)") }
+        return line
     }
 
     /// What filled freed places from the waiting list, told on stderr (stdout keeps the command's own
@@ -89,12 +93,12 @@ enum Render {
         let offered = Set(filled.offers.flatMap(\.appointments))
         let booked = filled.appointments.filter { !offered.contains($0.id) }
         if !booked.isEmpty {
-            printError("the freed place went to the waiting list (backfill):")
-            for a in booked { printError("  " + appointmentLine(a, zone: zone)) }
+            printError(Text("the freed place went to the waiting list (backfill):"))
+            for a in booked { printError(Text("  \(appointmentLine(a, zone: zone))")) }
         }
         for offer in filled.offers {
-            printError("the freed place is offered (offer \(offer.id), until \(zone.local(at: offer.expires).withWeekday)) and held:")
-            for a in filled.appointments where offer.appointments.contains(a.id) { printError("  " + appointmentLine(a, zone: zone)) }
+            printError(Text("the freed place is offered (offer \(offer.id), until \(weekday: zone.local(at: offer.expires))) and held:"))
+            for a in filled.appointments where offer.appointments.contains(a.id) { printError(Text("  \(appointmentLine(a, zone: zone))")) }
         }
     }
 
@@ -102,7 +106,7 @@ enum Render {
         if json {
             printJSON(list.map { AppointmentSummary($0, zone: zone) })
         } else {
-            for a in list { print(appointmentLine(a, zone: zone)) }
+            for a in list { say(appointmentLine(a, zone: zone)) }
         }
     }
 }

@@ -5,31 +5,31 @@ import ZitdagCore
 /// `zitdag solve`: plan a problem file.
 struct Solve: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Plan every request of a problem file and write a plan file.",
-        discussion: "Exit status: 0 planned, 2 the problem file is invalid (nothing is written).")
+        abstract: Text("Plan every request of a problem file and write a plan file.").cli,
+        discussion: Text("Exit status: 0 planned, 2 the problem file is invalid (nothing is written).").cli)
 
-    @Argument(help: "A zitdag-problem/1 file.")
+    @Argument(help: ArgumentHelp(Text("A zitdag-problem/1 file.")))
     var problem: String
 
-    @Option(name: .shortAndLong, help: "Where to write the plan (default: standard output).")
+    @Option(name: .shortAndLong, help: ArgumentHelp(Text("Where to write the plan (default: standard output).")))
     var out: String?
 
-    @Option(help: "Seconds the improvement phase may take at most.")
+    @Option(help: ArgumentHelp(Text("Seconds the improvement phase may take at most.")))
     var timeLimit: Double = 8
 
-    @Option(help: "Seed of the search: the same seed gives the same plan.")
+    @Option(help: ArgumentHelp(Text("Seed of the search: the same seed gives the same plan.")))
     var seed: UInt64 = 1
 
-    @Option(help: "Improvement steps at most per worker (default: until no progress).")
+    @Option(help: ArgumentHelp(Text("Improvement steps at most per worker (default: until no progress).")))
     var steps: Int?
 
-    @Option(help: "Searches run side by side, one thread each; the best plan wins (default: 2, or 1 on one core).")
+    @Option(help: ArgumentHelp(Text("Searches run side by side, one thread each; the best plan wins (default: 2, or 1 on one core).")))
     var workers: Int?
 
     func validate() throws {
-        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
-        if let steps, steps < 0 { throw ValidationError("--steps must be 0 or more") }
-        if let workers, !(1...64).contains(workers) { throw ValidationError("--workers must be 1 to 64") }
+        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError(Text("--time-limit must be a positive number of seconds")) }
+        if let steps, steps < 0 { throw ValidationError(Text("--steps must be 0 or more")) }
+        if let workers, !(1...64).contains(workers) { throw ValidationError(Text("--workers must be 1 to 64")) }
     }
 
     func run() throws {
@@ -38,13 +38,12 @@ struct Solve: ParsableCommand {
             let options = Allocator.Options(seed: seed, timeLimit: .milliseconds(Int64(timeLimit * 1000)), maxSteps: steps,
                 workers: workers ?? min(2, ProcessInfo.processInfo.activeProcessorCount))
             let result = Allocator(problem: problem).solve(options: options, clock: ContinuousClock())
-            let text = JSONWriter.write(PlanFile.encode(result.plan, zone: problem.zone))
+            let text = JSONWriter.write(PlanFile.encode(result.plan, zone: problem.zone, renderer: Reader.renderer))
             if let out { try Files.write(text, to: out) } else { print(text, terminator: "") }
             let seconds = Double(result.elapsed.components.seconds) + Double(result.elapsed.components.attoseconds) / 1e18
-            printError(
-                "scheduled \(result.scheduled)/\(problem.requests.count) requests, objective \(result.plan.objective)"
-                    + " (construction \(result.constructionObjective), \(result.steps) improvement steps),"
-                    + " \(String(format: "%.3f", seconds)) s" + (result.provenOptimal ? ", proven optimal" : ""))
+            let summary = Text(
+                "scheduled \(result.scheduled)/\(problem.requests.count) requests, objective \(result.plan.objective) (construction \(result.constructionObjective), \(result.steps) improvement steps), \(String(format: "%.3f", seconds)) s")
+            printError(result.provenOptimal ? Text("\(summary), proven optimal") : summary)
         }
     }
 }

@@ -6,13 +6,13 @@ import ZitdagStore
 
 /// `--db` and `--as`, shared by every command that uses the booking store.
 struct StoreOptions: ParsableArguments {
-    @Option(help: "The booking database (default: $ZITDAG_DB, else ~/.local/share/zitdag/zitdag.sqlite).")
+    @Option(help: ArgumentHelp(Text("The booking database (default: $ZITDAG_DB, else ~/.local/share/zitdag/zitdag.sqlite).")))
     var db: String?
 
-    @Option(name: .customLong("as"), help: "Who is acting, for the audit log (default: $USER).")
+    @Option(name: .customLong("as"), help: ArgumentHelp(Text("Who is acting, for the audit log (default: $USER).")))
     var actor: String?
 
-    @Flag(help: "Print JSON instead of a table.")
+    @Flag(help: ArgumentHelp(Text("Print JSON instead of a table.")))
     var json = false
 
     func open() throws(CommandError) -> Store {
@@ -47,13 +47,13 @@ extension CommandError {
     /// gives a command's own (`move` takes its start as `--to`).
     static func store(_ error: any Error, options: [String: String] = [:]) -> CommandError {
         if let error = error as? CommandError { return error }
-        guard let error = error as? StoreError else { return CommandError(description: "\(error)", status: 1) }
+        guard let error = error as? StoreError else { return CommandError(text: Text.of(error), status: 1) }
         return switch error.code {
         case .invalid:
-            CommandError(description: "\(error.field.map { "\(options[$0] ?? Self.options[$0] ?? $0): " } ?? "")\(error.message)", status: 2)
-        case .unknown: CommandError(description: error.description, status: 2)
-        case .taken, .noRoom, .conflict: CommandError(description: error.description, status: 3)
-        case .unusable, .locked: CommandError(description: error.description, status: 1)
+            CommandError(text: error.field.map { Text("\(options[$0] ?? Self.options[$0] ?? $0): \(error.message)") } ?? error.message, status: 2)
+        case .unknown: CommandError(text: error.text, status: 2)
+        case .taken, .noRoom, .conflict: CommandError(text: error.text, status: 3)
+        case .unusable, .locked: CommandError(text: error.text, status: 1)
         }
     }
 }
@@ -74,7 +74,7 @@ extension CommandError {
 enum WallClock {
     static func date(_ text: String, option: String) throws(CommandError) -> LocalDate {
         guard let date = LocalDate(iso: text) ?? Catalog.shipped.day(belgian: text) else {
-            throw CommandError.input("\(option): \"\(text)\" is not a date YYYY-MM-DD or DD/MM/YYYY (a weekday before it must be the date's)")
+            throw CommandError.input(Text("\(option): \"\(text)\" is not a date YYYY-MM-DD or DD/MM/YYYY (a weekday before it must be the date's)"))
         }
         return date
     }
@@ -83,10 +83,10 @@ enum WallClock {
     static func instant(_ text: String, option: String, zone: Zone) throws(CommandError) -> Instant {
         let normalised = text.replacingOccurrences(of: " ", with: "T") + (text.count == 16 ? ":00" : "")
         guard let local = LocalDateTime(iso: normalised) ?? Catalog.shipped.moment(belgian: text) else {
-            throw CommandError.input("\(option): \"\(text)\" is not a date and time YYYY-MM-DD HH:MM or DD/MM/YYYY HH:MM")
+            throw CommandError.input(Text("\(option): \"\(text)\" is not a date and time YYYY-MM-DD HH:MM or DD/MM/YYYY HH:MM"))
         }
         guard let instant = zone.instant(for: local) else {
-            throw CommandError.input("\(option): \(text) does not exist in \(zone.identifier) (the clocks skip it)")
+            throw CommandError.input(Text("\(option): \(text) does not exist in \(zone.identifier) (the clocks skip it)"))
         }
         return instant
     }

@@ -6,8 +6,8 @@ import ZitdagStore
 /// `zitdag token`: API tokens and feed tokens.
 struct Token: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Create, rotate, list and revoke API and feed tokens.",
-        discussion: "Secrets are printed once, when made; the database keeps only their SHA-256.",
+        abstract: Text("Create, rotate, list and revoke API and feed tokens.").cli,
+        discussion: Text("Secrets are printed once, when made; the database keeps only their SHA-256.").cli,
         subcommands: [Create.self, Feed.self, List.self, Revoke.self])
 
     /// Writes a secret (and a newline) to stdout, where alone it exists: when it cannot be written,
@@ -15,16 +15,16 @@ struct Token: ParsableCommand {
     static func reveal(_ secret: String, of id: String, what: String, in db: Store, actor: String) throws {
         guard Terminal.put(secret + "\n", to: .output) else {
             try db.revokeToken(id: id, at: StoreOptions.clock(), actor: actor)
-            throw CommandError.output("could not write \(what) to standard output; token \(id) was revoked")
+            throw CommandError.output(Text("could not write \(what) to standard output; token \(id) was revoked"))
         }
     }
 
     struct Create: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create an API token for a consultant, coach or coordinator.")
-        @Option(help: "For this consultant.") var consultant: String?
-        @Option(help: "For this coach.") var coach: String?
-        @Option(help: "For a coordinator, by name.") var coordinator: String?
-        @Option(help: "Also print a link that signs in to the web desk served at this address, e.g. http://127.0.0.1:8080.")
+        static let configuration = CommandConfiguration(abstract: Text("Create an API token for a consultant, coach or coordinator.").cli)
+        @Option(help: ArgumentHelp(Text("For this consultant."))) var consultant: String?
+        @Option(help: ArgumentHelp(Text("For this coach."))) var coach: String?
+        @Option(help: ArgumentHelp(Text("For a coordinator, by name."))) var coordinator: String?
+        @Option(help: ArgumentHelp(Text("Also print a link that signs in to the web desk served at this address, e.g. http://127.0.0.1:8080.")))
         var link: String?
         @OptionGroup var store: StoreOptions
 
@@ -39,7 +39,7 @@ struct Token: ParsableCommand {
                         role: role, subject: subject, at: StoreOptions.clock(), actor: store.who, using: &random)
                     let shown = link.map { "\(token.secret)\n\(SignInLink.url(base: $0, secret: token.secret))" } ?? token.secret
                     try Token.reveal(shown, of: token.id, what: "the token", in: db, actor: store.who)
-                    printError("token \(token.id) for \(role.rawValue) \(subject): use it as 'Authorization: Bearer <token>'")
+                    printError(Text("token \(token.id) for \(role.rawValue) \(subject): use it as 'Authorization: Bearer <token>'"))
                 } catch { throw CommandError.store(error) }
             }
         }
@@ -47,11 +47,11 @@ struct Token: ParsableCommand {
 
     struct Feed: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Create (or, with --rotate, replace) the feed URL of a coach, consultant or location.")
-        @Argument(help: "coach, consultant or location") var kind: String
-        @Argument(help: "Their id.") var id: String
-        @Flag(help: "Revoke their earlier feed URLs.") var rotate = false
-        @Option(help: "The server's public address, for the printed links.") var base = "http://127.0.0.1:8080"
+            abstract: Text("Create (or, with --rotate, replace) the feed URL of a coach, consultant or location.").cli)
+        @Argument(help: ArgumentHelp(Text("coach, consultant or location"))) var kind: String
+        @Argument(help: ArgumentHelp(Text("Their id."))) var id: String
+        @Flag(help: ArgumentHelp(Text("Revoke their earlier feed URLs."))) var rotate = false
+        @Option(help: ArgumentHelp(Text("The server's public address, for the printed links."))) var base = "http://127.0.0.1:8080"
         @OptionGroup var store: StoreOptions
 
         func run() throws {
@@ -61,7 +61,7 @@ struct Token: ParsableCommand {
                 case "coach": audience = .coach(id)
                 case "consultant": audience = .consultant(id)
                 case "location": audience = .location(id)
-                default: throw CommandError.input("\"\(kind)\" is not coach, consultant or location")
+                default: throw CommandError.input(Text("\"\(kind)\" is not coach, consultant or location"))
                 }
                 var random = SystemRandomNumberGenerator()
                 do {
@@ -76,15 +76,15 @@ struct Token: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List tokens (ids only, never secrets).")
+        static let configuration = CommandConfiguration(abstract: Text("List tokens (ids only, never secrets).").cli)
         @OptionGroup var store: StoreOptions
         func run() throws {
             try reporting {
                 let db = try store.open()
                 do {
                     for token in try db.tokens() {
-                        let revoked = token.revoked.map { "  revoked \(db.zone.local(at: $0))" } ?? ""
-                        print("\(token.id)  \(token.kind) \(token.subject)  created \(db.zone.local(at: token.created))\(revoked)")
+                        let line = Text("\(token.id)  \(token.kind) \(token.subject)  created \(db.zone.local(at: token.created))")
+                        say(token.revoked.map { Text("\(line)  revoked \(db.zone.local(at: $0))") } ?? line)
                     }
                 } catch { throw CommandError.store(error) }
             }
@@ -92,13 +92,13 @@ struct Token: ParsableCommand {
     }
 
     struct Revoke: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Revoke an API or feed token by its id.")
-        @Argument(help: "The token's id (8 hex digits).") var id: String
+        static let configuration = CommandConfiguration(abstract: Text("Revoke an API or feed token by its id.").cli)
+        @Argument(help: ArgumentHelp(Text("The token's id (8 hex digits)."))) var id: String
         @OptionGroup var store: StoreOptions
         func run() throws {
             try reporting {
                 do { try store.open().revokeToken(id: id, at: StoreOptions.clock(), actor: store.who) } catch { throw CommandError.store(error) }
-                print("token \(id) revoked")
+                say(Text("token \(id) revoked"))
             }
         }
     }

@@ -1,10 +1,11 @@
+import ZitdagCore
 import ArgumentParser
 
 /// The `zitdag` command: scheduling and appointment booking for digital coaching half-days.
 public struct Zitdag: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "zitdag",
-        abstract: "Plan digital coaching appointments into coaches' half-days (zitdagen).",
+        abstract: Text("Plan digital coaching appointments into coaches' half-days (zitdagen).").cli,
         subcommands: [
             Solve.self, Check.self, Generate.self, Show.self, Sessions.self, MakeProblem.self, Import.self, Feed.self,
             Sync.self, SessionCommand.self, ConsultantCommand.self, JobSeekerCommand.self, RequestCommand.self, Slots.self, Book.self, Move.self,
@@ -27,7 +28,7 @@ public struct Zitdag: AsyncParsableCommand {
             }
         } catch {
             if exitCode(for: error) == .validationFailure {
-                printError(fullMessage(for: error))
+                printError(Text(verbatim: fullMessage(for: error)))
                 exit(withError: ExitCode(2))
             }
             exit(withError: error)

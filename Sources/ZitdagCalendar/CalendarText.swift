@@ -1,3 +1,5 @@
+import ZitdagCore
+
 /// A first pass over an iCalendar file's text, before libical sees it: it
 /// refuses what libical would silently accept or mangle (bytes that are not
 /// UTF-8, NUL bytes, components that are never closed or closed by the wrong
@@ -13,10 +15,10 @@ struct CalendarText {
         var bytes = bytes[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if let nul = bytes.firstIndex(of: 0) {
-            throw CalendarError(line: Self.line(of: nul, in: bytes), "contains a NUL byte: not a text file")
+            throw CalendarError(line: Self.line(of: nul, in: bytes), Text("contains a NUL byte: not a text file"))
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw CalendarError(line: Self.firstInvalidLine(bytes), "is not valid UTF-8 (iCalendar files must be UTF-8)")
+            throw CalendarError(line: Self.firstInvalidLine(bytes), Text("is not valid UTF-8 (iCalendar files must be UTF-8)"))
         }
         self.text = text
         var stack: [(name: String, line: Int)] = []
@@ -36,15 +38,15 @@ struct CalendarText {
             } else if upper.hasPrefix("END:") {
                 let name = String(upper.dropFirst(4)).trimmingTrailingSpaces
                 guard let open = stack.popLast() else {
-                    throw CalendarError(line: number, "END:\(name) without a matching BEGIN")
+                    throw CalendarError(line: number, Text("END:\(name) without a matching BEGIN"))
                 }
                 guard open.name == name else {
-                    throw CalendarError(line: number, "END:\(name) closes BEGIN:\(open.name) of line \(open.line)")
+                    throw CalendarError(line: number, Text("END:\(name) closes BEGIN:\(open.name) of line \(open.line)"))
                 }
             }
         }
-        if let open = stack.last { throw CalendarError(line: open.line, "BEGIN:\(open.name) is never closed") }
-        guard sawCalendar else { throw CalendarError(line: 0, "has no BEGIN:VCALENDAR: not an iCalendar file") }
+        if let open = stack.last { throw CalendarError(line: open.line, Text("BEGIN:\(open.name) is never closed")) }
+        guard sawCalendar else { throw CalendarError(line: 0, Text("has no BEGIN:VCALENDAR: not an iCalendar file")) }
         self.componentLines = lines
     }
 

@@ -94,18 +94,19 @@ struct EventExpansion {
     /// DTSTART as an instant and the event's length in seconds (DTEND, DURATION, or one day for a date).
     private func startAndLength(_ event: OpaquePointer, line: Int) throws(CalendarError) -> (Instant, Int) {
         guard let dtstart = document.properties(of: event, kind: ICAL_DTSTART_PROPERTY).first else {
-            throw CalendarError(line: line, "VEVENT has no usable DTSTART" + libicalErrors(event))
+            throw CalendarError(
+                line: line, libicalErrors(event).map { Text("VEVENT has no usable DTSTART (libical: \($0))") } ?? Text("VEVENT has no usable DTSTART"))
         }
         let startTime = icalcomponent_get_dtstart(event)
         let start = try instant(of: startTime, property: dtstart, line: line)
         if let dtend = document.properties(of: event, kind: ICAL_DTEND_PROPERTY).first {
             let end = try instant(of: icalcomponent_get_dtend(event), property: dtend, line: line)
-            guard end >= start else { throw CalendarError(line: line, "VEVENT ends (DTEND) before it starts (DTSTART)") }
+            guard end >= start else { throw CalendarError(line: line, Text("VEVENT ends (DTEND) before it starts (DTSTART)")) }
             return (start, end - start)
         }
         if document.properties(of: event, kind: ICAL_DURATION_PROPERTY).first != nil {
             let seconds = Int(icaldurationtype_as_int(icalcomponent_get_duration(event)))
-            guard seconds >= 0 else { throw CalendarError(line: line, "VEVENT has a negative DURATION") }
+            guard seconds >= 0 else { throw CalendarError(line: line, Text("VEVENT has a negative DURATION")) }
             return (start, seconds)
         }
         return (start, startTime.is_date != 0 ? 86_400 : 0)
@@ -158,9 +159,9 @@ struct EventExpansion {
     private func expand(
         _ rule: icalrecurrencetype, from start: icaltimetype, property: OpaquePointer, length: Int, line: Int
     ) throws(CalendarError) -> [Instant] {
-        guard rule.freq != ICAL_NO_RECURRENCE else { throw CalendarError(line: line, "VEVENT has an RRULE libical cannot read") }
+        guard rule.freq != ICAL_NO_RECURRENCE else { throw CalendarError(line: line, Text("VEVENT has an RRULE libical cannot read")) }
         guard let iterator = icalrecur_iterator_new(rule, start) else {
-            throw CalendarError(line: line, "VEVENT has an RRULE libical cannot expand")
+            throw CalendarError(line: line, Text("VEVENT has an RRULE libical cannot expand"))
         }
         defer { icalrecur_iterator_free(iterator) }
         var instants: [Instant] = []
@@ -172,7 +173,7 @@ struct EventExpansion {
             if instant >= window.end { break }
             count += 1
             guard count <= occurrenceLimit else {
-                throw CalendarError(line: line, "VEVENT repeats more than \(occurrenceLimit) times before the import window ends")
+                throw CalendarError(line: line, Text("VEVENT repeats more than \(occurrenceLimit) times before the import window ends"))
             }
             if instant.adding(seconds: length) > window.start { instants.append(instant) }
         }
@@ -203,14 +204,14 @@ struct EventExpansion {
     /// A libical time as an instant: UTC, in its TZID's zone, or (floating, dates) in the import's zone.
     private func instant(of time: icaltimetype, property: OpaquePointer, line: Int) throws(CalendarError) -> Instant {
         guard icaltime_is_null_time(time) == 0, time.year > 0 else {
-            throw CalendarError(line: line, "\(propertyName(property)) has no valid date or time")
+            throw CalendarError(line: line, Text("\(propertyName(property)) has no valid date or time"))
         }
         if time.is_date == 0, icaltime_is_utc(time) == 0,
             let parameter = icalproperty_get_first_parameter(property, ICAL_TZID_PARAMETER)
         {
             let tzid = string(icalparameter_get_tzid(parameter)) ?? ""
             guard let zone = time.zone ?? builtinZone(named: tzid) else {
-                throw CalendarError(line: line, "\(propertyName(property)) has an unknown time zone \"\(tzid)\"")
+                throw CalendarError(line: line, Text("\(propertyName(property)) has an unknown time zone \"\(tzid)\""))
             }
             return Instant(seconds: Int(icaltime_as_timet_with_zone(time, zone)))
         }
@@ -223,13 +224,13 @@ struct EventExpansion {
             hour: time.is_date != 0 ? 0 : Int(time.hour), minute: time.is_date != 0 ? 0 : Int(time.minute),
             second: time.is_date != 0 ? 0 : Int(time.second))
         else {
-            throw CalendarError(line: line, "\(propertyName(property)) has no valid date or time")
+            throw CalendarError(line: line, Text("\(propertyName(property)) has no valid date or time"))
         }
         // A wall time in the spring-forward gap means the same time an hour later.
         guard let instant = zone.instant(for: local)
             ?? zone.instant(for: LocalDateTime(date: local.date, secondOfDay: min(86_399, local.secondOfDay + 3600)))
         else {
-            throw CalendarError(line: line, "\(propertyName(property)) \(local) does not exist in \(zone.identifier)")
+            throw CalendarError(line: line, Text("\(propertyName(property)) \(local) does not exist in \(zone.identifier)"))
         }
         return instant
     }
@@ -258,11 +259,11 @@ struct EventExpansion {
     }
 
     /// libical's own complaints about a component, to explain a missing value.
-    private func libicalErrors(_ component: OpaquePointer) -> String {
+    private func libicalErrors(_ component: OpaquePointer) -> String? {
         guard let error = document.properties(of: component, kind: ICAL_XLICERROR_PROPERTY).first,
             let text = string(icalproperty_get_xlicerror(error))
-        else { return "" }
-        return " (libical: \(text.trimmingCharacters(in: .whitespacesAndNewlines)))"
+        else { return nil }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
 

@@ -18,7 +18,7 @@ public struct FeedWriter: Sendable {
     /// The feed's text; `stamp` (now, passed in) becomes every DTSTAMP.
     public func write(name: String, entries: [CalendarEntry], stamp: Instant) throws(CalendarError) -> String {
         guard let builtin = icaltimezone_get_builtin_timezone(zone.identifier) else {
-            throw CalendarError(line: 0, "libical has no time zone data for \(zone.identifier): install tzdata")
+            throw CalendarError(line: 0, Text("libical has no time zone data for \(zone.identifier): install tzdata"))
         }
         let calendar = icalcomponent_new(ICAL_VCALENDAR_COMPONENT)!
         defer { icalcomponent_free(calendar) }
@@ -53,7 +53,7 @@ public struct FeedWriter: Sendable {
             icalcomponent_add_component(calendar, event)
         }
         guard let text = icalcomponent_as_ical_string_r(calendar) else {
-            throw CalendarError(line: 0, "libical could not write the feed")
+            throw CalendarError(line: 0, Text("libical could not write the feed"))
         }
         defer { icalmemory_free_buffer(text) }
         return String(cString: text)

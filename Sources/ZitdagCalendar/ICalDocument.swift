@@ -1,3 +1,4 @@
+import ZitdagCore
 import CLibical
 
 /// A parsed iCalendar file: owns libical's component tree and frees it.
@@ -10,7 +11,7 @@ final class ICalDocument {
     init(_ source: CalendarText) throws(CalendarError) {
         zitdag_clear_icalerrno()
         guard let root = icalparser_parse_string(source.text) else {
-            throw CalendarError(line: 0, "libical could not parse it as iCalendar")
+            throw CalendarError(line: 0, Text("libical could not parse it as iCalendar"))
         }
         self.root = root
         self.source = source

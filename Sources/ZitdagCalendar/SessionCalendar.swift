@@ -82,7 +82,7 @@ public struct SessionCalendar: Sendable {
                         if !channels.isEmpty {
                             session.reserved = try channels.reservations(for: session, zone: zone, line: occurrence.line)
                             if let problem = session.reservationProblem(gridMinutes: gridMinutes) {
-                                throw CalendarError(line: occurrence.line, "\(session.id): \(problem)")
+                                throw CalendarError(line: occurrence.line, Text("\(session.id): \(problem)"))
                             }
                         }
                         if isHeld { sessions.append(session) } else { removed.append(session) }
@@ -157,7 +157,7 @@ private enum Template {
             if let text = fields.text("X-ZITDAG-WALK-IN") {
                 let ends = text.split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces) }
                 guard ends.count == 2, ends.allSatisfy({ Self.secondOfDay($0) != nil }) else {
-                    throw CalendarError(line: fields.line, "X-ZITDAG-WALK-IN must be HH:MM-HH:MM, got \"\(text)\"")
+                    throw CalendarError(line: fields.line, Text("X-ZITDAG-WALK-IN must be HH:MM-HH:MM, got \"\(text)\""))
                 }
                 walkIn = (ends[0], ends[1])
             }
@@ -180,7 +180,7 @@ private enum Template {
             if let walkIn {
                 guard let from = zone.instant(for: LocalDateTime(date: session.day, secondOfDay: Self.secondOfDay(walkIn.from)!)),
                     let to = zone.instant(for: LocalDateTime(date: session.day, secondOfDay: Self.secondOfDay(walkIn.to)!))
-                else { throw CalendarError(line: line, "X-ZITDAG-WALK-IN falls in the hour the clocks skip on \(session.day)") }
+                else { throw CalendarError(line: line, Text("X-ZITDAG-WALK-IN falls in the hour the clocks skip on \(session.day)")) }
                 span = Span(start: from, end: to)
             }
             return session.reservations(walkIn: span, walkInSeats: walkInSeats, heldSeats: heldSeats, releaseDays: releaseDays)
@@ -197,7 +197,7 @@ private enum Template {
         var seats = 1
         if let text = fields.text("X-ZITDAG-SEATS") {
             guard let number = Int(text), number >= 1 else {
-                throw CalendarError(line: fields.line, "X-ZITDAG-SEATS must be a whole number of at least 1, got \"\(text)\"")
+                throw CalendarError(line: fields.line, Text("X-ZITDAG-SEATS must be a whole number of at least 1, got \"\(text)\""))
             }
             seats = number
         }
@@ -226,14 +226,14 @@ private struct Fields {
     func count(_ name: String, least: Int) throws(CalendarError) -> Int? {
         guard let text = text(name) else { return nil }
         guard let number = Int(text), number >= least else {
-            throw CalendarError(line: line, "\(name) must be a whole number of at least \(least), got \"\(text)\"")
+            throw CalendarError(line: line, Text("\(name) must be a whole number of at least \(least), got \"\(text)\""))
         }
         return number
     }
 
     func required(_ name: String) throws(CalendarError) -> String {
         guard let value = text(name), !value.isEmpty else {
-            throw CalendarError(line: line, "VEVENT has no \(name): every zitdag event names its coach and location")
+            throw CalendarError(line: line, Text("VEVENT has no \(name): every zitdag event names its coach and location"))
         }
         return value
     }

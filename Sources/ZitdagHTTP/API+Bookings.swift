@@ -21,14 +21,14 @@ extension API {
                 priority: body.priority ?? RequestSpecification.priority.defaultValue, language: body.language, topic: body.topic,
                 urgent: body.urgent ?? false)
             draft.from = nil
-            guard !body.starts.isEmpty else { throw APIProblem(.unprocessableContent, "starts: give at least the first start", field: "starts") }
+            guard !body.starts.isEmpty else { throw APIProblem(.unprocessableContent, Text("starts: give at least the first start"), field: "starts") }
             let choices = try body.starts.enumerated().map { index, start in
                 SlotChoice(start: try Fields.instant(start.start, field: "starts.\(index).start", zone: zone), session: start.session)
             }
             var idempotency: Idempotency?
             if let key {
                 guard (1...200).contains(key.count) else {
-                    throw APIProblem(.unprocessableContent, "Idempotency-Key: 1 to 200 characters", field: "Idempotency-Key")
+                    throw APIProblem(.unprocessableContent, Text("Idempotency-Key: 1 to 200 characters"), field: "Idempotency-Key")
                 }
                 idempotency = Idempotency(scope: caller.tokenId, key: key, fingerprint: Idempotency.fingerprint(of: draft, at: choices))
             }
@@ -63,7 +63,7 @@ extension API {
         group.post("appointments/:id/earlier") { request, context in
             try await change(request, context) { desk, id, actor in
                 // The series stands until an earlier place replaces it: answered as it stands now.
-                guard let appointment = try desk.store.appointment(id) else { throw StoreError.unknown(kind: "appointment", id: String(id)) }
+                guard let appointment = try desk.store.appointment(id) else { throw StoreError.unknown(kind: Text("appointment"), id: String(id)) }
                 _ = try desk.store.waitForEarlier(request: appointment.request, at: desk.now(), actor: actor)
                 return try desk.store.series(of: appointment.request)
             }
@@ -81,7 +81,7 @@ extension API {
             }
             return Response.json(PlanResultBody(
                 committed: week.committed, requests: week.requests, scheduled: week.scheduled, objective: week.plan.objective,
-                unscheduled: week.plan.unscheduled.map { UnscheduledBody(request: String($0.request.dropFirst()), reason: $0.reason) }))
+                unscheduled: week.plan.unscheduled.map { UnscheduledBody(request: String($0.request.dropFirst()), reason: $0.reason.rendered(by: request.renderer)) }))
         }
     }
 
@@ -94,7 +94,7 @@ extension API {
     ) async throws -> Response {
         let caller = try context.caller()
         guard let text = context.parameters.get("id"), let id = Int64(text), id > 0 else {
-            throw APIProblem(.notFound, "no such appointment")
+            throw APIProblem(.notFound, Text("no such appointment"))
         }
         let (desk, store) = (self.desk, self.store)
         let changed = try await work {

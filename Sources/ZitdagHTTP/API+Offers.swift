@@ -20,12 +20,12 @@ extension API {
     private func decide(_ context: APIContext, _ decision: PlaceOffer.Decision) async throws -> Response {
         let caller = try context.caller()
         _ = try Permission.offersVisible(to: caller)
-        guard let text = context.parameters.get("id"), let id = Int64(text), id > 0 else { throw APIProblem(.notFound, "no such offer") }
+        guard let text = context.parameters.get("id"), let id = Int64(text), id > 0 else { throw APIProblem(.notFound, Text("no such offer")) }
         let desk = self.desk
         let decided = try await work { () throws -> Desk.OfferDetail in
             // Another consultant's offer is answered as an unknown one.
             guard let offer = try desk.offer(id), caller.role == .coordinator || offer.consultant == caller.subject else {
-                throw APIProblem(.notFound, "no offer \(id)")
+                throw APIProblem(.notFound, Text("no offer \(id)"))
             }
             return try desk.decide(offer: id, decision, actor: "\(caller.role.rawValue) \(caller.subject)")
         }

@@ -23,7 +23,7 @@ extension API {
                 try Permission.mayBook(caller, jobSeeker: frozen.jobSeeker, consultant: frozen.consultant, urgent: frozen.urgent, store: store)
                 return try desk.slots(for: frozen, count: count)
             }
-            return Response.json(OffersBody(options: offers.options.map { OfferBody($0, zone: zone) }, reason: offers.reason))
+            return Response.json(OffersBody(options: offers.options.map { OfferBody($0, zone: zone) }, reason: offers.reason?.rendered(by: request.renderer)))
         }
     }
 }

@@ -40,19 +40,19 @@ extension API {
         }
         group.post("walk-ins/:id/outcome") { request, context in
             let caller = try context.caller()
-            guard let text = context.parameters.get("id"), let id = Int(text), id > 0 else { throw APIProblem(.notFound, "no such walk-in visit") }
+            guard let text = context.parameters.get("id"), let id = Int(text), id > 0 else { throw APIProblem(.notFound, Text("no such walk-in visit")) }
             var request = request
             let body = try await request.decode(WalkInOutcomeBody.self, context: context)
             guard let outcome = WalkInOutcome(rawValue: body.outcome) else {
                 throw APIProblem(
-                    .unprocessableContent, "outcome: \"\(body.outcome)\" is not \(WalkInOutcome.allCases.map(\.rawValue).joined(separator: ", "))",
+                    .unprocessableContent, Text("outcome: \"\(body.outcome)\" is not \(WalkInOutcome.allCases.map(\.rawValue).joined(separator: ", "))"),
                     field: "outcome")
             }
             let topic = try Fields.topic(body.topic)
             let (store, now) = (self.store, desk.now())
             let visit = try await work { () throws -> WalkInSummary in
                 // An unknown visit and one of another coach's half-days are answered alike.
-                let unknown = APIProblem(.notFound, "no walk-in visit \(id)")
+                let unknown = APIProblem(.notFound, Text("no walk-in visit \(id)"))
                 guard let visit = try store.walkInVisit(id) else { throw unknown }
                 do { try Permission.mayHost(caller, session: try store.session(visit.session), id: visit.session) } catch { throw unknown }
                 return WalkInSummary(
@@ -71,7 +71,7 @@ extension API {
             case nil: by = .location
             case let text?:
                 guard let grouping = WalkInReport.Grouping(rawValue: text) else {
-                    throw APIProblem(.unprocessableContent, "by: \"\(text)\" is not location or session", field: "by")
+                    throw APIProblem(.unprocessableContent, Text("by: \"\(text)\" is not location or session"), field: "by")
                 }
                 by = grouping
             }
@@ -104,7 +104,7 @@ extension Fields {
     static func topic(_ text: String?) throws -> WalkInTopic? {
         guard let text else { return nil }
         guard let topic = WalkInTopic(rawValue: text) else {
-            throw APIProblem(.unprocessableContent, "topic: \"\(text)\" is not one of \(WalkInTopic.codes)", field: "topic")
+            throw APIProblem(.unprocessableContent, Text("topic: \"\(text)\" is not one of \(WalkInTopic.codes)"), field: "topic")
         }
         return topic
     }

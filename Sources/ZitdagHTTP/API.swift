@@ -104,7 +104,7 @@ public struct API: Sendable {
                 }
                 defer { group.cancelAll() }
                 guard let first = try await group.next(), let result = first else {
-                    throw APIProblem(.serviceUnavailable, "the request took longer than \(deadline.components.seconds) s")
+                    throw APIProblem(.serviceUnavailable, Text("the request took longer than \(deadline.components.seconds) s"))
                 }
                 return result
             }

@@ -1,3 +1,4 @@
+import ZitdagCore
 import Hummingbird
 import ZitdagStore
 
@@ -20,7 +21,7 @@ public struct APIContext: RequestContext {
 
     /// The caller, or 401 (the authentication middleware makes this unreachable on `/v1`).
     func caller() throws -> Principal {
-        guard let principal else { throw APIProblem(.unauthorized, "a bearer token is required") }
+        guard let principal else { throw APIProblem(.unauthorized, Text("a bearer token is required")) }
         return principal
     }
 }

@@ -4,16 +4,17 @@ import ZitdagCore
 import ZitdagStore
 
 /// An error as RFC 9457 problem details (`application/problem+json`): a status, a title, what went
-/// wrong in words, and the field it concerns when there is one.
+/// wrong in words (in the language Accept-Language asks for, Dutch by default), and the field it
+/// concerns when there is one.
 public struct APIProblem: Error, HTTPResponseError, Sendable {
     public var status: HTTPResponse.Status
-    public var detail: String
+    public var detail: Text
     public var field: String?
     /// For 409 after a taken slot: what is free now.
     public var next: [OfferBody]?
     public var headers: HTTPFields = [:]
 
-    init(_ status: HTTPResponse.Status, _ detail: String, field: String? = nil, next: [OfferBody]? = nil) {
+    init(_ status: HTTPResponse.Status, _ detail: Text, field: String? = nil, next: [OfferBody]? = nil) {
         self.status = status
         self.detail = detail
         self.field = field
@@ -30,6 +31,7 @@ public struct APIProblem: Error, HTTPResponseError, Sendable {
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
+        let detail = detail.rendered(by: request.renderer)
         let body = Body(title: status.reasonPhrase, status: status.code, detail: detail, field: field, next: next)
         let data = try JSONEncoder.api.encode(body)
         var headers = self.headers
@@ -44,19 +46,19 @@ public struct APIProblem: Error, HTTPResponseError, Sendable {
         case .invalid:
             {
                 let field = error.field.map { fields[$0] ?? $0 }
-                return APIProblem(.unprocessableContent, "\(field.map { "\($0): " } ?? "")\(error.message)", field: field)
+                return APIProblem(.unprocessableContent, field.map { Text("\($0): \(error.message)") } ?? error.message, field: field)
             }()
         case .unknown: APIProblem(.notFound, error.message)
         case .taken:
-            APIProblem(.conflict, error.description, next: error.next.map { OfferBody($0, zone: zone) })
-        case .noRoom, .conflict: APIProblem(.conflict, error.description)
+            APIProblem(.conflict, error.text, next: error.next.map { OfferBody($0, zone: zone) })
+        case .noRoom, .conflict: APIProblem(.conflict, error.text)
         case .locked:
             {
-                var problem = APIProblem(.serviceUnavailable, "the database is busy; try again in a moment")
+                var problem = APIProblem(.serviceUnavailable, Text("the database is busy; try again in a moment"))
                 problem.headers[.retryAfter] = "1"
                 return problem
             }()
-        case .unusable: APIProblem(.serviceUnavailable, "the database is unavailable")
+        case .unusable: APIProblem(.serviceUnavailable, Text("the database is unavailable"))
         }
     }
 }

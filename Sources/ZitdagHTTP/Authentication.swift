@@ -1,3 +1,4 @@
+import ZitdagCore
 import Hummingbird
 import ZitdagStore
 
@@ -23,7 +24,7 @@ struct Authentication: RouterMiddleware {
     }
 
     static var unauthorized: APIProblem {
-        var problem = APIProblem(.unauthorized, "a valid bearer token is required")
+        var problem = APIProblem(.unauthorized, Text("a valid bearer token is required"))
         problem.headers[.wwwAuthenticate] = "Bearer realm=\"zitdag\""
         return problem
     }

@@ -118,12 +118,12 @@ extension Request {
         do {
             buffer = try await collectBody(upTo: context.maxUploadSize)
         } catch {
-            throw APIProblem(.contentTooLarge, "the body is larger than \(context.maxUploadSize / 1024) KiB")
+            throw APIProblem(.contentTooLarge, Text("the body is larger than \(context.maxUploadSize / 1024) KiB"))
         }
         // No body reads as `{}`: an action whose fields are all optional needs none.
         let data = buffer.readableBytes == 0 ? Data("{}".utf8) : Data(buffer.readableBytesView)
         guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
-            throw APIProblem(.badRequest, "the body must be a JSON object")
+            throw APIProblem(.badRequest, Text("the body must be a JSON object"))
         }
         try Self.check(object, known: Set(T.CodingKeys.allCases.map(\.rawValue)), path: "", elementKeys: T.elementKeys)
         do {
@@ -131,18 +131,18 @@ extension Request {
         } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
             // A value the decoder could not take (numbers that are not whole 64-bit ones are caught before).
             let field = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
-            throw APIProblem(.unprocessableContent, "\(field): could not be read (\(context.debugDescription))", field: field)
+            throw APIProblem(.unprocessableContent, Text("\(field): could not be read (\(context.debugDescription))"), field: field)
         } catch let DecodingError.keyNotFound(key, context) {
             let field = (context.codingPath + [key]).map(\.stringValue).joined(separator: ".")
-            throw APIProblem(.unprocessableContent, "\(field): missing", field: field)
+            throw APIProblem(.unprocessableContent, Text("\(field): missing"), field: field)
         } catch let DecodingError.typeMismatch(type, context) {
             let field = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
-            throw APIProblem(.unprocessableContent, "\(field): must be \(Self.describe(type))", field: field)
+            throw APIProblem(.unprocessableContent, Text("\(field): must be \(Self.describe(type))"), field: field)
         } catch let DecodingError.valueNotFound(type, context) {
             let field = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
-            throw APIProblem(.unprocessableContent, "\(field): must be \(Self.describe(type)), not null", field: field)
+            throw APIProblem(.unprocessableContent, Text("\(field): must be \(Self.describe(type)), not null"), field: field)
         } catch {
-            throw APIProblem(.badRequest, "the body could not be read as JSON")
+            throw APIProblem(.badRequest, Text("the body could not be read as JSON"))
         }
     }
 
@@ -152,18 +152,18 @@ extension Request {
         for key in object.keys.sorted() {
             let field = path + key
             guard known.contains(key) else {
-                throw APIProblem(.unprocessableContent, "unknown key \"\(field)\" (allowed: \(known.sorted().joined(separator: ", ")))", field: field)
+                throw APIProblem(.unprocessableContent, Text("unknown key \"\(field)\" (allowed: \(known.sorted().joined(separator: ", ")))"), field: field)
             }
             let value = object[key]!
-            if value is NSNull { throw APIProblem(.unprocessableContent, "\(field): must not be null (leave it out instead)", field: field) }
+            if value is NSNull { throw APIProblem(.unprocessableContent, Text("\(field): must not be null (leave it out instead)"), field: field) }
             // Every number of the API is an integer. Foundation's decoder reports one with a fraction, or
             // beyond 64 bits, as "not valid JSON" without saying where: said here, naming the field.
             if let number = value as? NSNumber, !(value is Bool), !Self.isWhole(number) {
-                throw APIProblem(.unprocessableContent, "\(field): must be a whole number within 64 bits, not \(number.stringValue)", field: field)
+                throw APIProblem(.unprocessableContent, Text("\(field): must be a whole number within 64 bits, not \(number.stringValue)"), field: field)
             }
             if let keys = elementKeys[key], let elements = value as? [Any] {
                 for (index, element) in elements.enumerated() {
-                    if element is NSNull { throw APIProblem(.unprocessableContent, "\(field).\(index): must not be null", field: "\(field).\(index)") }
+                    if element is NSNull { throw APIProblem(.unprocessableContent, Text("\(field).\(index): must not be null"), field: "\(field).\(index)") }
                     if let element = element as? [String: Any] {
                         try check(element, known: keys, path: "\(field).\(index).", elementKeys: [:])
                     }

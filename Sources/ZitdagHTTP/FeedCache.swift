@@ -74,11 +74,11 @@ extension API {
     /// 404 for an unknown or revoked token (the same answer for both).
     func feed(_ request: Request, _ context: APIContext) async throws -> Response {
         guard let file = context.parameters.get("file"), file.hasSuffix(".ics"), file.count < 100 else {
-            throw APIProblem(.notFound, "no such feed")
+            throw APIProblem(.notFound, Text("no such feed"))
         }
         let token = String(file.dropLast(4))
         let feeds = self.feeds
-        guard let feed = try await work({ try feeds.feed(token: token) }) else { throw APIProblem(.notFound, "no such feed") }
+        guard let feed = try await work({ try feeds.feed(token: token) }) else { throw APIProblem(.notFound, Text("no such feed")) }
         let lastModified = HTTPDate.format(feed.lastModified)
         var headers: HTTPFields = [.eTag: feed.etag, .lastModified: lastModified, .cacheControl: "private, max-age=0, must-revalidate"]
         if let match = request.headers[.ifNoneMatch] {

@@ -4,7 +4,7 @@ import ZitdagStore
 /// Who may do what: consultants for their own job seekers and appointments, coaches read their
 /// own agenda, coordinators everything. "Not yours" is 403 and says nothing about the other person.
 enum Permission {
-    static func forbidden(_ what: String) -> APIProblem { APIProblem(.forbidden, what) }
+    static func forbidden(_ what: Text) -> APIProblem { APIProblem(.forbidden, what) }
 
     /// A rule for who may act on an appointment (``mayChange``, ``mayMark``): the appointment, or a refusal.
     typealias AppointmentRule = @Sendable (Principal, BookedAppointment?, Int64, Store) throws -> BookedAppointment
@@ -12,16 +12,16 @@ enum Permission {
     /// Asking for slots or booking for a job seeker; `urgent` (seats held back for urgent bookings)
     /// is for coordinators only.
     static func mayBook(_ principal: Principal, jobSeeker: String, consultant: String?, urgent: Bool = false, store: Store) throws {
-        if urgent && principal.role != .coordinator { throw forbidden("only coordinators book urgent: held-back seats are theirs to give") }
+        if urgent && principal.role != .coordinator { throw forbidden(Text("only coordinators book urgent: held-back seats are theirs to give")) }
         switch principal.role {
         case .coordinator: return
-        case .coach: throw forbidden("coaches read; they do not book")
+        case .coach: throw forbidden(Text("coaches read; they do not book"))
         case .consultant:
             guard consultant == nil || consultant == principal.subject else {
-                throw forbidden("a consultant books as themselves: consultant must be \(principal.subject)")
+                throw forbidden(Text("a consultant books as themselves: consultant must be \(principal.subject)"))
             }
             guard try store.jobSeeker(jobSeeker)?.consultant == principal.subject else {
-                throw forbidden("job seeker \(jobSeeker) is not one of your job seekers")
+                throw forbidden(Text("job seeker \(jobSeeker) is not one of your job seekers"))
             }
         }
     }
@@ -30,8 +30,8 @@ enum Permission {
     /// as an unknown one, and a coach is refused before the id is looked at, so that nobody learns
     /// which ids exist.
     static func mayChange(_ principal: Principal, appointment: BookedAppointment?, id: Int64, store: Store) throws -> BookedAppointment {
-        if principal.role == .coach { throw forbidden("coaches read; they do not change appointments") }
-        let unknown = APIProblem(.notFound, "no appointment \(id)")
+        if principal.role == .coach { throw forbidden(Text("coaches read; they do not change appointments")) }
+        let unknown = APIProblem(.notFound, Text("no appointment \(id)"))
         guard let appointment else { throw unknown }
         guard principal.role == .consultant else { return appointment }
         let owner = try appointment.jobSeeker.flatMap { try store.jobSeeker($0)?.consultant }
@@ -43,7 +43,7 @@ enum Permission {
     /// whoever may change the appointment. A coach is answered "unknown" for another coach's.
     static func mayMark(_ principal: Principal, appointment: BookedAppointment?, id: Int64, store: Store) throws -> BookedAppointment {
         guard principal.role == .coach else { return try mayChange(principal, appointment: appointment, id: id, store: store) }
-        guard let appointment, appointment.coach == principal.subject else { throw APIProblem(.notFound, "no appointment \(id)") }
+        guard let appointment, appointment.coach == principal.subject else { throw APIProblem(.notFound, Text("no appointment \(id)")) }
         return appointment
     }
 
@@ -52,29 +52,29 @@ enum Permission {
         case (.coordinator, _): return
         case (.consultant, .consultant(let id)) where id == principal.subject: return
         case (.coach, .coach(let id)) where id == principal.subject: return
-        default: throw forbidden("you may read only your own agenda")
+        default: throw forbidden(Text("you may read only your own agenda"))
         }
     }
 
     static func mayPlan(_ principal: Principal) throws {
-        guard principal.role == .coordinator else { throw forbidden("only coordinators run the week's plan") }
+        guard principal.role == .coordinator else { throw forbidden(Text("only coordinators run the week's plan")) }
     }
 
     /// Keeping a half-day's walk-in register: its coach (who hosts it) and coordinators. An unknown
     /// session is a 404 for everyone; sessions are no secret (`GET /v1/sessions` lists them).
     static func mayHost(_ principal: Principal, session: Session?, id: String) throws {
-        guard let session else { throw APIProblem(.notFound, "no session \(id)") }
+        guard let session else { throw APIProblem(.notFound, Text("no session \(id)")) }
         switch principal.role {
         case .coordinator: return
         case .coach where session.coach == principal.subject: return
-        case .coach: throw forbidden("session \(id) is another coach's half-day")
-        case .consultant: throw forbidden("the host of the half-day keeps its walk-in register, not consultants")
+        case .coach: throw forbidden(Text("session \(id) is another coach's half-day"))
+        case .consultant: throw forbidden(Text("the host of the half-day keeps its walk-in register, not consultants"))
         }
     }
 
     /// Counts across locations: coordinators.
     static func mayReport(_ principal: Principal) throws {
-        guard principal.role == .coordinator else { throw forbidden("only coordinators read the reports") }
+        guard principal.role == .coordinator else { throw forbidden(Text("only coordinators read the reports")) }
     }
 
     /// Offers of freed places: a consultant sees and answers their own (the consultant returned), a
@@ -83,7 +83,7 @@ enum Permission {
         switch principal.role {
         case .coordinator: return nil
         case .consultant: return principal.subject
-        case .coach: throw forbidden("offers are for the consultants of the waiting requests")
+        case .coach: throw forbidden(Text("offers are for the consultants of the waiting requests"))
         }
     }
 }

@@ -23,7 +23,7 @@ struct Query {
 
     func integer(_ name: String) throws -> Int? {
         guard let text = string(name) else { return nil }
-        guard let value = Int(text) else { throw APIProblem(.unprocessableContent, "\(name): \"\(text)\" is not an integer", field: name) }
+        guard let value = Int(text) else { throw APIProblem(.unprocessableContent, Text("\(name): \"\(text)\" is not an integer"), field: name) }
         return value
     }
 
@@ -32,14 +32,14 @@ struct Query {
         switch text {
         case "true": return true
         case "false": return false
-        default: throw APIProblem(.unprocessableContent, "\(name): \"\(text)\" is not true or false", field: name)
+        default: throw APIProblem(.unprocessableContent, Text("\(name): \"\(text)\" is not true or false"), field: name)
         }
     }
 
     func date(_ name: String) throws -> LocalDate? {
         guard let text = string(name) else { return nil }
         guard let date = LocalDate(iso: text) else {
-            throw APIProblem(.unprocessableContent, "\(name): \"\(text)\" is not a date YYYY-MM-DD", field: name)
+            throw APIProblem(.unprocessableContent, Text("\(name): \"\(text)\" is not a date YYYY-MM-DD"), field: name)
         }
         return date
     }
@@ -54,7 +54,7 @@ struct Query {
 
     /// A draft from the CLI's `slots` options, as query parameters.
     func draft() throws -> RequestDraft {
-        guard let jobSeeker = string("job_seeker") else { throw APIProblem(.unprocessableContent, "job_seeker: missing", field: "job_seeker") }
+        guard let jobSeeker = string("job_seeker") else { throw APIProblem(.unprocessableContent, Text("job_seeker: missing"), field: "job_seeker") }
         let attendance = try Fields.attendance(string("attendance"), field: "attendance")
         let gap = try Fields.gap(min: integer("min_gap_days"), max: integer("max_gap_days"))
         return RequestDraft(
@@ -71,7 +71,7 @@ enum Fields {
     static func attendance(_ text: String?, field: String) throws -> Attendance {
         guard let text else { return .none }
         guard let attendance = Attendance(rawValue: text) else {
-            throw APIProblem(.unprocessableContent, "\(field): \"\(text)\" is not required, preferred or none", field: field)
+            throw APIProblem(.unprocessableContent, Text("\(field): \"\(text)\" is not required, preferred or none"), field: field)
         }
         return attendance
     }
@@ -81,24 +81,24 @@ enum Fields {
         let low = min ?? RequestSpecification.minGapDays.defaultValue
         let high = max ?? RequestSpecification.maxGapDays.defaultValue
         if let (key, problem) = RequestSpecification.gapProblem(min: low, max: high) {
-            throw APIProblem(.unprocessableContent, "\(key): \(problem)", field: key)
+            throw APIProblem(.unprocessableContent, Text("\(key): \(problem)"), field: key)
         }
         return low...high
     }
 
     static func instant(_ text: String, field: String, zone: Zone) throws -> Instant {
         guard let local = LocalDateTime(iso: text.count == 16 ? text + ":00" : text) else {
-            throw APIProblem(.unprocessableContent, "\(field): \"\(text)\" is not a local time YYYY-MM-DDTHH:MM[:SS]", field: field)
+            throw APIProblem(.unprocessableContent, Text("\(field): \"\(text)\" is not a local time YYYY-MM-DDTHH:MM[:SS]"), field: field)
         }
         guard let instant = zone.instant(for: local) else {
-            throw APIProblem(.unprocessableContent, "\(field): \(text) does not exist in \(zone.identifier) (the clocks skip it)", field: field)
+            throw APIProblem(.unprocessableContent, Text("\(field): \(text) does not exist in \(zone.identifier) (the clocks skip it)"), field: field)
         }
         return instant
     }
 
     static func date(_ text: String, field: String) throws -> LocalDate {
         guard let date = LocalDate(iso: text) else {
-            throw APIProblem(.unprocessableContent, "\(field): \"\(text)\" is not a date YYYY-MM-DD", field: field)
+            throw APIProblem(.unprocessableContent, Text("\(field): \"\(text)\" is not a date YYYY-MM-DD"), field: field)
         }
         return date
     }

@@ -1,3 +1,4 @@
+import ZitdagCore
 import Foundation
 import Hummingbird
 import Synchronization
@@ -30,7 +31,7 @@ final class RateLimiter: RouterMiddleware, Sendable {
             return nil
         }
         if let wait {
-            var problem = APIProblem(.tooManyRequests, "too many requests for this token; try again in \(Int(wait.rounded(.up))) s")
+            var problem = APIProblem(.tooManyRequests, Text("too many requests for this token; try again in \(Int(wait.rounded(.up))) s"))
             problem.headers[.retryAfter] = String(Int(max(1, wait.rounded(.up))))
             throw problem
         }

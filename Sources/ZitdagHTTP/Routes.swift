@@ -1,3 +1,4 @@
+import ZitdagCore
 import HTTPTypes
 import Hummingbird
 
@@ -55,10 +56,10 @@ struct RequestCheck<Context: RequestContext>: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.head.authority.map({ !$0.isEmpty }) == true else {
-            throw APIProblem(.badRequest, "the request has no Host header")
+            throw APIProblem(.badRequest, Text("the request has no Host header"))
         }
         // The first Host becomes the authority; one left among the fields means there were two.
-        guard request.headers[Self.host] == nil else { throw APIProblem(.badRequest, "the request has more than one Host header") }
+        guard request.headers[Self.host] == nil else { throw APIProblem(.badRequest, Text("the request has more than one Host header")) }
         guard let methods = Routes.methods(for: request.uri.path), !methods.contains(request.method) else {
             guard request.method == .head else { return try await next(request, context) }
             do {
@@ -67,7 +68,7 @@ struct RequestCheck<Context: RequestContext>: RouterMiddleware {
                 return try error.response(from: request, context: context).createHeadResponse()
             }
         }
-        var problem = APIProblem(.methodNotAllowed, "\(request.method.rawValue) is not allowed here; use \(methods.map(\.rawValue).joined(separator: " or "))")
+        var problem = APIProblem(.methodNotAllowed, Text("\(request.method.rawValue) is not allowed here; use \(methods.map(\.rawValue).joined(separator: " or "))"))
         problem.headers[.allow] = methods.map(\.rawValue).joined(separator: ", ")
         throw problem
     }

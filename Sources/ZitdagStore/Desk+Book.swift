@@ -13,13 +13,13 @@ extension Desk {
         _ draft: RequestDraft, at choices: [SlotChoice], actor: String, idempotency: Idempotency? = nil
     ) throws(StoreError) -> [BookedAppointment] {
         try draft.validate(gridMinutes: store.gridMinutes)
-        guard let first = choices.first else { throw .invalid(field: "start", reason: "give the first start, or all \(draft.appointments) starts of the series") }
+        guard let first = choices.first else { throw .invalid(field: "start", reason: Text("give the first start, or all \(draft.appointments) starts of the series")) }
         let now = now()
         let today = zone.local(at: now).date
         let firstDay = zone.local(at: first.start).date
         let release = try release(of: draft, today: today)
         guard firstDay >= release else {
-            throw .invalid(field: "start", reason: "\(zone.local(at: first.start).withWeekday) is before \(release)")
+            throw .invalid(field: "start", reason: Text("\(zone.local(at: first.start).withWeekday) is before \(release)"))
         }
         // A refusal is thrown inside the transaction, so it rolls back and the store's revision stays.
         do throws(StoreError) {
@@ -43,7 +43,7 @@ extension Desk {
                 // Returned as built, not read back (a test holds them equal to what the store reads);
                 // coach and location are the state's sessions'.
                 let booked = try found.map { assignment in
-                    guard let session = state.sessions.first(where: { $0.id == assignment.session }) else { throw StoreError.unknown(kind: "session", id: assignment.session) }
+                    guard let session = state.sessions.first(where: { $0.id == assignment.session }) else { throw StoreError.unknown(kind: Text("session"), id: assignment.session) }
                     return BookedAppointment(
                         id: try AppointmentTable.insert(db, request: id, assignment, changed: now, urgent: draft.urgent), request: id, draft: draft,
                         assignment: assignment, session: session, initials: seeker.initials, changed: now)

@@ -28,13 +28,13 @@ extension Desk {
             let appointment = try changeable(db, id, now: now)
             let series = try AppointmentTable.appointments(db, request: appointment.request).filter { $0.status != .cancelled }
             guard let draft = try RequestTable.draft(db, appointment.request) else {
-                throw StoreError.conflict("appointment \(id) belongs to an erased job seeker and cannot be moved")
+                throw StoreError.conflict(Text("appointment \(id) belongs to an erased job seeker and cannot be moved"))
             }
             var single = draft
             single.appointments = 1
             single.from = nil
             let release = zone.local(at: choice.start).date
-            guard release >= today else { throw StoreError.invalid(field: "start", reason: "\(zone.local(at: choice.start).withWeekday) is in the past") }
+            guard release >= today else { throw StoreError.invalid(field: "start", reason: Text("\(zone.local(at: choice.start).withWeekday) is in the past")) }
             let request = try self.request(for: single, release: release, except: [id], db)
             let state = try BookingState.load(db, days: release...release, zone: zone, agendas: .of(draft), running: [choice], except: [id])
             // An urgent appointment stays urgent where it goes.
@@ -119,7 +119,7 @@ extension Desk {
         let now = now()
         return try store.write { db in
             guard let appointment = try AppointmentTable.appointment(db, id: id) else {
-                throw StoreError.unknown(kind: "appointment", id: String(id))
+                throw StoreError.unknown(kind: Text("appointment"), id: String(id))
             }
             try StoreError.catching(zone: zone) { () throws(BookingRefusal) in
                 try AppointmentRules.checkMarkable(appointment.standing, as: status, now: now, zone: zone)
@@ -148,7 +148,7 @@ extension Desk {
     /// The appointment, if it exists, is booked and has not started yet.
     private func changeable(_ db: Database, _ id: Int64, now: Instant) throws -> BookedAppointment {
         guard let appointment = try AppointmentTable.appointment(db, id: id) else {
-            throw StoreError.unknown(kind: "appointment", id: String(id))
+            throw StoreError.unknown(kind: Text("appointment"), id: String(id))
         }
         try StoreError.catching(zone: zone) { () throws(BookingRefusal) in try AppointmentRules.checkChangeable(appointment.standing, now: now, zone: zone) }
         return appointment

@@ -8,9 +8,9 @@ extension Desk {
     public func moveOptions(appointment id: Int64, count: Int = 8) throws(StoreError) -> [Offer] {
         let today = today
         let (single, request, index, others) = try store.read { db -> (RequestDraft, Request, Int, [(index: Int, day: LocalDate)]) in
-            guard let appointment = try AppointmentTable.appointment(db, id: id) else { throw StoreError.unknown(kind: "appointment", id: String(id)) }
+            guard let appointment = try AppointmentTable.appointment(db, id: id) else { throw StoreError.unknown(kind: Text("appointment"), id: String(id)) }
             guard var draft = try RequestTable.draft(db, appointment.request) else {
-                throw StoreError.conflict("appointment \(id) belongs to an erased job seeker and cannot be moved")
+                throw StoreError.conflict(Text("appointment \(id) belongs to an erased job seeker and cannot be moved"))
             }
             draft.appointments = 1
             draft.from = nil

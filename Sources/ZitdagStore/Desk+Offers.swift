@@ -49,7 +49,7 @@ extension Desk {
         return try store.write { db in
             // Settled first: an offer past its expiry is answered as expired, and its place is already offered on.
             try store.settleOffers(db, now: now, actor: actor)
-            guard let offer = try OfferTable.offer(db, id: id) else { throw StoreError.unknown(kind: "offer", id: String(id)) }
+            guard let offer = try OfferTable.offer(db, id: id) else { throw StoreError.unknown(kind: Text("offer"), id: String(id)) }
             let decided = try StoreError.catching(zone: zone) { () throws(BookingRefusal) in try offer.deciding(decision, at: now, zone: zone) }
             if decision == .accept {
                 try OfferTable.update(decided, db)

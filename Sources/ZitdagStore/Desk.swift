@@ -57,7 +57,7 @@ public final class Desk: Sendable {
 
     func release(of draft: RequestDraft, today: LocalDate) throws(StoreError) -> LocalDate {
         guard let from = draft.from else { return today }
-        guard from >= today else { throw .invalid(field: "from", reason: "\(from) is in the past") }
+        guard from >= today else { throw .invalid(field: "from", reason: Text("\(from) is in the past")) }
         return from
     }
 

@@ -41,7 +41,7 @@ public struct Idempotency: Sendable, Hashable {
             return nil
         }
         guard row["fingerprint"] as String == fingerprint else {
-            throw StoreError.invalid(field: "Idempotency-Key", reason: "\"\(key)\" was used before for a different booking")
+            throw StoreError.invalid(field: "Idempotency-Key", reason: Text("\"\(key)\" was used before for a different booking"))
         }
         return row["request_id"]
     }

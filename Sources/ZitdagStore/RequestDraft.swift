@@ -62,9 +62,9 @@ public struct RequestDraft: Sendable, Hashable {
             throw .invalid(field: RequestSpecification.priority.key, reason: problem)
         }
         if consultant == nil && attendance != .none {
-            throw .invalid(field: "attendance", reason: "\(attendance.rawValue) needs a consultant")
+            throw .invalid(field: "attendance", reason: Text("\(attendance.rawValue) needs a consultant"))
         }
-        if let from, let due, due < from { throw .invalid(field: "due", reason: "\(due) is before \(from)") }
+        if let from, let due, due < from { throw .invalid(field: "due", reason: Text("\(due) is before \(from)")) }
     }
 
     /// The request the allocator sees.

@@ -1,4 +1,5 @@
 import GRDB
+import ZitdagCore
 
 /// The people and places the store knows by id, checked one way everywhere a command names them.
 enum Roster: String {
@@ -11,7 +12,16 @@ enum Roster: String {
 
     /// Throws ``StoreError/unknown(kind:id:)`` unless the id exists.
     func require(_ db: Database, _ id: String) throws {
-        guard try exists(db, id) else { throw StoreError.unknown(kind: rawValue, id: id) }
+        guard try exists(db, id) else { throw StoreError.unknown(kind: name, id: id) }
+    }
+
+    /// The word for it in a message.
+    var name: Text {
+        switch self {
+        case .coach: Text("coach")
+        case .consultant: Text("consultant")
+        case .location: Text("location")
+        }
     }
 }
 
@@ -25,7 +35,7 @@ extension RequestDraft {
     }
 
     func jobSeekerProfile(_ db: Database) throws -> JobSeeker {
-        guard let seeker = try JobSeekerTable.profile(db, jobSeeker) else { throw StoreError.unknown(kind: "job seeker", id: jobSeeker) }
+        guard let seeker = try JobSeekerTable.profile(db, jobSeeker) else { throw StoreError.unknown(kind: Text("job seeker"), id: jobSeeker) }
         if let consultant { try Roster.consultant.require(db, consultant) }
         return seeker
     }

@@ -16,7 +16,7 @@ enum SessionTable {
     static func code(of text: String, _ db: Database) throws -> String {
         switch LanguageCode.resolve(text, among: try languages(db)) {
         case .success(let code): return code
-        case .failure(let refusal): throw StoreError.invalid(field: "language", reason: refusal.description)
+        case .failure(let refusal): throw StoreError.invalid(field: "language", reason: refusal.text)
         }
     }
 

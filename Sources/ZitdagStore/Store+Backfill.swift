@@ -46,7 +46,7 @@ extension Store {
             requests: waiting.filter { ids.contains($0.id) })
         let report = PlanChecker(problem: problem).check(plan)
         guard report.isValid else {
-            throw StoreError.conflict("filling the freed place failed its check and was not written: \(report.violations.prefix(3).map(\.message))")
+            throw StoreError.conflict(Text("filling the freed place failed its check and was not written: \(report.violations.prefix(3).map(\.message))"))
         }
         var done = Backfilled()
         let policies = Dictionary(uniqueKeysWithValues: places.map { ($0.id, rules.rules(for: $0)) })

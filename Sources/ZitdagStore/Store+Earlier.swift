@@ -15,21 +15,21 @@ extension Store {
         return try write { db in
             guard let status = try String.fetchOne(db, sql: "SELECT status FROM request WHERE id = ?", arguments: [id]),
                 var draft = try RequestTable.draft(db, id)
-            else { throw StoreError.unknown(kind: "request", id: String(id)) }
-            guard status == "booked" else { throw StoreError.conflict("request \(id) is \(status), not booked") }
+            else { throw StoreError.unknown(kind: Text("request"), id: String(id)) }
+            guard status == "booked" else { throw StoreError.conflict(Text("request \(id) is \(status), not booked")) }
             let series = try AppointmentTable.appointments(db, request: id).filter { $0.status != .cancelled }
             guard let first = series.map(\.span.start).min(), series.allSatisfy({ $0.status == .booked && $0.span.start > now }) else {
-                throw StoreError.conflict("request \(id)'s series has begun: an earlier place no longer applies")
+                throw StoreError.conflict(Text("request \(id)'s series has begun: an earlier place no longer applies"))
             }
             if let twin = try Store.twin(of: id, db) {
-                throw StoreError.conflict("request \(id) waits for an earlier place already (request \(twin))")
+                throw StoreError.conflict(Text("request \(id) waits for an earlier place already (request \(twin))"))
             }
             let due = zone.local(at: first).date.adding(days: -1)
             // The soonest any half-day may be booked under the rules' notice.
             let book = try RuleTable.ruleBook(db)
             let notice = ([book.standard] + book.byLocation.values + book.byCoach.values).map(\.minimumNoticeDays).min() ?? 0
             guard due >= today.adding(days: notice) else {
-                throw StoreError.conflict("request \(id)'s first appointment is \(zone.local(at: first).withWeekday): nothing can come earlier")
+                throw StoreError.conflict(Text("request \(id)'s first appointment is \(weekday: zone.local(at: first)): nothing can come earlier"))
             }
             (draft.from, draft.due) = (today, due)
             let request = draft.request(id: "", release: today, language: draft.language, unavailable: [])

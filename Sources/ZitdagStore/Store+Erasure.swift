@@ -16,7 +16,7 @@ extension Store {
     /// and a count per month in `erased`.
     public func forget(jobSeeker id: String, at now: Instant, actor: String) throws(StoreError) -> Erasure {
         try write { db in
-            guard try JobSeekerTable.profile(db, id) != nil else { throw StoreError.unknown(kind: "job seeker", id: id) }
+            guard try JobSeekerTable.profile(db, id) != nil else { throw StoreError.unknown(kind: Text("job seeker"), id: id) }
             let requests = try Int.fetchOne(db, sql: "SELECT count(*) FROM request WHERE job_seeker_id = ?", arguments: [id]) ?? 0
             let appointments = try Int.fetchOne(
                 db, sql: "SELECT count(*) FROM appointment a JOIN request r ON r.id = a.request_id WHERE r.job_seeker_id = ?", arguments: [id]) ?? 0

@@ -34,7 +34,7 @@ extension Store {
                     try db.run("INSERT OR IGNORE INTO consultant (id) VALUES (?)", [consultant])
                 }
                 guard let session = try SessionTable.session(db, id: item.session) else {
-                    throw StoreError.unknown(kind: "session", id: item.session)
+                    throw StoreError.unknown(kind: Text("session"), id: item.session)
                 }
                 let draft = RequestDraft(
                     jobSeeker: item.jobSeeker, consultant: item.consultant, attendance: item.consultantAttends ? .required : .none,

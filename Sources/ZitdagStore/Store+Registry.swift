@@ -17,7 +17,7 @@ extension Store {
     /// once wiped their language, level and loan). One transaction, so two adds cannot both succeed.
     public func addJobSeeker(_ seeker: JobSeeker, at now: Instant, actor: String) throws(StoreError) {
         try write { db in
-            guard try JobSeekerTable.profile(db, seeker.id) == nil else { throw StoreError.conflict("job seeker \(seeker.id) is registered already") }
+            guard try JobSeekerTable.profile(db, seeker.id) == nil else { throw StoreError.conflict(Text("job seeker \(seeker.id) is registered already")) }
             try Self.save(seeker, at: now, actor: actor, db)
         }
     }
@@ -28,7 +28,7 @@ extension Store {
         _ id: String, at now: Instant, actor: String, change: (inout JobSeeker) -> Void
     ) throws(StoreError) -> JobSeeker {
         try write { db in
-            guard var seeker = try JobSeekerTable.profile(db, id) else { throw StoreError.unknown(kind: "job seeker", id: id) }
+            guard var seeker = try JobSeekerTable.profile(db, id) else { throw StoreError.unknown(kind: Text("job seeker"), id: id) }
             change(&seeker)
             try Self.save(seeker, at: now, actor: actor, db)
             return try JobSeekerTable.profile(db, id) ?? seeker
@@ -66,7 +66,7 @@ extension Store {
             throw StoreError.invalid(field: "initials", reason: Initials.refusal(seeker.initials))
         }
         if let from = seeker.loanFrom, let until = seeker.loanUntil, until < from {
-            throw StoreError.invalid(field: "loan_until", reason: "\(until) is before the loan starts on \(from)")
+            throw StoreError.invalid(field: "loan_until", reason: Text("\(until) is before the loan starts on \(from)"))
         }
         let language = try seeker.language.map { try SessionTable.code(of: $0, db) }
         try db.run("""
@@ -106,7 +106,7 @@ extension Store {
     ) throws(StoreError) -> (added: Int, changed: Int, cancelled: Int) {
         for session in sessions {
             if let problem = session.reservationProblem(gridMinutes: gridMinutes) {
-                throw .invalid(field: "reserved", reason: "session \(session.id): \(problem)")
+                throw .invalid(field: "reserved", reason: Text("session \(session.id): \(problem)"))
             }
         }
         return try write { db in
@@ -121,14 +121,14 @@ extension Store {
     /// Sets the booking rules of a scope.
     public func setRules(_ rules: BookingRules, for scope: RuleScope, at now: Instant, actor: String) throws(StoreError) {
         guard rules.minimumNoticeDays >= 0, rules.minimumNoticeDays <= 365 else {
-            throw .invalid(field: "notice", reason: "\(rules.minimumNoticeDays) days; 0 to 365 allowed")
+            throw .invalid(field: "notice", reason: Text("\(rules.minimumNoticeDays) days; 0 to 365 allowed"))
         }
-        guard (1...104).contains(rules.horizonWeeks) else { throw .invalid(field: "horizon", reason: "\(rules.horizonWeeks) weeks; 1 to 104 allowed") }
+        guard (1...104).contains(rules.horizonWeeks) else { throw .invalid(field: "horizon", reason: Text("\(rules.horizonWeeks) weeks; 1 to 104 allowed")) }
         guard rules.bufferMinutes >= 0, rules.bufferMinutes <= 120, rules.bufferMinutes % gridMinutes == 0 else {
-            throw .invalid(field: "buffer", reason: "\(rules.bufferMinutes) minutes; a multiple of \(gridMinutes) up to 120")
+            throw .invalid(field: "buffer", reason: Text("\(rules.bufferMinutes) minutes; a multiple of \(gridMinutes) up to 120"))
         }
-        guard (1...336).contains(rules.offerHours) else { throw .invalid(field: "offer_hours", reason: "\(rules.offerHours) hours; 1 to 336 allowed") }
-        guard (0...365).contains(rules.releaseDays) else { throw .invalid(field: "release_days", reason: "\(rules.releaseDays) days; 0 to 365 allowed") }
+        guard (1...336).contains(rules.offerHours) else { throw .invalid(field: "offer_hours", reason: Text("\(rules.offerHours) hours; 1 to 336 allowed")) }
+        guard (0...365).contains(rules.releaseDays) else { throw .invalid(field: "release_days", reason: Text("\(rules.releaseDays) days; 0 to 365 allowed")) }
         let (scope, id) = scope.columns
         try write { db in
             try db.run(
@@ -156,7 +156,7 @@ extension Store {
     public func queue(_ draft: RequestDraft, at now: Instant, actor: String) throws(StoreError) -> Int64 {
         try draft.validate(gridMinutes: gridMinutes)
         let today = zone.local(at: now).date
-        if let from = draft.from, from < today { throw .invalid(field: "from", reason: "\(from) is in the past") }
+        if let from = draft.from, from < today { throw .invalid(field: "from", reason: Text("\(from) is in the past")) }
         return try write { db in
             let seeker = try draft.jobSeekerProfile(db)
             // The same request queued twice would be planned twice. Compared as stored: from its
@@ -168,7 +168,7 @@ extension Store {
             for queued in try db.records(RequestRecord.self, "SELECT * FROM request WHERE status = 'pending' AND job_seeker_id = ?", [draft.jobSeeker]) {
                 var queuedDraft = queued.draft
                 queuedDraft?.from = queued.release
-                if queuedDraft == asStored { throw StoreError.conflict("the same request is queued already (request \(queued.id))") }
+                if queuedDraft == asStored { throw StoreError.conflict(Text("the same request is queued already (request \(queued.id))")) }
             }
             let request = draft.request(id: "", release: draft.from ?? today, language: language, unavailable: [])
             let id = try RequestTable.insert(db, draft, request: request, status: "pending", created: now)
@@ -193,9 +193,9 @@ extension Store {
     public func cancelQueuedRequest(_ id: Int64, at now: Instant, actor: String) throws(StoreError) {
         try write { db in
             guard let status = try String.fetchOne(db, sql: "SELECT status FROM request WHERE id = ?", arguments: [id]) else {
-                throw StoreError.unknown(kind: "request", id: "\(id)")
+                throw StoreError.unknown(kind: Text("request"), id: "\(id)")
             }
-            guard status == "pending" else { throw StoreError.conflict("request \(id) is not queued (it is \(status))") }
+            guard status == "pending" else { throw StoreError.conflict(Text("request \(id) is not queued (it is \(status))")) }
             try db.run("UPDATE request SET status = 'cancelled' WHERE id = ?", [id])
             try AuditLog.record(db, at: now, actor: actor, action: "cancel request", subject: "request \(id)", detail: "")
         }
@@ -204,7 +204,7 @@ extension Store {
     /// Ids are short codes from case systems: letters, digits, `-`, `_`, `.`; never a name with spaces.
     static func checkId(_ id: String, field: String) throws(StoreError) {
         guard (1...64).contains(id.count), id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }) else {
-            throw .invalid(field: field, reason: "\"\(id)\": 1 to 64 letters, digits, '-', '_' or '.'")
+            throw .invalid(field: field, reason: Text("\"\(id)\": 1 to 64 letters, digits, '-', '_' or '.'"))
         }
     }
 }

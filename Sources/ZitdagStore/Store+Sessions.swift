@@ -11,16 +11,16 @@ extension Store {
         try Store.checkId(session.coach, field: "coach")
         try Store.checkId(session.location, field: "location")
         guard session.span.start < session.span.end, session.span.seconds <= 12 * 3600 else {
-            throw .invalid(field: "end", reason: "a session runs from its start for up to 12 hours")
+            throw .invalid(field: "end", reason: Text("a session runs from its start for up to 12 hours"))
         }
-        guard (1...50).contains(session.seats) else { throw .invalid(field: "seats", reason: "\(session.seats); 1 to 50 allowed") }
+        guard (1...50).contains(session.seats) else { throw .invalid(field: "seats", reason: Text("\(session.seats); 1 to 50 allowed")) }
         guard session.span.seconds % (gridMinutes * 60) == 0 else {
-            throw .invalid(field: "end", reason: "the session's length is not a multiple of the \(gridMinutes)-minute grid")
+            throw .invalid(field: "end", reason: Text("the session's length is not a multiple of the \(gridMinutes)-minute grid"))
         }
         if let problem = session.reservationProblem(gridMinutes: gridMinutes) { throw .invalid(field: "reserved", reason: problem) }
         return try write { db in
             guard try SessionTable.session(db, id: session.id) == nil else {
-                throw StoreError.conflict("session \(session.id) exists already")
+                throw StoreError.conflict(Text("session \(session.id) exists already"))
             }
             try db.run("INSERT OR IGNORE INTO coach (id) VALUES (?)", [session.coach])
             try db.run("INSERT OR IGNORE INTO location (id) VALUES (?)", [session.location])
@@ -38,12 +38,12 @@ extension Store {
     @discardableResult
     public func reserve(_ id: String, _ reserved: [Reservation], at now: Instant, actor: String) throws(StoreError) -> Session {
         try write { db in
-            guard var session = try SessionTable.sessionWithBookings(db, id: id)?.session else { throw StoreError.unknown(kind: "session", id: id) }
+            guard var session = try SessionTable.sessionWithBookings(db, id: id)?.session else { throw StoreError.unknown(kind: Text("session"), id: id) }
             session.reserved = reserved
             if let problem = session.reservationProblem(gridMinutes: gridMinutes) { throw StoreError.invalid(field: "reserved", reason: problem) }
             if let moment = session.overbooked(today: zone.local(at: now).date) {
                 throw StoreError.conflict(
-                    "appointments booked in \(id) at \(zone.local(at: moment).withWeekday) would lose their seat; move or cancel them first")
+                    Text("appointments booked in \(id) at \(zone.local(at: moment).withWeekday) would lose their seat; move or cancel them first"))
             }
             try db.run("UPDATE session SET reserved = ? WHERE id = ?", [SessionTable.reservedText(reserved), id])
             try AuditLog.record(
@@ -62,7 +62,7 @@ extension Store {
     /// with it and returned, so the consultants can book them again.
     public func cancelSession(_ id: String, at now: Instant, actor: String) throws(StoreError) -> [BookedAppointment] {
         try write { db in
-            guard try SessionTable.session(db, id: id) != nil else { throw StoreError.unknown(kind: "session", id: id) }
+            guard try SessionTable.session(db, id: id) != nil else { throw StoreError.unknown(kind: Text("session"), id: id) }
             let affected = try AppointmentTable.fetch(db, where: "a.session_id = ? AND a.status = 'booked' ORDER BY a.start", [id])
             try db.run("UPDATE session SET cancelled = 1 WHERE id = ?", [id])
             try db.run(

@@ -34,7 +34,7 @@ extension Store {
     public func walkInFinish(visit id: Int, outcome: WalkInOutcome, topic: WalkInTopic?, at now: Instant, actor: String) throws(StoreError) -> WalkInVisit {
         try write { db in
             guard let session = try String.fetchOne(db.cachedStatement(sql: "SELECT session_id FROM walk_in WHERE id = ?"), arguments: [id]) else {
-                throw StoreError.unknown(kind: "walk-in visit", id: "\(id)")
+                throw StoreError.unknown(kind: Text("walk-in visit"), id: "\(id)")
             }
             let register = try Self.walkInRegister(db, session: session)
             let visit = try StoreError.catching(zone: zone) { () throws(BookingRefusal) in try register.finish(id, outcome: outcome, topic: topic, at: now) }
@@ -73,7 +73,7 @@ extension Store {
 
     static func walkInRegister(_ db: Database, session id: String) throws -> WalkInRegister {
         guard let (session, cancelled) = try SessionTable.sessionWithBookings(db, id: id) else {
-            throw StoreError.unknown(kind: "session", id: id)
+            throw StoreError.unknown(kind: Text("session"), id: id)
         }
         return WalkInRegister(
             session: session, cancelled: cancelled, visits: try WalkInTable.visits(db, session: id),

@@ -84,7 +84,7 @@ public final class Store: Sendable {
                     uniqueKeysWithValues: db.rows("SELECT key, value FROM setting").map { ($0["key"] as String, $0["value"] as String) })
             }
             guard let zone = Zone(identifier: settings["zone"] ?? "") else {
-                throw StoreError.unusable(path: path, reason: "unknown time zone \(settings["zone"] ?? "")")
+                throw StoreError.unusable(path: path, reason: Text("unknown time zone \(settings["zone"] ?? "")"))
             }
             self.zone = zone
             gridMinutes = Int(settings["grid_minutes"] ?? "") ?? 15
@@ -128,14 +128,14 @@ public final class Store: Sendable {
 
     static func translate(_ error: any Error, path: String) -> StoreError {
         if let error = error as? StoreError { return error }
-        guard let error = error as? DatabaseError else { return .unusable(path: path, reason: "\(error)") }
+        guard let error = error as? DatabaseError else { return .unusable(path: path, reason: Text(verbatim: "\(error)")) }
         switch error.resultCode.primaryResultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path)
-        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .unusable(path: path, reason: "not a zitdag database, or damaged")
-        case .SQLITE_CANTOPEN: return .unusable(path: path, reason: "cannot be opened (does its folder exist and is it writable?)")
-        case .SQLITE_READONLY: return .unusable(path: path, reason: "is read-only")
-        case .SQLITE_FULL: return .unusable(path: path, reason: "the disk is full")
-        default: return .unusable(path: path, reason: error.message ?? "\(error)")
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .unusable(path: path, reason: Text("not a zitdag database, or damaged"))
+        case .SQLITE_CANTOPEN: return .unusable(path: path, reason: Text("cannot be opened (does its folder exist and is it writable?)"))
+        case .SQLITE_READONLY: return .unusable(path: path, reason: Text("is read-only"))
+        case .SQLITE_FULL: return .unusable(path: path, reason: Text("the disk is full"))
+        default: return .unusable(path: path, reason: Text(verbatim: error.message ?? "\(error)"))
         }
     }
 }

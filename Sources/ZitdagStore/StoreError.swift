@@ -3,7 +3,7 @@ import ZitdagCore
 /// Why the booking store refused, in words a consultant can act on: a code to act on (each edge
 /// maps it once: the CLI to an exit status, the API to a problem's status), the field at fault,
 /// the message, and after a taken place what is free instead.
-public struct StoreError: Error, CustomStringConvertible, Sendable {
+public struct StoreError: Error, CustomStringConvertible, Sendable, TextConvertible {
     public enum Code: String, Sendable {
         /// The database file cannot be opened or is not a zitdag database.
         case unusable
@@ -25,13 +25,13 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
     /// The field at fault, named as in the problem format and the API (`start`, `duration_minutes`).
     public var field: String?
     /// What is wrong, without the field.
-    public var message: String
+    public var message: Text
     /// After a taken place: what is free after it, best first.
     public var next: [Offer]
     /// The zone ``next`` is told in.
     var zone: Zone?
 
-    init(_ code: Code, field: String? = nil, _ message: String, next: [Offer] = [], zone: Zone? = nil) {
+    init(_ code: Code, field: String? = nil, _ message: Text, next: [Offer] = [], zone: Zone? = nil) {
         self.code = code
         self.field = field
         self.message = message
@@ -39,34 +39,36 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         self.zone = zone
     }
 
-    public static func unusable(path: String, reason: String) -> StoreError { StoreError(.unusable, "database \(path): \(reason)") }
+    public static func unusable(path: String, reason: Text) -> StoreError { StoreError(.unusable, Text("database \(path): \(reason)")) }
     public static func locked(path: String) -> StoreError {
-        StoreError(.locked, "database \(path) is locked by another process; try again in a moment")
+        StoreError(.locked, Text("database \(path) is locked by another process; try again in a moment"))
     }
-    public static func unknown(kind: String, id: String) -> StoreError { StoreError(.unknown, "no \(kind) \(id)") }
-    public static func invalid(field: String, reason: String) -> StoreError { StoreError(.invalid, field: field, reason) }
+    /// No `kind` (`Text("job seeker")`) with this id.
+    public static func unknown(kind: Text, id: String) -> StoreError { StoreError(.unknown, Text("no \(kind) \(id)")) }
+    public static func invalid(field: String, reason: Text) -> StoreError { StoreError(.invalid, field: field, reason) }
     /// `what` ("the slot at Tue 2026-12-01 10:00") is taken; `next` is what is free after it.
-    public static func taken(what: String, next: [Offer], zone: Zone) -> StoreError {
+    public static func taken(what: Text, next: [Offer], zone: Zone) -> StoreError {
         // "Taken", not "just taken": the seat may have gone days ago, not only in a race.
-        StoreError(.taken, "\(what) is taken", next: next, zone: zone)
+        StoreError(.taken, Text("\(what) is taken"), next: next, zone: zone)
     }
-    public static func noRoom(reason: String) -> StoreError { StoreError(.noRoom, "no free slot: \(reason)") }
-    public static func conflict(_ message: String) -> StoreError { StoreError(.conflict, message) }
+    public static func noRoom(reason: Text) -> StoreError { StoreError(.noRoom, Text("no free slot: \(reason)")) }
+    public static func conflict(_ message: Text) -> StoreError { StoreError(.conflict, message) }
 
-    public var description: String {
+    public var text: Text {
         switch code {
-        case .invalid: "\(field.map { "\($0): " } ?? "")\(message)"
+        case .invalid: return field.map { Text("\($0): \(message)") } ?? message
         case .taken:
-            message
-                + (next.isEmpty
-                    ? "; nothing is free after it within the booking horizon"
-                    : "; next free: " + next.map { offer in
-                        (zone.map { $0.local(at: offer.assignments[0].span.start).withWeekday } ?? "\(offer.assignments[0].span.start)")
-                            + " in " + offer.assignments[0].session
-                    }.joined(separator: ", "))
-        default: message
+            guard !next.isEmpty else { return Text("\(message); nothing is free after it within the booking horizon") }
+            let free = next.map { offer in
+                let start = offer.assignments[0].span.start
+                return zone.map { Text("\(weekday: $0.local(at: start)) in \(offer.assignments[0].session)") }
+                    ?? Text("\(String(describing: start)) in \(offer.assignments[0].session)")
+            }
+            return Text("\(message); next free: \(Text.joined(free, separator: ", "))")
+        default: return message
         }
     }
+    public var description: String { text.description }
 }
 
 extension StoreError {

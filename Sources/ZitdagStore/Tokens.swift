@@ -131,7 +131,7 @@ extension Store {
             var changed = db.changesCount
             try db.run("UPDATE feed_token SET revoked = ? WHERE id = ? AND revoked IS NULL", [now.seconds, id])
             changed += db.changesCount
-            guard changed > 0 else { throw StoreError.unknown(kind: "live token", id: id) }
+            guard changed > 0 else { throw StoreError.unknown(kind: Text("live token"), id: id) }
             try AuditLog.record(db, at: now, actor: actor, action: "revoke token", subject: id, detail: "")
         }
     }

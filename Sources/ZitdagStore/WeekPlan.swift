@@ -21,7 +21,7 @@ extension Desk {
     public func plan(
         from: LocalDate, to: LocalDate, dryRun: Bool, seed: UInt64 = 1, timeLimit: Duration = .seconds(2), actor: String
     ) throws(StoreError) -> WeekPlan {
-        guard from <= to else { throw .invalid(field: "to", reason: "\(to) is before \(from)") }
+        guard from <= to else { throw .invalid(field: "to", reason: Text("\(to) is before \(from)")) }
         let now = now()
         let today = zone.local(at: now).date
         let (zone, gridMinutes) = (zone, store.gridMinutes)
@@ -62,12 +62,12 @@ extension Desk {
             }
             if let beyond {
                 for i in result.plan.unscheduled.indices {
-                    result.plan.unscheduled[i].reason += "; sessions from \(beyond) on are beyond the booking horizon"
+                    result.plan.unscheduled[i].reason = Text("\(result.plan.unscheduled[i].reason); sessions from \(beyond) on are beyond the booking horizon")
                 }
             }
             let report = PlanChecker(problem: problem).check(result.plan)
             guard report.isValid else {
-                throw StoreError.conflict("the plan failed its check and was not committed: \(report.violations.prefix(3).map(\.message))")
+                throw StoreError.conflict(Text("the plan failed its check and was not committed: \(Text.joined(report.violations.prefix(3).map(\.text), separator: "; "))"))
             }
             if !dryRun {
                 for assignment in placed {

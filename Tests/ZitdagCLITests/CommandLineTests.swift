@@ -13,13 +13,19 @@ struct Binary {
         var stderr: String
     }
 
+    /// The command line in English, as these tests read it, unless a test asks for another language
+    /// (Dutch is the default: ``DutchCommandLineTests``).
+    static func environment(_ extra: [String: String]) -> [String: String] {
+        ProcessInfo.processInfo.environment.merging(["ZITDAG_LANG": "en"]) { $1 }.merging(extra) { $1 }
+    }
+
     /// Runs the binary to its end. `full` sends stdout (1) or stderr (2) to `/dev/full`, where every
     /// write fails as on a full disk; that stream then reads as empty.
     static func run(_ arguments: [String], environment: [String: String] = [:], full: Int32? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.environment = Self.environment(environment)
         let out = Pipe()
         let err = Pipe()
         let devFull = FileHandle(forWritingAtPath: "/dev/full")
@@ -41,7 +47,7 @@ extension Binary {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.environment = Self.environment(environment)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

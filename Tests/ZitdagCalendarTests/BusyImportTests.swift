@@ -134,7 +134,7 @@ import ZitdagCore
             } catch {
                 refused += 1
                 #expect(error.file == url.lastPathComponent)
-                #expect(!error.message.isEmpty)
+                #expect(!error.message.description.isEmpty)
                 #expect("\(error)".hasPrefix(url.lastPathComponent + ":"))
             }
             #expect(ContinuousClock.now - started < .seconds(5), "\(url.lastPathComponent) took too long")

@@ -77,7 +77,7 @@ import ZitdagCore
     @Test func everyUnscheduledRequestHasAReason() {
         for seed in UInt64(500)..<UInt64(540) {
             let plan = Self.solve(RandomProblem.make(seed: seed, shape: .small))
-            for item in plan.unscheduled { #expect(!item.reason.isEmpty) }
+            for item in plan.unscheduled { #expect(!item.reason.description.isEmpty) }
         }
     }
 }
@@ -151,7 +151,7 @@ import ZitdagCore
         #expect(result.scheduled == 11)
         #expect(result.provenOptimal)
         // The one left out is worth what each of the others is: not "values more".
-        #expect(result.plan.unscheduled.map(\.reason) == [
+        #expect(result.plan.unscheduled.map(\.reason.description) == [
             "the places it could take went to other requests: its best place (slot is Tue 2026-12-08 09:00 in S1) is taken by R1"
         ])
         #expect(PlanChecker(problem: problem).check(result.plan).isValid)

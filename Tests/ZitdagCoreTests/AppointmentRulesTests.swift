@@ -13,10 +13,10 @@ import ZitdagCore
 
     @Test func aBookedAppointmentChangesUntilItStarts() throws {
         try AppointmentRules.checkChangeable(Self.standing(1, .booked, "2026-12-01T10:15:00"), now: Self.now, zone: Self.zone)
-        #expect(throws: BookingRefusal(.conflict, "appointment 1 started Tue 2026-12-01 10:00: it can no longer change")) {
+        #expect(throws: BookingRefusal(.conflict, Text("appointment 1 started Tue 2026-12-01 10:00: it can no longer change"))) {
             try AppointmentRules.checkChangeable(Self.standing(1, .booked, "2026-12-01T10:00:00"), now: Self.now, zone: Self.zone)
         }
-        #expect(throws: BookingRefusal(.conflict, "appointment 2 is no show, not booked")) {
+        #expect(throws: BookingRefusal(.conflict, Text("appointment 2 is no show, not booked"))) {
             try AppointmentRules.checkChangeable(Self.standing(2, .noShow, "2026-12-08T10:00:00"), now: Self.now, zone: Self.zone)
         }
     }
@@ -24,13 +24,13 @@ import ZitdagCore
     @Test func onlyAnAppointmentThatStartedIsMarkedAndNeverACancelledOne() throws {
         try AppointmentRules.checkMarkable(Self.standing(1, .booked, "2026-12-01T10:00:00"), as: .attended, now: Self.now, zone: Self.zone)
         try AppointmentRules.checkMarkable(Self.standing(1, .attended, "2026-12-01T09:00:00"), as: .noShow, now: Self.now, zone: Self.zone)
-        #expect(throws: BookingRefusal(.conflict, "appointment 1 starts Tue 2026-12-01 10:15: it cannot be marked before it starts")) {
+        #expect(throws: BookingRefusal(.conflict, Text("appointment 1 starts Tue 2026-12-01 10:15: it cannot be marked before it starts"))) {
             try AppointmentRules.checkMarkable(Self.standing(1, .booked, "2026-12-01T10:15:00"), as: .attended, now: Self.now, zone: Self.zone)
         }
-        #expect(throws: BookingRefusal(.conflict, "appointment 1 was cancelled")) {
+        #expect(throws: BookingRefusal(.conflict, Text("appointment 1 was cancelled"))) {
             try AppointmentRules.checkMarkable(Self.standing(1, .cancelled, "2026-12-01T09:00:00"), as: .attended, now: Self.now, zone: Self.zone)
         }
-        #expect(throws: BookingRefusal(.invalid, field: "status", "cancelled; attended or no_show expected")) {
+        #expect(throws: BookingRefusal(.invalid, field: "status", Text("cancelled; attended or no_show expected"))) {
             try AppointmentRules.checkMarkable(Self.standing(1, .booked, "2026-12-01T09:00:00"), as: .cancelled, now: Self.now, zone: Self.zone)
         }
     }

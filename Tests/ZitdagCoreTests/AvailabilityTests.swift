@@ -44,7 +44,7 @@ import ZitdagCore
         let offers = Availability(sessions: [morning("S1", tuesday)], consultants: [busy])
             .offers(for: single(release: tuesday, consultant: "K1", attendance: .required), count: 3)
         #expect(offers.options.isEmpty)
-        let reason = offers.reason ?? ""
+        let reason = offers.reason?.description ?? ""
         #expect(reason.hasPrefix("consultant K1 is not free (busy, or along to another appointment) at every one of the 9 slots"))
         #expect(reason.hasSuffix("first free slot is Tue 2026-12-08 09:00 in S1 without K1"))
     }

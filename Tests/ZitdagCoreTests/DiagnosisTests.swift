@@ -7,7 +7,7 @@ import ZitdagCore
     func reason(_ text: String, request: String) throws -> String? {
         let problem = try ProblemFile.decode(Array(text.utf8))
         let plan = Allocator(problem: problem).solve(options: .init(maxSteps: 20), clock: ContinuousClock()).plan
-        return plan.unscheduled.first { $0.request == request }?.reason
+        return plan.unscheduled.first { $0.request == request }?.reason.description
     }
 
     @Test func aLanguageNoSessionServesIsNamed() throws {
@@ -57,7 +57,7 @@ import ZitdagCore
         problem.sessions[2].booked = [problem.sessions[2].span, problem.sessions[2].span]
         let plan = Allocator(problem: problem).solve(options: .init(maxSteps: 20), clock: ContinuousClock()).plan
         let found = try #require(plan.unscheduled.first { $0.request == "R2" }?.reason)
-        #expect(found == "every session that fits from release 2026-11-23 on is fully booked")
+        #expect(found.description == "every session that fits from release 2026-11-23 on is fully booked")
     }
 
     @Test func noReasonCountsZeroSlots() throws {
@@ -65,7 +65,7 @@ import ZitdagCore
             let problem = RandomProblem.make(seed: 20_000 + seed, shape: .small)
             let plan = Allocator(problem: problem).solve(options: .init(maxSteps: 50), clock: ContinuousClock()).plan
             for item in plan.unscheduled {
-                #expect(!item.reason.contains(" 0 slots") && !item.reason.contains("all 0"), "seed \(seed): \(item.reason)")
+                #expect(!item.reason.description.contains(" 0 slots") && !item.reason.description.contains("all 0"), "seed \(seed): \(item.reason)")
             }
         }
     }
@@ -75,6 +75,6 @@ import ZitdagCore
             Request(id: "R1", jobSeeker: "J1", duration: 3600, release: LocalDate(year: 2026, month: 11, day: 23)!)
         ])
         let plan = Allocator(problem: problem).solve(clock: ContinuousClock()).plan
-        #expect(plan.unscheduled == [Unscheduled(request: "R1", reason: "the problem has no sessions")])
+        #expect(plan.unscheduled == [Unscheduled(request: "R1", reason: Text("the problem has no sessions"))])
     }
 }

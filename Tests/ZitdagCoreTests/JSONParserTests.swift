@@ -36,7 +36,7 @@ import ZitdagCore
     }
 
     @Test func deepNestingIsAnErrorNotACrash() {
-        #expect(error(String(repeating: "[", count: 100_000))?.message.contains("nested") == true)
+        #expect(error(String(repeating: "[", count: 100_000))?.message.description.contains("nested") == true)
     }
 
     @Test func invalidUTF8IsRefused() {

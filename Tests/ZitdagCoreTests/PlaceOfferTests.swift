@@ -20,11 +20,11 @@ import ZitdagCore
         offer.id = 3
         let accepted = try offer.deciding(.accept, at: Self.at("2026-11-23T12:00:00"), zone: Self.zone)
         #expect(accepted.state == .accepted && accepted.decided == Self.at("2026-11-23T12:00:00"))
-        #expect(throws: BookingRefusal(.conflict, "offer 3 was accepted already")) {
+        #expect(throws: BookingRefusal(.conflict, Text("offer 3 was accepted already"))) {
             try accepted.deciding(.decline, at: Self.at("2026-11-23T12:01:00"), zone: Self.zone)
         }
         #expect(try offer.deciding(.decline, at: Self.at("2026-11-23T12:00:00"), zone: Self.zone).state == .declined)
-        #expect(throws: BookingRefusal(.conflict, "offer 3 expired at Tue 2026-11-24 10:00; its place went to the next waiting request")) {
+        #expect(throws: BookingRefusal(.conflict, Text("offer 3 expired at Tue 2026-11-24 10:00; its place went to the next waiting request"))) {
             try offer.deciding(.accept, at: Self.at("2026-11-24T10:00:00"), zone: Self.zone)
         }
     }

@@ -108,14 +108,14 @@ import ZitdagCore
     @Test func aRequestIsAllOrNothing() throws {
         #expect(rules(try check(Array(Self.valid.prefix(2)))) == [.completeness])
         #expect(rules(try check(Array(Self.valid.dropFirst()))) == [.completeness])
-        let both = [Unscheduled(request: "R2", reason: "full")]
+        let both = [Unscheduled(request: "R2", reason: Text("full"))]
         #expect(rules(try check(Self.valid, unscheduled: both)) == [.completeness])
     }
 
     @Test func unscheduledRequestsNeedAReason() throws {
         let plan = Array(Self.valid.prefix(2))
-        #expect(try check(plan, unscheduled: [Unscheduled(request: "R2", reason: "no session serves ar")]).isValid)
-        #expect(rules(try check(plan, unscheduled: [Unscheduled(request: "R2", reason: " ")])) == [.completeness])
+        #expect(try check(plan, unscheduled: [Unscheduled(request: "R2", reason: Text("no session serves ar"))]).isValid)
+        #expect(rules(try check(plan, unscheduled: [Unscheduled(request: "R2", reason: Text(" "))])) == [.completeness])
     }
 
     @Test func unknownIdsAreViolations() throws {

@@ -50,19 +50,19 @@ import ZitdagCore
     ])
     func invalidInput(old: String, new: String, path: String, message: String) {
         let found = issues(Example.replacing(old, with: new))
-        #expect(found.contains { $0.path == path && $0.message.contains(message) }, "\(found)")
+        #expect(found.contains { $0.path == path && $0.message.description.contains(message) }, "\(found)")
     }
 
     @Test func twoSessionsOfOneCoachMayNotOverlap() {
         let text = Example.replacing(
             "\"coach\": \"C2\", \"location\": \"L2\", \"start\": \"2026-12-08T13:00:00\", \"end\": \"2026-12-08T16:30:00\"",
             with: "\"coach\": \"C1\", \"location\": \"L2\", \"start\": \"2026-12-01T10:00:00\", \"end\": \"2026-12-01T11:00:00\"")
-        #expect(issues(text).contains { $0.path == "sessions[2]" && $0.message.contains("overlaps session S2") })
+        #expect(issues(text).contains { $0.path == "sessions[2]" && $0.message.description.contains("overlaps session S2") })
     }
 
     @Test func aTimeInsideTheSpringForwardGapIsInvalid() {
         let found = issues(Example.replacing("\"start\": \"2026-12-01T09:00:00\"", with: "\"start\": \"2026-03-29T02:30:00\""))
-        #expect(found.contains { $0.path == "sessions[1].start" && $0.message.contains("does not exist") })
+        #expect(found.contains { $0.path == "sessions[1].start" && $0.message.description.contains("does not exist") })
     }
 
     @Test func issuesNameTheIdAndTheLine() throws {
@@ -80,7 +80,7 @@ import ZitdagCore
     }
 
     @Test func wrongTopLevelTypesAreErrors() {
-        #expect(issues("[]").first?.message.contains("must be an object") == true)
+        #expect(issues("[]").first?.message.description.contains("must be an object") == true)
         #expect(!issues("{\"format\": \"zitdag-problem/1\"}").isEmpty)
     }
 

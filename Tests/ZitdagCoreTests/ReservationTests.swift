@@ -39,7 +39,7 @@ import ZitdagCore
             Issue.record("booked in walk-in time")
         } catch {
             #expect(error.code == .noRoom)
-            #expect(error.message.contains("S1 keeps 15:30-16:30 for walk-in"), "\(error.message)")
+            #expect(error.message.description.contains("S1 keeps 15:30-16:30 for walk-in"), "\(error.message)")
         }
     }
 
@@ -60,7 +60,7 @@ import ZitdagCore
             _ = try Self.book(Self.desk(held), at: "2026-12-08T14:00:00")
             Issue.record("an ordinary booking took a held-back seat before its release")
         } catch {
-            #expect(error.message.contains("back for urgent bookings until 2026-12-06"), "\(error.message)")
+            #expect(error.message.description.contains("back for urgent bookings until 2026-12-06"), "\(error.message)")
         }
         #expect(try Self.book(Self.desk(held, urgent: true), at: "2026-12-08T14:00:00").count == 1)
         #expect(throws: BookingRefusal.self) { try Self.book(Self.desk(held, today: LocalDate(iso: "2026-12-05")!), at: "2026-12-08T14:00:00") }
@@ -92,7 +92,7 @@ import ZitdagCore
             unscheduled: [], objective: Objective.value(of: Self.request("R1"), firstDay: Self.today.adding(days: 8), oneCoach: true, attended: 0, weights: .standard))
         let report = PlanChecker(problem: problem).check(plan)
         #expect(report.violations.map(\.rule) == [.seats])
-        #expect(report.violations.first?.message.contains("1 kept for walk-in or held back") == true)
+        #expect(report.violations.first?.message.description.contains("1 kept for walk-in or held back") == true)
     }
 
     /// Seats at `moment` by the extension's rule, counted here from the reservations directly.

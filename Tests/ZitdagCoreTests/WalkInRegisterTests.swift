@@ -20,13 +20,13 @@ import ZitdagCore
         #expect(try register.arrival(initials: nil, topic: nil, at: Self.at("11:59")).initials == nil)
         for time in ["08:29", "12:00"] {
             #expect(throws: BookingRefusal(
-                .conflict, "session C1-2026-12-01-0900 takes walk-ins from 30 minutes before it starts until it ends, not at this time"
+                .conflict, Text("session C1-2026-12-01-0900 takes walk-ins from 30 minutes before it starts until it ends, not at this time")
             )) { try register.arrival(initials: nil, topic: nil, at: Self.at(time)) }
         }
-        #expect(throws: BookingRefusal(.invalid, field: "initials", "\"Anne\u{20}Smith\": 1 to 4 letters (initials only, never a name)")) {
+        #expect(throws: BookingRefusal(.invalid, field: "initials", Text("\"Anne\u{20}Smith\": 1 to 4 letters (initials only, never a name)"))) {
             try register.arrival(initials: "Anne Smith", topic: nil, at: Self.at("09:00"))
         }
-        #expect(throws: BookingRefusal(.conflict, "session C1-2026-12-01-0900 is cancelled")) {
+        #expect(throws: BookingRefusal(.conflict, Text("session C1-2026-12-01-0900 is cancelled"))) {
             try WalkInRegister(session: Self.session(), cancelled: true, visits: []).arrival(initials: nil, topic: nil, at: Self.at("09:00"))
         }
     }
@@ -35,13 +35,13 @@ import ZitdagCore
         let visits = [Self.waiting(1, "09:05"), Self.waiting(2, "09:00")]
         let called = try WalkInRegister(session: Self.session(), visits: visits).callNext(at: Self.at("09:10"))
         #expect(called.id == 2 && called.called == Self.at("09:10") && called.state == .beingHelped)
-        #expect(throws: BookingRefusal(.conflict, "visit 2 still has no outcome; record it first")) {
+        #expect(throws: BookingRefusal(.conflict, Text("visit 2 still has no outcome; record it first"))) {
             try WalkInRegister(session: Self.session(), visits: [called, visits[0]]).callNext(at: Self.at("09:20"))
         }
         // Two seats: two at a time.
         let second = try WalkInRegister(session: Self.session(seats: 2), visits: [called, visits[0]]).callNext(at: Self.at("09:20"))
         #expect(second.id == 1)
-        #expect(throws: BookingRefusal(.conflict, "nobody is waiting in session C1-2026-12-01-0900")) {
+        #expect(throws: BookingRefusal(.conflict, Text("nobody is waiting in session C1-2026-12-01-0900"))) {
             try WalkInRegister(session: Self.session(seats: 3), visits: [called, second]).callNext(at: Self.at("09:25"))
         }
     }
@@ -52,14 +52,14 @@ import ZitdagCore
         let register = WalkInRegister(session: Self.session(), visits: [helped, Self.waiting(2, "09:01")])
         let done = try register.finish(1, outcome: .helped, topic: .jobSearch, at: Self.at("09:25"))
         #expect(done.outcome == .helped && done.finished == Self.at("09:25") && done.topic == .jobSearch && done.state == .done)
-        #expect(throws: BookingRefusal(.conflict, "visit 2 is still waiting: call it in first, or record that they left")) {
+        #expect(throws: BookingRefusal(.conflict, Text("visit 2 is still waiting: call it in first, or record that they left"))) {
             try register.finish(2, outcome: .referred, topic: nil, at: Self.at("09:25"))
         }
         #expect(try register.finish(2, outcome: .left, topic: nil, at: Self.at("09:30")).outcome == .left)
-        #expect(throws: BookingRefusal(.conflict, "visit 1 already ended: helped")) {
+        #expect(throws: BookingRefusal(.conflict, Text("visit 1 already ended: helped"))) {
             try WalkInRegister(session: Self.session(), visits: [done]).finish(1, outcome: .left, topic: nil, at: Self.at("09:30"))
         }
-        #expect(throws: BookingRefusal(.invalid, field: "visit", "no visit 9 in session C1-2026-12-01-0900")) {
+        #expect(throws: BookingRefusal(.invalid, field: "visit", Text("no visit 9 in session C1-2026-12-01-0900"))) {
             try register.finish(9, outcome: .helped, topic: nil, at: Self.at("09:30"))
         }
     }

@@ -92,7 +92,7 @@ import ZitdagStore
         let plan = Plan(
             assignments: live.map { Assignment(request: "A\($0.id)", index: 0, session: $0.session, span: $0.span, consultantAttends: $0.consultantAttends) },
             unscheduled: [], objective: 0)
-        return PlanChecker(problem: problem).check(plan).violations.filter { $0.rule != .objective }.map(\.message)
+        return PlanChecker(problem: problem).check(plan).violations.filter { $0.rule != .objective }.map(\.message.description)
     }
 
     /// Queued requests the desk still offers a place through one of the `freed` sessions: with

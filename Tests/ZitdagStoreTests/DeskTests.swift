@@ -79,8 +79,8 @@ import ZitdagTestSupport
             at: Fixture.now, actor: "K1")
         let offers = try desk.slots(for: RequestDraft(jobSeeker: "J1", consultant: "K1", attendance: .required), count: 3)
         #expect(offers.options.isEmpty)
-        #expect(offers.reason?.contains("consultant K1 is not free (busy, or along to another appointment) at every one of") == true)
-        #expect(offers.reason?.contains("first free slot is Tue 2026-11-24 09:00 in C1-2026-11-24-0900 without K1") == true)
+        #expect(offers.reason?.description.contains("consultant K1 is not free (busy, or along to another appointment) at every one of") == true)
+        #expect(offers.reason?.description.contains("first free slot is Tue 2026-11-24 09:00 in C1-2026-11-24-0900 without K1") == true)
     }
 
     @Test func movingKeepsTheAppointmentAndBumpsItsSequence() throws {
@@ -142,7 +142,7 @@ import ZitdagTestSupport
     @Test func anOffGridStartOrTheJobSeekersOwnAppointmentIsNamed() throws {
         #expect { try desk.book(RequestDraft(jobSeeker: "J1"), at: [SlotChoice(start: Fixture.at(Fixture.tuesday, 9, 7))], actor: "K1") } throws: {
             guard let error = $0 as? StoreError, error.code == .invalid else { return false }
-            return error.field == "start" && error.message.contains("off the 15-minute grid") && error.message.contains("starts at 09:00")
+            return error.field == "start" && error.message.description.contains("off the 15-minute grid") && error.message.description.contains("starts at 09:00")
         }
         _ = try desk.book(RequestDraft(jobSeeker: "J1"), at: [SlotChoice(start: Fixture.at(Fixture.tuesday, 9))], actor: "K1")
         #expect { try desk.book(RequestDraft(jobSeeker: "J1"), at: [SlotChoice(start: Fixture.at(Fixture.tuesday, 9, 30))], actor: "K1") } throws: {
@@ -205,7 +205,7 @@ import ZitdagTestSupport
             guard let error = error as? StoreError, error.code == .noRoom else { return false }
             return "\(error)".contains("only with the half-day of Thu 2026-12-03 13:00-16:00 (C2, L2), which is cancelled")
         }
-        #expect(try desk.slots(for: draft).reason?.contains("the half-day of Thu 2026-12-03 13:00-16:00 (C2, L2), which is cancelled") == true)
+        #expect(try desk.slots(for: draft).reason?.description.contains("the half-day of Thu 2026-12-03 13:00-16:00 (C2, L2), which is cancelled") == true)
         // Booking at the taken-back half-day itself names it too.
         #expect {
             try desk.book(RequestDraft(jobSeeker: "J2"), at: [SlotChoice(start: Fixture.at(thursday.adding(days: 7), 13))], actor: "K1")
@@ -221,7 +221,7 @@ import ZitdagTestSupport
         let plan = try desk.plan(from: Fixture.monday, to: Fixture.monday.adding(days: 6), dryRun: true, actor: "coordinator")
         #expect(plan.scheduled == 1 && plan.plan.unscheduled.count == 1)
         #expect(
-            plan.plan.unscheduled.first?.reason.contains("the half-day of Thu 2026-12-03 13:00-16:00 (C2, L2), which is cancelled") == true,
+            plan.plan.unscheduled.first?.reason.description.contains("the half-day of Thu 2026-12-03 13:00-16:00 (C2, L2), which is cancelled") == true,
             "\(plan.plan.unscheduled)")
         try syncTakingBack([])
         let again = try desk.plan(from: Fixture.monday, to: Fixture.monday.adding(days: 6), dryRun: true, actor: "coordinator")
@@ -238,7 +238,7 @@ import ZitdagTestSupport
         // Nine weekly appointments do not fit in eight weeks, half-day or not.
         var longer = draft
         longer.appointments = 9
-        #expect(try !(desk.slots(for: longer).reason ?? "").contains("cancelled"))
+        #expect(try !(desk.slots(for: longer).reason?.description ?? "").contains("cancelled"))
         #expect {
             try desk.book(longer, at: [SlotChoice(start: Fixture.at(thursday, 13))], actor: "K1")
         } throws: { error in

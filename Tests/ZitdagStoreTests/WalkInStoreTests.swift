@@ -57,14 +57,14 @@ import ZitdagStore
         let unknown = #expect(throws: StoreError.self) {
             try store.walkInArrive(session: "C9-nowhere", initials: nil, topic: nil, at: Self.at(9, 0), actor: "host")
         }
-        #expect(unknown?.code == .unknown && unknown?.message == "no session C9-nowhere")
+        #expect(unknown?.code == .unknown && unknown?.message.description == "no session C9-nowhere")
         let missing = #expect(throws: StoreError.self) { try store.walkInFinish(visit: 42, outcome: .helped, topic: nil, at: Self.at(9, 0), actor: "host") }
-        #expect(missing?.code == .unknown && missing?.message == "no walk-in visit 42")
+        #expect(missing?.code == .unknown && missing?.message.description == "no walk-in visit 42")
         _ = try store.cancelSession(Self.session, at: Fixture.now, actor: "coordinator")
         let closed = #expect(throws: StoreError.self) {
             try store.walkInArrive(session: Self.session, initials: nil, topic: nil, at: Self.at(9, 0), actor: "host")
         }
-        #expect(closed?.code == .conflict && closed?.message == "session \(Self.session) is cancelled")
+        #expect(closed?.code == .conflict && closed?.message.description == "session \(Self.session) is cancelled")
         let name = #expect(throws: StoreError.self) {
             try store.walkInArrive(session: "C2-2026-11-26-1300", initials: "Jan Peeters", topic: nil, at: Fixture.at(Fixture.monday.adding(days: 3), 13), actor: "host")
         }

@@ -51,9 +51,9 @@ public struct Availability: Sendable {
 public struct Offers: Sendable {
     public var options: [Offer]
     /// Set when there are no options.
-    public var reason: String?
+    public var reason: Text?
 
-    public init(options: [Offer], reason: String?) {
+    public init(options: [Offer], reason: Text?) {
         self.options = options
         self.reason = reason
     }

@@ -15,7 +15,7 @@ struct Diagnosis {
 
     private var model: Model { schedule.model }
 
-    func reason(for r: Int) -> String {
+    func reason(for r: Int) -> Text {
         let request = model.problem.requests[r]
         let window = windowText(r)
         func search(_ relaxation: PlacementSearch.Relaxation, in schedule: Schedule) -> Placement? {
@@ -25,25 +25,27 @@ struct Diagnosis {
         if let alone = search([], in: empty) {
             let standing = blockers(of: alone, r)
             let others = standing.map { model.problem.requests[$0].id }
-            var reason: String
+            var reason: Text
             if others.isEmpty {
-                reason = "a place exists (\(firstSlotText(alone, r))) but the search did not reach it"
+                reason = Text("a place exists (\(firstSlotText(alone, r))) but the search did not reach it")
             } else {
-                let names = others.count > 5 ? others.prefix(5).joined(separator: ", ") + " and \(others.count - 5) more" : others.joined(separator: ", ")
+                let names = others.count > 5
+                    ? Text("\(others.prefix(5).joined(separator: ", ")) and \(others.count - 5) more") : Text(verbatim: others.joined(separator: ", "))
                 // "Values more" only when each of them is worth more than this request at its best.
                 let more = standing.allSatisfy { (schedule.placements[$0]?.value ?? 0) > alone.value }
-                reason = "the places it could take went to \(more ? "requests this plan values more" : "other requests"): its best place "
-                    + "(\(firstSlotText(alone, r))) is taken by \(names)"
+                reason = more
+                    ? Text("the places it could take went to requests this plan values more: its best place (\(firstSlotText(alone, r))) is taken by \(names)")
+                    : Text("the places it could take went to other requests: its best place (\(firstSlotText(alone, r))) is taken by \(names)")
             }
             if request.due != nil, search([], in: schedule) == nil, let later = search([.due], in: schedule) {
-                reason += "; first free \(firstSlotText(later, r)), after the due date"
+                reason = Text("\(reason); first free \(firstSlotText(later, r)), after the due date")
             }
             return reason
         }
         if search([.seats], in: empty) != nil {
-            var reason = "every session that fits \(window) is fully booked"
+            var reason = Text("every session that fits \(window) is fully booked")
             if request.due != nil, let later = search([.due], in: schedule) {
-                reason += "; first free \(firstSlotText(later, r)), after the due date"
+                reason = Text("\(reason); first free \(firstSlotText(later, r)), after the due date")
             }
             return reason
         }
@@ -51,18 +53,18 @@ struct Diagnosis {
             return structuralReason(r, window: window)
         }
         let slots = countFirstSlots(r)
-        let every = slots > 0 ? "every one of the \(slots) \(slots == 1 ? "slot" : "slots")" : "every slot"
+        let every = slots > 0 ? Text("every one of the \(count: slots, "slot")") : Text("every slot")
         if let consultant = request.consultant, search([.seats, .consultant], in: empty) != nil {
             // Not "their agenda is busy": the desk counts the appointments they come along to as busy
             // too, and an empty agenda then read as a falsehood.
-            var reason = "consultant \(consultant) is not free (busy, or along to another appointment) at \(every) \(window) "
-                + "(attendance \(request.attendance.rawValue))"
+            var reason = Text(
+                "consultant \(consultant) is not free (busy, or along to another appointment) at \(every) \(window) (attendance \(request.attendance.rawValue))")
             if let without = search([.consultant], in: schedule) {
-                reason += "; first free \(firstSlotText(without, r)) without \(consultant)"
+                reason = Text("\(reason); first free \(firstSlotText(without, r)) without \(consultant)")
             }
             return reason
         }
-        return "job seeker \(request.jobSeeker) is unavailable at \(every) \(window)"
+        return Text("job seeker \(request.jobSeeker) is unavailable at \(every) \(window)")
     }
 
     /// The requests in the plan that stand where `placement` would go: sharing a full session at its
@@ -93,34 +95,36 @@ struct Diagnosis {
     }
 
     /// "slot is Tue 2026-12-08 09:00 in S1" (or "series starts ...").
-    private func firstSlotText(_ placement: Placement, _ r: Int) -> String {
+    private func firstSlotText(_ placement: Placement, _ r: Int) -> Text {
         let slot = placement.slots[0]
-        let start = schedule.span(of: slot, cells: model.requestCells[r]).start
-        let what = model.problem.requests[r].appointments > 1 ? "series starts" : "slot is"
-        return "\(what) \(model.problem.zone.local(at: start).withWeekday) in \(model.problem.sessions[Int(slot.session)].id)"
+        let start = model.problem.zone.local(at: schedule.span(of: slot, cells: model.requestCells[r]).start)
+        let session = model.problem.sessions[Int(slot.session)].id
+        return model.problem.requests[r].appointments > 1
+            ? Text("series starts \(weekday: start) in \(session)") : Text("slot is \(weekday: start) in \(session)")
     }
 
     /// Why no series fits even in an empty calendar: no session, wrong language, too short, gaps.
-    private func structuralReason(_ r: Int, window: String) -> String {
+    private func structuralReason(_ r: Int, window: Text) -> Text {
         let request = model.problem.requests[r]
         let (release, last) = (request.release.daysSinceEpoch, model.lastFirstDay(of: r))
         guard !model.positions(list: 0, from: release, to: last).isEmpty else {
             let lastSession = LocalDate(daysSinceEpoch: model.lastDay)
             if request.appointments > 1 && model.lastDay >= release {
-                return "the last session is on \(lastSession): too soon for a series of \(request.appointments) appointments \(request.gapDays.lowerBound)-\(request.gapDays.upperBound) days apart starting \(window)"
+                return Text(
+                    "the last session is on \(lastSession): too soon for a series of \(request.appointments) appointments \(request.gapDays.lowerBound)-\(request.gapDays.upperBound) days apart starting \(window)")
             }
-            guard !model.problem.sessions.isEmpty else { return "the problem has no sessions" }
-            return "no session \(window) (sessions run \(LocalDate(daysSinceEpoch: model.firstDay)) to \(lastSession))"
+            guard !model.problem.sessions.isEmpty else { return Text("the problem has no sessions") }
+            return Text("no session \(window) (sessions run \(LocalDate(daysSinceEpoch: model.firstDay)) to \(lastSession))")
         }
         let list = model.requestList[r]
         let served = model.positions(list: list, from: release, to: last)
         if let language = request.language, served.isEmpty {
-            return "no session \(window) serves language \(language)"
+            return Text("no session \(window) serves language \(language)")
         }
         if !served.contains(where: { model.sessionCells[Int(model.lists[list][$0])] >= model.requestCells[r] }) {
-            return "no session \(window) is long enough for \(request.duration / 60) minutes"
+            return Text("no session \(window) is long enough for \(request.duration / 60) minutes")
         }
-        return "no series of \(request.appointments) appointments \(request.gapDays.lowerBound)-\(request.gapDays.upperBound) days apart fits in the sessions \(window)"
+        return Text("no series of \(request.appointments) appointments \(request.gapDays.lowerBound)-\(request.gapDays.upperBound) days apart fits in the sessions \(window)")
     }
 
     /// How many first-appointment slots in the request's window have a seat free (of those booked
@@ -143,9 +147,9 @@ struct Diagnosis {
         return count
     }
 
-    private func windowText(_ r: Int) -> String {
+    private func windowText(_ r: Int) -> Text {
         let request = model.problem.requests[r]
-        if let due = request.due { return "between release \(request.release) and due \(due)" }
-        return "from release \(request.release) on"
+        if let due = request.due { return Text("between release \(request.release) and due \(due)") }
+        return Text("from release \(request.release) on")
     }
 }

@@ -18,22 +18,22 @@ public enum AppointmentRules {
     /// An appointment may be moved or cancelled while it is booked and has not started.
     public static func checkChangeable(_ appointment: Standing, now: Instant, zone: Zone) throws(BookingRefusal) {
         guard appointment.status == .booked else {
-            throw BookingRefusal(.conflict, "appointment \(appointment.id) is \(appointment.status.words), not booked")
+            throw BookingRefusal(.conflict, Text("appointment \(appointment.id) is \(appointment.status.words), not booked"))
         }
         guard appointment.start > now else {
-            throw BookingRefusal(.conflict, "appointment \(appointment.id) started \(zone.local(at: appointment.start).withWeekday): it can no longer change")
+            throw BookingRefusal(.conflict, Text("appointment \(appointment.id) started \(zone.local(at: appointment.start).withWeekday): it can no longer change"))
         }
     }
 
     /// An appointment is marked attended or no-show once it has started, unless it was cancelled.
     public static func checkMarkable(_ appointment: Standing, as status: AppointmentStatus, now: Instant, zone: Zone) throws(BookingRefusal) {
         guard status == .attended || status == .noShow else {
-            throw BookingRefusal(.invalid, field: "status", "\(status.rawValue); attended or no_show expected")
+            throw BookingRefusal(.invalid, field: "status", Text("\(status.rawValue); attended or no_show expected"))
         }
-        guard appointment.status != .cancelled else { throw BookingRefusal(.conflict, "appointment \(appointment.id) was cancelled") }
+        guard appointment.status != .cancelled else { throw BookingRefusal(.conflict, Text("appointment \(appointment.id) was cancelled")) }
         guard appointment.start <= now else {
             throw BookingRefusal(
-                .conflict, "appointment \(appointment.id) starts \(zone.local(at: appointment.start).withWeekday): it cannot be marked before it starts")
+                .conflict, Text("appointment \(appointment.id) starts \(zone.local(at: appointment.start).withWeekday): it cannot be marked before it starts"))
         }
     }
 

@@ -4,5 +4,12 @@ public enum AppointmentStatus: String, Sendable, CaseIterable {
     case noShow = "no_show"
 
     /// "no show", for messages.
-    public var words: String { String(rawValue.map { $0 == "_" ? " " : $0 }) }
+    public var words: Text {
+        switch self {
+        case .booked: Text("booked")
+        case .cancelled: Text("cancelled")
+        case .attended: Text("attended")
+        case .noShow: Text("no show")
+        }
+    }
 }

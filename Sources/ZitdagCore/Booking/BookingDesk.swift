@@ -45,22 +45,21 @@ public struct BookingDesk: Sendable {
     ///   its seats are booked; `.noRoom` with the reason otherwise.
     public func place(_ request: Request, at choices: [SlotChoice]) throws(BookingRefusal) -> [Assignment] {
         guard let first = choices.first, choices.count == 1 || choices.count == request.appointments else {
-            throw BookingRefusal(.invalid, field: "start", "give the first start, or all \(request.appointments) starts of the series")
+            throw BookingRefusal(.invalid, field: "start", Text("give the first start, or all \(request.appointments) starts of the series"))
         }
-        let when = zone.local(at: first.start).withWeekday
-        let named = first.session.map { " \($0)" } ?? ""
+        let when = zone.local(at: first.start)
         guard sessions.contains(where: { Self.runs($0, at: first.start, named: first.session) }) else {
             let gone = cancelled.sessions.filter { Self.runs($0, at: first.start, named: first.session) }.map(\.id)
+            let runs = first.session.map { Text("no open session \($0) runs at \(weekday: when)") } ?? Text("no open session runs at \(weekday: when)")
             throw BookingRefusal(
-                .invalid, field: "start",
-                "no open session\(named) runs at \(when)" + (gone.isEmpty ? "" : " (\(gone.joined(separator: ", ")) then is cancelled)"))
+                .invalid, field: "start", gone.isEmpty ? runs : Text("\(runs) (\(gone.joined(separator: ", ")) then is cancelled)"))
         }
         // Where a session is named, the others running at the first start are left aside.
         let open = window.sessions.filter { session in
             first.session == nil || session.id == first.session || !Self.runs(session, at: first.start, named: nil)
         }
         guard open.contains(where: { Self.runs($0, at: first.start, named: first.session) }) else {
-            throw BookingRefusal(.invalid, field: "start", "\(when) is outside the booking rules (notice or horizon)")
+            throw BookingRefusal(.invalid, field: "start", Text("\(weekday: when) is outside the booking rules (notice or horizon)"))
         }
         let shaped = window.shape(request)
         let found: [Assignment]
@@ -77,7 +76,7 @@ public struct BookingDesk: Sendable {
         let problem = Problem(zone: zone, gridMinutes: gridMinutes, sessions: window.sessions, consultants: consultants, requests: [shaped])
         let violations = PlanChecker(problem: problem).check(Plan(assignments: found, unscheduled: [], objective: 0))
             .violations.filter { $0.rule != .objective }
-        if violations.contains(where: { $0.rule == .seats }) { throw BookingRefusal(.taken, "the slot at \(when)") }
+        if violations.contains(where: { $0.rule == .seats }) { throw BookingRefusal(.taken, Text("the slot at \(weekday: when)")) }
         if let violation = violations.first { throw BookingRefusal(.invalid, field: "start", violation.message) }
         return found.map { window.unshape($0, duration: request.duration) }
     }
@@ -93,7 +92,7 @@ public struct BookingDesk: Sendable {
             if !request.admitsGap(days: days) {
                 throw BookingRefusal(
                     .invalid, field: "start",
-                    "appointment #\(other.index + 1) of the series is on \(other.day): \(Counted.text(days, "day")) apart is outside \(request.gapDays.lowerBound)..\(request.gapDays.upperBound)")
+                    Text("appointment #\(other.index + 1) of the series is on \(other.day): \(count: days, "day") apart is outside \(request.gapDays.lowerBound)..\(request.gapDays.upperBound)"))
             }
         }
     }
@@ -114,27 +113,27 @@ public struct BookingDesk: Sendable {
     /// the allocator's diagnosis.
     private func failure(_ request: Request, at start: Instant, in open: [Session], availability: Availability) -> BookingRefusal {
         let grid = gridMinutes * 60
-        let when = zone.local(at: start).withWeekday
+        let when = zone.local(at: start)
         let span = Span(start: start, end: start.adding(seconds: request.duration))
-        let until = "\(when)-\(zone.local(at: span.end).hourMinute)"
+        let until = Text("\(weekday: when)-\(zone.local(at: span.end).hourMinute)")
         let running = open.filter { Self.runs($0, at: start, named: nil) }
         if let session = running.first, running.allSatisfy({ ($0.span.start.seconds - start.seconds) % grid != 0 }) {
             return BookingRefusal(
                 .invalid, field: "start",
-                "\(when) is off the \(gridMinutes)-minute grid of \(session.id), which starts at \(zone.local(at: session.span.start).hourMinute)")
+                Text("\(weekday: when) is off the \(gridMinutes)-minute grid of \(session.id), which starts at \(zone.local(at: session.span.start).hourMinute)"))
         }
         if !request.unavailable.isFree(span) {
-            return BookingRefusal(.noRoom, "\(request.jobSeeker) already has an appointment, or is unavailable, during \(until)")
+            return BookingRefusal(.noRoom, Text("\(request.jobSeeker) already has an appointment, or is unavailable, during \(until)"))
         }
         if request.attendance == .required, let consultant = consultants.first, !consultant.busy.isFree(span) {
-            return BookingRefusal(.noRoom, "consultant \(consultant.id) is not free (busy, or along to another appointment) during \(until)")
+            return BookingRefusal(.noRoom, Text("consultant \(consultant.id) is not free (busy, or along to another appointment) during \(until)"))
         }
         let serving = running.filter { $0.serves(request.language) }
         if serving.isEmpty, let language = request.language {
-            return BookingRefusal(.noRoom, "no session running at \(when) serves language \(language)")
+            return BookingRefusal(.noRoom, Text("no session running at \(weekday: when) serves language \(language)"))
         }
         if !serving.contains(where: { $0.span.end >= span.end }) {
-            return BookingRefusal(.noRoom, "no session running at \(when) lasts until \(zone.local(at: span.end).hourMinute)")
+            return BookingRefusal(.noRoom, Text("no session running at \(weekday: when) lasts until \(zone.local(at: span.end).hourMinute)"))
         }
         let unbooked = open.map { session in
             var session = session
@@ -142,15 +141,16 @@ public struct BookingDesk: Sendable {
             return session
         }
         if !self.availability(of: unbooked).offers(for: request, count: 1, firstStart: start).options.isEmpty {
-            return reservationReason(request, at: start, span: span) ?? BookingRefusal(.taken, "the slot at \(when)")
+            return reservationReason(request, at: start, span: span) ?? BookingRefusal(.taken, Text("the slot at \(weekday: when)"))
         }
         var unshaped = request
         unshaped.duration -= window.padding
         if let reason = cancelled.reason(for: unshaped, firstStart: start, consultants: consultants, zone: zone, gridMinutes: gridMinutes) {
-            return BookingRefusal(.noRoom, "nothing starts at \(when) for this request: \(reason)")
+            return BookingRefusal(.noRoom, Text("nothing starts at \(weekday: when) for this request: \(reason)"))
         }
         let reason = availability.offers(for: request, count: 1).reason
-        return BookingRefusal(.noRoom, "nothing starts at \(when) for this request" + (reason.map { "; \($0)" } ?? ""))
+        return BookingRefusal(
+            .noRoom, reason.map { Text("nothing starts at \(weekday: when) for this request; \($0)") } ?? Text("nothing starts at \(weekday: when) for this request"))
     }
 
     /// When what stands in the way at `start` is a half-day's reservation (it fits with the
@@ -167,10 +167,10 @@ public struct BookingDesk: Sendable {
         guard !availability(of: open).offers(for: request, count: 1, firstStart: start).options.isEmpty else { return nil }
         let words = kept.flatMap { session in
             session.reserved.filter { $0.span.overlaps(span) && (window.urgent ? $0.channel == .walkIn : true) }.map {
-                "\(session.id) keeps \($0.words(in: session, zone: zone))"
+                Text("\(session.id) keeps \($0.words(in: session, zone: zone))")
             }
         }
-        return BookingRefusal(.noRoom, "nothing starts at \(zone.local(at: start).withWeekday) for this request: " + words.joined(separator: "; "))
+        return BookingRefusal(.noRoom, Text("nothing starts at \(weekday: zone.local(at: start)) for this request: \(Text.joined(words, separator: "; "))"))
     }
 
     /// A series at the consultant's own starts: each in the session running then (the named one, or
@@ -186,7 +186,8 @@ public struct BookingDesk: Sendable {
             guard let session = running.first(where: { $0.coach == coach }) ?? running.first else {
                 throw BookingRefusal(
                     .invalid, field: "start",
-                    "no open session\(request.language.map { " serving \($0)" } ?? "") runs at \(zone.local(at: choice.start).withWeekday)")
+                    request.language.map { Text("no open session serving \($0) runs at \(weekday: zone.local(at: choice.start))") }
+                        ?? Text("no open session runs at \(weekday: zone.local(at: choice.start))"))
             }
             coach = session.coach
             let span = Span(start: choice.start, end: choice.start.adding(seconds: request.duration))

@@ -1,6 +1,6 @@
 /// Why the desk cannot do as asked (book, move, take a walk-in): a code to act on, the field at
 /// fault, and words a consultant or a host understands. Every refusal is true of the state it was decided on.
-public struct BookingRefusal: Error, Sendable, Equatable, CustomStringConvertible {
+public struct BookingRefusal: Error, Sendable, Equatable, CustomStringConvertible, TextConvertible {
     public enum Code: String, Sendable {
         /// The request itself is wrong: off the grid, outside every session or the booking rules,
         /// a series gap out of range.
@@ -16,13 +16,19 @@ public struct BookingRefusal: Error, Sendable, Equatable, CustomStringConvertibl
     public var code: Code
     /// The field at fault, as the problem format and the API name it (`start`), when there is one.
     public var field: String?
-    public var message: String
+    public var message: Text
 
-    public init(_ code: Code, field: String? = nil, _ message: String) {
+    public init(_ code: Code, field: String? = nil, _ message: Text) {
         self.code = code
         self.field = field
         self.message = message
     }
 
-    public var description: String { field.map { "\($0): \(message)" } ?? message }
+    public var text: Text { field.map { Text("\($0): \(message)") } ?? message }
+    public var description: String { text.description }
+
+    /// Two refusals are the same when they say the same: however the words were put together.
+    public static func == (lhs: BookingRefusal, rhs: BookingRefusal) -> Bool {
+        lhs.code == rhs.code && lhs.field == rhs.field && lhs.message.description == rhs.message.description
+    }
 }

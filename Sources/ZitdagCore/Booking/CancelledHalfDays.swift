@@ -41,7 +41,7 @@ public struct CancelledHalfDays: Sendable {
     public func reasons(
         forLeftOut left: [Request], around placed: [Assignment], of requests: [Request], consultants: [Consultant], zone: Zone,
         gridMinutes: Int
-    ) -> [String: String] {
+    ) -> [String: Text] {
         guard !sessions.isEmpty, !left.isEmpty else { return [:] }
         let byId = Dictionary(requests.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var seats: [String: [Span]] = [:]
@@ -58,7 +58,7 @@ public struct CancelledHalfDays: Sendable {
         let withPlan = CancelledHalfDays(open: booked, cancelled: sessions, rules: rules, today: today)
         // One model for every request left out: each finds its own consultant in it by id.
         let reopened = withPlan.reopened(consultants: along, zone: zone, gridMinutes: gridMinutes)
-        var reasons: [String: String] = [:]
+        var reasons: [String: Text] = [:]
         for request in left {
             var request = request
             let own = placed.filter { byId[$0.request]?.jobSeeker == request.jobSeeker }.map(\.span)
@@ -73,7 +73,7 @@ public struct CancelledHalfDays: Sendable {
     /// Why `request` does not fit, when it is for want of cancelled half-days.
     public func reason(
         for request: Request, firstStart: Instant? = nil, consultants: [Consultant], zone: Zone, gridMinutes: Int
-    ) -> String? {
+    ) -> Text? {
         Self.text(needed(by: request, firstStart: firstStart, consultants: consultants, zone: zone, gridMinutes: gridMinutes), zone: zone)
     }
 
@@ -95,12 +95,13 @@ public struct CancelledHalfDays: Sendable {
         return sessions.filter { used.contains($0.id) }
     }
 
-    private static func text(_ needed: [Session], zone: Zone) -> String? {
+    private static func text(_ needed: [Session], zone: Zone) -> Text? {
         guard !needed.isEmpty else { return nil }
         let named = needed.map { session in
-            "\(zone.local(at: session.span.start).withWeekday)-\(zone.local(at: session.span.end).hourMinute) (\(session.coach), \(session.location))"
+            Text("\(weekday: zone.local(at: session.span.start))-\(zone.local(at: session.span.end).hourMinute) (\(session.coach), \(session.location))")
         }
-        let what = needed.count == 1 ? "the half-day of \(named[0]), which is cancelled" : "the half-days of \(named.joined(separator: " and ")), which are cancelled"
-        return "it would fit only with \(what) (taken out of the coach's calendar by EXDATE, moved, closed, or cancelled at the desk)"
+        let what = needed.count == 1
+            ? Text("the half-day of \(named[0]), which is cancelled") : Text("the half-days of \(Text.joined(named, separator: ", ")), which are cancelled")
+        return Text("it would fit only with \(what) (taken out of the coach's calendar by EXDATE, moved, closed, or cancelled at the desk)")
     }
 }

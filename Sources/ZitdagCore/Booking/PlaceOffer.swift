@@ -52,9 +52,9 @@ public struct PlaceOffer: Sendable, Hashable, Identifiable {
 
     /// The offer after the consultant's decision at `now`, or why it cannot be taken.
     public func deciding(_ decision: Decision, at now: Instant, zone: Zone) throws(BookingRefusal) -> PlaceOffer {
-        guard state == .open else { throw BookingRefusal(.conflict, "offer \(id) was \(state.rawValue) already") }
+        guard state == .open else { throw BookingRefusal(.conflict, Text("offer \(id) was \(state.rawValue) already")) }
         guard now < expires else {
-            throw BookingRefusal(.conflict, "offer \(id) expired at \(zone.local(at: expires).withWeekday); its place went to the next waiting request")
+            throw BookingRefusal(.conflict, Text("offer \(id) expired at \(zone.local(at: expires).withWeekday); its place went to the next waiting request"))
         }
         var decided = self
         decided.state = decision == .accept ? .accepted : .declined

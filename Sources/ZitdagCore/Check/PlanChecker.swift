@@ -20,11 +20,11 @@ public struct PlanChecker {
         var byRequest: [String: [Assignment]] = [:]
         for assignment in plan.assignments {
             guard requests[assignment.request] != nil else {
-                violations.append(Violation(.reference, request: assignment.request, "no such request in the problem"))
+                violations.append(Violation(.reference, request: assignment.request, Text("no such request in the problem")))
                 continue
             }
             guard sessions[assignment.session] != nil else {
-                violations.append(Violation(.reference, request: assignment.request, "no such session \(assignment.session)"))
+                violations.append(Violation(.reference, request: assignment.request, Text("no such session \(assignment.session)")))
                 continue
             }
             byRequest[assignment.request, default: []].append(assignment)
@@ -55,7 +55,7 @@ public struct PlanChecker {
             rule: .coAttendance, who: "consultant")
         violations += checkUnavailability(placed.map { ($0.request, $0.assignment) })
         if objective != plan.objective {
-            violations.append(Violation(.objective, "the plan states \(plan.objective), the assignments give \(objective)"))
+            violations.append(Violation(.objective, Text("the plan states \(plan.objective), the assignments give \(objective)")))
         }
         return PlanReport(violations: violations, objective: objective, scheduled: byRequest.count)
     }
@@ -69,10 +69,10 @@ public struct PlanChecker {
         for item in plan.unscheduled {
             unscheduledCount[item.request, default: 0] += 1
             if requests[item.request] == nil {
-                violations.append(Violation(.reference, request: item.request, "unscheduled request is not in the problem"))
+                violations.append(Violation(.reference, request: item.request, Text("unscheduled request is not in the problem")))
             }
-            if item.reason.allSatisfy(\.isWhitespace) {
-                violations.append(Violation(.completeness, request: item.request, "unscheduled without a reason"))
+            if item.reason.description.allSatisfy(\.isWhitespace) {
+                violations.append(Violation(.completeness, request: item.request, Text("unscheduled without a reason")))
             }
         }
         for request in problem.requests {
@@ -80,18 +80,18 @@ public struct PlanChecker {
             let listed = unscheduledCount[request.id] ?? 0
             switch (indices.isEmpty, listed) {
             case (true, 0):
-                violations.append(Violation(.completeness, request: request.id, "neither scheduled nor listed as unscheduled"))
+                violations.append(Violation(.completeness, request: request.id, Text("neither scheduled nor listed as unscheduled")))
             case (true, 1): break
             case (false, 0):
                 if indices != Array(0..<request.appointments) {
                     violations.append(Violation(
                         .completeness, request: request.id,
-                        "has appointment indices \(indices) but needs exactly 0...\(request.appointments - 1)"))
+                        Text("has appointment indices \(indices) but needs exactly 0...\(request.appointments - 1)")))
                 }
             case (false, _):
-                violations.append(Violation(.completeness, request: request.id, "is both scheduled and unscheduled"))
+                violations.append(Violation(.completeness, request: request.id, Text("is both scheduled and unscheduled")))
             case (true, _):
-                violations.append(Violation(.completeness, request: request.id, "is listed as unscheduled \(listed) times"))
+                violations.append(Violation(.completeness, request: request.id, Text("is listed as unscheduled \(listed) times")))
             }
         }
         return violations
@@ -102,7 +102,7 @@ public struct PlanChecker {
         _ request: Request, _ series: [(assignment: Assignment, session: Session)], consultant: Consultant?
     ) -> [Violation] {
         var violations: [Violation] = []
-        func add(_ rule: Violation.Rule, _ message: String) {
+        func add(_ rule: Violation.Rule, _ message: Text) {
             violations.append(Violation(rule, request: request.id, message))
         }
         var previous: (day: LocalDate, span: Span)?
@@ -110,31 +110,34 @@ public struct PlanChecker {
             let span = assignment.span
             let label = "appointment \(assignment.index) in \(session.id)"
             if span.seconds != request.duration {
-                add(.window, "\(label) lasts \(span.seconds / 60) minutes, not \(request.duration / 60)")
+                add(.window, Text("\(label) lasts \(span.seconds / 60) minutes, not \(request.duration / 60)"))
             }
             if !session.admits(start: span.start, duration: request.duration, gridSeconds: problem.gridSeconds) {
-                add(.window, "\(label) is not inside the session on its \(problem.gridMinutes)-minute grid")
+                add(.window, Text("\(label) is not inside the session on its \(problem.gridMinutes)-minute grid"))
             }
             if !session.serves(request.language) {
-                add(.language, "\(label): the session does not serve language \(request.language ?? "")")
+                add(.language, Text("\(label): the session does not serve language \(request.language ?? "")"))
             }
             if !request.attendance.allows(attends: assignment.consultantAttends) {
-                add(.coAttendance, "\(label): attendance is \(request.attendance.rawValue) but consultant_attends is \(assignment.consultantAttends)")
+                add(.coAttendance, Text("\(label): attendance is \(request.attendance.rawValue) but consultant_attends is \(assignment.consultantAttends)"))
             }
             if assignment.consultantAttends, let consultant, !consultant.busy.isFree(span) {
-                add(.coAttendance, "\(label): consultant \(consultant.id) is busy then")
+                add(.coAttendance, Text("\(label): consultant \(consultant.id) is busy then"))
             }
             let day = problem.zone.local(at: span.start).date
             if let previous {
                 if span.start < previous.span.start {
-                    add(.series, "\(label) starts before the appointment with the previous index")
+                    add(.series, Text("\(label) starts before the appointment with the previous index"))
                 }
                 let gap = previous.day.days(to: day)
                 if !request.admitsGap(days: gap) {
-                    add(.series, "\(label) is \(Counted.text(gap, "day")) after the previous one, outside \(request.gapDays.lowerBound)...\(request.gapDays.upperBound)")
+                    add(.series, Text("\(label) is \(count: gap, "day") after the previous one, outside \(request.gapDays.lowerBound)...\(request.gapDays.upperBound)"))
                 }
             } else if !request.admitsFirst(day: day) {
-                add(.releaseAndDue, "first appointment on \(day) is outside release \(request.release)" + (request.due.map { " ... due \($0)" } ?? ""))
+                add(
+                    .releaseAndDue,
+                    request.due.map { Text("first appointment on \(day) is outside release \(request.release) ... due \($0)") }
+                        ?? Text("first appointment on \(day) is outside release \(request.release)"))
             }
             previous = (day, span)
         }
@@ -166,7 +169,7 @@ public struct PlanChecker {
                 if running > session.seats {
                     let at = problem.zone.local(at: Instant(seconds: event.time))
                     let reserved = kept > 0 ? ", \(kept) kept for walk-in or held back" : ""
-                    violations.append(Violation(.seats, "session \(session.id) holds \(Counted.text(running - kept, "appointment")) at \(at) but has \(Counted.text(session.seats, "seat"))\(reserved)"))
+                    violations.append(Violation(.seats, Text("session \(session.id) holds \(count: running - kept, "appointment") at \(at) but has \(count: session.seats, "seat")\(reserved)")))
                     break
                 }
             }
@@ -184,7 +187,7 @@ public struct PlanChecker {
                 if let latest, latest.span.overlaps(assignment.span) {
                     violations.append(Violation(
                         rule, request: assignment.request,
-                        "\(who) \(person) has overlapping appointments (\(latest.request) #\(latest.index) and \(assignment.request) #\(assignment.index))"))
+                        Text("\(who) \(person) has overlapping appointments (\(latest.request) #\(latest.index) and \(assignment.request) #\(assignment.index))")))
                 }
                 if latest.map({ assignment.span.end > $0.span.end }) ?? true { latest = assignment }
             }
@@ -199,7 +202,7 @@ public struct PlanChecker {
         return placed.compactMap { request, assignment in
             guard let calendar = calendars[request.jobSeeker], !calendar.isFree(assignment.span) else { return nil }
             return Violation(.jobSeeker, request: request.id,
-                             "appointment \(assignment.index) falls when job seeker \(request.jobSeeker) is unavailable")
+                             Text("appointment \(assignment.index) falls when job seeker \(request.jobSeeker) is unavailable"))
         }
     }
 }

@@ -1,5 +1,5 @@
 /// One way a plan breaks the rules, in words a coordinator can follow.
-public struct Violation: Sendable, Hashable, CustomStringConvertible {
+public struct Violation: Sendable, Hashable, CustomStringConvertible, TextConvertible {
     /// Which rule is broken: the numbered hard constraints of the format, plus the plan's own bookkeeping.
     public enum Rule: String, Sendable, Hashable {
         case reference = "unknown id"
@@ -12,22 +12,40 @@ public struct Violation: Sendable, Hashable, CustomStringConvertible {
         case coAttendance = "co-attendance"
         case language
         case objective
+
+        /// The rule's name for people.
+        public var name: Text {
+            switch self {
+            case .reference: Text("unknown id")
+            case .completeness: Text("all or nothing")
+            case .window: Text("window and grid")
+            case .seats: Text("seats")
+            case .jobSeeker: Text("job seeker")
+            case .series: Text("series")
+            case .releaseAndDue: Text("release and due")
+            case .coAttendance: Text("co-attendance")
+            case .language: Text("language")
+            case .objective: Text("objective")
+            }
+        }
     }
 
     public var rule: Rule
     /// The request it concerns, when there is one.
     public var request: String?
-    public var message: String
+    public var message: Text
 
-    public init(_ rule: Rule, request: String? = nil, _ message: String) {
+    public init(_ rule: Rule, request: String? = nil, _ message: Text) {
         self.rule = rule
         self.request = request
         self.message = message
     }
 
-    public var description: String {
-        "[\(rule.rawValue)] " + (request.map { "\($0): " } ?? "") + message
+    public var text: Text {
+        if let request { return Text("[\(rule.name)] \(request): \(message)") }
+        return Text("[\(rule.name)] \(message)")
     }
+    public var description: String { text.description }
 }
 
 /// What ``PlanChecker`` found.

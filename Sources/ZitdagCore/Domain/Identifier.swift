@@ -3,10 +3,10 @@
 /// silently), so it is refused where ids come in.
 public enum Identifier {
     /// Why `id` cannot be an id, or `nil` when it can.
-    public static func problem(with id: String) -> String? {
-        if id.isEmpty { return "must not be empty" }
+    public static func problem(with id: String) -> Text? {
+        if id.isEmpty { return Text("must not be empty") }
         if let bad = id.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
-            return "contains the control character U+\(String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4))"
+            return Text("contains the control character U+\(String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4))")
         }
         return nil
     }

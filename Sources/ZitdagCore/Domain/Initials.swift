@@ -10,5 +10,5 @@ public enum Initials {
     }
 
     /// Why `text` is refused, for the field `initials`.
-    public static func refusal(_ text: String) -> String { "\"\(text)\": 1 to 4 letters (initials only, never a name)" }
+    public static func refusal(_ text: String) -> Text { Text("\"\(text)\": 1 to 4 letters (initials only, never a name)") }
 }

@@ -27,19 +27,22 @@ public enum LanguageCode {
         let suggestion = names[lowered].flatMap { code in known.first { $0.lowercased() == code } }
             ?? known.sorted().min { distance(lowered, $0.lowercased()) < distance(lowered, $1.lowercased()) }
                 .flatMap { distance(lowered, $0.lowercased()) <= 1 ? $0 : nil }
-        return .failure(Refusal(text: text, known: known.sorted(), suggestion: suggestion))
+        return .failure(Refusal(given: text, known: known.sorted(), suggestion: suggestion))
     }
 
     /// A language the sessions do not name.
-    public struct Refusal: Error, Sendable, CustomStringConvertible {
-        public var text: String
+    public struct Refusal: Error, Sendable, CustomStringConvertible, TextConvertible {
+        /// What was given.
+        public var given: String
         public var known: [String]
         public var suggestion: String?
 
-        public var description: String {
-            "\"\(text)\" is not a language code the sessions use (\(known.joined(separator: ", ")))"
-                + (suggestion.map { "; did you mean \($0)?" } ?? "")
+        public var text: Text {
+            let known = known.joined(separator: ", ")
+            if let suggestion { return Text("\"\(given)\" is not a language code the sessions use (\(known)); did you mean \(suggestion)?") }
+            return Text("\"\(given)\" is not a language code the sessions use (\(known))")
         }
+        public var description: String { text.description }
     }
 
     /// Levenshtein distance, for suggestions between short words.

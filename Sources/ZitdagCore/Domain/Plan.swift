@@ -19,9 +19,9 @@ public struct Assignment: Sendable, Hashable {
 /// A request the plan leaves out, with a reason a consultant can act on.
 public struct Unscheduled: Sendable, Hashable {
     public var request: String
-    public var reason: String
+    public var reason: Text
 
-    public init(request: String, reason: String) {
+    public init(request: String, reason: Text) {
         self.request = request
         self.reason = reason
     }

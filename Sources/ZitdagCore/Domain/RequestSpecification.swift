@@ -10,8 +10,8 @@ public enum RequestSpecification {
         public let range: ClosedRange<Int>
 
         /// Why `value` cannot be this field's, or `nil` when it can.
-        public func problem(with value: Int) -> String? {
-            range.contains(value) ? nil : "\(value); \(range.lowerBound) to \(range.upperBound) allowed"
+        public func problem(with value: Int) -> Text? {
+            range.contains(value) ? nil : Text("\(value); \(range.lowerBound) to \(range.upperBound) allowed")
         }
     }
 
@@ -35,15 +35,15 @@ public enum RequestSpecification {
     public static let gapDays = minGapDays.defaultValue...maxGapDays.defaultValue
 
     /// Why `minutes` cannot be an appointment's duration on a grid of `gridMinutes`, or `nil`.
-    public static func durationProblem(_ minutes: Int, gridMinutes: Int) -> String? {
+    public static func durationProblem(_ minutes: Int, gridMinutes: Int) -> Text? {
         if let problem = durationMinutes.problem(with: minutes) { return problem }
-        return minutes % gridMinutes == 0 ? nil : "\(minutes) is not a multiple of the \(gridMinutes)-minute grid"
+        return minutes % gridMinutes == 0 ? nil : Text("\(minutes) is not a multiple of the \(gridMinutes)-minute grid")
     }
 
     /// Why the gaps cannot be a series', naming the field at fault, or `nil`.
-    public static func gapProblem(min: Int, max: Int) -> (key: String, problem: String)? {
+    public static func gapProblem(min: Int, max: Int) -> (key: String, problem: Text)? {
         if let problem = minGapDays.problem(with: min) { return (minGapDays.key, problem) }
         if let problem = maxGapDays.problem(with: max) { return (maxGapDays.key, problem) }
-        return min <= max ? nil : (maxGapDays.key, "\(max) is less than \(minGapDays.key) \(min)")
+        return min <= max ? nil : (maxGapDays.key, Text("\(max) is less than \(minGapDays.key) \(min)"))
     }
 }

@@ -43,13 +43,13 @@ public struct Reservation: Sendable, Hashable {
 
     /// In a coordinator's words, for `session`: "15:30-16:30 for walk-in", "1 seat 09:00-12:30 held
     /// back for urgent bookings until 2026-12-06".
-    public func words(in session: Session, zone: Zone) -> String {
-        let seats = self.seats == session.seats ? "" : "\(Counted.text(self.seats, "seat")) "
+    public func words(in session: Session, zone: Zone) -> Text {
         let time = "\(zone.local(at: span.start).hourMinute)-\(zone.local(at: span.end).hourMinute)"
-        return switch channel {
-        case .walkIn: "\(seats)\(time) for walk-in"
-        case .urgent: "\(seats)\(time) held back for urgent bookings until \(releaseDay(sessionDay: session.day))"
+        let kept = switch channel {
+        case .walkIn: Text("\(time) for walk-in")
+        case .urgent: Text("\(time) held back for urgent bookings until \(releaseDay(sessionDay: session.day))")
         }
+        return self.seats == session.seats ? kept : Text("\(count: self.seats, "seat") \(kept)")
     }
 
     /// The day held-back seats open to every booking.

@@ -56,22 +56,22 @@ extension Session {
 
     /// Why `reserved` cannot be this session's, or `nil` when it can: each reservation inside the
     /// session on its grid, at least one seat, and never more seats kept at a moment than it has.
-    public func reservationProblem(gridMinutes: Int) -> String? {
+    public func reservationProblem(gridMinutes: Int) -> Text? {
         let grid = gridMinutes * 60
         for (index, reservation) in reserved.enumerated() {
-            let label = "reservation \(index + 1) (\(reservation.channel.rawValue))"
-            if reservation.span.end <= reservation.span.start { return "\(label) ends before it starts" }
-            if reservation.span.start < span.start || reservation.span.end > span.end { return "\(label) lies outside the session" }
+            let label = Text("reservation \(index + 1) (\(reservation.channel.rawValue))")
+            if reservation.span.end <= reservation.span.start { return Text("\(label) ends before it starts") }
+            if reservation.span.start < span.start || reservation.span.end > span.end { return Text("\(label) lies outside the session") }
             if (reservation.span.start - span.start) % grid != 0 || (reservation.span.end - span.start) % grid != 0 {
-                return "\(label) is off the session's \(gridMinutes)-minute grid"
+                return Text("\(label) is off the session's \(gridMinutes)-minute grid")
             }
             if reservation.seats < 1 || reservation.seats > seats {
-                return "\(label) keeps \(reservation.seats) seat(s); the session has \(seats)"
+                return Text("\(label) keeps \(reservation.seats) seat(s); the session has \(seats)")
             }
-            if reservation.releaseDays < 0 { return "\(label) has negative release days" }
+            if reservation.releaseDays < 0 { return Text("\(label) has negative release days") }
         }
         if let peak = Self.peak(reserved.map { ($0.span, $0.seats) }, over: seats) {
-            return "the reservations keep \(peak.count) seats at one moment; the session has \(seats)"
+            return Text("the reservations keep \(peak.count) seats at one moment; the session has \(seats)")
         }
         return nil
     }

@@ -2,7 +2,7 @@
 struct IssueLog {
     private(set) var issues: [FormatIssue] = []
 
-    mutating func add(_ node: JSON, _ path: String, id: String? = nil, _ message: String) {
+    mutating func add(_ node: JSON, _ path: String, id: String? = nil, _ message: Text) {
         issues.append(FormatIssue(line: node.line, path: path, id: id, message: message))
     }
 
@@ -21,14 +21,14 @@ struct FieldReader {
     /// Reads `node` as an object; unknown keys are reported at once.
     init?(_ node: JSON, path: String, allowed: Set<String>, log: inout IssueLog) {
         guard case .object(let pairs) = node.value else {
-            log.add(node, path, "must be an object, got \(node.kindName)")
+            log.add(node, path, Text("must be an object, got \(node.kindName)"))
             return nil
         }
         self.node = node
         self.path = path
         self.members = Dictionary(pairs.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
         for (key, value) in pairs where !allowed.contains(key) {
-            log.add(value, self.path(key), "unknown key \"\(key)\" (allowed: \(allowed.sorted().joined(separator: ", ")))")
+            log.add(value, self.path(key), Text("unknown key \"\(key)\" (allowed: \(allowed.sorted().joined(separator: ", ")))"))
         }
     }
 
@@ -43,14 +43,14 @@ struct FieldReader {
     /// The raw value, or `nil` (reported when `required`).
     func value(_ key: String, required: Bool, log: inout IssueLog) -> JSON? {
         if let value = members[key] { return value }
-        if required { log.add(node, path(key), id: id, "missing required key \"\(key)\"") }
+        if required { log.add(node, path(key), id: id, Text("missing required key \"\(key)\"")) }
         return nil
     }
 
     func string(_ key: String, required: Bool = false, log: inout IssueLog) -> String? {
         guard let value = value(key, required: required, log: &log) else { return nil }
         guard case .string(let text) = value.value else {
-            log.add(value, path(key), id: id, "must be a string, got \(value.kindName)")
+            log.add(value, path(key), id: id, Text("must be a string, got \(value.kindName)"))
             return nil
         }
         return text
@@ -60,7 +60,7 @@ struct FieldReader {
     func name(_ key: String, required: Bool = false, log: inout IssueLog) -> String? {
         guard let text = string(key, required: required, log: &log) else { return nil }
         guard !text.isEmpty else {
-            log.add(members[key]!, path(key), id: id, "must not be empty")
+            log.add(members[key]!, path(key), id: id, Text("must not be empty"))
             return nil
         }
         return text
@@ -73,11 +73,11 @@ struct FieldReader {
     ) -> Int? {
         guard let value = value(key, required: fallback == nil, log: &log) else { return fallback }
         guard case .integer(let number) = value.value else {
-            log.add(value, path(key), id: id, "must be an integer, got \(value.kindName)")
+            log.add(value, path(key), id: id, Text("must be an integer, got \(value.kindName)"))
             return nil
         }
         guard range.contains(number) else {
-            log.add(value, path(key), id: id, "must be \(describe(range)), got \(number)")
+            log.add(value, path(key), id: id, Text("must be \(describe(range)), got \(number)"))
             return nil
         }
         return number
@@ -91,11 +91,11 @@ struct FieldReader {
         case .integer(let whole): number = Double(whole)
         case .number(let fraction): number = fraction
         default:
-            log.add(value, path(key), id: id, "must be a number, got \(value.kindName)")
+            log.add(value, path(key), id: id, Text("must be a number, got \(value.kindName)"))
             return nil
         }
         guard range.contains(number) else {
-            log.add(value, path(key), id: id, "must be from \(range.lowerBound) to \(range.upperBound), got \(number)")
+            log.add(value, path(key), id: id, Text("must be from \(range.lowerBound) to \(range.upperBound), got \(number)"))
             return nil
         }
         return number
@@ -108,7 +108,7 @@ struct FieldReader {
         guard parts.count == 2, parts[0].count == 2, parts[1].count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]),
             (0...24).contains(hour), (0..<60).contains(minute), hour * 60 + minute <= 24 * 60
         else {
-            log.add(members[key]!, path(key), id: id, "\"\(text)\" is not a time HH:MM")
+            log.add(members[key]!, path(key), id: id, Text("\"\(text)\" is not a time HH:MM"))
             return nil
         }
         return (hour * 60 + minute) * 60
@@ -117,7 +117,7 @@ struct FieldReader {
     func bool(_ key: String, required: Bool = false, log: inout IssueLog) -> Bool? {
         guard let value = value(key, required: required, log: &log) else { return nil }
         guard case .bool(let flag) = value.value else {
-            log.add(value, path(key), id: id, "must be true or false, got \(value.kindName)")
+            log.add(value, path(key), id: id, Text("must be true or false, got \(value.kindName)"))
             return nil
         }
         return flag
@@ -126,7 +126,7 @@ struct FieldReader {
     func array(_ key: String, required: Bool = false, log: inout IssueLog) -> [JSON]? {
         guard let value = value(key, required: required, log: &log) else { return nil }
         guard case .array(let elements) = value.value else {
-            log.add(value, path(key), id: id, "must be an array, got \(value.kindName)")
+            log.add(value, path(key), id: id, Text("must be an array, got \(value.kindName)"))
             return nil
         }
         return elements
@@ -135,7 +135,7 @@ struct FieldReader {
     func date(_ key: String, required: Bool = false, log: inout IssueLog) -> LocalDate? {
         guard let text = string(key, required: required, log: &log) else { return nil }
         guard let date = LocalDate(iso: text) else {
-            log.add(members[key]!, path(key), id: id, "\"\(text)\" is not a date YYYY-MM-DD")
+            log.add(members[key]!, path(key), id: id, Text("\"\(text)\" is not a date YYYY-MM-DD"))
             return nil
         }
         return date
@@ -145,14 +145,14 @@ struct FieldReader {
     func instant(_ key: String, zone: Zone?, log: inout IssueLog) -> Instant? {
         guard let text = string(key, required: true, log: &log) else { return nil }
         guard let local = LocalDateTime(iso: text) else {
-            log.add(members[key]!, path(key), id: id, "\"\(text)\" is not a local time YYYY-MM-DDTHH:MM:SS")
+            log.add(members[key]!, path(key), id: id, Text("\"\(text)\" is not a local time YYYY-MM-DDTHH:MM:SS"))
             return nil
         }
         guard let zone else { return nil }
         guard let instant = zone.instant(for: local) else {
             log.add(
                 members[key]!, path(key), id: id,
-                "\(text) does not exist in \(zone.identifier) (the clocks skip it when summer time starts)")
+                Text("\(text) does not exist in \(zone.identifier) (the clocks skip it when summer time starts)"))
             return nil
         }
         return instant
@@ -171,7 +171,7 @@ struct FieldReader {
         let end = instant("end", zone: zone, log: &log)
         guard let start, let end else { return nil }
         guard start < end else {
-            log.add(members["end"]!, path("end"), id: id, "must be after start")
+            log.add(members["end"]!, path("end"), id: id, Text("must be after start"))
             return nil
         }
         return Span(start: start, end: end)

@@ -1,10 +1,11 @@
 /// A syntax error in a JSON text, with its position.
-public struct JSONSyntaxError: Error, Sendable, CustomStringConvertible {
+public struct JSONSyntaxError: Error, Sendable, CustomStringConvertible, TextConvertible {
     public var line: Int
     public var column: Int
-    public var message: String
+    public var message: Text
 
-    public var description: String { "line \(line), column \(column): \(message)" }
+    public var text: Text { Text("line \(line), column \(column): \(message)") }
+    public var description: String { text.description }
 }
 
 /// A strict RFC 8259 parser over UTF-8 bytes that records line numbers.
@@ -27,7 +28,7 @@ public struct JSONParser {
         parser.skipWhitespace()
         let value = try parser.parseValue(depth: 0)
         parser.skipWhitespace()
-        guard parser.index == bytes.count else { throw parser.error("unexpected text after the JSON value") }
+        guard parser.index == bytes.count else { throw parser.error(Text("unexpected text after the JSON value")) }
         return value
     }
 
@@ -35,7 +36,7 @@ public struct JSONParser {
         self.bytes = bytes
     }
 
-    private func error(_ message: String) -> JSONSyntaxError {
+    private func error(_ message: Text) -> JSONSyntaxError {
         JSONSyntaxError(line: line, column: index - lineStart + 1, message: message)
     }
 
@@ -57,14 +58,14 @@ public struct JSONParser {
     private mutating func expect(_ literal: String, _ value: JSON.Value) throws(JSONSyntaxError) -> JSON {
         let startLine = line
         for byte in literal.utf8 {
-            guard current == byte else { throw error("invalid literal, expected '\(literal)'") }
+            guard current == byte else { throw error(Text("invalid literal, expected '\(literal)'")) }
             index += 1
         }
         return JSON(value, line: startLine)
     }
 
     private mutating func parseValue(depth: Int) throws(JSONSyntaxError) -> JSON {
-        guard let byte = current else { throw error("unexpected end of file, expected a value") }
+        guard let byte = current else { throw error(Text("unexpected end of file, expected a value")) }
         switch byte {
         case UInt8(ascii: "{"): return try parseObject(depth: depth + 1)
         case UInt8(ascii: "["): return try parseArray(depth: depth + 1)
@@ -73,12 +74,12 @@ public struct JSONParser {
         case UInt8(ascii: "f"): return try expect("false", .bool(false))
         case UInt8(ascii: "n"): return try expect("null", .null)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
-        default: throw error("unexpected character '\(printable(byte))', expected a value")
+        default: throw error(Text("unexpected character '\(printable(byte))', expected a value"))
         }
     }
 
     private mutating func parseObject(depth: Int) throws(JSONSyntaxError) -> JSON {
-        guard depth <= Self.maximumDepth else { throw error("nested deeper than \(Self.maximumDepth) levels") }
+        guard depth <= Self.maximumDepth else { throw error(Text("nested deeper than \(Self.maximumDepth) levels")) }
         let startLine = line
         index += 1
         var members: [(key: String, value: JSON)] = []
@@ -90,11 +91,11 @@ public struct JSONParser {
         }
         while true {
             skipWhitespace()
-            guard current == UInt8(ascii: "\"") else { throw error("expected a key in double quotes") }
+            guard current == UInt8(ascii: "\"") else { throw error(Text("expected a key in double quotes")) }
             let key = try parseString()
-            guard seen.insert(key).inserted else { throw error("duplicate key \"\(key)\"") }
+            guard seen.insert(key).inserted else { throw error(Text("duplicate key \"\(key)\"")) }
             skipWhitespace()
-            guard current == UInt8(ascii: ":") else { throw error("expected ':' after key \"\(key)\"") }
+            guard current == UInt8(ascii: ":") else { throw error(Text("expected ':' after key \"\(key)\"")) }
             index += 1
             skipWhitespace()
             members.append((key, try parseValue(depth: depth)))
@@ -104,13 +105,13 @@ public struct JSONParser {
             case UInt8(ascii: "}"):
                 index += 1
                 return JSON(.object(members), line: startLine)
-            default: throw error("expected ',' or '}' in object")
+            default: throw error(Text("expected ',' or '}' in object"))
             }
         }
     }
 
     private mutating func parseArray(depth: Int) throws(JSONSyntaxError) -> JSON {
-        guard depth <= Self.maximumDepth else { throw error("nested deeper than \(Self.maximumDepth) levels") }
+        guard depth <= Self.maximumDepth else { throw error(Text("nested deeper than \(Self.maximumDepth) levels")) }
         let startLine = line
         index += 1
         var elements: [JSON] = []
@@ -128,7 +129,7 @@ public struct JSONParser {
             case UInt8(ascii: "]"):
                 index += 1
                 return JSON(.array(elements), line: startLine)
-            default: throw error("expected ',' or ']' in array")
+            default: throw error(Text("expected ',' or ']' in array"))
             }
         }
     }
@@ -142,7 +143,7 @@ public struct JSONParser {
         }
         if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
             guard let text = String(validating: bytes[index..<end], as: UTF8.self) else {
-                throw error("invalid UTF-8 in string")
+                throw error(Text("invalid UTF-8 in string"))
             }
             index = end + 1
             return text
@@ -152,12 +153,12 @@ public struct JSONParser {
         func flushPlain(_ parser: inout JSONParser) throws(JSONSyntaxError) {
             guard plainStart < parser.index else { return }
             guard let text = String(validating: parser.bytes[plainStart..<parser.index], as: UTF8.self) else {
-                throw parser.error("invalid UTF-8 in string")
+                throw parser.error(Text("invalid UTF-8 in string"))
             }
             scalars.append(contentsOf: text.unicodeScalars)
         }
         while true {
-            guard let byte = current else { throw error("unterminated string") }
+            guard let byte = current else { throw error(Text("unterminated string")) }
             switch byte {
             case UInt8(ascii: "\""):
                 try flushPlain(&self)
@@ -169,7 +170,7 @@ public struct JSONParser {
                 scalars.append(try parseEscape())
                 plainStart = index
             case 0..<0x20:
-                throw error("control character in string (escape it)")
+                throw error(Text("control character in string (escape it)"))
             default:
                 index += 1
             }
@@ -177,7 +178,7 @@ public struct JSONParser {
     }
 
     private mutating func parseEscape() throws(JSONSyntaxError) -> Unicode.Scalar {
-        guard let byte = current else { throw error("unterminated escape") }
+        guard let byte = current else { throw error(Text("unterminated escape")) }
         index += 1
         switch byte {
         case UInt8(ascii: "\""): return "\""
@@ -192,22 +193,22 @@ public struct JSONParser {
             let high = try parseHex4()
             if (0xD800..<0xDC00).contains(high) {
                 guard current == UInt8(ascii: "\\"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u")
-                else { throw error("unpaired surrogate in \\u escape") }
+                else { throw error(Text("unpaired surrogate in \\u escape")) }
                 index += 2
                 let low = try parseHex4()
-                guard (0xDC00..<0xE000).contains(low) else { throw error("unpaired surrogate in \\u escape") }
+                guard (0xDC00..<0xE000).contains(low) else { throw error(Text("unpaired surrogate in \\u escape")) }
                 return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))!
             }
-            guard let scalar = Unicode.Scalar(high) else { throw error("unpaired surrogate in \\u escape") }
+            guard let scalar = Unicode.Scalar(high) else { throw error(Text("unpaired surrogate in \\u escape")) }
             return scalar
-        default: throw error("invalid escape '\\\(printable(byte))'")
+        default: throw error(Text("invalid escape '\\\(printable(byte))'"))
         }
     }
 
     private mutating func parseHex4() throws(JSONSyntaxError) -> UInt32 {
         var value: UInt32 = 0
         for _ in 0..<4 {
-            guard let byte = current, let digit = hexValue(byte) else { throw error("invalid \\u escape") }
+            guard let byte = current, let digit = hexValue(byte) else { throw error(Text("invalid \\u escape")) }
             value = value << 4 | digit
             index += 1
         }
@@ -218,30 +219,30 @@ public struct JSONParser {
         let start = index
         var isInteger = true
         if current == UInt8(ascii: "-") { index += 1 }
-        guard let first = current, isDigit(first) else { throw error("invalid number") }
+        guard let first = current, isDigit(first) else { throw error(Text("invalid number")) }
         if first == UInt8(ascii: "0") {
             index += 1
-            if let next = current, isDigit(next) { throw error("leading zeros are not allowed in numbers") }
+            if let next = current, isDigit(next) { throw error(Text("leading zeros are not allowed in numbers")) }
         } else {
             while let byte = current, isDigit(byte) { index += 1 }
         }
         if current == UInt8(ascii: ".") {
             isInteger = false
             index += 1
-            guard let byte = current, isDigit(byte) else { throw error("invalid number: digits expected after '.'") }
+            guard let byte = current, isDigit(byte) else { throw error(Text("invalid number: digits expected after '.'")) }
             while let byte = current, isDigit(byte) { index += 1 }
         }
         if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
             isInteger = false
             index += 1
             if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
-            guard let byte = current, isDigit(byte) else { throw error("invalid number: digits expected in exponent") }
+            guard let byte = current, isDigit(byte) else { throw error(Text("invalid number: digits expected in exponent")) }
             while let byte = current, isDigit(byte) { index += 1 }
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         if isInteger, let integer = Int(text) { return JSON(.integer(integer), line: line) }
         guard let number = Double(text), number.isFinite else {
-            throw error("number \(text) is out of range")
+            throw error(Text("number \(text) is out of range"))
         }
         return JSON(.number(number), line: line)
     }
@@ -270,7 +271,7 @@ extension JSONParser {
         do {
             return try parse(bytes)
         } catch {
-            throw FormatError(issues: [FormatIssue(line: error.line, path: "", message: "\(error.message) (column \(error.column))")])
+            throw FormatError(issues: [FormatIssue(line: error.line, path: "", message: Text("\(error.message) (column \(error.column))"))])
         }
     }
 }

@@ -2,8 +2,8 @@
 public enum PlanFile {
     public static let format = "zitdag-plan/1"
 
-    /// The plan as a file; times are written as local wall-clock times in `zone`.
-    public static func encode(_ plan: Plan, zone: Zone) -> JSON {
+    /// The plan as a file; times are written as local wall-clock times in `zone`, reasons by `renderer`.
+    public static func encode(_ plan: Plan, zone: Zone, renderer: Text.Renderer = .english) -> JSON {
         let assignments = plan.assignments.map { assignment -> JSON in
             .object([
                 "request": JSON(.string(assignment.request)), "index": JSON(.integer(assignment.index)),
@@ -14,7 +14,7 @@ public enum PlanFile {
             ])
         }
         let unscheduled = plan.unscheduled.map { item -> JSON in
-            .object(["request": JSON(.string(item.request)), "reason": JSON(.string(item.reason))])
+            .object(["request": JSON(.string(item.request)), "reason": JSON(.string(item.reason.rendered(by: renderer)))])
         }
         return .object([
             "format": JSON(.string(format)),
@@ -37,7 +37,7 @@ public enum PlanFile {
         let allowed: Set = ["format", "assignments", "unscheduled", "objective"]
         guard let top = FieldReader(json, path: "", allowed: allowed, log: &log) else { return nil }
         if let format = top.string("format", required: true, log: &log), format != self.format {
-            log.add(json, "format", "must be \"\(self.format)\", got \"\(format)\"")
+            log.add(json, "format", Text("must be \"\(self.format)\", got \"\(format)\""))
         }
         var assignments: [Assignment] = []
         for (i, node) in (top.array("assignments", required: true, log: &log) ?? []).enumerated() {
@@ -61,7 +61,7 @@ public enum PlanFile {
             let request = reader.name("request", required: true, log: &log)
             reader.id = request
             let reason = reader.string("reason", required: true, log: &log)
-            if let request, let reason { unscheduled.append(Unscheduled(request: request, reason: reason)) }
+            if let request, let reason { unscheduled.append(Unscheduled(request: request, reason: Text(verbatim: reason))) }
         }
         let objective = top.integer("objective", log: &log)
         guard let objective else { return nil }

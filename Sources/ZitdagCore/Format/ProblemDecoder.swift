@@ -5,13 +5,13 @@ enum ProblemDecoder {
         let allowed: Set = ["format", "timezone", "grid_minutes", "weights", "sessions", "consultants", "requests", "today"]
         guard let top = FieldReader(json, path: "", allowed: allowed, log: &log) else { return nil }
         if let format = top.string("format", required: true, log: &log), format != ProblemFile.format {
-            log.add(top.value("format", required: true, log: &log)!, "format", "must be \"\(ProblemFile.format)\", got \"\(format)\"")
+            log.add(top.value("format", required: true, log: &log)!, "format", Text("must be \"\(ProblemFile.format)\", got \"\(format)\""))
         }
         var zone: Zone?
         if let identifier = top.string("timezone", required: true, log: &log) {
             zone = Zone(identifier: identifier)
             if zone == nil {
-                log.add(top.value("timezone", required: true, log: &log)!, "timezone", "unknown time zone \"\(identifier)\"")
+                log.add(top.value("timezone", required: true, log: &log)!, "timezone", Text("unknown time zone \"\(identifier)\""))
             }
         }
         let grid = top.integer("grid_minutes", default: 15, in: 1...1440, log: &log)
@@ -86,13 +86,13 @@ enum ProblemDecoder {
             var channel: Reservation.Channel?
             if let text = item.string("channel", required: true, log: &log) {
                 channel = Reservation.Channel(rawValue: text)
-                if channel == nil { log.add(item.value("channel", required: true, log: &log)!, item.path("channel"), id: reader.id, "must be walk_in or urgent, got \"\(text)\"") }
+                if channel == nil { log.add(item.value("channel", required: true, log: &log)!, item.path("channel"), id: reader.id, Text("must be walk_in or urgent, got \"\(text)\"")) }
             }
             let span = item.has("start") || item.has("end") ? item.span(zone: zone, log: &log) : session.span
             let seats = item.integer("seats", default: session.seats, in: 1...10_000, log: &log)
             let releaseDays = item.integer("release_days", default: 2, in: 0...365, log: &log)
             if channel == .walkIn, item.has("release_days") {
-                log.add(item.value("release_days", required: false, log: &log)!, item.path("release_days"), id: reader.id, "is for channel urgent only")
+                log.add(item.value("release_days", required: false, log: &log)!, item.path("release_days"), id: reader.id, Text("is for channel urgent only"))
                 failed = true
             }
             guard let channel, let span, let seats, let releaseDays else {
@@ -121,7 +121,7 @@ enum ProblemDecoder {
             }
             reader.id = reader.name("id", required: true, log: &log)
             if let id = reader.id, let first = seen.updateValue(i, forKey: id) {
-                log.add(node, path + ".id", id: id, "repeats the id of \(name)[\(first)]")
+                log.add(node, path + ".id", id: id, Text("repeats the id of \(name)[\(first)]"))
             }
             if let value = element(reader, &log) { elements.append(value) } else { failed = true }
         }
@@ -134,7 +134,7 @@ enum ProblemDecoder {
         var languages = Set<String>()
         for (j, element) in elements.enumerated() {
             guard case .string(let language) = element.value, !language.isEmpty else {
-                log.add(element, reader.path("languages") + "[\(j)]", id: reader.id, "must be a non-empty string")
+                log.add(element, reader.path("languages") + "[\(j)]", id: reader.id, Text("must be a non-empty string"))
                 return (false, nil)
             }
             languages.insert(language)
@@ -152,7 +152,7 @@ enum ProblemDecoder {
                 if let previous = latest, sessions[previous].span.overlaps(sessions[index].span) {
                     log.add(
                         nodes[index], "sessions[\(index)]", id: sessions[index].id,
-                        "overlaps session \(sessions[previous].id) of the same coach \(sessions[index].coach)")
+                        Text("overlaps session \(sessions[previous].id) of the same coach \(sessions[index].coach)"))
                 }
                 if latest.map({ sessions[index].span.end > sessions[$0].span.end }) ?? true { latest = index }
             }

@@ -15,13 +15,13 @@ enum RequestDecoder {
         let consultant = reader.name("consultant", log: &log)
         if let consultant, let consultants, !consultants.contains(consultant) {
             log.add(reader.value("consultant", required: false, log: &log)!, reader.path("consultant"), id: id,
-                    "unknown consultant \"\(consultant)\"")
+                    Text("unknown consultant \"\(consultant)\""))
         }
         let attendance = decodeAttendance(reader, hasConsultant: reader.has("consultant"), log: &log)
         let minutes = reader.integer("duration_minutes", in: RequestSpecification.durationMinutes.range, log: &log)
         if let minutes, let grid, minutes % grid != 0 {
             log.add(reader.value("duration_minutes", required: true, log: &log)!, reader.path("duration_minutes"), id: id,
-                    "\(minutes) is not a multiple of grid_minutes (\(grid))")
+                    Text("\(minutes) is not a multiple of grid_minutes (\(grid))"))
         }
         let appointments = reader.integer(
             "appointments", default: RequestSpecification.appointments.defaultValue, in: RequestSpecification.appointments.range, log: &log)
@@ -31,13 +31,13 @@ enum RequestDecoder {
             "max_gap_days", default: RequestSpecification.maxGapDays.defaultValue, in: RequestSpecification.maxGapDays.range, log: &log)
         if let minGap, let maxGap, minGap > maxGap {
             log.add(reader.value("min_gap_days", required: false, log: &log) ?? node, reader.path("min_gap_days"), id: id,
-                    "min_gap_days \(minGap) is more than max_gap_days \(maxGap)")
+                    Text("min_gap_days \(minGap) is more than max_gap_days \(maxGap)"))
         }
         let release = reader.date("release", required: true, log: &log)
         let due = reader.date("due", log: &log)
         if let release, let due, due < release {
             log.add(reader.value("due", required: false, log: &log)!, reader.path("due"), id: id,
-                    "due \(due) is before release \(release)")
+                    Text("due \(due) is before release \(release)"))
         }
         let priority = reader.integer(
             "priority", default: RequestSpecification.priority.defaultValue, in: RequestSpecification.priority.range, log: &log)
@@ -61,12 +61,12 @@ enum RequestDecoder {
         let node = reader.value("attendance", required: true, log: &log)!
         guard let attendance = Attendance(rawValue: text) else {
             log.add(node, reader.path("attendance"), id: reader.id,
-                    "must be \"required\", \"preferred\" or \"none\", got \"\(text)\"")
+                    Text("must be \"required\", \"preferred\" or \"none\", got \"\(text)\""))
             return nil
         }
         if attendance != .none && !hasConsultant {
             log.add(node, reader.path("attendance"), id: reader.id,
-                    "is \"\(text)\" but the request names no consultant")
+                    Text("is \"\(text)\" but the request names no consultant"))
             return nil
         }
         return attendance

@@ -23,28 +23,28 @@ enum ScenarioDecoder {
         ]
         guard let top = FieldReader(json, path: "", allowed: allowed, log: &log) else { return nil }
         if let format = top.string("format", required: true, log: &log), format != ScenarioFile.format {
-            log.add(top.value("format", required: true, log: &log)!, "format", "must be \"\(ScenarioFile.format)\", got \"\(format)\"")
+            log.add(top.value("format", required: true, log: &log)!, "format", Text("must be \"\(ScenarioFile.format)\", got \"\(format)\""))
         }
         var zone: Zone? = .brussels
         if let identifier = top.string("timezone", log: &log) {
             zone = Zone(identifier: identifier)
-            if zone == nil { log.add(top.value("timezone", required: false, log: &log)!, "timezone", "unknown time zone \"\(identifier)\"") }
+            if zone == nil { log.add(top.value("timezone", required: false, log: &log)!, "timezone", Text("unknown time zone \"\(identifier)\"")) }
         }
         let start = top.date("start", required: true, log: &log)
         if let start, start.weekday != 1 {
-            log.add(top.value("start", required: true, log: &log)!, "start", "must be a Monday, \(start) is a \(start.weekdayName)")
+            log.add(top.value("start", required: true, log: &log)!, "start", Text("must be a Monday, \(start) is a \(start.weekdayName)"))
         }
         let horizon = top.integer("horizon_weeks", default: 52, in: 1...Scenario.maximumWeeks, log: &log)
         let warmup = top.integer("warmup_weeks", default: 0, in: 0...(Scenario.maximumWeeks - 1), log: &log)
         if let horizon, let warmup, warmup >= horizon {
-            log.add(top.value("warmup_weeks", required: false, log: &log)!, "warmup_weeks", "must be less than horizon_weeks (\(horizon))")
+            log.add(top.value("warmup_weeks", required: false, log: &log)!, "warmup_weeks", Text("must be less than horizon_weeks (\(horizon))"))
         }
         let replications = top.integer("replications", default: 100, in: 1...100_000, log: &log)
         let seed = top.integer("seed", default: 1, in: 0...Int.max, log: &log)
         var policy: Scenario.Policy? = .online
         if let text = top.string("policy", log: &log) {
             policy = Scenario.Policy(rawValue: text)
-            if policy == nil { log.add(top.value("policy", required: false, log: &log)!, "policy", "must be online or weekly, got \"\(text)\"") }
+            if policy == nil { log.add(top.value("policy", required: false, log: &log)!, "policy", Text("must be online or weekly, got \"\(text)\"")) }
         }
         var folder: String?
         let sessions = decodeSessions(top, folder: &folder, log: &log)
@@ -60,7 +60,7 @@ enum ScenarioDecoder {
         let cancellation = top.number("cancellation_rate", default: 0, in: 0...1, log: &log)
         // `backfill` is the newer name of `rebook_freed`: one of them.
         if top.has("backfill") && top.has("rebook_freed") {
-            log.add(top.value("backfill", required: false, log: &log)!, "backfill", "give backfill or rebook_freed (its older name), not both")
+            log.add(top.value("backfill", required: false, log: &log)!, "backfill", Text("give backfill or rebook_freed (its older name), not both"))
         }
         let rebookKey = top.has("backfill") ? "backfill" : "rebook_freed"
         let rebook = top.has(rebookKey) ? top.bool(rebookKey, log: &log) : true
@@ -70,7 +70,7 @@ enum ScenarioDecoder {
         let cooldown = top.integer("cooldown_weeks", default: 13, in: 0...Scenario.maximumWeeks, log: &log)
         if let languages, let sessions, !sessions.isEmpty, !languages.isEmpty {
             for (language, _) in languages where !sessions.contains(where: { $0.languages?.contains(language) ?? true }) {
-                log.add(top.value("languages", required: false, log: &log)!, "languages.\(language)", "no session serves \(language)")
+                log.add(top.value("languages", required: false, log: &log)!, "languages.\(language)", Text("no session serves \(language)"))
             }
         }
         guard let zone, let start, let horizon, let warmup, let replications, let seed, let policy, let sessions, let demand, let levels,
@@ -78,7 +78,7 @@ enum ScenarioDecoder {
             let weights, let cooldown, let walkIn, let heldBack
         else { return nil }
         if attendance[0].share + attendance[1].share > 0 && consultants.count == 0 {
-            log.add(top.value("consultants", required: true, log: &log) ?? json, "consultants.count", "must be at least 1 when some requests want a consultant along")
+            log.add(top.value("consultants", required: true, log: &log) ?? json, "consultants.count", Text("must be at least 1 when some requests want a consultant along"))
             return nil
         }
         var scenario = Scenario(
@@ -106,14 +106,14 @@ enum ScenarioDecoder {
         var exponential: Bool? = true
         if let kind = reader.string("service", log: &log) {
             exponential = ["exponential": true, "fixed": false][kind]
-            if exponential == nil { log.add(reader.value("service", required: false, log: &log)!, "walk_in.service", "must be exponential or fixed, got \"\(kind)\"") }
+            if exponential == nil { log.add(reader.value("service", required: false, log: &log)!, "walk_in.service", Text("must be exponential or fixed, got \"\(kind)\"")) }
         }
         if reader.has("minutes") == reader.has("seats") {
-            log.add(node, "walk_in", "give minutes (at the end of every half-day, every seat) or seats (all of it), one of them")
+            log.add(node, "walk_in", Text("give minutes (at the end of every half-day, every seat) or seats (all of it), one of them"))
             return nil
         }
         let minutes = reader.integer("minutes", default: 0, in: 0...1_440, log: &log)
-        if let minutes, minutes % 15 != 0 { log.add(reader.value("minutes", required: false, log: &log)!, "walk_in.minutes", "must be on the 15-minute grid") }
+        if let minutes, minutes % 15 != 0 { log.add(reader.value("minutes", required: false, log: &log)!, "walk_in.minutes", Text("must be on the 15-minute grid")) }
         let seats = reader.has("seats") ? reader.integer("seats", in: 1...100, log: &log) : 0
         guard let perHour, let service, let exponential, let minutes, minutes % 15 == 0, let seats else { return nil }
         return Scenario.WalkIn(minutes: minutes, seats: seats > 0 ? seats : nil, queue: WalkInQueue(perHour: perHour, serviceMinutes: service, exponential: exponential))
@@ -135,14 +135,14 @@ enum ScenarioDecoder {
     private static func decodeSessions(_ top: FieldReader, folder: inout String?, log: inout IssueLog) -> [Scenario.WeeklySession]? {
         if let node = top.value("sessions", required: true, log: &log), case .string(let path) = node.value {
             guard !path.isEmpty else {
-                log.add(node, "sessions", "must name a folder of calendars or list weekly half-days")
+                log.add(node, "sessions", Text("must name a folder of calendars or list weekly half-days"))
                 return nil
             }
             folder = path
             return []
         }
         guard let nodes = top.array("sessions", required: true, log: &log) else { return nil }
-        if nodes.isEmpty { log.add(top.value("sessions", required: true, log: &log)!, "sessions", "must list at least one weekly half-day") }
+        if nodes.isEmpty { log.add(top.value("sessions", required: true, log: &log)!, "sessions", Text("must list at least one weekly half-day")) }
         var sessions: [Scenario.WeeklySession] = []
         var failed = false
         for (i, node) in nodes.enumerated() {
@@ -156,12 +156,12 @@ enum ScenarioDecoder {
             let location = reader.name("location", required: true, log: &log)
             let day = reader.string("weekday", required: true, log: &log)
             let weekday = day.flatMap { weekdays.firstIndex(of: $0.lowercased()) }.map { $0 + 1 }
-            if let day, weekday == nil { log.add(reader.value("weekday", required: true, log: &log)!, reader.path("weekday"), "must be mon ... sun, got \"\(day)\"") }
+            if let day, weekday == nil { log.add(reader.value("weekday", required: true, log: &log)!, reader.path("weekday"), Text("must be mon ... sun, got \"\(day)\"")) }
             let start = reader.clockTime("start", log: &log)
             let end = reader.clockTime("end", log: &log)
-            if let start, let end, end <= start { log.add(reader.value("end", required: true, log: &log)!, reader.path("end"), "must be after start") }
+            if let start, let end, end <= start { log.add(reader.value("end", required: true, log: &log)!, reader.path("end"), Text("must be after start")) }
             if let start, let end, start % 900 != 0 || end % 900 != 0 {
-                log.add(reader.value("start", required: true, log: &log)!, path, "start and end must be on the 15-minute grid")
+                log.add(reader.value("start", required: true, log: &log)!, path, Text("start and end must be on the 15-minute grid"))
             }
             let seats = reader.integer("seats", default: 1, in: 1...100, log: &log)
             let languages = ProblemDecoder.decodeLanguages(reader, log: &log)
@@ -214,15 +214,15 @@ enum ScenarioDecoder {
             let appointments = reader.integer("appointments", default: 1, in: 1...20, log: &log)
             let duration = reader.integer("duration_minutes", default: 60, in: 15...600, log: &log)
             if let duration, duration % 15 != 0 {
-                log.add(reader.value("duration_minutes", required: false, log: &log)!, reader.path("duration_minutes"), "must be a multiple of 15")
+                log.add(reader.value("duration_minutes", required: false, log: &log)!, reader.path("duration_minutes"), Text("must be a multiple of 15"))
             }
             let minGap = reader.integer("min_gap_days", default: 7, in: 0...365, log: &log)
             let maxGap = reader.integer("max_gap_days", default: 14, in: 0...365, log: &log)
             if let minGap, let maxGap, maxGap < minGap {
-                log.add(reader.value("max_gap_days", required: false, log: &log) ?? node, reader.path("max_gap_days"), "must be at least min_gap_days (\(minGap))")
+                log.add(reader.value("max_gap_days", required: false, log: &log) ?? node, reader.path("max_gap_days"), Text("must be at least min_gap_days (\(minGap))"))
             }
             if let duration, let sessions, !sessions.isEmpty, !sessions.contains(where: { $0.end - $0.start >= duration * 60 }) {
-                log.add(node, reader.path("duration_minutes"), "no session is long enough for \(duration) minutes")
+                log.add(node, reader.path("duration_minutes"), Text("no session is long enough for \(duration) minutes"))
             }
             guard let name, let share, let appointments, let duration, duration % 15 == 0, let minGap, let maxGap, maxGap >= minGap else {
                 failed = true
@@ -230,9 +230,9 @@ enum ScenarioDecoder {
             }
             levels.append(Scenario.Level(name: name, share: share, appointments: appointments, durationMinutes: duration, gapDays: minGap...maxGap))
         }
-        if !failed, levels.isEmpty { log.add(top.value("levels", required: true, log: &log)!, "levels", "must list at least one level") }
+        if !failed, levels.isEmpty { log.add(top.value("levels", required: true, log: &log)!, "levels", Text("must list at least one level")) }
         if !failed, !levels.isEmpty, abs(levels.map(\.share).reduce(0, +) - 1) > 1e-6 {
-            log.add(top.value("levels", required: true, log: &log)!, "levels", "shares must add up to 1, they add up to \(levels.map(\.share).reduce(0, +))")
+            log.add(top.value("levels", required: true, log: &log)!, "levels", Text("shares must add up to 1, they add up to \(levels.map(\.share).reduce(0, +))"))
             return nil
         }
         return failed || levels.isEmpty ? nil : levels
@@ -242,7 +242,7 @@ enum ScenarioDecoder {
     private static func decodeShares(_ top: FieldReader, _ name: String, keys: [String]?, log: inout IssueLog) -> [(language: String, share: Double)]? {
         guard let node = top.value(name, required: true, log: &log) else { return nil }
         guard case .object(let pairs) = node.value else {
-            log.add(node, name, "must be an object of shares")
+            log.add(node, name, Text("must be an object of shares"))
             return nil
         }
         let names = keys ?? pairs.map(\.key)
@@ -254,7 +254,7 @@ enum ScenarioDecoder {
         }
         let total = shares.map(\.share).reduce(0, +)
         guard abs(total - 1) <= 1e-6 else {
-            log.add(node, name, "shares must add up to 1, they add up to \(total)")
+            log.add(node, name, Text("shares must add up to 1, they add up to \(total)"))
             return nil
         }
         return shares

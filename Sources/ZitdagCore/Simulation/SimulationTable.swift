@@ -10,37 +10,37 @@ public struct SimulationTable: Sendable {
     }
 
     /// The figures in order: label, how to read the estimate, how to print it.
-    static let rows: [(String, @Sendable (SimulationReport) -> Estimate, @Sendable (Double) -> String)] = [
-        ("days to first appointment, mean", { $0.waitMean }, { String(format: "%.1f", $0) }),
-        ("days to first appointment, median", { $0.waitMedian }, { String(format: "%.1f", $0) }),
-        ("days to first appointment, 90th percentile", { $0.waitP90 }, { String(format: "%.1f", $0) }),
-        ("days to finish the series, mean", { $0.seriesDays }, { String(format: "%.1f", $0) }),
-        ("seat utilisation", { $0.utilisation }, { String(format: "%.1f%%", $0 * 100) }),
-        ("backlog at the end of a week", { $0.backlog }, { String(format: "%.1f", $0) }),
-        ("share missing its due date", { $0.missedDue }, { String(format: "%.1f%%", $0 * 100) }),
-        ("share never booked", { $0.notBooked }, { String(format: "%.1f%%", $0 * 100) }),
-        ("consultant along, preferred requests", { $0.along }, { String(format: "%.1f%%", $0 * 100) }),
+    static let rows: [(Text, @Sendable (SimulationReport) -> Estimate, @Sendable (Double) -> String)] = [
+        (Text("days to first appointment, mean"), { $0.waitMean }, { String(format: "%.1f", $0) }),
+        (Text("days to first appointment, median"), { $0.waitMedian }, { String(format: "%.1f", $0) }),
+        (Text("days to first appointment, 90th percentile"), { $0.waitP90 }, { String(format: "%.1f", $0) }),
+        (Text("days to finish the series, mean"), { $0.seriesDays }, { String(format: "%.1f", $0) }),
+        (Text("seat utilisation"), { $0.utilisation }, { String(format: "%.1f%%", $0 * 100) }),
+        (Text("backlog at the end of a week"), { $0.backlog }, { String(format: "%.1f", $0) }),
+        (Text("share missing its due date"), { $0.missedDue }, { String(format: "%.1f%%", $0 * 100) }),
+        (Text("share never booked"), { $0.notBooked }, { String(format: "%.1f%%", $0 * 100) }),
+        (Text("consultant along, preferred requests"), { $0.along }, { String(format: "%.1f%%", $0 * 100) }),
     ]
 
     /// The walk-in figures, shown when a scenario has walk-in hours.
-    static let walkInRows: [(String, @Sendable (SimulationReport) -> Estimate, @Sendable (Double) -> String)] = [
-        ("walk-in wait in minutes, mean", { $0.walkInWaitMean }, { String(format: "%.1f", $0) }),
-        ("walk-in wait in minutes, 90th percentile", { $0.walkInWaitP90 }, { String(format: "%.1f", $0) }),
-        ("walk-ins sent home at closing", { $0.walkInTurnedAway }, { String(format: "%.1f%%", $0 * 100) }),
-        ("walk-ins helped per week", { $0.walkInHelpedPerWeek }, { String(format: "%.1f", $0) }),
+    static let walkInRows: [(Text, @Sendable (SimulationReport) -> Estimate, @Sendable (Double) -> String)] = [
+        (Text("walk-in wait in minutes, mean"), { $0.walkInWaitMean }, { String(format: "%.1f", $0) }),
+        (Text("walk-in wait in minutes, 90th percentile"), { $0.walkInWaitP90 }, { String(format: "%.1f", $0) }),
+        (Text("walk-ins sent home at closing"), { $0.walkInTurnedAway }, { String(format: "%.1f%%", $0 * 100) }),
+        (Text("walk-ins helped per week"), { $0.walkInHelpedPerWeek }, { String(format: "%.1f", $0) }),
     ]
     static let walkInKeys = ["walk_in_wait_mean", "walk_in_wait_p90", "walk_in_sent_home", "walk_in_helped_per_week"]
 
     /// The urgent figures, shown when a scenario has urgent cases.
-    static let urgentRows: [(String, @Sendable (SimulationReport) -> Estimate, @Sendable (Double) -> String)] = [
-        ("urgent: days to a held-back seat, mean", { $0.urgentWait }, { String(format: "%.1f", $0) }),
-        ("urgent: share finding none held", { $0.urgentUnserved }, { String(format: "%.1f%%", $0 * 100) }),
+    static let urgentRows: [(Text, @Sendable (SimulationReport) -> Estimate, @Sendable (Double) -> String)] = [
+        (Text("urgent: days to a held-back seat, mean"), { $0.urgentWait }, { String(format: "%.1f", $0) }),
+        (Text("urgent: share finding none held"), { $0.urgentUnserved }, { String(format: "%.1f%%", $0 * 100) }),
     ]
     static let urgentKeys = ["urgent_wait_mean", "urgent_unserved"]
 
     /// The rows for `results`: the walk-in ones only when one of them has walk-in hours, the urgent
     /// ones only when one has urgent cases.
-    static func rows(for results: [SimulationResult]) -> [(String, @Sendable (SimulationReport) -> Estimate, @Sendable (Double) -> String)] {
+    static func rows(for results: [SimulationResult]) -> [(Text, @Sendable (SimulationReport) -> Estimate, @Sendable (Double) -> String)] {
         rows + (results.contains { $0.scenario.walkIn != nil } ? walkInRows : [])
             + (results.contains { ($0.scenario.heldBack?.urgentPerWeek ?? 0) > 0 } ? urgentRows : [])
     }
@@ -67,7 +67,7 @@ public struct SimulationTable: Sendable {
     }
 
     /// The figures by key (see ``keys(for:)``), each with an entry per scenario.
-    public var entries: [(key: String, label: String, values: [Entry])] {
+    public var entries: [(key: String, label: Text, values: [Entry])] {
         zip(Self.keys(for: results), Self.rows(for: results)).map { key, row in
             let (label, estimate, format) = row
             let first = estimate(results[0].report)
@@ -88,42 +88,43 @@ public struct SimulationTable: Sendable {
         }
     }
 
-    /// The table as cells in English: a header row (the scenarios' labels), then a row a figure.
-    public var cells: [[String]] {
-        [["figure"] + results.map(\.label)]
+    /// The table as cells: a header row (the scenarios' labels), then a row a figure (numbers with a
+    /// decimal point, as the command line writes them).
+    public func cells(_ renderer: Text.Renderer = .english) -> [[String]] {
+        [[Text("figure").rendered(by: renderer)] + results.map(\.label)]
             + entries.map { figure in
-                [figure.label] + figure.values.map { entry in
-                    guard let mean = entry.mean else { return "no data" }
-                    var cell = entry.low.map { "\(mean) [\($0), \(entry.high ?? "")]" } ?? "\(mean) [one replication]"
+                [figure.label.rendered(by: renderer)] + figure.values.map { entry in
+                    guard let mean = entry.mean else { return Text("no data").rendered(by: renderer) }
+                    var cell = entry.low.map { Text("\(mean) [\($0), \(entry.high ?? "")]") } ?? Text("\(mean) [one replication]")
                     if let difference = entry.difference {
-                        cell += " (\(difference)\(entry.significant == true ? ", significant" : ", not significant"))"
+                        cell = entry.significant == true ? Text("\(cell) (\(difference), significant)") : Text("\(cell) (\(difference), not significant)")
                     }
-                    return cell
+                    return cell.rendered(by: renderer)
                 }
             }
     }
 
     /// How each scenario ran: replications, weeks, policy, what a variant changed.
-    public var notes: [String] {
+    public var notes: [Text] {
         results.map { result in
-            "\(result.label): \(result.report.replications) replications of \(result.scenario.horizonWeeks) weeks"
-                + " (\(result.scenario.warmupWeeks) warm-up, \(result.scenario.cooldownWeeks) cool-down), \(result.scenario.policy.rawValue) policy"
-                + "\(result.change.map { ", " + $0 } ?? "")"
+            let note = Text(
+                "\(result.label): \(result.report.replications) replications of \(result.scenario.horizonWeeks) weeks (\(result.scenario.warmupWeeks) warm-up, \(result.scenario.cooldownWeeks) cool-down), \(result.scenario.policy.rawValue) policy")
+            return result.change.map { Text("\(note), \($0)") } ?? note
         }
     }
 
     /// The table as text, columns padded, with each scenario's run and its time.
-    public var text: String {
-        let lines = cells
+    public func text(_ renderer: Text.Renderer = .english) -> String {
+        let lines = cells(renderer)
         let widths = (0..<lines[0].count).map { column in lines.map { $0[column].count }.max() ?? 0 }
         var out = lines.map { row in
             row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
         }.joined(separator: "\n") + "\n"
         for (note, result) in zip(notes, results) {
             let seconds = Double(result.elapsed.components.seconds) + Double(result.elapsed.components.attoseconds) / 1e18
-            out += "\(note), \(String(format: "%.2f", seconds)) s\n"
+            out += Text("\(note), \(String(format: "%.2f", seconds)) s").rendered(by: renderer) + "\n"
         }
-        return out + "Brackets: 95% confidence interval over replications.\n"
+        return out + Text("Brackets: 95% confidence interval over replications.").rendered(by: renderer) + "\n"
     }
 }
 
@@ -157,7 +158,7 @@ public enum SimulationExport {
         for result in results {
             for (label, estimate, _) in SimulationTable.rows(for: results) {
                 let e = estimate(result.report)
-                rows.append("\(quoted(result.label)),\(quoted(label)),,\(Self.figures(e))")
+                rows.append("\(quoted(result.label)),\(quoted(label.description)),,\(Self.figures(e))")
             }
             for (i, e) in result.report.weeklyBacklog.enumerated() {
                 rows.append("\(quoted(result.label)),backlog at the end of the week,\(result.report.warmupWeeks + i),\(Self.figures(e))")

@@ -23,7 +23,7 @@ public struct Variation: Sendable, Hashable {
     public static func parse(_ text: String) -> Result<Variation, VariationError> {
         let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
         guard parts.count == 2, let knob = Knob(rawValue: parts[0]) else {
-            return .failure(VariationError("\"\(text)\" is not seats=..., halfdays=..., add=..., rate=... or walkin=..."))
+            return .failure(VariationError(Text("\"\(text)\" is not seats=..., halfdays=..., add=..., rate=... or walkin=...")))
         }
         let values = parts[1].split(separator: ",").map(String.init)
         let example = switch knob {
@@ -34,7 +34,7 @@ public struct Variation: Sendable, Hashable {
         case .walkin: "0,1h,90m,1seat"
         }
         guard !values.isEmpty, values.allSatisfy({ Self.isValid($0, for: knob) }) else {
-            return .failure(VariationError("\(knob.rawValue): \"\(parts[1])\" is not a list such as \(example)"))
+            return .failure(VariationError(Text("\(knob.rawValue): \"\(parts[1])\" is not a list such as \(example)")))
         }
         return .success(Variation(knob: knob, values: values))
     }
@@ -90,11 +90,11 @@ public struct Variation: Sendable, Hashable {
             return .success((varied, nil))
         case .walkin:
             guard var walkIn = scenario.walkIn else {
-                return .failure(VariationError("walkin needs the scenario's walk_in: who comes, and how long they are helped"))
+                return .failure(VariationError(Text("walkin needs the scenario's walk_in: who comes, and how long they are helped")))
             }
             let kept = Self.walkIn(value)!
             guard kept.minutes % scenario.gridMinutes == 0 else {
-                return .failure(VariationError("walkin=\(value): not on the \(scenario.gridMinutes)-minute grid"))
+                return .failure(VariationError(Text("walkin=\(value): not on the \(scenario.gridMinutes)-minute grid")))
             }
             (walkIn.minutes, walkIn.seats) = kept
             varied.walkIn = walkIn
@@ -107,16 +107,16 @@ public struct Variation: Sendable, Hashable {
             return .success((varied, nil))
         case .halfdays, .add:
             guard scenario.calendarSessions == nil, let first = scenario.sessions.first else {
-                return .failure(VariationError("\(knob.rawValue) needs the scenario's own weekly half-days, not calendars"))
+                return .failure(VariationError(Text("\(knob.rawValue) needs the scenario's own weekly half-days, not calendars")))
             }
             if knob == .add {
                 let (weekday, start) = Self.weeklyTime(value)!
                 var added = first
                 (added.weekday, added.start, added.end) = (weekday, start, start + first.end - first.start)
                 guard start % (scenario.gridMinutes * 60) == 0 else {
-                    return .failure(VariationError("add=\(value): the start is off the \(scenario.gridMinutes)-minute grid"))
+                    return .failure(VariationError(Text("add=\(value): the start is off the \(scenario.gridMinutes)-minute grid")))
                 }
-                guard added.end <= 86_400 else { return .failure(VariationError("add=\(value): a half-day like the first would end after midnight")) }
+                guard added.end <= 86_400 else { return .failure(VariationError(Text("add=\(value): a half-day like the first would end after midnight"))) }
                 varied.sessions.append(added)
                 return .success((varied, "adds " + Self.describe(added)))
             }
@@ -124,7 +124,7 @@ public struct Variation: Sendable, Hashable {
                 let wanted = Int(value.dropFirst())!
                 let extra = Self.extraHalfDays(wanted, like: first, besides: scenario.sessions)
                 guard extra.count == wanted else {
-                    return .failure(VariationError("halfdays=\(value): \(first.coach) has no \(wanted) free weekdays at \(Self.clock(first.start))"))
+                    return .failure(VariationError(Text("halfdays=\(value): \(first.coach) has no \(wanted) free weekdays at \(Self.clock(first.start))")))
                 }
                 varied.sessions += extra
                 return .success((varied, extra.isEmpty ? nil : "adds " + extra.map(Self.describe).joined(separator: ", ")))
@@ -132,7 +132,7 @@ public struct Variation: Sendable, Hashable {
             let count = Int(value)!
             guard count <= scenario.sessions.count else {
                 return .failure(VariationError(
-                    "halfdays=\(count): the scenario lists \(scenario.sessions.count) half-days; halfdays=+\(count - scenario.sessions.count) adds to them"))
+                    Text("halfdays=\(count): the scenario lists \(scenario.sessions.count) half-days; halfdays=+\(count - scenario.sessions.count) adds to them")))
             }
             varied.sessions = Array(scenario.sessions.prefix(count))
             let dropped = scenario.sessions.dropFirst(count)
@@ -184,7 +184,8 @@ public struct Variation: Sendable, Hashable {
     }
 }
 
-public struct VariationError: Error, CustomStringConvertible, Sendable {
-    public var description: String
-    init(_ description: String) { self.description = description }
+public struct VariationError: Error, CustomStringConvertible, Sendable, TextConvertible {
+    public var text: Text
+    init(_ text: Text) { self.text = text }
+    public var description: String { text.description }
 }

@@ -24,11 +24,11 @@ public struct WalkInRegister: Sendable {
 
     /// A new arrival (its id is the store's to give), or why none can arrive now.
     public func arrival(initials: String?, topic: WalkInTopic?, at now: Instant) throws(BookingRefusal) -> WalkInVisit {
-        if cancelled { throw BookingRefusal(.conflict, "session \(session.id) is cancelled") }
+        if cancelled { throw BookingRefusal(.conflict, Text("session \(session.id) is cancelled")) }
         let opens = session.span.start.adding(seconds: -Self.earlyArrival)
         guard now >= opens, now < session.span.end else {
             throw BookingRefusal(
-                .conflict, "session \(session.id) takes walk-ins from 30 minutes before it starts until it ends, not at this time")
+                .conflict, Text("session \(session.id) takes walk-ins from 30 minutes before it starts until it ends, not at this time"))
         }
         var checked: String?
         if let initials {
@@ -42,10 +42,11 @@ public struct WalkInRegister: Sendable {
     public func callNext(at now: Instant) throws(BookingRefusal) -> WalkInVisit {
         let helped = visits.filter { $0.state == .beingHelped }.sorted { $0.id < $1.id }
         if helped.count >= session.seats {
-            let open = helped.map { "visit \($0.id)" }.joined(separator: ", ")
-            throw BookingRefusal(.conflict, "\(open) still \(helped.count == 1 ? "has" : "have") no outcome; record it first")
+            let open = helped.map { String($0.id) }.joined(separator: ", ")
+            throw BookingRefusal(
+                .conflict, helped.count == 1 ? Text("visit \(open) still has no outcome; record it first") : Text("visits \(open) still have no outcome; record them first"))
         }
-        guard var next = waiting.first else { throw BookingRefusal(.conflict, "nobody is waiting in session \(session.id)") }
+        guard var next = waiting.first else { throw BookingRefusal(.conflict, Text("nobody is waiting in session \(session.id)")) }
         next.called = max(now, next.arrived)
         return next
     }
@@ -54,12 +55,12 @@ public struct WalkInRegister: Sendable {
     /// someone waiting may also have left.
     public func finish(_ id: Int, outcome: WalkInOutcome, topic: WalkInTopic?, at now: Instant) throws(BookingRefusal) -> WalkInVisit {
         guard var visit = visits.first(where: { $0.id == id }) else {
-            throw BookingRefusal(.invalid, field: "visit", "no visit \(id) in session \(session.id)")
+            throw BookingRefusal(.invalid, field: "visit", Text("no visit \(id) in session \(session.id)"))
         }
         switch visit.state {
-        case .done: throw BookingRefusal(.conflict, "visit \(id) already ended: \(visit.outcome!.rawValue)")
+        case .done: throw BookingRefusal(.conflict, Text("visit \(id) already ended: \(visit.outcome!.rawValue)"))
         case .waiting where outcome != .left:
-            throw BookingRefusal(.conflict, "visit \(id) is still waiting: call it in first, or record that they left")
+            throw BookingRefusal(.conflict, Text("visit \(id) is still waiting: call it in first, or record that they left"))
         default: break
         }
         visit.outcome = outcome

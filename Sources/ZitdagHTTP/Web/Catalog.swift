@@ -22,22 +22,30 @@ public enum Language: String, Sendable, CaseIterable {
     }
 }
 
-/// Every text the pages show, one catalog per language (`Pages/texts.<language>.json`), looked up by
-/// key. The tests hold the catalogs to each other and to the templates: a key missing from either
-/// language, or used by a template and missing, fails them.
+/// Every text zitdag shows, one catalog per language, in two files: the pages' texts by key
+/// (`Pages/texts.<language>.json`) and the messages of the core, the store, the API and the command
+/// line by their English template (`Pages/messages.<language>.json`, see ``Text``). The tests hold
+/// the catalogs to each other, to the templates of the pages and to every `Text` in the sources: a
+/// text missing from either language fails them.
 public struct Catalog: Sendable {
     public let texts: [Language: [String: String]]
+    public let messages: [Language: [String: String]]
 
     /// The catalogs shipped with the pages.
     public static let shipped: Catalog = {
-        var texts: [Language: [String: String]] = [:]
-        for language in Language.allCases {
-            guard let url = Bundle.module.url(forResource: "texts.\(language.rawValue)", withExtension: "json", subdirectory: "Pages"),
+        func table(_ name: String, _ language: Language) -> [String: String] {
+            guard let url = Bundle.module.url(forResource: "\(name).\(language.rawValue)", withExtension: "json", subdirectory: "Pages"),
                 let data = try? Data(contentsOf: url), let table = try? JSONDecoder().decode([String: String].self, from: data)
-            else { preconditionFailure("the page texts for \(language.rawValue) are missing from the bundle") }
-            texts[language] = table
+            else { preconditionFailure("\(name).\(language.rawValue).json is missing from the bundle") }
+            return table
         }
-        return Catalog(texts: texts)
+        var texts: [Language: [String: String]] = [:]
+        var messages: [Language: [String: String]] = [:]
+        for language in Language.allCases {
+            texts[language] = table("texts", language)
+            messages[language] = table("messages", language)
+        }
+        return Catalog(texts: texts, messages: messages)
     }()
 
     /// The text for `key` in `language`; the key itself where a text is missing (which the tests forbid).
@@ -48,6 +56,19 @@ public struct Catalog: Sendable {
     /// The text for `key` with `{name}` placeholders filled in.
     public func text(_ key: String, _ language: Language, _ values: [String: String]) -> String {
         values.reduce(text(key, language)) { text, value in text.replacingOccurrences(of: "{\(value.key)}", with: value.value) }
+    }
+
+    /// How texts are written for a reader of `language`: from this catalog, with days the Belgian way
+    /// (English: unless `belgianDates` is false, ISO dates as the command line takes them).
+    public func renderer(_ language: Language, belgianDates: Bool = true) -> Text.Renderer {
+        let table = messages[language] ?? [:]
+        guard belgianDates else {
+            return Text.Renderer(translate: { table[$0] }, day: Text.Renderer.english.day, moment: Text.Renderer.english.moment)
+        }
+        return Text.Renderer(
+            translate: { table[$0] },
+            day: { date, weekday in weekday ? self.day(date, language) : self.day(date, language).split(separator: " ").last.map(String.init) ?? "" },
+            moment: { self.moment($0, language) })
     }
 
     /// A day the Belgian way: `di 24/11/2026` (`Tue 24/11/2026` in English).

@@ -1,3 +1,4 @@
+import ZitdagCore
 import Hummingbird
 
 /// A refusal on a page: its HTTP status and what to tell the person, either a catalog text (`key`,
@@ -6,7 +7,7 @@ struct PageProblem: Error, Sendable {
     var status: HTTPResponse.Status
     var key: String?
     var values: [String: String] = [:]
-    var message: String?
+    var message: Text?
     var field: String?
 
     init(_ status: HTTPResponse.Status, key: String, values: [String: String] = [:], field: String? = nil) {
@@ -16,7 +17,7 @@ struct PageProblem: Error, Sendable {
         self.field = field
     }
 
-    init(_ status: HTTPResponse.Status, message: String) {
+    init(_ status: HTTPResponse.Status, message: Text) {
         self.status = status
         self.message = message
     }

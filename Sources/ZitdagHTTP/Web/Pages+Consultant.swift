@@ -48,11 +48,11 @@ extension API {
         return try await work { try store.jobSeekers(of: subject) }
     }
 
-    private func jobSeekersPage(_ visit: PageVisit, status: HTTPResponse.Status = .ok, error: String? = nil) async throws -> Response {
+    private func jobSeekersPage(_ visit: PageVisit, status: HTTPResponse.Status = .ok, error: Text? = nil) async throws -> Response {
         try requireRole(visit, .consultant)
         let seekers = try await ownJobSeekers(visit).map(profileData)
         var data: [String: Any] = ["job_seekers": seekers, "empty": seekers.isEmpty]
-        if let error { data["error"] = error }
+        if let error { data["error"] = error.rendered(by: pages.catalog.renderer(visit.language)) }
         return pages.render("job-seekers", data, visit: visit, language: visit.language, title: pages.catalog.text("job_seekers_title", visit.language), status: status)
     }
 
@@ -92,9 +92,9 @@ extension API {
         return seeker
     }
 
-    private func jobSeekerPage(_ id: String, _ visit: PageVisit, status: HTTPResponse.Status = .ok, error: String? = nil) async throws -> Response {
+    private func jobSeekerPage(_ id: String, _ visit: PageVisit, status: HTTPResponse.Status = .ok, error: Text? = nil) async throws -> Response {
         var data: [String: Any] = ["seeker": profileData(try await ownJobSeeker(id, visit))]
-        if let error { data["error"] = error }
+        if let error { data["error"] = error.rendered(by: pages.catalog.renderer(visit.language)) }
         return pages.render("job-seeker", data, visit: visit, language: visit.language, title: pages.catalog.text("job_seeker_title", visit.language, ["id": id]), status: status)
     }
 
@@ -158,7 +158,7 @@ extension API {
                     }
                 ] as [String: Any]
             }
-            data["reason"] = offers.options.isEmpty ? (offers.reason ?? pages.catalog.text("slots_none", visit.language)) : nil
+            data["reason"] = offers.options.isEmpty ? (offers.reason?.rendered(by: pages.catalog.renderer(visit.language)) ?? pages.catalog.text("slots_none", visit.language)) : nil
             data["hidden"] = ["job_seeker", "appointments", "duration_minutes", "min_gap_days", "max_gap_days", "attendance", "topic"]
                 .compactMap { name in form[name].map { ["name": name, "value": $0] } }
         }

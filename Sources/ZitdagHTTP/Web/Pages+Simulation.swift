@@ -79,7 +79,7 @@ extension API {
         let variants: [(label: String, change: String?, scenario: Scenario)]
         switch Variation.variants(of: scenario, label: source.label, vary: vary) {
         case .success(let found): variants = found
-        case .failure(let error): throw PageProblem(.unprocessableContent, message: "vary: \(error.description)")
+        case .failure(let error): throw PageProblem(.unprocessableContent, message: Text("vary: \(error.text)"))
         }
         let runs = try await work {
             variants.map { variant in
@@ -102,7 +102,7 @@ extension API {
 
     private func decodeScenario(_ text: String, label: String) throws -> Scenario {
         do { return try ScenarioFile.decode(Array(text.utf8)) } catch {
-            throw PageProblem(.unprocessableContent, message: "\(label): \(error)")
+            throw PageProblem(.unprocessableContent, message: Text("\(label): \(Text.of(error))"))
         }
     }
 

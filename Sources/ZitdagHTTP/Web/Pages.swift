@@ -76,7 +76,7 @@ public struct Pages: Sendable {
 
     /// A refusal as a page: what is wrong, and a way back.
     func problem(_ problem: PageProblem, visit: PageVisit?, language: Language) -> Response {
-        let message = problem.key.map { catalog.text($0, language, problem.values) } ?? problem.message ?? ""
+        let message = problem.key.map { catalog.text($0, language, problem.values) } ?? problem.message?.rendered(by: catalog.renderer(language)) ?? ""
         let data: [String: Any] = ["message": message, "field": problem.field ?? "", "status": problem.status.code]
         return render("problem", data, visit: visit, language: language, title: catalog.text("problem_title", language), status: problem.status)
     }

@@ -1,3 +1,4 @@
+import ZitdagCore
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -21,7 +22,7 @@ enum StaticFiles {
     }()
 
     static func response(_ name: String) throws -> Response {
-        guard let file = files[name] else { throw APIProblem(.notFound, "no file \(name)") }
+        guard let file = files[name] else { throw APIProblem(.notFound, Text("no file \(name)")) }
         return Response(
             status: .ok,
             headers: [.contentType: file.type, .cacheControl: "public, max-age=86400", HTTPField.Name("X-Content-Type-Options")!: "nosniff"],
