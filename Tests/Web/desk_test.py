@@ -82,7 +82,9 @@ class Server:
         return f"http://127.0.0.1:{self.port}{path}"
 
     def token(self, who):
-        tokens = self.out.split("Demo tokens")[1]
+        # `make run` prints the demo in Dutch, the command line's default language.
+        who = {"coordinator": "coördinator", "consultant K2": "consulent K2"}.get(who, who)
+        tokens = self.out.split("Demotokens")[1]
         return re.search(rf"^\s*{who}: (\S+)$", tokens, re.M).group(1)
 
     def stop(self):
@@ -417,6 +419,10 @@ class WebDesk(unittest.TestCase):
         self.assertEqual(status, 403, "a form from another site")
         status, _ = self.post_raw("/desk/job-seekers", dict(fields, _csrf=token))
         self.assertEqual(status, 303, "the same form with its token and from this site")
+        # The store's refusal reaches the page in the page's language, from the same catalogs.
+        status, body = self.post_raw("/desk/job-seekers", dict(fields, _csrf=token))
+        self.assertEqual(status, 409, "J21 is registered already")
+        self.assertIn("werkzoekende J21 is al geregistreerd", body)
         # Another role's page; another consultant's job seeker (J2 is K3's), answered as unknown.
         self.go("/desk/grid")
         self.assertEqual(self.browser.find_element(By.CSS_SELECTOR, ".error").text, "Deze pagina is niet voor uw rol.")

@@ -25,7 +25,7 @@ import Testing
         #expect(try desk.run(["book", "--job-seeker", "J1", "--at", "di 24/11/2026 09:00"], environment: nl).status == 0)
         let taken = try desk.run(["book", "--job-seeker", "J2", "--at", "24/11/2026 09:00"], environment: nl)
         #expect(taken.status == 3)
-        #expect(taken.stderr.hasPrefix("zitdag: de plaats op di 24/11/2026 09:00 is bezet; volgende vrije: wo 25/11/2026"), "\(taken.stderr)")
+        #expect(taken.stderr.hasPrefix("zitdag: de plaats op di 24/11/2026 09:00 is bezet; volgende vrije: di 24/11/2026 10:00 in C1-2026-11-24-0900, wo 25/11/2026 13:30"), "\(taken.stderr)")
         let agenda = try desk.run(["agenda", "--coach", "C1", "--week", "2026-11-24"], environment: nl)
         #expect(agenda.stdout.hasPrefix("ma 23/11/2026 tot zo 29/11/2026: 1 zitdag, 1 afspraak"), "\(agenda.stdout)")
         #expect(agenda.stdout.contains("#1  di 24/11/2026 09:00-10:00  C1-2026-11-24-0900  J1 (AB)  1/1"))

@@ -27,6 +27,11 @@ import ZitdagStore
             #expect(waits.status == .ok && (waits.json as? [[String: Any]])?.first?["status"] as? String == "booked", "\(waits.text)")
             let twice = try await self.tests.call(client, .post, path, template: "/v1/appointments/{id}/earlier", token: self.server.consultant)
             #expect(twice.status == .conflict && twice.text.contains("waits for an earlier place already"), "\(twice.text)")
+            // Without Accept-Language the problem's detail is Dutch, as is the default everywhere.
+            var bare = HTTPFields()
+            bare[.authorization] = "Bearer \(self.server.consultant)"
+            let dutch = try await client.execute(uri: path, method: .post, headers: bare)
+            #expect(dutch.status == .conflict && dutch.text.contains("wacht al op een vroegere plaats (aanvraag "), "\(dutch.text)")
         }
         #expect(try server.store.queuedRequests().map(\.draft.jobSeeker) == ["J1"])
     }

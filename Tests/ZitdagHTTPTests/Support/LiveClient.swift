@@ -25,11 +25,13 @@ struct LiveClientError: Error, CustomStringConvertible {
 struct LiveClient: Sendable {
     let port: Int
 
-    /// A request with a bearer token and a JSON body.
+    /// A request with a bearer token and a JSON body, asking for English words (the tests read them
+    /// so) unless `extra` says otherwise.
     func call(
         _ method: HTTPRequest.Method, _ uri: String, token: String?, json: String? = nil, headers extra: HTTPFields = [:]
     ) async throws -> Answer {
         var headers = extra
+        if headers[.acceptLanguage] == nil { headers[.acceptLanguage] = "en" }
         if let token { headers[.authorization] = "Bearer \(token)" }
         if json != nil { headers[.contentType] = "application/json" }
         return try await execute(uri: uri, method: method, headers: headers, body: json)
