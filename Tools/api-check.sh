@@ -8,6 +8,8 @@
 # The server runs on a fresh demo database in a temporary folder (the zitdagen of Calendars/, demo
 # people and requests), with rate limits lifted so that the checks are not answered 429.
 set -euo pipefail
+# This script reads the command line's English output (Dutch is its default).
+export ZITDAG_LANG=en
 cd "$(dirname "$0")/.."
 ZITDAG=${ZITDAG:-.build/release/zitdag}
 EXAMPLES=${1:-100}

@@ -75,7 +75,7 @@ final class PageDesk: Sendable {
                 semaphore.signal()
             }
             semaphore.wait()
-            guard let cookie = found.withLock({ $0 }) else { throw StoreError.conflict("signing in failed") }
+            guard let cookie = found.withLock({ $0 }) else { throw StoreError.conflict(Text("signing in failed")) }
             return cookie
         }
         consultant = try signIn(consultantToken)

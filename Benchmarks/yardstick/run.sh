@@ -15,6 +15,8 @@
 # Needs a release build (make build) and a venv with ortools and numpy (made in .venv-yardstick
 # when missing). Prints one line per problem; files go to out/yardstick/.
 set -euo pipefail
+# This script reads the command line's English output (Dutch is its default).
+export ZITDAG_LANG=en
 cd "$(dirname "$0")/../.."
 YARDSTICK=${YARDSTICK:-../shared/yardstick}
 ZITDAG=${ZITDAG:-.build/release/zitdag}
