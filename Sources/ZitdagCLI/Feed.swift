@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ZitdagCalendar
 import ZitdagCore
+import ZitdagHTTP
 
 /// `zitdag feed`: the iCalendar feed a coach, consultant or location subscribes to.
 struct Feed: ParsableCommand {
@@ -45,7 +46,7 @@ struct Feed: ParsableCommand {
             let (zone, entries) = try self.entries(for: audience)
             let text: String
             do throws(CalendarError) {
-                text = try FeedWriter(zone: zone).write(name: audience.calendarName, entries: entries, stamp: StoreOptions.clock())
+                text = try FeedWriter(zone: zone, renderer: Feeds.renderer).write(name: audience.calendarName, entries: entries, stamp: StoreOptions.clock())
             } catch {
                 throw CommandError.output(Text.of(error))
             }

@@ -15,9 +15,9 @@ public enum CalendarEntries {
                 let sequence = document.properties(of: event, kind: ICAL_SEQUENCE_PROPERTY).first.map { icalproperty_get_sequence($0) }
                 return CalendarEntry(
                     uid: string(icalcomponent_get_uid(event)) ?? "", span: occurrence.span,
-                    summary: string(icalcomponent_get_summary(event)) ?? "",
+                    summary: Text(verbatim: string(icalcomponent_get_summary(event)) ?? ""),
                     location: string(icalcomponent_get_location(event)),
-                    description: string(icalcomponent_get_description(event)),
+                    description: string(icalcomponent_get_description(event)).map { Text(verbatim: $0) },
                     cancelled: icalcomponent_get_status(event) == ICAL_STATUS_CANCELLED, sequence: Int(sequence ?? 0))
             }
         } catch {

@@ -9,14 +9,17 @@ public struct FeedWriter: Sendable {
     public var zone: Zone
     /// How often calendar apps should fetch the feed again.
     public var refreshMinutes: Int
+    /// The words of the feed's readers (the edges serve feeds in Dutch).
+    public var renderer: Text.Renderer
 
-    public init(zone: Zone = .brussels, refreshMinutes: Int = 60) {
+    public init(zone: Zone = .brussels, refreshMinutes: Int = 60, renderer: Text.Renderer = .english) {
         self.zone = zone
         self.refreshMinutes = refreshMinutes
+        self.renderer = renderer
     }
 
     /// The feed's text; `stamp` (now, passed in) becomes every DTSTAMP.
-    public func write(name: String, entries: [CalendarEntry], stamp: Instant) throws(CalendarError) -> String {
+    public func write(name: Text, entries: [CalendarEntry], stamp: Instant) throws(CalendarError) -> String {
         guard let builtin = icaltimezone_get_builtin_timezone(zone.identifier) else {
             throw CalendarError(line: 0, Text("libical has no time zone data for \(zone.identifier): install tzdata"))
         }
@@ -26,7 +29,7 @@ public struct FeedWriter: Sendable {
         icalcomponent_add_property(calendar, icalproperty_new_prodid("-//zitdag//feed//NL"))
         icalcomponent_add_property(calendar, icalproperty_new_calscale("GREGORIAN"))
         icalcomponent_add_property(calendar, icalproperty_new_method(ICAL_METHOD_PUBLISH))
-        add(x: "X-WR-CALNAME", name, to: calendar)
+        add(x: "X-WR-CALNAME", name.rendered(by: renderer), to: calendar)
         add(x: "X-WR-TIMEZONE", zone.identifier, to: calendar)
         var refresh = icaldurationtype_null_duration()
         refresh.minutes = UInt32(refreshMinutes % 60)
@@ -44,9 +47,9 @@ public struct FeedWriter: Sendable {
             icalcomponent_add_property(event, icalproperty_new_dtstamp(icaltime_from_timet_with_zone(time_t(stamp.seconds), 0, utc)))
             icalcomponent_add_property(event, zoned(icalproperty_new_dtstart(local(entry.span.start, builtin))))
             icalcomponent_add_property(event, zoned(icalproperty_new_dtend(local(entry.span.end, builtin))))
-            icalcomponent_add_property(event, icalproperty_new_summary(entry.summary))
+            icalcomponent_add_property(event, icalproperty_new_summary(entry.summary.rendered(by: renderer)))
             if let location = entry.location { icalcomponent_add_property(event, icalproperty_new_location(location)) }
-            if let description = entry.description { icalcomponent_add_property(event, icalproperty_new_description(description)) }
+            if let description = entry.description { icalcomponent_add_property(event, icalproperty_new_description(description.rendered(by: renderer))) }
             icalcomponent_add_property(event, icalproperty_new_status(entry.cancelled ? ICAL_STATUS_CANCELLED : entry.tentative ? ICAL_STATUS_TENTATIVE : ICAL_STATUS_CONFIRMED))
             icalcomponent_add_property(event, icalproperty_new_sequence(Int32(entry.sequence)))
             icalcomponent_add_property(event, icalproperty_new_transp(entry.cancelled ? ICAL_TRANSP_TRANSPARENT : ICAL_TRANSP_OPAQUE))

@@ -57,7 +57,7 @@ final class FeedCache: Sendable {
         if let previous = rendered.withLock({ $0[token] }), previous.etag == etag, previous.audience == audience {
             fresh = previous
         } else {
-            let text = try FeedWriter(zone: store.zone).write(name: audience.calendarName, entries: entries, stamp: now)
+            let text = try FeedWriter(zone: store.zone, renderer: Feeds.renderer).write(name: audience.calendarName, entries: entries, stamp: now)
             fresh = Rendered(
                 revision: revision, day: day, audience: audience, text: text, etag: etag,
                 lastModified: Date(timeIntervalSince1970: TimeInterval(now.seconds)))

@@ -25,32 +25,38 @@ extension Store {
             let session = item.session
             let live = item.appointments.filter { $0.status != .cancelled }
             if case .consultant = audience {} else {
-                let held = session.reserved.filter { $0.channel == .urgent }.map { reservation in
-                    ", \(reservation.seats) voorbehouden voor dringende boekingen tot \(reservation.releaseDay(sessionDay: session.day))"
+                var description = Text("Coach \(session.coach), \(count: session.seats, "seat")")
+                for reservation in session.reserved where reservation.channel == .urgent {
+                    description = Text(
+                        "\(description), \(reservation.seats) held back for urgent bookings until \(reservation.releaseDay(sessionDay: session.day))")
                 }
                 entries.append(CalendarEntry(
                     uid: "session-\(session.id)@zitdag", span: session.span,
-                    summary: "Zitdag digitale coaching (\(live.count) afspra\(live.count == 1 ? "ak" : "ken"))", location: session.location,
-                    description: "Coach \(session.coach), \(session.seats) plaats\(session.seats == 1 ? "" : "en")" + held.joined()))
+                    summary: Text("Coaching half-day (\(count: live.count, "appointment"))"), location: session.location,
+                    description: description))
                 // Walk-in time, for the coach to see when the door is open to everyone.
                 for (index, reservation) in session.reserved.enumerated() where reservation.channel == .walkIn {
-                    let part = reservation.seats == session.seats ? "" : " (\(reservation.seats) van \(session.seats) plaatsen)"
+                    let summary = reservation.seats == session.seats
+                        ? Text("Walk-in") : Text("Walk-in (\(reservation.seats) of \(session.seats) seats)")
                     entries.append(CalendarEntry(
-                        uid: "walk-in-\(session.id)-\(index)@zitdag", span: reservation.span, summary: "Vrije inloop\(part)",
-                        location: session.location, description: "Vrije inloop tijdens de zitdag van coach \(session.coach): zonder afspraak"))
+                        uid: "walk-in-\(session.id)-\(index)@zitdag", span: reservation.span, summary: summary,
+                        location: session.location, description: Text("Walk-in during coach \(session.coach)'s half-day: no appointment needed")))
                 }
             }
             for a in item.appointments where a.status != .cancelled || a.changed >= cutoff {
-                let who = audience.viewer.jobSeeker(id: a.jobSeeker, initials: a.initials) ?? ""
-                let along = a.consultantAttends ? "met consulent \(a.consultant ?? "")" : "zonder consulent"
+                let who = audience.viewer.jobSeeker(id: a.jobSeeker, initials: a.initials).map { Text(verbatim: $0) } ?? Text("(erased)")
+                let along = a.consultantAttends ? Text("with consultant \(a.consultant ?? "")") : Text("without consultant")
                 let offer = a.status == .booked ? held[a.id] : nil
+                var summary = Text("Coaching \(who) (\(a.index + 1)/\(a.seriesLength))")
+                if let topic = a.topic { summary = Text("\(summary): \(topic)") }
+                var description = Text("Appointment \(a.index + 1) of \(a.seriesLength), coach \(a.coach), \(along)")
+                if let offer {
+                    summary = Text("Offer: \(summary)")
+                    description = Text(
+                        "\(description), freed place offered (offer \(offer.id)), to accept until \(weekday: zone.local(at: offer.expires))")
+                }
                 entries.append(CalendarEntry(
-                    uid: "appointment-\(a.id)@zitdag", span: a.span,
-                    summary: (offer == nil ? "" : "Aanbod: ") + "Coaching \(who.isEmpty ? "(gewist)" : who) (\(a.index + 1)/\(a.seriesLength))"
-                        + (a.topic.map { ": \($0)" } ?? ""),
-                    location: a.location,
-                    description: "Afspraak \(a.index + 1) van \(a.seriesLength), coach \(a.coach), \(along)"
-                        + (offer.map { ", vrijgekomen plaats aangeboden (aanbod \($0.id)), te aanvaarden tot \(zone.local(at: $0.expires).withWeekday)" } ?? ""),
+                    uid: "appointment-\(a.id)@zitdag", span: a.span, summary: summary, location: a.location, description: description,
                     cancelled: a.status == .cancelled, tentative: offer != nil, sequence: a.sequence))
             }
         }

@@ -22,8 +22,8 @@ func exercise(_ bytes: [UInt8], name: String) -> Bool {
         if let sessions = try? SessionCalendar(zone: zone, occurrenceLimit: 20_000).sessions(in: [(name, bytes)], window: window),
             !sessions.isEmpty
         {
-            let entries = sessions.map { CalendarEntry(uid: $0.id, span: $0.span, summary: $0.coach, location: $0.location) }
-            let feed = try FeedWriter(zone: zone).write(name: name, entries: entries, stamp: window.start)
+            let entries = sessions.map { CalendarEntry(uid: $0.id, span: $0.span, summary: Text(verbatim: $0.coach), location: $0.location) }
+            let feed = try FeedWriter(zone: zone).write(name: Text(verbatim: name), entries: entries, stamp: window.start)
             _ = try CalendarEntries.read(Array(feed.utf8), file: name, window: window)
         }
         return true

@@ -327,6 +327,9 @@ import ZitdagStore
             let changed = try await self.call(client, .get, uri, template: "/feeds/{file}", token: nil, headers: [.ifNoneMatch: etag])
             #expect(changed.status == .ok && changed.headers[.eTag] != etag)
             #expect(changed.text.contains("Coaching AB (1/1)") && !changed.text.contains("J1"))
+            // Feeds speak Dutch, from the catalogs (whatever Accept-Language a calendar app sends).
+            #expect(changed.text.contains("SUMMARY:Zitdag digitale coaching (1 afspraak)") && changed.text.contains("X-WR-CALNAME:Zitdagen coach C1"))
+            #expect(changed.text.contains("zonder consulent") && !changed.text.contains("without consultant"))
             try self.server.store.revokeToken(id: self.server.feedId, at: Server.now, actor: "test")
             try await Task.sleep(for: .milliseconds(300))
             #expect(try await self.call(client, .get, uri, template: "/feeds/{file}", token: nil).status == .notFound)

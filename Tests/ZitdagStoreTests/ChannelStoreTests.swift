@@ -138,9 +138,9 @@ import ZitdagStore
         #expect(try store.syncSessions(edited, from: Fixture.monday, to: Fixture.monday.adding(days: 14), at: Fixture.now, actor: "test").changed == 1)
         _ = try store.syncSessions(sessions, from: Fixture.monday, to: Fixture.monday.adding(days: 14), at: Fixture.now, actor: "test")
         let feed = try store.feedEntries(for: .coach("C3"), from: Fixture.monday, to: Fixture.monday.adding(days: 6), now: Fixture.now)
-        let walkIn = feed.filter { $0.summary.hasPrefix("Vrije inloop") }
-        #expect(walkIn.map(\.summary) == ["Vrije inloop (1 van 3 plaatsen)", "Vrije inloop"], "\(feed.map(\.summary))")
+        let walkIn = feed.filter { $0.summary.description.hasPrefix("Walk-in") }
+        #expect(walkIn.map(\.summary.description) == ["Walk-in (1 of 3 seats)", "Walk-in"], "\(feed.map(\.summary))")
         #expect(walkIn.last?.span == sessions[1].reserved[0].span)
-        #expect(feed.contains { $0.description?.contains("1 voorbehouden voor dringende boekingen tot 2026-11-23") == true })
+        #expect(feed.contains { $0.description?.description.contains("1 held back for urgent bookings until 2026-11-23") == true })
     }
 }

@@ -21,7 +21,7 @@ import ZitdagStore
         #expect(before.map(\.uid) == after.map(\.uid))
         #expect(before[0].sequence == 0 && after[0].sequence == 1)
         #expect(after[0].span.start == Fixture.at(Fixture.nextTuesday, 9))
-        #expect(after[0].summary == "Coaching AB (1/1): itsme")
+        #expect(after[0].summary.description == "Coaching AB (1/1): itsme")
     }
 
     @Test func aCancelledAppointmentStaysAsCancelledForTwoWeeksThenDropsOut() throws {
@@ -36,8 +36,8 @@ import ZitdagStore
     @Test func coachesSeeInitialsAndConsultantsThePseudonymToo() throws {
         defer { fixture.remove() }
         _ = try fixture.desk.book(RequestDraft(jobSeeker: "J1", consultant: "K1"), at: [SlotChoice(start: Fixture.at(Fixture.tuesday, 9))], actor: "K1")
-        #expect(try entries(.coach("C1")).map(\.summary) == ["Coaching AB (1/1)"])
-        #expect(try entries(.consultant("K1")).map(\.summary) == ["Coaching J1 (AB) (1/1)"])
+        #expect(try entries(.coach("C1")).map(\.summary.description) == ["Coaching AB (1/1)"])
+        #expect(try entries(.consultant("K1")).map(\.summary.description) == ["Coaching J1 (AB) (1/1)"])
         #expect(try entries(.consultant("K2")).isEmpty)
     }
 }

@@ -42,7 +42,7 @@ import ZitdagStore
             try fixture.store.feedEntries(for: .consultant("K2"), from: Fixture.monday, to: Fixture.nextTuesday, now: Fixture.now)
                 .first { $0.uid == "appointment-\(offer.appointments[0])@zitdag" }
         }
-        #expect(try held()?.tentative == true && held()?.summary.hasPrefix("Aanbod: ") == true)
+        #expect(try held()?.tentative == true && held()?.summary.description.hasPrefix("Offer: ") == true)
         let accepted = try desk.decide(offer: offer.id, .accept, actor: "K2")
         #expect(accepted.offer.state == .accepted && accepted.appointments.map(\.status) == [.booked])
         #expect(try held()?.tentative == false)

@@ -26,9 +26,4 @@ public struct BookingRefusal: Error, Sendable, Equatable, CustomStringConvertibl
 
     public var text: Text { field.map { Text("\($0): \(message)") } ?? message }
     public var description: String { text.description }
-
-    /// Two refusals are the same when they say the same: however the words were put together.
-    public static func == (lhs: BookingRefusal, rhs: BookingRefusal) -> Bool {
-        lhs.code == rhs.code && lhs.field == rhs.field && lhs.message.description == rhs.message.description
-    }
 }

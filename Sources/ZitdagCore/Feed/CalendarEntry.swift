@@ -3,9 +3,9 @@ public struct CalendarEntry: Sendable, Hashable {
     /// Stable across plans: an appointment keeps its UID when it moves.
     public var uid: String
     public var span: Span
-    public var summary: String
+    public var summary: Text
     public var location: String?
-    public var description: String?
+    public var description: Text?
     public var cancelled: Bool
     /// Held but not yet confirmed (a freed place offered to a consultant): STATUS:TENTATIVE.
     public var tentative: Bool
@@ -13,7 +13,7 @@ public struct CalendarEntry: Sendable, Hashable {
     public var sequence: Int
 
     public init(
-        uid: String, span: Span, summary: String, location: String? = nil, description: String? = nil,
+        uid: String, span: Span, summary: Text, location: String? = nil, description: Text? = nil,
         cancelled: Bool = false, tentative: Bool = false, sequence: Int = 0
     ) {
         self.tentative = tentative

@@ -18,11 +18,11 @@ public enum FeedAudience: Sendable, Hashable {
     }
 
     /// The feed's name in calendar apps.
-    public var calendarName: String {
+    public var calendarName: Text {
         switch self {
-        case .coach(let id): "Zitdagen coach \(id)"
-        case .consultant(let id): "Coaching afspraken \(id)"
-        case .location(let id): "Zitdagen locatie \(id)"
+        case .coach(let id): Text("Half-days coach \(id)")
+        case .consultant(let id): Text("Coaching appointments \(id)")
+        case .location(let id): Text("Half-days location \(id)")
         }
     }
 
@@ -36,22 +36,22 @@ public enum FeedAudience: Sendable, Hashable {
             let count = plan.assignments.filter { $0.session == session.id }.count
             entries.append(CalendarEntry(
                 uid: "session-\(session.id)@zitdag", span: session.span,
-                summary: "Zitdag digitale coaching (\(count) afspra\(count == 1 ? "ak" : "ken"))", location: session.location,
-                description: "Coach \(session.coach), \(session.seats) plaats\(session.seats == 1 ? "" : "en")"))
+                summary: Text("Coaching half-day (\(count: count, "appointment"))"), location: session.location,
+                description: Text("Coach \(session.coach), \(count: session.seats, "seat")")))
         }
         for assignment in plan.assignments {
             guard let request = requests[assignment.request], let session = sessions[assignment.session],
                 shows(assignment, of: request, in: session)
             else { continue }
             let total = byRequest[request.id]?.count ?? request.appointments
-            let along = assignment.consultantAttends ? "met consulent \(request.consultant ?? "")" : "zonder consulent"
+            let along = assignment.consultantAttends ? Text("with consultant \(request.consultant ?? "")") : Text("without consultant")
             // A plan file has no initials: a coach's or location's feed names the request, not the person.
             let who = viewer.jobSeeker(id: request.jobSeeker, initials: nil)
+            let about = Text("request \(request.id), appointment \(assignment.index + 1) of \(total), coach \(session.coach), \(along)")
             entries.append(CalendarEntry(
                 uid: "appointment-\(request.id)-\(assignment.index)@zitdag", span: assignment.span,
-                summary: "Coaching \(who ?? "vraag \(request.id)") (\(assignment.index + 1)/\(total))", location: session.location,
-                description: (who.map { "Werkzoekende \($0), " } ?? "") + "vraag \(request.id), afspraak \(assignment.index + 1) van \(total),"
-                    + " coach \(session.coach), \(along)"))
+                summary: Text("Coaching \(who.map { Text(verbatim: $0) } ?? Text("request \(request.id)")) (\(assignment.index + 1)/\(total))"),
+                location: session.location, description: who.map { Text("Job seeker \($0), \(about)") } ?? about))
         }
         return entries.sorted { ($0.span.start, $0.uid) < ($1.span.start, $1.uid) }
     }

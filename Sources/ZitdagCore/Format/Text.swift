@@ -63,6 +63,10 @@ public struct Text: Sendable, Hashable, CustomStringConvertible {
         return out + rest
     }
 
+    /// Two texts are the same when they say the same (in English), however they were put together.
+    public static func == (lhs: Text, rhs: Text) -> Bool { lhs.description == rhs.description }
+    public func hash(into hasher: inout Hasher) { hasher.combine(description) }
+
     /// What an error says: its text when it has one, else its description as it is.
     public static func of(_ error: any Error) -> Text {
         (error as? any TextConvertible)?.text ?? Text(verbatim: String(describing: error))
