@@ -67,16 +67,21 @@ public struct Catalog: Sendable {
         }
         return Text.Renderer(
             translate: { table[$0] },
-            day: { date, weekday in weekday ? self.day(date, language) : self.day(date, language).split(separator: " ").last.map(String.init) ?? "" },
+            day: { date, weekday in weekday ? self.day(date, language) : Self.date(date) },
             moment: { self.moment($0, language) })
     }
 
     /// A day the Belgian way: `di 24/11/2026` (`Tue 24/11/2026` in English).
     public func day(_ date: LocalDate, _ language: Language) -> String {
-        let (year, month, day) = date.components
         let names = text("weekdays_short", language).split(separator: " ")
         let name = names.count == 7 ? String(names[date.weekday - 1]) : ""
-        return "\(name) \(Self.two(day))/\(Self.two(month))/\(year)"
+        return "\(name) \(Self.date(date))"
+    }
+
+    /// A date the Belgian way, without its weekday: `24/11/2026`.
+    public static func date(_ date: LocalDate) -> String {
+        let (year, month, day) = date.components
+        return "\(two(day))/\(two(month))/\(year)"
     }
 
     /// A time of day: `09:00`.
