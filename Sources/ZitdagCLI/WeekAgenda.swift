@@ -26,10 +26,12 @@ struct WeekAgenda {
                 for assignment in assignments {
                     let request = requests[assignment.request]
                     let series = request.map { "\(assignment.index + 1)/\($0.appointments)" } ?? "?"
-                    let line = Text(
-                        "    \(clock(assignment.span.start))-\(clock(assignment.span.end))  \(assignment.request) (job seeker \(request?.jobSeeker ?? "?"), appointment \(series)")
-                    guard assignment.consultantAttends else { lines.append(Text("\(line))")); continue }
-                    lines.append(request?.consultant.map { Text("\(line), with \($0))") } ?? Text("\(line), with consultant)"))
+                    let (from, to, id, seeker) = (clock(assignment.span.start), clock(assignment.span.end), assignment.request, request?.jobSeeker ?? "?")
+                    lines.append(
+                        !assignment.consultantAttends
+                            ? Text("    \(from)-\(to)  \(id) (job seeker \(seeker), appointment \(series))")
+                            : request?.consultant.map { Text("    \(from)-\(to)  \(id) (job seeker \(seeker), appointment \(series), with \($0))") }
+                                ?? Text("    \(from)-\(to)  \(id) (job seeker \(seeker), appointment \(series), with consultant)"))
                 }
                 let used = assignments.reduce(0) { $0 + $1.span.seconds }
                 let capacity = session.span.seconds * session.seats

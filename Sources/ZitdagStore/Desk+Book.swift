@@ -19,7 +19,7 @@ extension Desk {
         let firstDay = zone.local(at: first.start).date
         let release = try release(of: draft, today: today)
         guard firstDay >= release else {
-            throw .invalid(field: "start", reason: Text("\(zone.local(at: first.start).withWeekday) is before \(release)"))
+            throw .invalid(field: "start", reason: Text("\(weekday: zone.local(at: first.start)) is before \(release)"))
         }
         // A refusal is thrown inside the transaction, so it rolls back and the store's revision stays.
         do throws(StoreError) {

@@ -34,7 +34,7 @@ extension Desk {
             single.appointments = 1
             single.from = nil
             let release = zone.local(at: choice.start).date
-            guard release >= today else { throw StoreError.invalid(field: "start", reason: Text("\(zone.local(at: choice.start).withWeekday) is in the past")) }
+            guard release >= today else { throw StoreError.invalid(field: "start", reason: Text("\(weekday: zone.local(at: choice.start)) is in the past")) }
             let request = try self.request(for: single, release: release, except: [id], db)
             let state = try BookingState.load(db, days: release...release, zone: zone, agendas: .of(draft), running: [choice], except: [id])
             // An urgent appointment stays urgent where it goes.

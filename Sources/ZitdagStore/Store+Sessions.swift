@@ -43,7 +43,7 @@ extension Store {
             if let problem = session.reservationProblem(gridMinutes: gridMinutes) { throw StoreError.invalid(field: "reserved", reason: problem) }
             if let moment = session.overbooked(today: zone.local(at: now).date) {
                 throw StoreError.conflict(
-                    Text("appointments booked in \(id) at \(zone.local(at: moment).withWeekday) would lose their seat; move or cancel them first"))
+                    Text("appointments booked in \(id) at \(weekday: zone.local(at: moment)) would lose their seat; move or cancel them first"))
             }
             try db.run("UPDATE session SET reserved = ? WHERE id = ?", [SessionTable.reservedText(reserved), id])
             try AuditLog.record(

@@ -21,7 +21,7 @@ public enum AppointmentRules {
             throw BookingRefusal(.conflict, Text("appointment \(appointment.id) is \(appointment.status.words), not booked"))
         }
         guard appointment.start > now else {
-            throw BookingRefusal(.conflict, Text("appointment \(appointment.id) started \(zone.local(at: appointment.start).withWeekday): it can no longer change"))
+            throw BookingRefusal(.conflict, Text("appointment \(appointment.id) started \(weekday: zone.local(at: appointment.start)): it can no longer change"))
         }
     }
 
@@ -33,7 +33,7 @@ public enum AppointmentRules {
         guard appointment.status != .cancelled else { throw BookingRefusal(.conflict, Text("appointment \(appointment.id) was cancelled")) }
         guard appointment.start <= now else {
             throw BookingRefusal(
-                .conflict, Text("appointment \(appointment.id) starts \(zone.local(at: appointment.start).withWeekday): it cannot be marked before it starts"))
+                .conflict, Text("appointment \(appointment.id) starts \(weekday: zone.local(at: appointment.start)): it cannot be marked before it starts"))
         }
     }
 

@@ -54,7 +54,7 @@ public struct PlaceOffer: Sendable, Hashable, Identifiable {
     public func deciding(_ decision: Decision, at now: Instant, zone: Zone) throws(BookingRefusal) -> PlaceOffer {
         guard state == .open else { throw BookingRefusal(.conflict, Text("offer \(id) was \(state.rawValue) already")) }
         guard now < expires else {
-            throw BookingRefusal(.conflict, Text("offer \(id) expired at \(zone.local(at: expires).withWeekday); its place went to the next waiting request"))
+            throw BookingRefusal(.conflict, Text("offer \(id) expired at \(weekday: zone.local(at: expires)); its place went to the next waiting request"))
         }
         var decided = self
         decided.state = decision == .accept ? .accepted : .declined

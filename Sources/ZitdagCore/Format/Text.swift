@@ -141,7 +141,6 @@ public struct Text: Sendable, Hashable, CustomStringConvertible {
                 values.append(value)
             }
             public mutating func appendInterpolation(_ text: Text) { append(.text(text)) }
-            public mutating func appendInterpolation(_ text: Text?) { append(text.map { .text($0) } ?? .verbatim("")) }
             public mutating func appendInterpolation(_ date: LocalDate) { append(.day(date, weekday: false)) }
             /// `Tue 2026-12-01`, `di 01/12/2026`.
             public mutating func appendInterpolation(weekday date: LocalDate) { append(.day(date, weekday: true)) }
