@@ -94,7 +94,10 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: testSettings),
-        .testTarget(name: "ZitdagStoreTests", dependencies: ["ZitdagStore", "ZitdagCore", "ZitdagTestSupport"], swiftSettings: testSettings),
+        // Fixtures: a database made by an earlier release, for the upgrade test (read by path).
+        .testTarget(
+            name: "ZitdagStoreTests", dependencies: ["ZitdagStore", "ZitdagCore", "ZitdagTestSupport"], exclude: ["Fixtures"],
+            swiftSettings: testSettings),
         // Runs the real `zitdag` binary too, so it depends on it to have it built.
         .testTarget(name: "ZitdagCLITests", dependencies: ["ZitdagCLI", "ZitdagCore", "zitdag"], swiftSettings: testSettings),
     ]

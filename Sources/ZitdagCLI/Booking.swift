@@ -72,13 +72,24 @@ struct Cancel: ParsableCommand {
 
     @Argument(help: ArgumentHelp(Text("The appointment's number."))) var appointment: Int64
     @Flag(help: ArgumentHelp(Text("Cancel the rest of the series too."))) var series = false
+    @Option(help: ArgumentHelp(Text("Who calls it off: job_seeker, consultant, coach or coordinator."))) var by: CancellationCause.Party = .consultant
+    @Option(help: ArgumentHelp(Text("Why: ill, work, transport, childcare, not_needed, other or not_given (counted in the funders' report).")))
+    var reason: CancellationCause.Reason = .notGiven
     @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        guard by != .system else { throw ValidationError(Text("--by: system is zitdag's own; give job_seeker, consultant, coach or coordinator")) }
+        guard CancellationCause.Reason.given.contains(reason) else {
+            throw ValidationError(Text("--reason: \(reason.rawValue) is zitdag's own; give ill, work, transport, childcare, not_needed, other or not_given"))
+        }
+    }
 
     func run() throws {
         try reporting {
             let desk = try store.desk()
             do {
-                let cancellation = try desk.cancelling(appointment: appointment, wholeSeries: series, actor: store.who)
+                let cancellation = try desk.cancelling(
+                    appointment: appointment, wholeSeries: series, cause: CancellationCause(by: by, reason: reason), actor: store.who)
                 Render.appointments(cancellation.cancelled, zone: desk.store.zone, json: store.json)
                 Render.filled(cancellation.filled, zone: desk.store.zone)
             } catch { throw CommandError.store(error) }

@@ -27,7 +27,22 @@ struct Demo {
             for j in 1...12 {
                 try store.saveJobSeeker(
                     JobSeeker(id: "J\(j)", initials: ["AB", "CD", "EF", "GH"][j % 4], language: languages[j % languages.count],
-                              digitalLevel: j % 3 == 0 ? "starter" : "basic", consultant: "K\((j % 3) + 1)"), at: now, actor: "demo")
+                              consultant: "K\((j % 3) + 1)"), at: now, actor: "demo")
+                // An intake each: skills rising with j, so the levels vary; every third has no computer at home.
+                let skill = { (key: Int) in min(3, max(0, (j + key) / 4)) }
+                _ = try store.recordIntake(
+                    jobSeeker: "J\(j)",
+                    answers: ["computer": skill(3), "email": skill(1), "internet": skill(2), "forms": skill(0), "jobs": skill(-1),
+                              "device": j % 3 == 0 ? 0 : 1, "connection": j % 4 == 0 ? 0 : 1],
+                    at: now, actor: "demo")
+            }
+            let today = store.zone.local(at: now).date
+            for d in 1...6 {
+                try store.addDevice(Device(id: "L-00\(d)", kind: d <= 4 ? .laptop : .tablet, bought: today.adding(months: -12 * d + 2)), at: now, actor: "demo")
+            }
+            try store.addDevice(Device(id: "D-001", kind: .dongle, bought: today.adding(months: -8)), at: now, actor: "demo")
+            for (device, j, months) in [("L-001", 3, -5), ("L-002", 6, -2), ("D-001", 4, -7)] {
+                _ = try store.lend(device: device, to: "J\(j)", from: today.adding(months: months), at: now, actor: "demo")
             }
             for j in 1...4 {
                 let draft = RequestDraft(jobSeeker: "J\(j)", consultant: "K\((j % 3) + 1)", attendance: .preferred, appointments: j % 2 + 1, topic: "mail en agenda")
@@ -38,7 +53,7 @@ struct Demo {
             for j in 5...10 {
                 _ = try store.queue(RequestDraft(jobSeeker: "J\(j)", consultant: "K\((j % 3) + 1)", attendance: .preferred), at: now, actor: "demo")
             }
-            printError(Text("zitdag: demo database seeded: \(count: schedule.open.count, "session"), 3 consultants, 12 job seekers"))
+            printError(Text("zitdag: demo database seeded: \(count: schedule.open.count, "session"), 3 consultants, 12 job seekers, 7 devices"))
         }
         var random = SystemRandomNumberGenerator()
         let base = "http://\(host):\(port)"

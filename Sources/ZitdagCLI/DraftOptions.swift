@@ -13,14 +13,14 @@ struct DraftOptions: ParsableArguments {
     @Option(help: ArgumentHelp(Text("required, preferred or none: whether the consultant comes along.")))
     var attendance: String = "none"
 
-    @Option(help: ArgumentHelp(Text("Minutes per appointment.")))
-    var duration: Int = RequestSpecification.durationMinutes.defaultValue
+    @Option(help: ArgumentHelp(Text("Minutes per appointment (default: by the job seeker's level, else 60).")))
+    var duration: Int?
 
-    @Option(help: ArgumentHelp(Text("Appointments in the series.")))
-    var series: Int = RequestSpecification.appointments.defaultValue
+    @Option(help: ArgumentHelp(Text("Appointments in the series (default: by the job seeker's level, else 1).")))
+    var series: Int?
 
-    @Option(help: ArgumentHelp(Text("Days between appointments of a series, as MIN..MAX.")))
-    var gap: String = "\(RequestSpecification.gapDays.lowerBound)..\(RequestSpecification.gapDays.upperBound)"
+    @Option(help: ArgumentHelp(Text("Days between appointments of a series, as MIN..MAX (default: by the job seeker's level, else 7..21).")))
+    var gap: String?
 
     @Option(help: ArgumentHelp(Text("The first appointment on or after this date (default: the earliest the rules allow).")))
     var from: String?
@@ -41,16 +41,21 @@ struct DraftOptions: ParsableArguments {
         guard let attendance = Attendance(rawValue: attendance) else {
             throw CommandError.input(Text("--attendance: \"\(self.attendance)\" is not required, preferred or none"))
         }
+        let gap = self.gap ?? "\(RequestSpecification.gapDays.lowerBound)..\(RequestSpecification.gapDays.upperBound)"
         let bounds = gap.split(separator: ".", omittingEmptySubsequences: true).compactMap { Int($0) }
         // The bounds' ranges and order are the request's rules, checked with the rest of the draft.
         guard gap.contains(".."), bounds.count == 2 else {
             throw CommandError.input(Text("--gap: \"\(gap)\" is not MIN..MAX days, such as 7..14"))
         }
         guard bounds[0] <= bounds[1] else { throw CommandError.input(Text("--gap: \(bounds[1]) is less than \(bounds[0])")) }
-        return RequestDraft(
-            jobSeeker: jobSeeker, consultant: consultant, attendance: attendance, durationMinutes: duration, appointments: series,
+        var draft = RequestDraft(
+            jobSeeker: jobSeeker, consultant: consultant, attendance: attendance,
+            durationMinutes: duration ?? RequestSpecification.durationMinutes.defaultValue,
+            appointments: series ?? RequestSpecification.appointments.defaultValue,
             gapDays: bounds[0]...bounds[1], from: try from.map { date throws(CommandError) in try WallClock.date(date, option: "--from") },
             due: try due.map { date throws(CommandError) in try WallClock.date(date, option: "--due") }, priority: priority, language: language,
             topic: topic)
+        draft.seriesByLevel = duration == nil && series == nil && self.gap == nil
+        return draft
     }
 }

@@ -36,6 +36,13 @@ enum Files {
         }
     }
 
+    /// Makes a folder (and its parents) unless it exists.
+    static func makeFolder(_ path: String) throws(CommandError) {
+        do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
+            throw CommandError.output(Text("\(path): cannot be made (\(error.localizedDescription))"))
+        }
+    }
+
     /// Writes all of `text` or nothing: a temporary file renamed over the target.
     static func write(_ text: String, to path: String) throws(CommandError) {
         do {

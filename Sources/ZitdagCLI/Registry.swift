@@ -37,22 +37,20 @@ struct JobSeekerCommand: ParsableCommand {
     /// What a job seeker's profile holds, as options.
     struct Profile: ParsableArguments {
         @Option(help: ArgumentHelp(Text("The language sessions must serve."))) var language: String?
-        @Option(help: ArgumentHelp(Text("Digital level: starter, basic, advanced..."))) var level: String?
-        @Option(help: ArgumentHelp(Text("First day of the device loan."))) var loanFrom: String?
-        @Option(help: ArgumentHelp(Text("Last day of the device loan."))) var loanUntil: String?
+        @Option(help: ArgumentHelp(Text("Digital level, before any intake sets it: starter, basic or advanced."))) var level: String?
         @Option(help: ArgumentHelp(Text("Their consultant: the only one who may book for them over HTTP."))) var consultant: String?
 
-        /// The change the options make to a profile: what was given, the rest left as it is. Dates are
+        /// The change the options make to a profile: what was given, the rest left as it is. Values are
         /// read here, before the store is touched, so a bad one changes nothing.
         func change() throws(CommandError) -> @Sendable (inout JobSeeker) -> Void {
-            let (language, level, consultant) = (language, level, consultant)
-            let loanFrom = try loanFrom.map { text throws(CommandError) in try WallClock.date(text, option: "--loan-from") }
-            let loanUntil = try loanUntil.map { text throws(CommandError) in try WallClock.date(text, option: "--loan-until") }
+            let (language, consultant) = (language, consultant)
+            let level = try self.level.map { text throws(CommandError) in
+                guard let level = DigitalLevel(rawValue: text) else { throw CommandError.input(Text("--level: \"\(text)\" is not starter, basic or advanced")) }
+                return level
+            }
             return { seeker in
                 if let language { seeker.language = language }
                 if let level { seeker.digitalLevel = level }
-                if let loanFrom { seeker.loanFrom = loanFrom }
-                if let loanUntil { seeker.loanUntil = loanUntil }
                 if let consultant { seeker.consultant = consultant }
             }
         }
@@ -100,8 +98,8 @@ struct JobSeekerCommand: ParsableCommand {
 
         static func describe(_ seeker: JobSeeker) -> Text {
             let parts = [
-                Text(verbatim: "\(seeker.id) \(seeker.initials)"), seeker.language.map { Text("language \($0)") }, seeker.digitalLevel.map { Text("level \($0)") },
-                seeker.loanFrom.map { Text("loan from \($0)") }, seeker.loanUntil.map { Text("until \($0)") }, seeker.consultant.map { Text("consultant \($0)") },
+                Text(verbatim: "\(seeker.id) \(seeker.initials)"), seeker.language.map { Text("language \($0)") }, seeker.digitalLevel.map { Text("level \($0.words)") },
+                seeker.consultant.map { Text("consultant \($0)") },
             ]
             return Text.joined(parts.compactMap { $0 }, separator: ", ")
         }

@@ -46,9 +46,7 @@ struct Simulate: ParsableCommand {
             if let json { try Files.write(SimulationExport.json(results), to: json) }
             if let csv { try Files.write(SimulationExport.csv(results), to: csv) }
             if let svg {
-                do { try FileManager.default.createDirectory(atPath: svg, withIntermediateDirectories: true) } catch {
-                    throw CommandError.output(Text("\(svg): cannot create the folder"))
-                }
+                try Files.makeFolder(svg)
                 for (name, text) in SimulationCharts(results: results).files {
                     try Files.write(text, to: (svg as NSString).appendingPathComponent(name))
                 }

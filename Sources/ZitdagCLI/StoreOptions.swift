@@ -64,8 +64,9 @@ extension CommandError {
         "job_seeker": "--job-seeker", "duration_minutes": "--duration", "appointments": "--series", "min_gap_days": "--gap",
         "max_gap_days": "--gap", "priority": "--priority", "attendance": "--attendance", "consultant": "--consultant",
         "due": "--due", "from": "--from", "to": "--to", "start": "--at", "session": "--session", "count": "--count",
-        "language": "--language", "loan_until": "--loan-until", "loan_from": "--loan-from", "initials": "--initials",
-        "offer_hours": "--offer-hours",
+        "language": "--language", "initials": "--initials",
+        "offer_hours": "--offer-hours", "until": "--until", "device": "--device", "handover": "--appointment", "appointment": "--appointment",
+        "on": "--on", "state": "--state", "advanced_from": "--advanced", "gap_days": "--gap",
     ]
 }
 
@@ -89,5 +90,16 @@ enum WallClock {
             throw CommandError.input(Text("\(option): \(text) does not exist in \(zone.identifier) (the clocks skip it)"))
         }
         return instant
+    }
+}
+
+extension StoreOptions {
+    /// Runs `body` on the store these options name; the store's refusals are reported as the
+    /// command's errors (their fields named as options).
+    func run(_ command: some ParsableCommand, _ body: (Store) throws -> Void) throws {
+        try command.reporting {
+            let db = try open()
+            do { try body(db) } catch let error as StoreError { throw CommandError.store(error) }
+        }
     }
 }

@@ -108,10 +108,7 @@ struct WalkInCommand: ParsableCommand {
 
     /// Runs `body` on the store the options name, its refusals as the command's errors.
     static func using(_ options: StoreOptions, _ command: some ParsableCommand, _ body: (Store) throws(StoreError) -> Void) throws {
-        try command.reporting {
-            let db = try options.open()
-            do { try body(db) } catch { throw CommandError.store(error) }
-        }
+        try options.run(command, body)
     }
 
     /// "2nd in line, expected at 10:40" (or "after the session's time runs out").

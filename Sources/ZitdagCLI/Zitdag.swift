@@ -10,7 +10,8 @@ public struct Zitdag: AsyncParsableCommand {
             Solve.self, Check.self, Generate.self, Show.self, Sessions.self, MakeProblem.self, Import.self, Feed.self,
             Sync.self, SessionCommand.self, ConsultantCommand.self, JobSeekerCommand.self, RequestCommand.self, Slots.self, Book.self, Move.self,
             Cancel.self, Attended.self, NoShow.self, Agenda.self, PlanWeek.self, Export.self, Forget.self, Rules.self,
-            Serve.self, Token.self, Simulate.self, WalkInCommand.self, OffersCommand.self,
+            Serve.self, Token.self, Simulate.self, WalkInCommand.self, OffersCommand.self, IntakeCommand.self, DeviceCommand.self,
+            LoanCommand.self, PathCommand.self, ReportCommand.self,
         ]
     )
 

@@ -45,14 +45,19 @@ public struct FeedWriter: Sendable {
             let event = icalcomponent_new(ICAL_VEVENT_COMPONENT)!
             icalcomponent_add_property(event, icalproperty_new_uid(entry.uid))
             icalcomponent_add_property(event, icalproperty_new_dtstamp(icaltime_from_timet_with_zone(time_t(stamp.seconds), 0, utc)))
-            icalcomponent_add_property(event, zoned(icalproperty_new_dtstart(local(entry.span.start, builtin))))
-            icalcomponent_add_property(event, zoned(icalproperty_new_dtend(local(entry.span.end, builtin))))
+            if entry.allDay {
+                icalcomponent_add_property(event, icalproperty_new_dtstart(day(entry.span.start, builtin)))
+                icalcomponent_add_property(event, icalproperty_new_dtend(day(entry.span.end, builtin)))
+            } else {
+                icalcomponent_add_property(event, zoned(icalproperty_new_dtstart(local(entry.span.start, builtin))))
+                icalcomponent_add_property(event, zoned(icalproperty_new_dtend(local(entry.span.end, builtin))))
+            }
             icalcomponent_add_property(event, icalproperty_new_summary(entry.summary.rendered(by: renderer)))
             if let location = entry.location { icalcomponent_add_property(event, icalproperty_new_location(location)) }
             if let description = entry.description { icalcomponent_add_property(event, icalproperty_new_description(description.rendered(by: renderer))) }
             icalcomponent_add_property(event, icalproperty_new_status(entry.cancelled ? ICAL_STATUS_CANCELLED : entry.tentative ? ICAL_STATUS_TENTATIVE : ICAL_STATUS_CONFIRMED))
             icalcomponent_add_property(event, icalproperty_new_sequence(Int32(entry.sequence)))
-            icalcomponent_add_property(event, icalproperty_new_transp(entry.cancelled ? ICAL_TRANSP_TRANSPARENT : ICAL_TRANSP_OPAQUE))
+            icalcomponent_add_property(event, icalproperty_new_transp(entry.cancelled || entry.allDay ? ICAL_TRANSP_TRANSPARENT : ICAL_TRANSP_OPAQUE))
             icalcomponent_add_component(calendar, event)
         }
         guard let text = icalcomponent_as_ical_string_r(calendar) else {
@@ -73,6 +78,14 @@ public struct FeedWriter: Sendable {
     private func local(_ instant: Instant, _ builtin: OpaquePointer) -> icaltimetype {
         var time = icaltime_from_timet_with_zone(time_t(instant.seconds), 0, builtin)
         time.zone = builtin
+        return time
+    }
+
+    /// The instant's day in the zone, as a DATE value (`DTSTART;VALUE=DATE:20270501`).
+    private func day(_ instant: Instant, _ builtin: OpaquePointer) -> icaltimetype {
+        var time = icaltime_from_timet_with_zone(time_t(instant.seconds), 1, builtin)
+        time.is_date = 1
+        time.zone = nil
         return time
     }
 

@@ -20,6 +20,7 @@ extension API {
                 gapDays: try Fields.gap(min: body.minGapDays, max: body.maxGapDays),
                 priority: body.priority ?? RequestSpecification.priority.defaultValue, language: body.language, topic: body.topic,
                 urgent: body.urgent ?? false)
+            draft.seriesByLevel = body.durationMinutes == nil && body.appointments == nil && body.minGapDays == nil && body.maxGapDays == nil
             draft.from = nil
             guard !body.starts.isEmpty else { throw APIProblem(.unprocessableContent, Text("starts: give at least the first start"), field: "starts") }
             let choices = try body.starts.enumerated().map { index, start in
@@ -47,8 +48,9 @@ extension API {
         }
         group.post("appointments/:id/cancel") { request, context in
             var request = request
-            let series = try await request.decode(CancelRequestBody.self, context: context).series ?? false
-            return try await change(request, context) { desk, id, actor in try desk.cancel(appointment: id, wholeSeries: series, actor: actor) }
+            let body = try await request.decode(CancelRequestBody.self, context: context)
+            let (series, cause) = (body.series ?? false, try body.cause(of: try context.caller()))
+            return try await change(request, context) { desk, id, actor in try desk.cancel(appointment: id, wholeSeries: series, cause: cause, actor: actor) }
         }
         group.post("appointments/:id/attended") { request, context in
             try await change(request, context, rule: Permission.mayMark) { desk, id, actor in try [desk.mark(appointment: id, as: .attended, actor: actor)] }

@@ -76,6 +76,8 @@ public struct API: Sendable {
         addAgendaRoutes(to: v1)
         addWalkInRoutes(to: v1)
         addOfferRoutes(to: v1)
+        addLoanRoutes(to: v1)
+        addJobSeekerRoutes(to: v1)
         return router
     }
 

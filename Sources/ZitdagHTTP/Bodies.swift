@@ -94,9 +94,31 @@ struct MoveRequestBody: ClientBody {
 
 struct CancelRequestBody: ClientBody {
     var series: Bool?
+    var cancelledBy: String?
+    var reason: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case series
+        case series, cancelledBy = "cancelled_by", reason
+    }
+
+    /// Who calls it off and why: by default the caller's role, reason not given; zitdag's own
+    /// parties and reasons are not the caller's to give.
+    func cause(of caller: Principal) throws -> CancellationCause {
+        let parties: [CancellationCause.Party] = [.jobSeeker, .consultant, .coach, .coordinator]
+        let by = try cancelledBy.map { text in
+            guard let party = CancellationCause.Party(rawValue: text), parties.contains(party) else {
+                throw APIProblem(.unprocessableContent, Text("cancelled_by: \"\(text)\" is not job_seeker, consultant, coach or coordinator"), field: "cancelled_by")
+            }
+            return party
+        } ?? (caller.role == .coordinator ? .coordinator : .consultant)
+        let reason = try reason.map { text in
+            guard let reason = CancellationCause.Reason(rawValue: text), CancellationCause.Reason.given.contains(reason) else {
+                throw APIProblem(
+                    .unprocessableContent, Text("reason: \"\(text)\" is not \(CancellationCause.Reason.given.map(\.rawValue).joined(separator: ", "))"), field: "reason")
+            }
+            return reason
+        } ?? .notGiven
+        return CancellationCause(by: by, reason: reason)
     }
 }
 

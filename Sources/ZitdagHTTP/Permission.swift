@@ -72,6 +72,37 @@ enum Permission {
         }
     }
 
+    /// A job seeker's intakes, path and loans: their consultant and coordinators.
+    static func mayFollow(_ principal: Principal, jobSeeker: String, store: Store) throws {
+        switch principal.role {
+        case .coordinator: return
+        case .coach: throw forbidden(Text("coaches see the half-days, not a job seeker's path or loans"))
+        case .consultant:
+            guard try store.jobSeeker(jobSeeker)?.consultant == principal.subject else {
+                throw forbidden(Text("job seeker \(jobSeeker) is not one of your job seekers"))
+            }
+        }
+    }
+
+    /// The device inventory (adding devices, their state): coordinators.
+    static func mayKeepInventory(_ principal: Principal) throws {
+        guard principal.role == .coordinator else { throw forbidden(Text("only coordinators keep the device inventory")) }
+    }
+
+    /// A loan to extend or take back: the borrower's consultant and coordinators; another's loan is
+    /// answered as unknown.
+    static func mayChange(_ principal: Principal, loan: Loan?, id: Int, store: Store) throws -> Loan {
+        let unknown = APIProblem(.notFound, Text("no loan \(id)"))
+        guard let loan else { throw unknown }
+        switch principal.role {
+        case .coordinator: return loan
+        case .coach: throw forbidden(Text("coaches see the half-days, not a job seeker's path or loans"))
+        case .consultant:
+            guard let borrower = loan.jobSeeker, try store.jobSeeker(borrower)?.consultant == principal.subject else { throw unknown }
+            return loan
+        }
+    }
+
     /// Counts across locations: coordinators.
     static func mayReport(_ principal: Principal) throws {
         guard principal.role == .coordinator else { throw forbidden(Text("only coordinators read the reports")) }

@@ -57,12 +57,14 @@ struct Query {
         guard let jobSeeker = string("job_seeker") else { throw APIProblem(.unprocessableContent, Text("job_seeker: missing"), field: "job_seeker") }
         let attendance = try Fields.attendance(string("attendance"), field: "attendance")
         let gap = try Fields.gap(min: integer("min_gap_days"), max: integer("max_gap_days"))
-        return RequestDraft(
+        var draft = RequestDraft(
             jobSeeker: jobSeeker, consultant: string("consultant"), attendance: attendance,
             durationMinutes: try integer("duration_minutes") ?? RequestSpecification.durationMinutes.defaultValue,
             appointments: try integer("appointments") ?? RequestSpecification.appointments.defaultValue, gapDays: gap,
             from: try date("from"), due: try date("due"), priority: try integer("priority") ?? RequestSpecification.priority.defaultValue,
             language: string("language"), urgent: try bool("urgent") ?? false)
+        draft.seriesByLevel = ["duration_minutes", "appointments", "min_gap_days", "max_gap_days"].allSatisfy { string($0) == nil }
+        return draft
     }
 }
 

@@ -29,6 +29,14 @@ enum Routes {
         ("/v1/offers", [.get]),
         ("/v1/offers/:id/accept", [.post]),
         ("/v1/offers/:id/decline", [.post]),
+        ("/v1/devices", [.get, .post]),
+        ("/v1/devices/:id/state", [.post]),
+        ("/v1/loans", [.get, .post]),
+        ("/v1/loans/:id/extend", [.post]),
+        ("/v1/loans/:id/return", [.post]),
+        ("/v1/job-seekers/:id/intakes", [.get, .post]),
+        ("/v1/job-seekers/:id/path", [.get]),
+        ("/v1/reports/funders", [.get]),
     ]
 
     /// The table's patterns split into segments once, not at every request.

@@ -27,6 +27,8 @@ public struct BookedAppointment: Sendable, Hashable {
     public var topic: String?
     /// Booked by a coordinator for an urgent case: it may sit in seats held back for urgent bookings.
     public var urgent: Bool
+    /// Who cancelled it and why, once cancelled (`nil` for those cancelled before this was kept).
+    public var cause: CancellationCause?
 
     /// What the core's ``AppointmentRules`` need of it.
     var standing: AppointmentRules.Standing { AppointmentRules.Standing(id: id, status: status, start: span.start) }
@@ -34,7 +36,7 @@ public struct BookedAppointment: Sendable, Hashable {
     static let columns = #"""
         a.id, a.request_id, a.series_index, r.appointments AS series_length, a.session_id, s.coach_id, s.location_id, a.start,
         a."end", a.consultant_attends, a.status, a.sequence, a.changed, r.job_seeker_id, j.initials, r.consultant_id, r.topic,
-        a.urgent
+        a.urgent, a.cancelled_by, a.cancel_reason
         """#
     static let joins = "FROM appointment a JOIN request r ON r.id = a.request_id JOIN session s ON s.id = a.session_id LEFT JOIN job_seeker j ON j.id = r.job_seeker_id"
 }
@@ -82,5 +84,10 @@ extension BookedAppointment: FetchableRecord {
         consultant = row["consultant_id"]
         topic = row["topic"]
         urgent = row["urgent"]
+        let by: String? = row["cancelled_by"]
+        let reason: String? = row["cancel_reason"]
+        cause = by.flatMap(CancellationCause.Party.init(rawValue:)).map {
+            CancellationCause(by: $0, reason: reason.flatMap(CancellationCause.Reason.init(rawValue:)) ?? .notGiven)
+        }
     }
 }

@@ -12,6 +12,7 @@ extension Desk {
     public func book(
         _ draft: RequestDraft, at choices: [SlotChoice], actor: String, idempotency: Idempotency? = nil
     ) throws(StoreError) -> [BookedAppointment] {
+        let draft = try store.presetting(draft)
         try draft.validate(gridMinutes: store.gridMinutes)
         guard let first = choices.first else { throw .invalid(field: "start", reason: Text("give the first start, or all \(draft.appointments) starts of the series")) }
         let now = now()

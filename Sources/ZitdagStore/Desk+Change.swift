@@ -63,8 +63,10 @@ extension Desk {
     /// appointments stay in the store, so feeds can show them as cancelled for a while. Where the
     /// session's rules say `backfill book`, the freed place goes to a waiting request in the same
     /// transaction (see ``cancelling(appointment:wholeSeries:actor:)``).
-    public func cancel(appointment id: Int64, wholeSeries: Bool = false, actor: String) throws(StoreError) -> [BookedAppointment] {
-        try cancelling(appointment: id, wholeSeries: wholeSeries, actor: actor).cancelled
+    public func cancel(
+        appointment id: Int64, wholeSeries: Bool = false, cause: CancellationCause = CancellationCause(by: .consultant), actor: String
+    ) throws(StoreError) -> [BookedAppointment] {
+        try cancelling(appointment: id, wholeSeries: wholeSeries, cause: cause, actor: actor).cancelled
     }
 
     /// What a cancellation changed: the appointments cancelled, and what filled the places they freed.
@@ -74,7 +76,10 @@ extension Desk {
     }
 
     /// Cancels as ``cancel(appointment:wholeSeries:actor:)`` does and says what filled the freed places.
-    public func cancelling(appointment id: Int64, wholeSeries: Bool = false, actor: String) throws(StoreError) -> Cancellation {
+    /// `cause`: who called it off and why, kept for the funders' report.
+    public func cancelling(
+        appointment id: Int64, wholeSeries: Bool = false, cause: CancellationCause = CancellationCause(by: .consultant), actor: String
+    ) throws(StoreError) -> Cancellation {
         let now = now()
         let store = self.store
         return try store.write { db in
@@ -84,7 +89,7 @@ extension Desk {
             let ids = AppointmentRules.cancelling(appointment.standing, series: series.map(\.standing), rest: wholeSeries)
             let targets = series.filter { ids.contains($0.id) }
             for target in targets {
-                try db.run("UPDATE appointment SET status = 'cancelled', sequence = sequence + 1, changed = ? WHERE id = ?", [now.seconds, target.id])
+                try AppointmentTable.cancel(db, where: "id = ?", [target.id], cause: cause, now: now)
             }
             try db.run("""
                     UPDATE request SET status = 'cancelled' WHERE id = ?
@@ -92,7 +97,8 @@ extension Desk {
                     """, [appointment.request, appointment.request])
             try AuditLog.record(
                 db, at: now, actor: actor, action: "cancel", subject: "appointment \(id)",
-                detail: wholeSeries ? "series of request \(appointment.request): \(targets.count) appointment(s)" : "one appointment")
+                detail: (wholeSeries ? "series of request \(appointment.request): \(targets.count) appointment(s)" : "one appointment")
+                    + ", by \(cause.by.rawValue): \(cause.reason.rawValue)")
             // Changed by hand, the booking no longer waits for an earlier place (before the backfill looks).
             try store.endWaitForEarlier(db, request: appointment.request, now: now, actor: actor)
             let cancelled = try targets.map { try AppointmentTable.appointment(db, id: $0.id)! }
@@ -134,7 +140,7 @@ extension Desk {
             let ended = AppointmentRules.endedByNoShow(appointment.standing, series: series.map(\.standing))
             guard !ended.isEmpty else { return marking }
             for other in ended {
-                try db.run("UPDATE appointment SET status = 'cancelled', sequence = sequence + 1, changed = ? WHERE id = ?", [now.seconds, other])
+                try AppointmentTable.cancel(db, where: "id = ?", [other], cause: CancellationCause(by: .system, reason: .noShow), now: now)
             }
             try AuditLog.record(
                 db, at: now, actor: actor, action: "end series", subject: "request \(appointment.request)",

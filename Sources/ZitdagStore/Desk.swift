@@ -38,6 +38,7 @@ public final class Desk: Sendable {
     /// booking rules; when none fits, ``Offers/reason`` says why.
     public func slots(for draft: RequestDraft, count: Int = 5) throws(StoreError) -> Offers {
         if let problem = RequestSpecification.count.problem(with: count) { throw .invalid(field: RequestSpecification.count.key, reason: problem) }
+        let draft = try store.presetting(draft)
         try draft.validate(gridMinutes: store.gridMinutes)
         let today = today
         let release = try release(of: draft, today: today)

@@ -1,7 +1,7 @@
 import ZitdagCore
 
 /// A job seeker as the store keeps them: a pseudonymous id and only what the coaching needs.
-/// No name, no phone number: the consultant's own case system holds those.
+/// No name, no phone number: the consultant's own case system holds those. Loans are ``Loan``s.
 public struct JobSeeker: Sendable, Hashable {
     /// The pseudonymous id the consultant's case system knows them by.
     public var id: String
@@ -9,24 +9,18 @@ public struct JobSeeker: Sendable, Hashable {
     public var initials: String
     /// The language sessions must serve, unless a request says otherwise.
     public var language: String?
-    /// Free text such as "starter", "basic", "advanced".
-    public var digitalLevel: String?
-    /// The device loan.
-    public var loanFrom: LocalDate?
-    public var loanUntil: LocalDate?
+    /// Their level as the latest intake judged it (or as set by hand before any intake).
+    public var digitalLevel: DigitalLevel?
     /// Their employment consultant: the only consultant who may book for them over HTTP.
     public var consultant: String?
 
     public init(
-        id: String, initials: String, language: String? = nil, digitalLevel: String? = nil, loanFrom: LocalDate? = nil,
-        loanUntil: LocalDate? = nil, consultant: String? = nil
+        id: String, initials: String, language: String? = nil, digitalLevel: DigitalLevel? = nil, consultant: String? = nil
     ) {
         self.id = id
         self.initials = initials
         self.language = language
         self.digitalLevel = digitalLevel
-        self.loanFrom = loanFrom
-        self.loanUntil = loanUntil
         self.consultant = consultant
     }
 }

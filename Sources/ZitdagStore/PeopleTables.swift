@@ -64,15 +64,12 @@ extension JobSeeker: FetchableRecord {
         static let initials = Column("initials")
         static let language = Column("language")
         static let digitalLevel = Column("digital_level")
-        static let loanFrom = Column("loan_from")
-        static let loanUntil = Column("loan_until")
         static let consultant = Column("consultant_id")
     }
 
     public init(row: Row) {
         self.init(
-            id: row[Columns.id], initials: row[Columns.initials], language: row[Columns.language], digitalLevel: row[Columns.digitalLevel],
-            loanFrom: (row[Columns.loanFrom] as Int?).map(LocalDate.init(daysSinceEpoch:)),
-            loanUntil: (row[Columns.loanUntil] as Int?).map(LocalDate.init(daysSinceEpoch:)), consultant: row[Columns.consultant])
+            id: row[Columns.id], initials: row[Columns.initials], language: row[Columns.language], 
+            digitalLevel: (row[Columns.digitalLevel] as String?).flatMap(DigitalLevel.init(rawValue:)), consultant: row[Columns.consultant])
     }
 }

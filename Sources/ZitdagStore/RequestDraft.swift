@@ -21,6 +21,9 @@ public struct RequestDraft: Sendable, Hashable {
     /// A coordinator's booking for an urgent case: it may take seats held back for urgent bookings.
     /// Who may say so is the edge's to decide (the API allows coordinators only).
     public var urgent: Bool
+    /// The booker gave no series (appointments, duration, gaps): the job seeker's level's default
+    /// series replaces it, where they have a level (see ``Store/presetting(_:)``).
+    public var seriesByLevel = false
 
     public init(
         jobSeeker: String, consultant: String? = nil, attendance: Attendance = .none,

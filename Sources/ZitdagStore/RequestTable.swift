@@ -93,6 +93,16 @@ struct RequestRecord: FetchableRecord {
 
 /// Appointments: one row per appointment of a request, with its life cycle.
 enum AppointmentTable {
+    /// Cancels the booked appointments `condition` selects (on `appointment`), recording who and why.
+    static func cancel(_ db: Database, where condition: String, _ arguments: StatementArguments, cause: CancellationCause, now: Instant) throws {
+        let set: StatementArguments = [now.seconds, cause.by.rawValue, cause.reason.rawValue]
+        try db.run(
+            """
+            UPDATE appointment SET status = 'cancelled', sequence = sequence + 1, changed = ?, cancelled_by = ?, cancel_reason = ?
+            WHERE status = 'booked' AND \(condition)
+            """, set + arguments)
+    }
+
     /// Inserts a booked appointment; returns its id.
     @discardableResult
     /// `urgent`: booked by a coordinator for an urgent case (it may sit in held-back seats).

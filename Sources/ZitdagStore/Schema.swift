@@ -185,6 +185,78 @@ enum Schema {
             // The web desk lists a consultant's own job seekers among a region's tens of thousands.
             try db.execute(sql: "CREATE INDEX job_seeker_by_consultant ON job_seeker(consultant_id)")
         }
+        migrator.registerMigration("v11: the digital package") { db in
+            // Intakes kept as their answers; devices and their loans (one open loan per device, in
+            // the schema too); who cancelled an appointment and why; the default series per level.
+            // A job seeker's loose loan dates become loans without a recorded device, and their
+            // free-text level a level where it named one.
+            try db.execute(sql: """
+                CREATE TABLE intake (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    job_seeker_id TEXT REFERENCES job_seeker(id) ON DELETE SET NULL,
+                    taken INTEGER NOT NULL,
+                    location_id TEXT,
+                    score INTEGER NOT NULL,
+                    level TEXT NOT NULL CHECK (level IN ('starter', 'basic', 'advanced')),
+                    created INTEGER NOT NULL);
+                CREATE INDEX intake_by_job_seeker ON intake(job_seeker_id);
+                CREATE INDEX intake_by_day ON intake(taken);
+                CREATE TABLE intake_answer (
+                    intake_id INTEGER NOT NULL REFERENCES intake(id) ON DELETE CASCADE,
+                    question TEXT NOT NULL,
+                    answer INTEGER NOT NULL,
+                    PRIMARY KEY (intake_id, question));
+                CREATE TABLE device (
+                    id TEXT PRIMARY KEY,
+                    kind TEXT NOT NULL CHECK (kind IN ('laptop', 'tablet', 'dongle', 'sim')),
+                    state TEXT NOT NULL CHECK (state IN ('available', 'on_loan', 'in_repair', 'retired')),
+                    bought INTEGER NOT NULL,
+                    location_id TEXT);
+                CREATE TABLE loan (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    device_id TEXT REFERENCES device(id),
+                    job_seeker_id TEXT REFERENCES job_seeker(id) ON DELETE SET NULL,
+                    start INTEGER NOT NULL,
+                    until INTEGER NOT NULL,
+                    returned INTEGER,
+                    condition TEXT CHECK (condition IN ('good', 'damaged', 'lost')),
+                    handover_appointment INTEGER REFERENCES appointment(id),
+                    return_appointment INTEGER REFERENCES appointment(id),
+                    CHECK (until >= start));
+                CREATE UNIQUE INDEX loan_open_per_device ON loan(device_id) WHERE returned IS NULL AND device_id IS NOT NULL;
+                CREATE INDEX loan_by_job_seeker ON loan(job_seeker_id);
+                CREATE INDEX loan_open ON loan(until) WHERE returned IS NULL;
+                CREATE TABLE loan_extension (
+                    loan_id INTEGER NOT NULL REFERENCES loan(id) ON DELETE CASCADE,
+                    day INTEGER NOT NULL,
+                    old_until INTEGER NOT NULL,
+                    new_until INTEGER NOT NULL);
+                CREATE INDEX loan_extension_by_loan ON loan_extension(loan_id);
+                ALTER TABLE appointment ADD COLUMN cancelled_by TEXT;
+                ALTER TABLE appointment ADD COLUMN cancel_reason TEXT;
+                CREATE TABLE series_default (
+                    location_id TEXT NOT NULL DEFAULT '',
+                    level TEXT NOT NULL CHECK (level IN ('starter', 'basic', 'advanced')),
+                    appointments INTEGER NOT NULL,
+                    duration INTEGER NOT NULL,
+                    gap_min INTEGER NOT NULL,
+                    gap_max INTEGER NOT NULL,
+                    PRIMARY KEY (location_id, level));
+                INSERT INTO audit (at, actor, action, subject, detail)
+                    SELECT CAST(strftime('%s', 'now') AS INTEGER), 'upgrade v11', 'level not recognised', id, digital_level FROM job_seeker
+                    WHERE digital_level IS NOT NULL AND lower(trim(digital_level)) NOT IN
+                        ('starter', 'beginner', 'beginnend', 'basic', 'basis', 'basiskennis', 'advanced', 'gevorderd', 'gevorderde');
+                INSERT INTO loan (device_id, job_seeker_id, start, until)
+                    SELECT NULL, id, COALESCE(loan_from, loan_until - 182), COALESCE(loan_until, loan_from + 182)
+                    FROM job_seeker WHERE loan_from IS NOT NULL OR loan_until IS NOT NULL;
+                UPDATE job_seeker SET loan_from = NULL, loan_until = NULL,
+                    digital_level = CASE lower(trim(digital_level))
+                        WHEN 'starter' THEN 'starter' WHEN 'beginner' THEN 'starter' WHEN 'beginnend' THEN 'starter'
+                        WHEN 'basic' THEN 'basic' WHEN 'basis' THEN 'basic' WHEN 'basiskennis' THEN 'basic'
+                        WHEN 'advanced' THEN 'advanced' WHEN 'gevorderd' THEN 'advanced' WHEN 'gevorderde' THEN 'advanced'
+                        ELSE NULL END;
+                """)
+        }
         return migrator
     }
 }

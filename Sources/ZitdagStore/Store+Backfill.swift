@@ -150,7 +150,8 @@ extension Store {
         try OfferTable.update(offer, db)
         let held = try offer.appointments.compactMap { try AppointmentTable.appointment(db, id: $0) }.filter { $0.status == .booked }
         for appointment in held {
-            try db.run("UPDATE appointment SET status = 'cancelled', sequence = sequence + 1, changed = ? WHERE id = ?", [now.seconds, appointment.id])
+            let cause = CancellationCause(by: offer.state == .declined ? .consultant : .system, reason: .offerDeclined)
+            try AppointmentTable.cancel(db, where: "id = ?", [appointment.id], cause: cause, now: now)
         }
         try db.run("UPDATE request SET status = 'pending' WHERE id = ? AND status = 'booked'", [offer.request])
         try AuditLog.record(db, at: now, actor: actor, action: "offer \(offer.state.rawValue)", subject: "request \(offer.request)", detail: "offer \(offer.id)")

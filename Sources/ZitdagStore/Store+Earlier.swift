@@ -79,7 +79,7 @@ extension Store {
             guard let old = try Int64.fetchOne(db, sql: "SELECT replaces FROM request WHERE id = ?", arguments: [twin]) else { continue }
             let standing = try AppointmentTable.appointments(db, request: old).filter { $0.status == .booked }
             for appointment in standing {
-                try db.run("UPDATE appointment SET status = 'cancelled', sequence = sequence + 1, changed = ? WHERE id = ?", [now.seconds, appointment.id])
+                try AppointmentTable.cancel(db, where: "id = ?", [appointment.id], cause: CancellationCause(by: .system, reason: .replaced), now: now)
                 freed.insert(appointment.session)
             }
             try db.run("UPDATE request SET status = 'cancelled' WHERE id = ? AND status = 'booked'", [old])

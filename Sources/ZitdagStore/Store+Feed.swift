@@ -60,6 +60,28 @@ extension Store {
                     cancelled: a.status == .cancelled, tentative: offer != nil, sequence: a.sequence))
             }
         }
+        if case .consultant(let id) = audience { entries += try loanEnds(of: id, from: from, to: to, viewer: audience.viewer) }
         return entries.sorted { ($0.span.start, $0.uid) < ($1.span.start, $1.uid) }
+    }
+
+    /// The last days of the open loans of a consultant's job seekers, as all-day entries: the UID
+    /// stays with the loan, and an extension moves the day and raises the sequence.
+    private func loanEnds(of consultant: String, from: LocalDate, to: LocalDate, viewer: Viewer) throws(StoreError) -> [CalendarEntry] {
+        try read { db in
+            let loans = try LoanTable.loans(
+                db, where: "l.returned IS NULL AND l.until BETWEEN ? AND ? AND l.job_seeker_id IN (SELECT id FROM job_seeker WHERE consultant_id = ?)",
+                [from.daysSinceEpoch, to.daysSinceEpoch, consultant])
+            return try loans.map { loan in
+                let seeker = try loan.jobSeeker.flatMap { try JobSeekerTable.profile(db, $0) }
+                let who = viewer.jobSeeker(id: loan.jobSeeker, initials: seeker?.initials) ?? ""
+                let kind = try loan.device.flatMap { try LoanTable.device(db, $0) }?.kind
+                func midnight(_ day: LocalDate) -> Instant { zone.instant(for: LocalDateTime(date: day, secondOfDay: 0))! }
+                return CalendarEntry(
+                    uid: "loan-end-\(loan.id)@zitdag", span: Span(start: midnight(loan.until), end: midnight(loan.until.adding(days: 1))),
+                    summary: Text("Loan ends: \(PersonPath.what(loan, kind)), \(who)"),
+                    description: Text("Loan \(loan.id) from \(loan.from) until \(loan.until): take the device back or extend the loan"),
+                    sequence: loan.extensions.count, allDay: true)
+            }
+        }
     }
 }

@@ -65,18 +65,13 @@ extension Store {
         guard let initials = Initials.checked(seeker.initials) else {
             throw StoreError.invalid(field: "initials", reason: Initials.refusal(seeker.initials))
         }
-        if let from = seeker.loanFrom, let until = seeker.loanUntil, until < from {
-            throw StoreError.invalid(field: "loan_until", reason: Text("\(until) is before the loan starts on \(from)"))
-        }
         let language = try seeker.language.map { try SessionTable.code(of: $0, db) }
         try db.run("""
-                INSERT INTO job_seeker (id, initials, language, digital_level, loan_from, loan_until, consultant_id) VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO job_seeker (id, initials, language, digital_level, consultant_id) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET initials = excluded.initials, language = excluded.language,
-                    digital_level = excluded.digital_level, loan_from = excluded.loan_from, loan_until = excluded.loan_until,
-                    consultant_id = excluded.consultant_id
+                    digital_level = excluded.digital_level, consultant_id = excluded.consultant_id
                 """, [
-                seeker.id, initials, language, seeker.digitalLevel, seeker.loanFrom?.daysSinceEpoch, seeker.loanUntil?.daysSinceEpoch,
-                seeker.consultant,
+                seeker.id, initials, language, seeker.digitalLevel?.rawValue, seeker.consultant,
             ])
         try AuditLog.record(db, at: now, actor: actor, action: "save job seeker", subject: seeker.id, detail: "")
     }
@@ -154,6 +149,7 @@ extension Store {
 
     /// Queues a request for the week's plan (`zitdag plan`).
     public func queue(_ draft: RequestDraft, at now: Instant, actor: String) throws(StoreError) -> Int64 {
+        let draft = try presetting(draft)
         try draft.validate(gridMinutes: gridMinutes)
         let today = zone.local(at: now).date
         if let from = draft.from, from < today { throw .invalid(field: "from", reason: Text("\(from) is in the past")) }

@@ -65,9 +65,7 @@ extension Store {
             guard try SessionTable.session(db, id: id) != nil else { throw StoreError.unknown(kind: Text("session"), id: id) }
             let affected = try AppointmentTable.fetch(db, where: "a.session_id = ? AND a.status = 'booked' ORDER BY a.start", [id])
             try db.run("UPDATE session SET cancelled = 1 WHERE id = ?", [id])
-            try db.run(
-                "UPDATE appointment SET status = 'cancelled', sequence = sequence + 1, changed = ? WHERE session_id = ? AND status = 'booked'",
-                [now.seconds, id])
+            try AppointmentTable.cancel(db, where: "session_id = ?", [id], cause: CancellationCause(by: .coach, reason: .sessionClosed), now: now)
             try AuditLog.record(db, at: now, actor: actor, action: "cancel session", subject: id, detail: "\(affected.count) appointment(s) cancelled")
             return affected
         }

@@ -11,11 +11,14 @@ public struct CalendarEntry: Sendable, Hashable {
     public var tentative: Bool
     /// Grows with every change of the entry.
     public var sequence: Int
+    /// A day, not a time (a loan's last day): `span` runs from that day's midnight to the next.
+    public var allDay = false
 
     public init(
         uid: String, span: Span, summary: Text, location: String? = nil, description: Text? = nil,
-        cancelled: Bool = false, tentative: Bool = false, sequence: Int = 0
+        cancelled: Bool = false, tentative: Bool = false, sequence: Int = 0, allDay: Bool = false
     ) {
+        self.allDay = allDay
         self.tentative = tentative
         self.uid = uid
         self.span = span

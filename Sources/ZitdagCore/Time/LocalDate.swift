@@ -48,6 +48,21 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         LocalDate(daysSinceEpoch: daysSinceEpoch + days)
     }
 
+    /// The same day `months` months later (or earlier), on the month's last day when it is shorter:
+    /// a loan from 31 August for six months runs until 28 (or 29) February.
+    public func adding(months: Int) -> LocalDate {
+        let (y, m, d) = components
+        let index = y * 12 + (m - 1) + months
+        let year = index >= 0 ? index / 12 : (index - 11) / 12
+        let month = index - year * 12 + 1
+        var day = d
+        while LocalDate(year: year, month: month, day: day) == nil { day -= 1 }
+        return LocalDate(year: year, month: month, day: day)!
+    }
+
+    /// `YYYY-MM`, the month a report groups the day in.
+    public var month: String { String(description.prefix(7)) }
+
     /// Whole days from `self` to `other` (positive when `other` is later).
     public func days(to other: LocalDate) -> Int {
         other.daysSinceEpoch - daysSinceEpoch

@@ -50,17 +50,41 @@ extension API {
 
     private func jobSeekersPage(_ visit: PageVisit, status: HTTPResponse.Status = .ok, error: Text? = nil) async throws -> Response {
         try requireRole(visit, .consultant)
-        let seekers = try await ownJobSeekers(visit).map(profileData)
-        var data: [String: Any] = ["job_seekers": seekers, "empty": seekers.isEmpty]
+        let (store, subject) = (self.store, visit.principal.subject)
+        let renderer = pages.catalog.renderer(visit.language)
+        let loans = try await work { try store.openLoans(consultant: subject) }
+        let seekers = try await ownJobSeekers(visit).map { seeker in
+            var row = profileData(seeker, visit.language)
+            row["loans"] = (loans[seeker.id] ?? []).map { $0.rendered(by: renderer) }.joined(separator: "; ")
+            return row
+        }
+        var data: [String: Any] = ["job_seekers": seekers, "empty": seekers.isEmpty, "levels": levelOptions(nil, visit.language)]
         if let error { data["error"] = error.rendered(by: pages.catalog.renderer(visit.language)) }
         return pages.render("job-seekers", data, visit: visit, language: visit.language, title: pages.catalog.text("job_seekers_title", visit.language), status: status)
     }
 
-    private func profileData(_ seeker: JobSeeker) -> [String: Any] {
+    private func profileData(_ seeker: JobSeeker, _ language: Language) -> [String: Any] {
         [
-            "id": seeker.id, "initials": seeker.initials, "language": seeker.language ?? "", "level": seeker.digitalLevel ?? "",
-            "loan_from": seeker.loanFrom?.description ?? "", "loan_until": seeker.loanUntil?.description ?? "",
+            "id": seeker.id, "initials": seeker.initials, "language": seeker.language ?? "",
+            "level": seeker.digitalLevel.map { $0.words.rendered(by: pages.catalog.renderer(language)) } ?? "",
+            "levels": levelOptions(seeker.digitalLevel, language),
         ]
+    }
+
+    /// The level's choices for a form: none yet, then each level, `current` selected.
+    private func levelOptions(_ current: DigitalLevel?, _ language: Language) -> [[String: Any]] {
+        let renderer = pages.catalog.renderer(language)
+        return [["value": "", "name": pages.catalog.text("level_none", language), "selected": current == nil]]
+            + DigitalLevel.allCases.map { ["value": $0.rawValue, "name": $0.words.rendered(by: renderer), "selected": $0 == current] }
+    }
+
+    /// The level a form gives: empty for none, else one of the levels.
+    private func formLevel(_ form: Form) throws -> DigitalLevel? {
+        guard let text = form["level"] else { return nil }
+        guard let level = DigitalLevel(rawValue: text) else {
+            throw PageProblem(.unprocessableContent, message: Text("level: \"\(text)\" is not starter, basic or advanced"))
+        }
+        return level
     }
 
     /// Adds a job seeker of the consultant's own; a refusal shows the list again with what is wrong.
@@ -69,9 +93,8 @@ extension API {
         let form = visit.form
         guard let id = form["id"] else { throw PageProblem.missing("id") }
         let seeker = JobSeeker(
-            id: id, initials: form["initials"] ?? "", language: form["language"], digitalLevel: form["level"],
-            loanFrom: try form["loan_from"].map { try Fields.date($0, field: "loan_from") },
-            loanUntil: try form["loan_until"].map { try Fields.date($0, field: "loan_until") }, consultant: visit.principal.subject)
+            id: id, initials: form["initials"] ?? "", language: form["language"], digitalLevel: try formLevel(form),
+            consultant: visit.principal.subject)
         let (store, now, actor) = (self.store, desk.now(), Self.actor(visit))
         do {
             try await work { try store.addJobSeeker(seeker, at: now, actor: actor) }
@@ -93,7 +116,15 @@ extension API {
     }
 
     private func jobSeekerPage(_ id: String, _ visit: PageVisit, status: HTTPResponse.Status = .ok, error: Text? = nil) async throws -> Response {
-        var data: [String: Any] = ["seeker": profileData(try await ownJobSeeker(id, visit))]
+        let seeker = try await ownJobSeeker(id, visit)
+        let (store, today) = (self.store, store.zone.local(at: desk.now()).date)
+        let path = try await work { try store.path(of: id) }
+        let renderer = pages.catalog.renderer(visit.language)
+        var data: [String: Any] = [
+            "seeker": profileData(seeker, visit.language),
+            "standing": path.standing(on: today).map { $0.rendered(by: renderer) },
+            "steps": path.steps.map { ["day": Catalog.date($0.day), "text": $0.text.rendered(by: renderer)] },
+        ]
         if let error { data["error"] = error.rendered(by: pages.catalog.renderer(visit.language)) }
         return pages.render("job-seeker", data, visit: visit, language: visit.language, title: pages.catalog.text("job_seeker_title", visit.language, ["id": id]), status: status)
     }
@@ -102,18 +133,14 @@ extension API {
     private func editJobSeeker(_ id: String, _ visit: PageVisit) async throws -> Response {
         _ = try await ownJobSeeker(id, visit)
         let form = visit.form
-        let loanFrom = try form["loan_from"].map { try Fields.date($0, field: "loan_from") }
-        let loanUntil = try form["loan_until"].map { try Fields.date($0, field: "loan_until") }
         let (store, now, actor) = (self.store, desk.now(), Self.actor(visit))
-        let (initials, language, level) = (form["initials"] ?? "", form["language"], form["level"])
+        let (initials, language, level) = (form["initials"] ?? "", form["language"], try formLevel(form))
         do {
             _ = try await work {
                 try store.updateJobSeeker(id, at: now, actor: actor) { seeker in
                     seeker.initials = initials
                     seeker.language = language
                     seeker.digitalLevel = level
-                    seeker.loanFrom = loanFrom
-                    seeker.loanUntil = loanUntil
                 }
             }
         } catch let problem as APIProblem {
