@@ -21,10 +21,14 @@ public struct AppointmentSummary: Codable, Sendable, Hashable {
     public var topic: String?
     /// `true` for a coordinator's urgent booking (absent otherwise).
     public var urgent: Bool?
+    /// Once cancelled: who called it off (`job_seeker`, `consultant`, `coach`, `coordinator`, `system`) and why.
+    public var cancelledBy: String?
+    public var cancelReason: String?
 
     enum CodingKeys: String, CodingKey {
         case id, request, series, session, coach, location, start, end, jobSeeker = "job_seeker", initials, consultant
         case consultantAttends = "consultant_attends", status, sequence, topic, urgent
+        case cancelledBy = "cancelled_by", cancelReason = "cancel_reason"
     }
 
     public init(_ a: BookedAppointment, zone: Zone) {
@@ -44,6 +48,8 @@ public struct AppointmentSummary: Codable, Sendable, Hashable {
         sequence = a.sequence
         topic = a.topic
         urgent = a.urgent ? true : nil
+        cancelledBy = a.cause?.by.rawValue
+        cancelReason = a.cause?.reason.rawValue
     }
 
     /// The appointment as `viewer` may see it (see ``Viewer``): a coach's view has no job seeker id.

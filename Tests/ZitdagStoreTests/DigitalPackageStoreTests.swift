@@ -169,6 +169,8 @@ import ZitdagStore
         #expect(december.booked == 3 && december.cancelled == 1 && december.attended == 1 && december.reached == 1)
         #expect(december.cancelledBy == [.jobSeeker: 1] && december.cancelReasons == [.ill: 1])
         #expect(december.waits == [10] && december.waitMedian == 10 && december.waitP90 == 10)
+        // A day of a month asks for the whole month.
+        #expect(try store.fundersReport(from: Self.day("2026-11-15"), to: Self.day("2026-11-15")).rows.first == november)
         // One location alone: its rows only.
         #expect(try store.fundersReport(from: Self.day("2026-11-01"), to: Self.day("2026-11-30"), location: "L2").rows == [novemberL2])
     }
