@@ -41,8 +41,10 @@ struct Demo {
                 try store.addDevice(Device(id: "L-00\(d)", kind: d <= 4 ? .laptop : .tablet, bought: today.adding(months: -12 * d + 2)), at: now, actor: "demo")
             }
             try store.addDevice(Device(id: "D-001", kind: .dongle, bought: today.adding(months: -8)), at: now, actor: "demo")
-            for (device, j, months) in [("L-001", 3, -5), ("L-002", 6, -2), ("D-001", 4, -7)] {
-                _ = try store.lend(device: device, to: "J\(j)", from: today.adding(months: months), at: now, actor: "demo")
+            // Loans of six months: one ending in two weeks, one lately begun, one overdue (extended once).
+            for (device, j, from) in [("L-001", 3, today.adding(months: -6).adding(days: 14)), ("L-002", 6, today.adding(months: -2)), ("D-001", 4, today.adding(months: -7))] {
+                let loan = try store.lend(device: device, to: "J\(j)", from: from, at: now, actor: "demo")
+                if device == "D-001" { _ = try store.extendLoan(loan.id, until: today.adding(days: -10), at: now, actor: "demo") }
             }
             for j in 1...4 {
                 let draft = RequestDraft(jobSeeker: "J\(j)", consultant: "K\((j % 3) + 1)", attendance: .preferred, appointments: j % 2 + 1, topic: "mail en agenda")

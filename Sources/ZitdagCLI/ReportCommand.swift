@@ -35,8 +35,12 @@ struct ReportCommand: ParsableCommand {
             if store.json { return Render.printJSON(report.rows.map(ReportRowSummary.init)) }
             let cells = report.cells(by: Reader.renderer, short: true, decimalComma: Reader.language == .nl)
             let widths = cells[0].indices.map { column in cells.map { $0[column].count }.max() ?? 0 }
+            // Month and place to the left, counts to the right; an empty cell (no waits) leaves the line's end bare.
             for row in cells {
-                print(row.indices.map { i in i < 2 ? row[i].padding(toLength: widths[i], withPad: " ", startingAt: 0) : String(repeating: " ", count: widths[i] - row[i].count) + row[i] }.joined(separator: "  "))
+                let line = row.indices.map { i in
+                    i < 2 ? row[i].padding(toLength: widths[i], withPad: " ", startingAt: 0) : String(repeating: " ", count: widths[i] - row[i].count) + row[i]
+                }.joined(separator: "  ")
+                print(line.replacingOccurrences(of: " +$", with: "", options: .regularExpression))
             }
         }
     }

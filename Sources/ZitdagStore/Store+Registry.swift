@@ -204,3 +204,10 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// Every location's id.
+    public func locations() throws(StoreError) -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT id FROM location ORDER BY id") }
+    }
+}

@@ -239,22 +239,36 @@ class WebDesk(unittest.TestCase):
         self.assertEqual(self.h1(), "Mijn werkzoekenden")
 
         # A new job seeker, then an edit that keeps what it does not touch.
-        for name, value in [("id", "J20"), ("initials", "XY"), ("language", "nl"), ("level", "starter")]:
+        for name, value in [("id", "J20"), ("initials", "XY"), ("language", "nl")]:
             self.browser.find_element(By.ID, name).send_keys(value)
-        # A date field's typing order follows the browser's locale: set its value as a picker would.
-        self.browser.execute_script("arguments[0].value = '2026-11-24'", self.browser.find_element(By.ID, "loan_from"))
+        self.choose("level", "starter", "starter")
         self.follow(self.browser.find_element(By.XPATH, "//button[text()='Werkzoekende toevoegen']"))
         self.assertIn("Werkzoekende J20 toegevoegd", self.flash())
         self.go("/desk/job-seekers/J20")
         self.check_page("consultant-job-seeker")
-        level = self.browser.find_element(By.ID, "level")
-        level.clear()
-        level.send_keys("basic")
+        self.choose("level", "basis", "basic")
         self.follow(self.browser.find_element(By.XPATH, "//button[text()='Bewaren']"))
         row = self.browser.find_element(By.XPATH, "//tr[td[text()='J20']]").text
-        self.assertIn("basic", row)
+        self.assertIn("basis", row)
         self.assertIn("nl", row, "the edit kept the language")
-        self.assertIn("2026-11-24", row, "the edit kept the loan")
+
+        # The intake, then a laptop lent: the path shows both, the list the loan.
+        self.go("/desk/job-seekers/J20")
+        for key, label, value in [("computer", "met hulp", "1"), ("email", "met hulp", "1"), ("internet", "helemaal niet", "0"),
+                                  ("forms", "helemaal niet", "0"), ("jobs", "helemaal niet", "0"), ("device", "nee", "0"),
+                                  ("connection", "ja", "1")]:
+            self.choose(f"q-{key}", label, value)
+        self.follow(self.browser.find_element(By.XPATH, "//button[text()='Intake bewaren']"))
+        self.assertIn("intake: starter, score 2 op 15", self.flash())
+        self.choose("device", "laptop L-003", "L-003")
+        self.follow(self.browser.find_element(By.XPATH, "//form[@aria-labelledby='lend']//button"))
+        self.assertRegex(self.flash(), r"uitlening \d+: L-003 tot \d\d/\d\d/\d{4}")
+        standing = [li.text for li in self.browser.find_elements(By.CSS_SELECTOR, "ul[aria-labelledby=path] li")]
+        self.assertEqual(standing[0], "niveau starter sinds 24/11/2026 (score 2 op 15)", standing)
+        self.assertTrue(any(line.startswith("leent laptop L-003 tot ") for line in standing), standing)
+        self.check_page("consultant-job-seeker-path")
+        self.go("/desk/job-seekers")
+        self.assertIn("laptop L-003 tot", self.browser.find_element(By.XPATH, "//tr[td[text()='J20']]").text)
 
         # A series of three, with the consultant along where possible.
         self.go("/desk/slots")
@@ -310,7 +324,7 @@ class WebDesk(unittest.TestCase):
         row = self.browser.find_element(By.XPATH, "//tr[td[text()='XY']]")
         text = row.text
         self.assertIn("solliciteren online", text)
-        self.assertIn("basic", text)
+        self.assertIn("starter", text, "the level the intake gave")
         self.assertIn("nl", text)
         self.assertNotIn("J20", self.browser.page_source, "a coach sees initials, never the job seeker's id")
         self.check_page("coach-week")
@@ -405,6 +419,36 @@ class WebDesk(unittest.TestCase):
         mean = first.find_elements(By.TAG_NAME, "td")[0].text.split(" ")[0].replace(",", ".")
         row = next(line for line in text.splitlines() if line.startswith("seats=1,\"days to first appointment, mean\""))
         self.assertEqual(f"{float(row.split(',')[4]):.1f}", mean, "the download holds the figures the page shows")
+
+    def test_5c_coordinator_keeps_devices_and_reads_the_report(self):
+        self.sign_in(self.server.token("coordinator"))
+        self.go("/desk/devices")
+        self.check_page("coordinator-devices")
+        self.browser.find_element(By.ID, "id").send_keys("T-100")
+        self.choose("kind", "tablet", "tablet")
+        self.browser.execute_script("arguments[0].value = '2025-06-01'", self.browser.find_element(By.ID, "bought"))
+        self.follow(self.browser.find_element(By.XPATH, "//button[text()='Toestel toevoegen']"))
+        self.assertIn("toestel T-100 toegevoegd", self.flash())
+        row = self.browser.find_element(By.XPATH, "//tr[td[text()='T-100']]")
+        self.assertIn("beschikbaar", row.text)
+        self.follow(row.find_element(By.XPATH, ".//button[contains(., 'naar herstelling')]"))
+        self.assertIn("toestel T-100: in herstelling", self.flash())
+        # The demo's laptop L-001 has been out for five months: its end is near.
+        self.assertTrue(any("L-001" in li.text for li in self.browser.find_elements(By.CSS_SELECTOR, "section[aria-labelledby=ending] li")))
+
+        self.go("/desk/report")
+        self.assertEqual(self.h1(), "Rapport voor de financiers")
+        headings = [th.text for th in self.browser.find_elements(By.CSS_SELECTOR, "thead th")]
+        self.assertEqual(headings[:3], ["maand", "locatie", "bereikte mensen"])
+        self.assertTrue(self.browser.find_elements(By.XPATH, "//tbody/tr[td[2][text()='hele stad']]"))
+        self.assertEqual(len(self.browser.find_elements(By.CSS_SELECTOR, "figure.chart svg[role=img]")), 2)
+        self.check_page("coordinator-report")
+        href = self.browser.find_element(By.XPATH, "//a[@download]").get_attribute("href")
+        cookie = "; ".join(f"{c['name']}={c['value']}" for c in self.browser.get_cookies())
+        request = urllib.request.Request(href, headers={"Cookie": cookie})
+        with urllib.request.urlopen(request) as answer:
+            data = answer.read()
+        self.assertTrue(data.startswith(b"\xef\xbb\xbfmaand;locatie;bereikte mensen;"), data[:60])
 
     def test_6_refusals(self):
         self.sign_in(self.server.token("consultant K2"))

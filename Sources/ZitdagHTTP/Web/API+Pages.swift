@@ -49,6 +49,8 @@ extension API {
         addCoachPages(to: desk)
         addCoordinatorPages(to: desk)
         addSimulationPages(to: desk)
+        addDevicePages(to: desk)
+        addReportPages(to: desk)
     }
 
     /// Signing in with a token: a session cookie (HttpOnly, SameSite=Strict, Secure behind TLS) and
@@ -121,7 +123,7 @@ extension API {
         ]
         if let id = summary.jobSeeker { row["job_seeker"] = id }
         if let topic = appointment.topic { row["topic"] = topic }
-        if let level = profile?.digitalLevel { row["level"] = level }
+        if let level = profile?.digitalLevel { row["level"] = level.words.rendered(by: catalog.renderer(language)) }
         if let spoken = profile?.language { row["language"] = spoken }
         return row
     }

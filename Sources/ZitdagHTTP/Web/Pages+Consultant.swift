@@ -16,6 +16,14 @@ extension API {
         desk.post("job-seekers/:id") { _, context in
             try await page(context) { visit in try await editJobSeeker(context.parameters.get("id") ?? "", visit) }
         }
+        desk.post("job-seekers/:id/intakes") { _, context in
+            try await page(context) { visit in try await recordIntake(context.parameters.get("id") ?? "", visit) }
+        }
+        desk.post("job-seekers/:id/loans") { _, context in
+            try await page(context) { visit in try await lend(context.parameters.get("id") ?? "", visit) }
+        }
+        desk.post("loans/:id/extend") { _, context in try await page(context) { visit in try await changeLoan(context, visit, extend: true) } }
+        desk.post("loans/:id/return") { _, context in try await page(context) { visit in try await changeLoan(context, visit, extend: false) } }
         desk.get("slots") { request, context in try await page(context) { visit in try await slotsPage(request, visit) } }
         desk.post("bookings") { _, context in try await page(context) { visit in try await bookPage(visit) } }
         desk.get("appointments/:id/move") { _, context in try await page(context) { visit in try await movePage(context, visit) } }
@@ -120,8 +128,24 @@ extension API {
         let (store, today) = (self.store, store.zone.local(at: desk.now()).date)
         let path = try await work { try store.path(of: id) }
         let renderer = pages.catalog.renderer(visit.language)
+        let (loans, devices) = try await work { (try store.loans(of: id).filter(\.isOpen), try store.devices()) }
+        let kinds = Dictionary(uniqueKeysWithValues: devices.map { ($0.id, $0.kind) })
         var data: [String: Any] = [
             "seeker": profileData(seeker, visit.language),
+            "loans": loans.map { loan -> [String: Any] in
+                [
+                    "id": loan.id, "words": Text("\(PersonPath.what(loan, loan.device.flatMap { kinds[$0] })) until \(loan.until)").rendered(by: renderer),
+                    "conditions": Loan.Condition.allCases.map { ["value": $0.rawValue, "name": $0.words.rendered(by: renderer)] },
+                ]
+            },
+            "available": devices.filter { $0.state == .available }.map { ["id": $0.id, "words": Text("\($0.kind.words) \($0.id)").rendered(by: renderer)] },
+            "has_available": devices.contains { $0.state == .available }, "has_steps": !path.steps.isEmpty,
+            "questions": Questionnaire.questions.map { question -> [String: Any] in
+                [
+                    "key": question.id, "text": question.text.rendered(by: renderer),
+                    "answers": (0...question.highest).map { ["value": $0, "name": Questionnaire.words(for: $0, on: question.scale).rendered(by: renderer)] },
+                ]
+            },
             "standing": path.standing(on: today).map { $0.rendered(by: renderer) },
             "steps": path.steps.map { ["day": Catalog.date($0.day), "text": $0.text.rendered(by: renderer)] },
         ]
@@ -273,9 +297,14 @@ extension API {
         let later = try await work { try store.series(of: appointment.request) }
             .filter { $0.index > appointment.index && $0.status == .booked }
         let viewer = visit.principal.role.viewer
+        let renderer = pages.catalog.renderer(visit.language)
+        let parties: [CancellationCause.Party] = [.jobSeeker, .consultant, .coach, .coordinator]
+        let mine: CancellationCause.Party = visit.principal.role == .coordinator ? .coordinator : .consultant
         let data: [String: Any] = [
             "appointment": row(appointment, viewer: viewer, language: visit.language),
             "later": later.map { row($0, viewer: viewer, language: visit.language) }, "has_later": !later.isEmpty,
+            "parties": parties.map { ["value": $0.rawValue, "name": $0.words.rendered(by: renderer), "selected": $0 == mine] },
+            "reasons": CancellationCause.Reason.given.map { ["value": $0.rawValue, "name": $0.words.rendered(by: renderer), "selected": $0 == .notGiven] },
         ]
         return pages.render("cancel", data, visit: visit, language: visit.language, title: pages.catalog.text("cancel_title", visit.language))
     }
@@ -283,8 +312,64 @@ extension API {
     private func cancelAppointment(_ context: APIContext, _ visit: PageVisit) async throws -> Response {
         let appointment = try await changeable(context, visit)
         let (desk, actor, series) = (self.desk, Self.actor(visit), visit.form.checked("series"))
-        let cancelled = try await work { try desk.cancel(appointment: appointment.id, wholeSeries: series, actor: actor) }
+        // The form's choices, read as the API reads its body's.
+        let cause = try CancelRequestBody(series: series, cancelledBy: visit.form["by"], reason: visit.form["reason"]).cause(of: visit.principal)
+        let cancelled = try await work { try desk.cancel(appointment: appointment.id, wholeSeries: series, cause: cause, actor: actor) }
         signedIn.flash(visit.session, pages.catalog.text(cancelled.count == 1 ? "cancelled_one" : "cancelled_many", visit.language, ["count": String(cancelled.count)]))
         return Pages.redirect(visit.principal.role == .consultant ? "/desk/agenda?week=\(zone.local(at: appointment.span.start).date)" : "/desk")
+    }
+
+    /// Records an intake from the form's answers (every question); the level it gives becomes theirs.
+    private func recordIntake(_ id: String, _ visit: PageVisit) async throws -> Response {
+        _ = try await ownJobSeeker(id, visit)
+        var answers: [String: Int] = [:]
+        for question in Questionnaire.questions {
+            guard let text = visit.form[question.id] else { throw PageProblem.missing(question.id) }
+            guard let value = Int(text) else { throw PageProblem(.unprocessableContent, message: Text("\(question.id): \"\(text)\" is not an answer")) }
+            answers[question.id] = value
+        }
+        let (store, now, actor, given) = (self.store, desk.now(), Self.actor(visit), answers)
+        let intake = try await work { try store.recordIntake(jobSeeker: id, answers: given, at: now, actor: actor) }
+        let renderer = pages.catalog.renderer(visit.language)
+        signedIn.flash(visit.session, Text("intake: \(intake.level.words), score \(intake.score) of \(Questionnaire.maximumScore)").rendered(by: renderer))
+        return Pages.redirect("/desk/job-seekers/\(id)")
+    }
+
+    /// Lends the chosen device to one of the consultant's job seekers.
+    private func lend(_ id: String, _ visit: PageVisit) async throws -> Response {
+        _ = try await ownJobSeeker(id, visit)
+        guard let device = visit.form["device"] else { throw PageProblem.missing("device") }
+        let until = try visit.form["until"].map { try Fields.date($0, field: "until") }
+        let (store, now, actor) = (self.store, desk.now(), Self.actor(visit))
+        let loan = try await work { try store.lend(device: device, to: id, until: until, at: now, actor: actor) }
+        signedIn.flash(visit.session, Text("loan \(loan.id): \(device) until \(loan.until)").rendered(by: pages.catalog.renderer(visit.language)))
+        return Pages.redirect("/desk/job-seekers/\(id)")
+    }
+
+    /// Extends or takes back a loan of one of the consultant's job seekers (a coordinator's too).
+    private func changeLoan(_ context: APIContext, _ visit: PageVisit, extend: Bool) async throws -> Response {
+        try requireRole(visit, .consultant, .coordinator)
+        guard let text = context.parameters.get("id"), let id = Int(text), id > 0 else { throw PageProblem(.notFound, message: Text("no such loan")) }
+        let form = visit.form
+        let until = try form["until"].map { try Fields.date($0, field: "until") }
+        let condition = try form["condition"].map { text in
+            guard let condition = Loan.Condition(rawValue: text) else {
+                throw PageProblem(.unprocessableContent, message: Text("condition: \"\(text)\" is not good, damaged or lost"))
+            }
+            return condition
+        }
+        if !extend && condition == nil { throw PageProblem.missing("condition") }
+        let (store, now, actor, caller) = (self.store, desk.now(), Self.actor(visit), visit.principal)
+        let loan = try await work { () throws -> Loan in
+            _ = try Permission.mayChange(caller, loan: try store.loan(id), id: id, store: store)
+            return extend
+                ? try store.extendLoan(id, until: until, at: now, actor: actor)
+                : try store.returnLoan(id, condition: condition!, at: now, actor: actor)
+        }
+        let renderer = pages.catalog.renderer(visit.language)
+        signedIn.flash(
+            visit.session,
+            (extend ? Text("loan \(id) extended to \(loan.until)") : Text("loan \(id): returned, \(loan.condition?.words ?? Text("good"))")).rendered(by: renderer))
+        return Pages.redirect(caller.role == .coordinator || loan.jobSeeker == nil ? "/desk/devices" : "/desk/job-seekers/\(loan.jobSeeker!)")
     }
 }
