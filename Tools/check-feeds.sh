@@ -16,6 +16,9 @@ for j in 1 2 3; do "$zitdag" job-seeker add "J$j" --initials AB --language nl --
 "$zitdag" book --job-seeker J3 --at "2026-11-26 13:00" > /dev/null
 "$zitdag" move 4 --to "2026-12-01 10:00" > /dev/null
 "$zitdag" cancel 5 > /dev/null
+# A laptop lent to J1 ending on 15 December: an all-day event in the consultant's feed.
+"$zitdag" device add L-001 --kind laptop --bought 2025-01-01 > /dev/null
+"$zitdag" loan lend --device L-001 --job-seeker J1 --until 2026-12-15 > /dev/null
 "$zitdag" feed coach C1 > "$folder/coach.ics"
 "$zitdag" feed consultant K1 > "$folder/consultant.ics"
 "$zitdag" feed location L1 > "$folder/location.ics"
@@ -50,8 +53,15 @@ assert len(events) == len(card.vevent_list) == khal, (len(events), len(card.veve
 assert calendar['METHOD'] == 'PUBLISH' and len(list(calendar.walk('VTIMEZONE'))) == 1
 cancelled = sum(1 for e in events if e.get('STATUS') == 'CANCELLED')
 walk_in = sum(1 for e in events if str(e.get('SUMMARY')).startswith('Vrije inloop'))
+import datetime
+all_day = [e for e in events if not isinstance(e.decoded('DTSTART'), datetime.datetime)]
+if path.endswith('consultant.ics'):
+    assert [str(e.decoded('DTSTART')) for e in all_day] == ['2026-12-15'], all_day
+    assert str(card.vevent_list[[str(v.dtstart.value) for v in card.vevent_list].index('2026-12-15')].dtstart.value) == '2026-12-15'
+else:
+    assert not all_day, path
 if path.endswith('digipunt.ics'):
     assert walk_in > 0, "no walk-in events in the Digipunt coach's feed"
-print(f"{path.rsplit('/', 1)[1]}: {len(events)} events read alike by icalendar, vobject and khal ({cancelled} cancelled, {walk_in} walk-in)")
+print(f"{path.rsplit('/', 1)[1]}: {len(events)} events read alike by icalendar, vobject and khal ({cancelled} cancelled, {walk_in} walk-in, {len(all_day)} all-day)")
 PY
 done

@@ -65,7 +65,7 @@ extension CommandError {
         "max_gap_days": "--gap", "priority": "--priority", "attendance": "--attendance", "consultant": "--consultant",
         "due": "--due", "from": "--from", "to": "--to", "start": "--at", "session": "--session", "count": "--count",
         "language": "--language", "initials": "--initials",
-        "offer_hours": "--offer-hours", "until": "--until", "device": "--device", "handover": "--appointment", "appointment": "--appointment",
+        "offer_hours": "--offer-hours", "until": "--until", "device": "--device",
         "on": "--on", "state": "--state", "advanced_from": "--advanced", "gap_days": "--gap",
     ]
 }

@@ -29,7 +29,7 @@ extension API {
             try Permission.mayKeepInventory(caller)
             var request = request
             let body = try await request.decode(DeviceStateBody.self, context: context)
-            guard let state = Device.State(rawValue: body.state) else {
+            guard let state = Device.State(rawValue: body.state), state != .onLoan else {
                 throw APIProblem(.unprocessableContent, Text("state: \"\(body.state)\" is not available, in_repair or retired"), field: "state")
             }
             let (store, now, id) = (self.store, desk.now(), context.parameters.get("id") ?? "")

@@ -49,7 +49,7 @@ extension Store {
             guard try JobSeekerTable.profile(db, jobSeeker) != nil else { throw StoreError.unknown(kind: Text("job seeker"), id: jobSeeker) }
             var start = from ?? zone.local(at: now).date
             if let handover {
-                let appointment = try Self.appointment(db, handover, of: jobSeeker, field: "handover")
+                let appointment = try Self.appointment(db, handover, of: jobSeeker)
                 start = from ?? zone.local(at: appointment.span.start).date
             }
             let borrowing = try LoanTable.loans(db, where: "l.job_seeker_id = ? AND l.returned IS NULL", [jobSeeker]).map { loan in
@@ -88,7 +88,7 @@ extension Store {
             var day = on ?? zone.local(at: now).date
             if let appointment {
                 guard let borrower = loan.jobSeeker else { throw StoreError.conflict(Text("loan \(id) has no borrower any more; return it without an appointment")) }
-                let start = try Self.appointment(db, appointment, of: borrower, field: "appointment").span.start
+                let start = try Self.appointment(db, appointment, of: borrower).span.start
                 day = on ?? zone.local(at: start).date
             }
             let device = try loan.device.flatMap { try LoanTable.device(db, $0) }
@@ -142,13 +142,12 @@ extension Store {
         return loan
     }
 
-    /// Appointment `id`, which must be `jobSeeker`'s and not cancelled.
-    static func appointment(_ db: Database, _ id: Int64, of jobSeeker: String, field: String) throws -> BookedAppointment {
+    /// Appointment `id`, which must be `jobSeeker`'s and not cancelled (else a conflict: the
+    /// appointment exists, it is just not one the device can change hands at).
+    static func appointment(_ db: Database, _ id: Int64, of jobSeeker: String) throws -> BookedAppointment {
         guard let appointment = try AppointmentTable.appointment(db, id: id) else { throw StoreError.unknown(kind: Text("appointment"), id: String(id)) }
-        guard appointment.jobSeeker == jobSeeker else {
-            throw StoreError.invalid(field: field, reason: Text("appointment \(id) is not job seeker \(jobSeeker)'s"))
-        }
-        guard appointment.status != .cancelled else { throw StoreError.invalid(field: field, reason: Text("appointment \(id) is cancelled")) }
+        guard appointment.jobSeeker == jobSeeker else { throw StoreError.conflict(Text("appointment \(id) is not job seeker \(jobSeeker)'s")) }
+        guard appointment.status != .cancelled else { throw StoreError.conflict(Text("appointment \(id) is cancelled")) }
         return appointment
     }
 }

@@ -85,6 +85,9 @@ import ZitdagCore
         #expect(throws: BookingRefusal(.conflict, Text("device L-001 is retired and stays retired"))) { try LoanDesk.change(retired, to: .available) }
         let (lent, _) = try LoanDesk.lend(Self.laptop, to: "J1", from: Self.day("2026-12-01"))
         #expect(throws: BookingRefusal(.conflict, Text("device L-001 is on loan; take it back first"))) { try LoanDesk.change(lent, to: .retired) }
+        for device in [Self.laptop, lent] {
+            #expect(throws: BookingRefusal(.invalid, field: "state", Text("a device goes on loan by lending it"))) { try LoanDesk.change(device, to: .onLoan) }
+        }
     }
 
     @Test func theOverviewListsLoansEndingOverdueReturnsAndDevicesDueForReplacement() throws {

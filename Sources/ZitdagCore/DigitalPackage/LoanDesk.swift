@@ -55,11 +55,11 @@ public enum LoanDesk {
     /// Changes a device's state by hand: to repair, back from repair, or retired. A device on loan
     /// changes only by being taken back; a retired one stays retired.
     public static func change(_ device: Device, to state: Device.State) throws(BookingRefusal) -> Device {
+        if state == .onLoan { throw BookingRefusal(.invalid, field: "state", Text("a device goes on loan by lending it")) }
         if device.state == state { return device }
-        switch (device.state, state) {
-        case (.onLoan, _): throw BookingRefusal(.conflict, Text("device \(device.id) is on loan; take it back first"))
-        case (.retired, _): throw BookingRefusal(.conflict, Text("device \(device.id) is retired and stays retired"))
-        case (_, .onLoan): throw BookingRefusal(.invalid, field: "state", Text("a device goes on loan by lending it"))
+        switch device.state {
+        case .onLoan: throw BookingRefusal(.conflict, Text("device \(device.id) is on loan; take it back first"))
+        case .retired: throw BookingRefusal(.conflict, Text("device \(device.id) is retired and stays retired"))
         default:
             var changed = device
             changed.state = state
