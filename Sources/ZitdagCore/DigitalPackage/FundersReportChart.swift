@@ -45,14 +45,8 @@ public struct FundersReportChart: Sendable {
         let totals = rows.map { row in parts.reduce(0) { $0 + $1.1(row) } }
         let step = SimulationCharts.roundStep(Double(max(totals.max() ?? 0, 1)))
         let top = (Double(max(totals.max() ?? 0, 1)) / step).rounded(.up) * step
-        var body = ""
-        var value = 0.0
-        while value <= top + step / 2 {
-            let y = margin.top + plotHeight * (1 - value / top)
-            body += "<line x1=\"\(margin.left)\" y1=\"\(y)\" x2=\"\(width - margin.right)\" y2=\"\(y)\" stroke=\"#ddd\"/>"
-            body += "<text x=\"\(margin.left - 6)\" y=\"\(y + 4)\" text-anchor=\"end\">\(Int(value))</text>"
-            value += step
-        }
+        var body = SVG.gridlines(
+            top: top, step: step, left: margin.left, right: width - margin.right, plotTop: margin.top, plotHeight: plotHeight, label: { String(Int($0)) })
         let slot = plotWidth / Double(max(rows.count, 1))
         for (i, row) in rows.enumerated() {
             let x = margin.left + slot * Double(i) + slot * 0.15
@@ -83,17 +77,5 @@ public struct FundersReportChart: Sendable {
             """
     }
 
-    private func escape(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    private func escape(_ text: String) -> String { SVG.escape(text) }
 }

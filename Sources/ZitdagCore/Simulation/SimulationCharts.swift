@@ -61,13 +61,7 @@ public struct SimulationCharts: Sendable {
     private func axes(top: Double, step: Double, formatY: (Double) -> String, xTicks: [(x: Double, label: String)]) -> String {
         var out = "<line x1=\"\(margin.left)\" y1=\"\(margin.top + plotHeight)\" x2=\"\(width - margin.right)\" y2=\"\(margin.top + plotHeight)\" stroke=\"#444\"/>"
         out += "<line x1=\"\(margin.left)\" y1=\"\(margin.top)\" x2=\"\(margin.left)\" y2=\"\(margin.top + plotHeight)\" stroke=\"#444\"/>"
-        var value = 0.0
-        while value <= top + step / 2 {
-            let y = margin.top + plotHeight * (1 - value / top)
-            out += "<text x=\"\(margin.left - 6)\" y=\"\(y + 4)\" text-anchor=\"end\">\(formatY(value))</text>"
-            out += "<line x1=\"\(margin.left)\" y1=\"\(y)\" x2=\"\(width - margin.right)\" y2=\"\(y)\" stroke=\"#ddd\"/>"
-            value += step
-        }
+        out += SVG.gridlines(top: top, step: step, left: margin.left, right: width - margin.right, plotTop: margin.top, plotHeight: plotHeight, label: formatY)
         for tick in xTicks {
             out += "<line x1=\"\(tick.x)\" y1=\"\(margin.top + plotHeight)\" x2=\"\(tick.x)\" y2=\"\(margin.top + plotHeight + 4)\" stroke=\"#444\"/>"
             out += "<text x=\"\(tick.x)\" y=\"\(margin.top + plotHeight + 16)\" text-anchor=\"middle\">\(escape(tick.label))</text>"
@@ -137,8 +131,5 @@ public struct SimulationCharts: Sendable {
 
     private func quote(_ value: Double) -> String { "\"\(String(format: "%.2f", value))\"" }
 
-    private func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-            .replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    private func escape(_ text: String) -> String { SVG.escape(text) }
 }
