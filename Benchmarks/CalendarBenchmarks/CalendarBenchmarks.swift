@@ -36,12 +36,12 @@ let benchmarks: @Sendable () -> Void = {
     let sessions = try! SessionCalendar(zone: zone).sessions(in: [("bench.ics", bytes)], window: year)
     let coachYear = sessions.filter { $0.coach == "C1" }.flatMap { session in
         // The half-day and three one-hour appointments in it.
-        [CalendarEntry(uid: session.id, span: session.span, summary: "Zitdag", location: session.location)]
+        [CalendarEntry(uid: session.id, span: session.span, summary: Text(verbatim: "Zitdag"), location: session.location)]
             + (0..<3).map { i in
                 let start = session.span.start.adding(seconds: i * 3600)
                 return CalendarEntry(
                     uid: "\(session.id)-\(i)", span: Span(start: start, end: start.adding(seconds: 3600)),
-                    summary: "Coaching J\(i) (1/1)", location: session.location, description: "Werkzoekende J\(i)")
+                    summary: Text(verbatim: "Coaching J\(i) (1/1)"), location: session.location, description: Text(verbatim: "Werkzoekende J\(i)"))
             }
     }
 
@@ -63,7 +63,7 @@ let benchmarks: @Sendable () -> Void = {
         "write a coach's one-year feed (\(coachYear.count) events)",
         configuration: .init(metrics: [.wallClock], timeUnits: .microseconds, maxDuration: .seconds(10), maxIterations: 500)
     ) { benchmark in
-        blackHole(try FeedWriter(zone: zone).write(name: "Zitdagen coach C1", entries: coachYear, stamp: year.start))
+        blackHole(try FeedWriter(zone: zone).write(name: Text(verbatim: "Zitdagen coach C1"), entries: coachYear, stamp: year.start))
     }
 }
 

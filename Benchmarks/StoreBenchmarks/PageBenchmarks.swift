@@ -56,7 +56,7 @@ final class PageDesk: Sendable {
         // A consultant's caseload: forty job seekers of their own among the region's sixty thousand.
         for i in 0..<40 {
             try region.store.saveJobSeeker(
-                JobSeeker(id: "P\(i)", initials: "PE", language: "nl", digitalLevel: "basic", consultant: "K7"), at: region.now, actor: "bench")
+                JobSeeker(id: "P\(i)", initials: "PE", language: "nl", digitalLevel: .basic, consultant: "K7"), at: region.now, actor: "bench")
         }
         let consultantToken = try region.store.createToken(role: .consultant, subject: "K7", at: region.now, actor: "bench", using: &random).secret
         let coordinatorToken = try region.store.createToken(role: .coordinator, subject: "bench", at: region.now, actor: "bench", using: &random).secret

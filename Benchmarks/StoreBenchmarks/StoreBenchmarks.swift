@@ -18,6 +18,10 @@ import ZitdagStore
 ///   with 20 requests waiting: the backfill decision, its check and the booking of the requests
 ///   chosen (the freed hour, and the half-day's other free hours), in the cancellation's
 ///   transaction; p99 is the goal (10 ms).
+/// - "funders' report": three months for the whole region and each of its locations, from 50,000
+///   appointments, 4,000 intakes and 3,000 loans; p99 is the goal (1 s, a report a coordinator waits for).
+/// - "lend and take back a device": both, each its own transaction, with 3,000 devices and their
+///   loans in the store; p99 is the goal (5 ms).
 let benchmarks: @Sendable () -> Void = {
     let region = try! RegionDatabase()
     pageBenchmarks(region)
@@ -69,6 +73,23 @@ let benchmarks: @Sendable () -> Void = {
         arrival += 1
         let session = region.sessions[(arrival * 7_919) % region.sessions.count]
         blackHole(try region.store.walkInArrive(session: session.id, initials: "AB", topic: .email, at: session.span.start, actor: "bench"))
+    }
+
+    Benchmark(
+        "funders' report, three months, region and each location (region database)",
+        configuration: .init(metrics: [.wallClock], timeUnits: .milliseconds, warmupIterations: 1, maxDuration: .seconds(30), maxIterations: 20)
+    ) { _ in
+        blackHole(try region.store.fundersReport(from: LocalDate(year: 2026, month: 11, day: 1)!, to: LocalDate(year: 2027, month: 1, day: 31)!))
+    }
+
+    var lending = 0
+    Benchmark(
+        "lend and take back a device (region database)",
+        configuration: .init(metrics: [.wallClock, .throughput], timeUnits: .microseconds, warmupIterations: 5, maxDuration: .seconds(20), maxIterations: 1_000)
+    ) { _ in
+        lending += 1
+        let loan = try region.store.lend(device: "S-\(lending % 500)", to: "B\(lending % 512)", at: region.now, actor: "bench")
+        blackHole(try region.store.returnLoan(loan.id, condition: .good, at: region.now, actor: "bench"))
     }
 
     Benchmark(
@@ -135,6 +156,21 @@ final class RegionDatabase: @unchecked Sendable {
         for i in 0..<512 { try store.saveJobSeeker(JobSeeker(id: "B\(i)", initials: "BE"), at: now, actor: "bench") }
         for i in 0..<8_000 { try store.saveJobSeeker(JobSeeker(id: "N\(i)", initials: "NB"), at: now, actor: "bench") }
         for i in 0..<2_000 { try store.saveJobSeeker(JobSeeker(id: "W\(i)", initials: "WA"), at: now, actor: "bench") }
+        // The digital package: intakes for 4,000 of the booked job seekers, 3,000 devices lent to as
+        // many, and 500 spare ones for the lending benchmark.
+        let today = monday
+        let locations = Array(Set(problem.sessions.map(\.location))).sorted()
+        for j in 1...4_000 {
+            let skill = j % 4
+            _ = try store.recordIntake(
+                jobSeeker: "J\(j)", answers: ["computer": skill, "email": skill, "internet": 3 - skill, "forms": 1, "jobs": skill % 2, "device": j % 2, "connection": 1],
+                on: today.adding(days: -(j % 60)), location: locations[j % locations.count], at: now, actor: "bench")
+        }
+        for d in 0..<3_500 {
+            let id = d < 3_000 ? "L-\(d)" : "S-\(d - 3_000)"
+            try store.addDevice(Device(id: id, kind: d % 3 == 0 ? .tablet : .laptop, bought: today.adding(days: -(d % 1_800)), location: locations[d % locations.count]), at: now, actor: "bench")
+            if d < 3_000 { _ = try store.lend(device: id, to: "J\(d + 10)", from: today.adding(days: -(d % 180)), at: now, actor: "bench") }
+        }
         sessions = problem.sessions
     }
 

@@ -90,6 +90,8 @@ public struct FundersReport: Sendable {
     }
 
     /// The months from `from`'s to `to`'s, each for the whole city and, with `locations`, for each of them.
+    /// One pass over the facts, each counted in its month's city row and its location's row (a
+    /// region's 50,000 appointments took 4.9 s when every row read them all).
     public init(facts: Facts, from: LocalDate, to: LocalDate, locations: [String] = []) {
         var months: [(name: String, last: LocalDate)] = []
         var first = LocalDate(year: from.components.year, month: from.components.month, day: 1)!
@@ -98,45 +100,61 @@ public struct FundersReport: Sendable {
             months.append((first.month, next.adding(days: -1)))
             first = next
         }
+        let firstMonth = Self.monthNumber(from)
+        let places = [nil] + locations.map(Optional.some)
+        let column = Dictionary(locations.enumerated().map { ($0.element, $0.offset + 1) }, uniquingKeysWith: { first, _ in first })
+        var rows = months.flatMap { month in places.map { Row(month: month.name, location: $0) } }
+        var reached = [Set<String>](repeating: [], count: rows.count)
+        /// The rows a fact of `day` at `place` counts in: its month's city row, and its location's.
+        func rowsOf(_ day: LocalDate, _ place: String?) -> [Int] {
+            let month = Self.monthNumber(day) - firstMonth
+            guard month >= 0, month < months.count else { return [] }
+            let city = month * places.count
+            guard let place, let offset = column[place] else { return [city] }
+            return [city, city + offset]
+        }
+        for appointment in facts.appointments {
+            for i in rowsOf(appointment.day, appointment.location) {
+                rows[i].booked += 1
+                switch appointment.status {
+                case .attended:
+                    rows[i].attended += 1
+                    reached[i].insert(appointment.person)
+                case .noShow: rows[i].noShows += 1
+                case .cancelled:
+                    rows[i].cancelled += 1
+                    let cause = appointment.cause ?? CancellationCause(by: .system, reason: .notGiven)
+                    rows[i].cancelledBy[cause.by, default: 0] += 1
+                    rows[i].cancelReasons[cause.reason, default: 0] += 1
+                case .booked: break
+                }
+            }
+        }
+        for i in rows.indices { rows[i].reached = reached[i].count }
+        for intake in facts.intakes {
+            for i in rowsOf(intake.taken, intake.location) { rows[i].intakes[intake.level, default: 0] += 1 }
+        }
+        for (m, month) in months.enumerated() {
+            for lending in facts.loans where lending.loan.isOut(on: month.last) {
+                for i in rowsOf(month.last, lending.location) where i / places.count == m { rows[i].devicesOnLoan += 1 }
+            }
+        }
         // Each person's first attended appointment, over all time (a wait ends there, once).
         var firstSeen: [String: Facts.Appointment] = [:]
         for appointment in facts.appointments where appointment.status == .attended {
             if let seen = firstSeen[appointment.person], seen.day <= appointment.day { continue }
             firstSeen[appointment.person] = appointment
         }
-        var rows: [Row] = []
-        for month in months {
-            for location in [nil] + locations.map(Optional.some) {
-                var row = Row(month: month.name, location: location)
-                func here(_ place: String?) -> Bool { location == nil || place == location }
-                var reached = Set<String>()
-                for appointment in facts.appointments where appointment.day.month == month.name && here(appointment.location) {
-                    row.booked += 1
-                    switch appointment.status {
-                    case .attended:
-                        row.attended += 1
-                        reached.insert(appointment.person)
-                    case .noShow: row.noShows += 1
-                    case .cancelled:
-                        row.cancelled += 1
-                        let cause = appointment.cause ?? CancellationCause(by: .system, reason: .notGiven)
-                        row.cancelledBy[cause.by, default: 0] += 1
-                        row.cancelReasons[cause.reason, default: 0] += 1
-                    case .booked: break
-                    }
-                }
-                row.reached = reached.count
-                for intake in facts.intakes where intake.taken.month == month.name && here(intake.location) {
-                    row.intakes[intake.level, default: 0] += 1
-                }
-                row.devicesOnLoan = facts.loans.filter { here($0.location) && $0.loan.isOut(on: month.last) }.count
-                for (person, appointment) in firstSeen.sorted(by: { $0.key < $1.key })
-                where appointment.day.month == month.name && here(appointment.location) {
-                    if let asked = facts.firstAsked[person] { row.waits.append(max(0, asked.days(to: appointment.day))) }
-                }
-                rows.append(row)
-            }
+        for (person, appointment) in firstSeen.sorted(by: { $0.key < $1.key }) {
+            guard let asked = facts.firstAsked[person] else { continue }
+            for i in rowsOf(appointment.day, appointment.location) { rows[i].waits.append(max(0, asked.days(to: appointment.day))) }
         }
         self.rows = rows
+    }
+
+    /// Months since year 0, to find a day's row without formatting it.
+    static func monthNumber(_ day: LocalDate) -> Int {
+        let (year, month, _) = day.components
+        return year * 12 + month - 1
     }
 }
