@@ -258,6 +258,7 @@ class WebDesk(unittest.TestCase):
                                   ("forms", "helemaal niet", "0"), ("jobs", "helemaal niet", "0"), ("device", "nee", "0"),
                                   ("connection", "ja", "1")]:
             self.choose(f"q-{key}", label, value)
+        Select(self.browser.find_element(By.ID, "intake-location")).select_by_index(1)
         self.follow(self.browser.find_element(By.XPATH, "//button[text()='Intake bewaren']"))
         self.assertIn("intake: starter, score 2 op 15", self.flash())
         self.choose("device", "laptop L-003", "L-003")

@@ -128,7 +128,7 @@ extension API {
         let (store, today) = (self.store, store.zone.local(at: desk.now()).date)
         let path = try await work { try store.path(of: id) }
         let renderer = pages.catalog.renderer(visit.language)
-        let (loans, devices) = try await work { (try store.loans(of: id).filter(\.isOpen), try store.devices()) }
+        let (loans, devices, locations) = try await work { (try store.loans(of: id).filter(\.isOpen), try store.devices(), try store.locations()) }
         let kinds = Dictionary(uniqueKeysWithValues: devices.map { ($0.id, $0.kind) })
         var data: [String: Any] = [
             "seeker": profileData(seeker, visit.language),
@@ -139,7 +139,7 @@ extension API {
                 ]
             },
             "available": devices.filter { $0.state == .available }.map { ["id": $0.id, "words": Text("\($0.kind.words) \($0.id)").rendered(by: renderer)] },
-            "has_available": devices.contains { $0.state == .available }, "has_steps": !path.steps.isEmpty,
+            "has_available": devices.contains { $0.state == .available }, "has_steps": !path.steps.isEmpty, "locations": locations,
             "questions": Questionnaire.questions.map { question -> [String: Any] in
                 [
                     "key": question.id, "text": question.text.rendered(by: renderer),
@@ -328,8 +328,8 @@ extension API {
             guard let value = Int(text) else { throw PageProblem(.unprocessableContent, message: Text("\(question.id): \"\(text)\" is not an answer")) }
             answers[question.id] = value
         }
-        let (store, now, actor, given) = (self.store, desk.now(), Self.actor(visit), answers)
-        let intake = try await work { try store.recordIntake(jobSeeker: id, answers: given, at: now, actor: actor) }
+        let (store, now, actor, given, location) = (self.store, desk.now(), Self.actor(visit), answers, visit.form["location"])
+        let intake = try await work { try store.recordIntake(jobSeeker: id, answers: given, location: location, at: now, actor: actor) }
         let renderer = pages.catalog.renderer(visit.language)
         signedIn.flash(visit.session, Text("intake: \(intake.level.words), score \(intake.score) of \(Questionnaire.maximumScore)").rendered(by: renderer))
         return Pages.redirect("/desk/job-seekers/\(id)")
