@@ -16,7 +16,7 @@ struct WalkInCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            try WalkInCommand.using(store, self) { db throws(StoreError) in
+            try store.run(self) { db in
                 let turn = try db.walkInArrive(session: session, initials: initials, topic: topic, at: StoreOptions.clock(), actor: store.who)
                 if store.json { return Render.printJSON(WalkInSummary(turn.visit, turn: turn, zone: db.zone)) }
                 say(Text("visit \(turn.visit.id) waiting, \(WalkInCommand.turnWords(turn, zone: db.zone))"))
@@ -30,7 +30,7 @@ struct WalkInCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            try WalkInCommand.using(store, self) { db throws(StoreError) in
+            try store.run(self) { db in
                 let visit = try db.walkInCallNext(session: session, at: StoreOptions.clock(), actor: store.who)
                 if store.json { return Render.printJSON(WalkInSummary(visit, zone: db.zone)) }
                 say(Text("visit \(visit.id) called in\(WalkInCommand.about(visit))"))
@@ -46,7 +46,7 @@ struct WalkInCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            try WalkInCommand.using(store, self) { db throws(StoreError) in
+            try store.run(self) { db in
                 let ended = try db.walkInFinish(visit: visit, outcome: outcome, topic: topic, at: StoreOptions.clock(), actor: store.who)
                 if store.json { return Render.printJSON(WalkInSummary(ended, zone: db.zone)) }
                 say(Text("visit \(ended.id): \(outcome.rawValue)\(WalkInCommand.about(ended))"))
@@ -61,7 +61,7 @@ struct WalkInCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            try WalkInCommand.using(store, self) { db throws(StoreError) in
+            try store.run(self) { db in
                 let (register, turns) = try db.walkInQueue(session: session, at: StoreOptions.clock())
                 let helped = register.visits.filter { $0.state == .beingHelped }
                 if store.json { return Render.printJSON(WalkInQueueSummary(register, turns: turns, zone: db.zone)) }
@@ -104,11 +104,6 @@ struct WalkInCommand: ParsableCommand {
                 } catch { throw CommandError.store(error) }
             }
         }
-    }
-
-    /// Runs `body` on the store the options name, its refusals as the command's errors.
-    static func using(_ options: StoreOptions, _ command: some ParsableCommand, _ body: (Store) throws(StoreError) -> Void) throws {
-        try options.run(command, body)
     }
 
     /// "2nd in line, expected at 10:40" (or "after the session's time runs out").

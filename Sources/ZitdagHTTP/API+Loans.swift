@@ -37,12 +37,10 @@ extension API {
             return Response.json(DeviceSummary(device))
         }
         group.get("loans") { request, context in
-            let caller = try context.caller()
-            if caller.role == .coach { throw Permission.forbidden(Text("coaches see the half-days, not a job seeker's path or loans")) }
+            let consultant = try Permission.loansVisible(to: try context.caller())
             let weeks = try Query(request: request).integer("weeks") ?? 4
             guard (1...104).contains(weeks) else { throw APIProblem(.unprocessableContent, Text("weeks: \(weeks) is not 1 to 104"), field: "weeks") }
             let (store, today) = (self.store, zone.local(at: desk.now()).date)
-            let consultant = caller.role == .consultant ? caller.subject : nil
             return Response.json(try await work { LoanOverviewSummary(try store.loanOverview(on: today, weeks: weeks, consultant: consultant)) })
         }
         group.post("loans") { request, context in

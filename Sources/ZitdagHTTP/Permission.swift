@@ -72,11 +72,14 @@ enum Permission {
         }
     }
 
+    /// Coaches see the half-days, not what a job seeker borrows or how they are doing.
+    private static let coachesDoNotFollow = forbidden(Text("coaches see the half-days, not a job seeker's path or loans"))
+
     /// A job seeker's intakes, path and loans: their consultant and coordinators.
     static func mayFollow(_ principal: Principal, jobSeeker: String, store: Store) throws {
         switch principal.role {
         case .coordinator: return
-        case .coach: throw forbidden(Text("coaches see the half-days, not a job seeker's path or loans"))
+        case .coach: throw coachesDoNotFollow
         case .consultant:
             guard try store.jobSeeker(jobSeeker)?.consultant == principal.subject else {
                 throw forbidden(Text("job seeker \(jobSeeker) is not one of your job seekers"))
@@ -96,10 +99,20 @@ enum Permission {
         guard let loan else { throw unknown }
         switch principal.role {
         case .coordinator: return loan
-        case .coach: throw forbidden(Text("coaches see the half-days, not a job seeker's path or loans"))
+        case .coach: throw coachesDoNotFollow
         case .consultant:
             guard let borrower = loan.jobSeeker, try store.jobSeeker(borrower)?.consultant == principal.subject else { throw unknown }
             return loan
+        }
+    }
+
+    /// The loans a caller sees listed: a consultant their own job seekers' (the consultant returned),
+    /// a coordinator all (`nil`); coaches none.
+    static func loansVisible(to principal: Principal) throws -> String? {
+        switch principal.role {
+        case .coordinator: return nil
+        case .consultant: return principal.subject
+        case .coach: throw coachesDoNotFollow
         }
     }
 

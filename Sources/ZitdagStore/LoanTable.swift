@@ -7,6 +7,16 @@ enum LoanTable {
         try db.record(DeviceRecord.self, "SELECT * FROM device WHERE id = ?", [id])?.device
     }
 
+    /// The device a loan lends, when it was recorded.
+    static func device(of loan: Loan, _ db: Database) throws -> Device? {
+        try loan.device.flatMap { try device(db, $0) }
+    }
+
+    /// The loans with the kinds of their devices (`nil` where no device was recorded).
+    static func withKinds(_ loans: [Loan], _ db: Database) throws -> [(loan: Loan, kind: Device.Kind?)] {
+        try loans.map { (loan: $0, kind: try device(of: $0, db)?.kind) }
+    }
+
     static func devices(_ db: Database) throws -> [Device] {
         try db.records(DeviceRecord.self, "SELECT * FROM device ORDER BY id").map(\.device)
     }

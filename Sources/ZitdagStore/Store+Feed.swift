@@ -71,10 +71,9 @@ extension Store {
             let loans = try LoanTable.loans(
                 db, where: "l.returned IS NULL AND l.until BETWEEN ? AND ? AND l.job_seeker_id IN (SELECT id FROM job_seeker WHERE consultant_id = ?)",
                 [from.daysSinceEpoch, to.daysSinceEpoch, consultant])
-            return try loans.map { loan in
+            return try LoanTable.withKinds(loans, db).map { loan, kind in
                 let seeker = try loan.jobSeeker.flatMap { try JobSeekerTable.profile(db, $0) }
                 let who = viewer.jobSeeker(id: loan.jobSeeker, initials: seeker?.initials) ?? ""
-                let kind = try loan.device.flatMap { try LoanTable.device(db, $0) }?.kind
                 func midnight(_ day: LocalDate) -> Instant { zone.instant(for: LocalDateTime(date: day, secondOfDay: 0))! }
                 return CalendarEntry(
                     uid: "loan-end-\(loan.id)@zitdag", span: Span(start: midnight(loan.until), end: midnight(loan.until.adding(days: 1))),

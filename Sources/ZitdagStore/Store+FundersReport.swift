@@ -64,9 +64,7 @@ extension Store {
                 PersonPath.Appointment(
                     id: a.id, start: zone.local(at: a.span.start), session: a.session, location: a.location, status: a.status, cause: a.cause)
             }
-            let loans = try LoanTable.loans(db, where: "l.job_seeker_id = ?", [jobSeeker]).map { loan in
-                (loan: loan, kind: try loan.device.flatMap { try LoanTable.device(db, $0) }?.kind)
-            }
+            let loans = try LoanTable.withKinds(LoanTable.loans(db, where: "l.job_seeker_id = ?", [jobSeeker]), db)
             return PersonPath(
                 jobSeeker: jobSeeker, intakes: try Self.intakes(db, where: "job_seeker_id = ?", [jobSeeker]), requests: requests,
                 appointments: appointments, loans: loans)

@@ -52,9 +52,7 @@ extension Store {
                 let appointment = try Self.appointment(db, handover, of: jobSeeker)
                 start = from ?? zone.local(at: appointment.span.start).date
             }
-            let borrowing = try LoanTable.loans(db, where: "l.job_seeker_id = ? AND l.returned IS NULL", [jobSeeker]).map { loan in
-                (loan: loan, kind: try loan.device.flatMap { try LoanTable.device(db, $0) }?.kind)
-            }
+            let borrowing = try LoanTable.withKinds(LoanTable.loans(db, where: "l.job_seeker_id = ? AND l.returned IS NULL", [jobSeeker]), db)
             let (lent, loan) = try StoreError.catching(zone: zone) { () throws(BookingRefusal) in
                 try LoanDesk.lend(device, to: jobSeeker, from: start, until: until, borrowing: borrowing)
             }
@@ -91,7 +89,7 @@ extension Store {
                 let start = try Self.appointment(db, appointment, of: borrower).span.start
                 day = on ?? zone.local(at: start).date
             }
-            let device = try loan.device.flatMap { try LoanTable.device(db, $0) }
+            let device = try LoanTable.device(of: loan, db)
             let (back, ended) = try StoreError.catching(zone: zone) { () throws(BookingRefusal) in
                 try LoanDesk.takeBack(loan, device: device, on: day, condition: condition)
             }
@@ -150,18 +148,15 @@ extension Store {
         guard appointment.status != .cancelled else { throw StoreError.conflict(Text("appointment \(id) is cancelled")) }
         return appointment
     }
-}
 
-extension Store {
     /// The open loans of consultant `consultant`'s job seekers, as words per job seeker ("laptop
     /// L-001 until 2027-05-01"), for their list.
     public func openLoans(consultant: String) throws(StoreError) -> [String: [Text]] {
         try read { db in
             var words: [String: [Text]] = [:]
-            for loan in try LoanTable.loans(
+            let loans = try LoanTable.loans(
                 db, where: "l.returned IS NULL AND l.job_seeker_id IN (SELECT id FROM job_seeker WHERE consultant_id = ?)", [consultant])
-            {
-                let kind = try loan.device.flatMap { try LoanTable.device(db, $0) }?.kind
+            for (loan, kind) in try LoanTable.withKinds(loans, db) {
                 words[loan.jobSeeker ?? "", default: []].append(Text("\(PersonPath.what(loan, kind)) until \(loan.until)"))
             }
             return words

@@ -134,9 +134,9 @@ public struct FundersReport: Sendable {
         for intake in facts.intakes {
             for i in rowsOf(intake.taken, intake.location) { rows[i].intakes[intake.level, default: 0] += 1 }
         }
-        for (m, month) in months.enumerated() {
+        for month in months {
             for lending in facts.loans where lending.loan.isOut(on: month.last) {
-                for i in rowsOf(month.last, lending.location) where i / places.count == m { rows[i].devicesOnLoan += 1 }
+                for i in rowsOf(month.last, lending.location) { rows[i].devicesOnLoan += 1 }
             }
         }
         // Each person's first attended appointment, over all time (a wait ends there, once).
