@@ -8,8 +8,9 @@
 /// a few requests at a time.
 ///
 /// Requests are taken best first; each gets one of its options whose groups still pack, or
-/// none. A branch is cut when what it has plus the best each remaining request could earn
-/// alone cannot beat the best known.
+/// none. A branch is cut when what it has plus the best each remaining request can still earn
+/// beside the choices made (its first option that still packs: forward checking) cannot beat
+/// the best known.
 struct ExactSearch {
     /// The requests whose options may be worked out, each at most `optionLimit` of them.
     var options: OptionCache
@@ -89,17 +90,71 @@ struct ExactSearch {
         let budget = nodeBudget ?? Int.max
         let expired = self.expired
 
+        // Whether option `option` of `all[o]` packs beside what is chosen; it stays added when `keep`.
+        func tryOption(_ o: Int, _ option: Int, keep: Bool) -> Bool {
+            let options = all[o]
+            let r = options.request
+            let n = model.problem.requests[r].appointments
+            var groups: [Int] = []
+            for k in 0..<n {
+                let u = Int(options.optionUnits[option * n + k])
+                let group = Int(options.unitGroups[u])
+                if !groups.contains(group) { groups.append(group) }
+                added[group].append((Int32(o), Int32(k), Int32(u)))
+                addedDigest[group] = addedDigest[group] + StartTimes.Digest(request: r, index: k, unitKey: options.unitKeys[u])
+            }
+            var fits = true
+            for group in groups where fits {
+                let stay = fixedItems(group)
+                fits = startTimes.fits(stay.digest + addedDigest[group]) { stay.items + added[group].map(item) }
+            }
+            if !(fits && keep) { takeBack(o, option) }
+            return fits
+        }
+        func takeBack(_ o: Int, _ option: Int) {
+            let options = all[o]
+            let r = options.request
+            let n = model.problem.requests[r].appointments
+            for k in 0..<n {
+                let u = Int(options.optionUnits[option * n + k])
+                let group = Int(options.unitGroups[u])
+                added[group].removeLast()
+                addedDigest[group] = addedDigest[group] - StartTimes.Digest(request: r, index: k, unitKey: options.unitKeys[u])
+            }
+        }
+        // Forward checking: per request, the first option not yet seen to clash with the choices
+        // above it. Choices only take room, so along a branch it only moves on; the best a request
+        // can still earn is that option's value, a far tighter bound than its best alone.
+        var firstFit = [Int](repeating: 0, count: all.count)
+
         func branch(_ i: Int, _ value: Int) {
             if value > best {
                 best = value
                 bestChoice = choice
             }
             guard i < order.count, value + ceiling[i] > best else { return }
+            let saved = firstFit
+            defer { firstFit = saved }
+            if i > 0 {
+                var bound = value
+                for j in i..<order.count {
+                    let o = order[j]
+                    while firstFit[o] < all[o].count {
+                        nodes += 1
+                        if nodes > budget || (nodes & 255 == 1 && expired()) {
+                            stopped = true
+                            return
+                        }
+                        if tryOption(o, firstFit[o], keep: false) { break }
+                        firstFit[o] += 1
+                    }
+                    if firstFit[o] < all[o].count { bound += max(0, all[o].values[firstFit[o]]) }
+                }
+                guard bound > best else { return }
+            }
             let o = order[i]
             let options = all[o]
-            let r = options.request
-            let n = model.problem.requests[r].appointments
-            for option in 0..<options.count {
+            for option in firstFit[o]..<options.count {
                 let optionValue = options.values[option]
                 guard value + optionValue + ceiling[i + 1] > best else { break }
                 nodes += 1
@@ -107,29 +162,11 @@ struct ExactSearch {
                     stopped = true
                     return
                 }
-                var groups: [Int] = []
-                for k in 0..<n {
-                    let u = Int(options.optionUnits[option * n + k])
-                    let group = Int(options.unitGroups[u])
-                    if !groups.contains(group) { groups.append(group) }
-                    added[group].append((Int32(o), Int32(k), Int32(u)))
-                    addedDigest[group] = addedDigest[group] + StartTimes.Digest(request: r, index: k, unitKey: options.unitKeys[u])
-                }
-                var fits = true
-                for group in groups where fits {
-                    let stay = fixedItems(group)
-                    fits = startTimes.fits(stay.digest + addedDigest[group]) { stay.items + added[group].map(item) }
-                }
-                if fits {
+                if tryOption(o, option, keep: true) {
                     choice[o] = option
                     branch(i + 1, value + optionValue)
                     choice[o] = -1
-                }
-                for k in 0..<n {
-                    let u = Int(options.optionUnits[option * n + k])
-                    let group = Int(options.unitGroups[u])
-                    added[group].removeLast()
-                    addedDigest[group] = addedDigest[group] - StartTimes.Digest(request: r, index: k, unitKey: options.unitKeys[u])
+                    takeBack(o, option)
                 }
                 if stopped { return }
             }
