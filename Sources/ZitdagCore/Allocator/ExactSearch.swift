@@ -126,6 +126,8 @@ struct ExactSearch {
         // above it. Choices only take room, so along a branch it only moves on; the best a request
         // can still earn is that option's value, a far tighter bound than its best alone.
         var firstFit = [Int](repeating: 0, count: all.count)
+        // What each node moved on, to set back when it returns: (request's place in `all`, before).
+        var trail: [(o: Int, before: Int)] = []
 
         func branch(_ i: Int, _ value: Int) {
             if value > best {
@@ -133,12 +135,19 @@ struct ExactSearch {
                 bestChoice = choice
             }
             guard i < order.count, value + ceiling[i] > best else { return }
-            let saved = firstFit
-            defer { firstFit = saved }
+            let mark = trail.count
+            defer {
+                while trail.count > mark {
+                    let undo = trail.removeLast()
+                    firstFit[undo.o] = undo.before
+                }
+            }
             if i > 0 {
                 var bound = value
                 for j in i..<order.count {
                     let o = order[j]
+                    let before = firstFit[o]
+                    defer { if firstFit[o] != before { trail.append((o, before)) } }
                     while firstFit[o] < all[o].count {
                         nodes += 1
                         if nodes > budget || (nodes & 255 == 1 && expired()) {
