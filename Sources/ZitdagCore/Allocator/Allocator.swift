@@ -105,6 +105,7 @@ public struct Allocator: Sendable {
                 : start
             var search = NeighbourhoodSearch(
                 schedule: first, seed: seed, order: order, nodeBudget: options.nodeBudget, part: parts?[worker])
+            search.expired = { started.duration(to: clock.now) >= options.timeLimit }
             let steps = problem.requests.isEmpty ? 0 : search.run { steps, sinceImprovement in
                 if steps >= stepCap { return true }
                 if sinceImprovement >= stall { return true }
