@@ -51,6 +51,20 @@ import ZitdagCore
         }
     }
 
+    @Test func aLongSearchOfAJobTeamIsRepeatableAndValid() {
+        // 6,000 steps: the search stalls on this job team and takes deep steps (every 500 steps without
+        // a better plan; four here), whose exact re-decisions must be as repeatable as the rest.
+        let problem = ProblemGenerator(size: .jobteam, seed: 3, start: LocalDate(year: 2026, month: 11, day: 23)!).generate()
+        let options = Allocator.Options(seed: 2, timeLimit: .seconds(600), maxSteps: 6_000, exactRequestLimit: 0)
+        let result = Allocator(problem: problem).solve(options: options, clock: ContinuousClock())
+        #expect(result.steps == 6_000)
+        #expect(result.plan == Allocator(problem: problem).solve(options: options, clock: ContinuousClock()).plan)
+        let report = PlanChecker(problem: problem).check(result.plan)
+        #expect(report.isValid, "\(report.violations.prefix(3))")
+        #expect(report.objective == result.plan.objective)
+        #expect(result.plan.objective > result.constructionObjective)
+    }
+
     @Test func workersSharingOutTheHorizonOfALargeProblemMakeOneValidPlan() {
         // 800 requests: too many for exact steps, so the two workers each improve a run of days.
         let problem = ProblemGenerator(size: .city, seed: 5, start: LocalDate(year: 2026, month: 11, day: 23)!).generate()
