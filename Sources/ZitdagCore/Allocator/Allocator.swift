@@ -112,7 +112,10 @@ public struct Allocator: Sendable {
                 return steps % 16 == 0 && started.duration(to: clock.now) >= options.timeLimit
             }
             if parts == nil {
-                // Whatever still fits where the search ended goes in.
+                // Whatever still fits where the search ended goes in. The time limit ends the steps,
+                // not this last fill (a few hundred options a request): once it has run out, every
+                // insertion would stop at its first option.
+                search.expired = { false }
                 Construction.build(&search.schedule, order: order, nodeBudget: options.nodeBudget)
                 search.fillMovingOthers(order: order)
             }
