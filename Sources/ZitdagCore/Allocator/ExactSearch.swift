@@ -39,11 +39,13 @@ struct ExactSearch {
     /// Re-decides `free` in `schedule`; everything else stays in its sessions.
     mutating func improve(_ schedule: Schedule, free: [Int]) -> Outcome {
         let model = schedule.model
-        var all: [SeriesOptions] = []
+        var found: [SeriesOptions] = []
         for r in free {
-            guard let found = options.get(r) else { return Outcome(better: nil, complete: false) }
-            all.append(found)
+            guard let options = options.get(r) else { return Outcome(better: nil, complete: false) }
+            found.append(options)
         }
+        // Read-only from here: the inner loops read it in place, without copying an element out.
+        let all = found
         let isFree = Set(free)
         let incumbent = free.reduce(0) { $0 + (schedule.placements[$1]?.value ?? 0) }
         let order = all.indices.sorted { (all[$0].values.first ?? 0, -all[$0].count, -$0) > (all[$1].values.first ?? 0, -all[$1].count, -$1) }
@@ -52,9 +54,11 @@ struct ExactSearch {
 
         // Packings are remembered for this call only: the requests that stay change from call to call.
         var startTimes = StartTimes(model: model, empty: empty)
-        // The appointments of the requests that stay, by group; worked out for the groups touched.
-        var fixed = [(items: [StartTimes.Item], digest: StartTimes.Digest)?](repeating: nil, count: model.groupCount)
-        func fixedItems(_ group: Int) -> (items: [StartTimes.Item], digest: StartTimes.Digest) {
+        // The appointments of the requests that stay, by group, and their digest; worked out for the
+        // groups touched.
+        var fixed = [[StartTimes.Item]?](repeating: nil, count: model.groupCount)
+        var fixedDigests = [StartTimes.Digest](repeating: StartTimes.Digest(), count: model.groupCount)
+        func fixedItems(_ group: Int) -> [StartTimes.Item] {
             if let known = fixed[group] { return known }
             var items: [StartTimes.Item] = []
             var digest = StartTimes.Digest()
@@ -71,8 +75,9 @@ struct ExactSearch {
                     }
                 }
             }
-            fixed[group] = (items, digest)
-            return (items, digest)
+            fixed[group] = items
+            fixedDigests[group] = digest
+            return items
         }
 
         // The appointments of the free requests chosen so far, by group: which request (its place in
@@ -89,37 +94,40 @@ struct ExactSearch {
         var stopped = false
         let budget = nodeBudget ?? Int.max
         let expired = self.expired
+        let appointments = all.map { model.problem.requests[$0.request].appointments }
+        // The groups one option touches, reused from call to call.
+        var groups: [Int] = []
+        groups.reserveCapacity(8)
 
         // Whether option `option` of `all[o]` packs beside what is chosen; it stays added when `keep`.
         func tryOption(_ o: Int, _ option: Int, keep: Bool) -> Bool {
-            let options = all[o]
-            let r = options.request
-            let n = model.problem.requests[r].appointments
-            var groups: [Int] = []
+            let n = appointments[o]
+            groups.removeAll(keepingCapacity: true)
             for k in 0..<n {
-                let u = Int(options.optionUnits[option * n + k])
-                let group = Int(options.unitGroups[u])
+                let u = Int(all[o].optionUnits[option * n + k])
+                let group = Int(all[o].unitGroups[u])
                 if !groups.contains(group) { groups.append(group) }
                 added[group].append((Int32(o), Int32(k), Int32(u)))
-                addedDigest[group] = addedDigest[group] + StartTimes.Digest(request: r, index: k, unitKey: options.unitKeys[u])
+                addedDigest[group] = addedDigest[group] + all[o].unitDigests[u * n + k]
             }
             var fits = true
-            for group in groups where fits {
-                let stay = fixedItems(group)
-                fits = startTimes.fits(stay.digest + addedDigest[group]) { stay.items + added[group].map(item) }
+            var g = 0
+            while fits && g < groups.count {
+                let group = groups[g]
+                g += 1
+                if fixed[group] == nil { _ = fixedItems(group) }
+                fits = startTimes.fits(fixedDigests[group] + addedDigest[group]) { fixedItems(group) + added[group].map(item) }
             }
             if !(fits && keep) { takeBack(o, option) }
             return fits
         }
         func takeBack(_ o: Int, _ option: Int) {
-            let options = all[o]
-            let r = options.request
-            let n = model.problem.requests[r].appointments
+            let n = appointments[o]
             for k in 0..<n {
-                let u = Int(options.optionUnits[option * n + k])
-                let group = Int(options.unitGroups[u])
+                let u = Int(all[o].optionUnits[option * n + k])
+                let group = Int(all[o].unitGroups[u])
                 added[group].removeLast()
-                addedDigest[group] = addedDigest[group] - StartTimes.Digest(request: r, index: k, unitKey: options.unitKeys[u])
+                addedDigest[group] = addedDigest[group] - all[o].unitDigests[u * n + k]
             }
         }
         // Forward checking: per request, the first option not yet seen to clash with the choices
@@ -198,7 +206,7 @@ struct ExactSearch {
         }
         var slots: [Int: [Slot]] = [:]
         for (group, chosen) in items.sorted(by: { $0.key < $1.key }) {
-            let together = fixedItems(group).items + chosen
+            let together = fixedItems(group) + chosen
             guard let starts = startTimes.starts(together) else { preconditionFailure("a packing found before is lost") }
             for (item, cell) in zip(together, starts) {
                 if slots[item.request] == nil {

@@ -22,6 +22,9 @@ struct SeriesOptions: Sendable {
     /// Per unit: its ``Unit/key`` and its session's group (read in the exact search's inner loop).
     var unitKeys: [UInt64] = []
     var unitGroups: [Int32] = []
+    /// Per unit `u` and appointment `k`, at `u·n + k`: the ``StartTimes/Digest`` of that appointment
+    /// in that unit, added and taken out as the exact search chooses and backtracks.
+    var unitDigests: [StartTimes.Digest] = []
     /// Option `i` is `optionUnits[i·n ..< (i+1)·n]` (indices into `units`, one per appointment in
     /// time order) and earns `values[i]`; options are sorted best first.
     var optionUnits: [Int32] = []
@@ -53,6 +56,10 @@ struct SeriesOptions: Sendable {
                 unitKeys.append(unit.key)
                 unitGroups.append(Int32(model.sessionGroup[Int(unit.session)]))
             }
+        }
+        unitDigests.reserveCapacity(units.count * n)
+        for key in unitKeys {
+            for k in 0..<n { unitDigests.append(StartTimes.Digest(request: r, index: k, unitKey: key)) }
         }
         let days = byDay.keys.sorted()
         guard let firstDay = days.first, let lastDay = days.last else { return }

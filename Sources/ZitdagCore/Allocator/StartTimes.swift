@@ -20,6 +20,11 @@ struct StartTimes {
 
         init() {}
 
+        init(a: UInt64, b: UInt64) {
+            self.a = a
+            self.b = b
+        }
+
         init(_ item: Item) {
             self.init(request: item.request, index: item.index, unitKey: item.unit.key)
         }
@@ -56,7 +61,7 @@ struct StartTimes {
     let model: Model
     /// The seats booked outside the problem.
     let empty: Schedule
-    private var memo: [Digest: Bool] = [:]
+    private var memo = Memo()
     /// Start cells one packing may try: a crowded group could otherwise take exponential time.
     static let tryBudget = 20_000
     /// Whether some packing ran out of tries and was taken as not fitting (so nothing is proven).
@@ -71,7 +76,7 @@ struct StartTimes {
     /// that set was not seen before.
     mutating func fits(_ digest: Digest, items: () -> [Item]) -> Bool {
         if let known = memo[digest] { return known }
-        if memo.count > 200_000 { memo.removeAll(keepingCapacity: true) }
+        if memo.count > 200_000 { memo.removeAll() }
         let found = starts(items()) != nil
         memo[digest] = found
         return found
@@ -91,6 +96,58 @@ struct StartTimes {
         var starts = [Int32](repeating: 0, count: items.count)
         for (i, position) in order.enumerated() { starts[position] = sorted[i] }
         return starts
+    }
+
+    /// Answers by digest, in a table of its own: open addressing on the digest's first half (already
+    /// a strong mix), both halves compared. A `Dictionary` hashed every digest again on each lookup,
+    /// the exact search's most frequent operation.
+    struct Memo {
+        private struct Entry {
+            var a: UInt64 = 0
+            var b: UInt64 = 0
+            /// 0 empty, 1 does not fit, 2 fits.
+            var answer: UInt8 = 0
+        }
+
+        private var entries = [Entry](repeating: Entry(), count: 256)
+        private(set) var count = 0
+
+        subscript(digest: Digest) -> Bool? {
+            get {
+                let mask = entries.count - 1
+                var i = Int(truncatingIfNeeded: digest.a) & mask
+                while entries[i].answer != 0 {
+                    if entries[i].a == digest.a && entries[i].b == digest.b { return entries[i].answer == 2 }
+                    i = (i + 1) & mask
+                }
+                return nil
+            }
+            set {
+                guard let newValue else { preconditionFailure("answers are only added") }
+                if (count + 1) * 2 > entries.count { grow() }
+                let mask = entries.count - 1
+                var i = Int(truncatingIfNeeded: digest.a) & mask
+                while entries[i].answer != 0 {
+                    if entries[i].a == digest.a && entries[i].b == digest.b { break }
+                    i = (i + 1) & mask
+                }
+                if entries[i].answer == 0 { count += 1 }
+                entries[i] = Entry(a: digest.a, b: digest.b, answer: newValue ? 2 : 1)
+            }
+        }
+
+        /// Forgets every answer, keeping the room.
+        mutating func removeAll() {
+            for i in entries.indices { entries[i].answer = 0 }
+            count = 0
+        }
+
+        private mutating func grow() {
+            let old = entries
+            entries = [Entry](repeating: Entry(), count: old.count * 2)
+            count = 0
+            for entry in old where entry.answer != 0 { self[Digest(a: entry.a, b: entry.b)] = entry.answer == 2 }
+        }
     }
 
     /// What decides an item's start cells: its request, its index and its ``Unit/key``.
