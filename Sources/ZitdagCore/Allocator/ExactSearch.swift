@@ -137,7 +137,19 @@ struct ExactSearch {
         // What each node moved on, to set back when it returns: (request's place in `all`, before).
         var trail: [(o: Int, before: Int)] = []
 
-        func branch(_ i: Int, _ value: Int) {
+        // Groups an option touches, as a mask of bits `group % 64`: two options whose masks share no
+        // bit touch no common group (a shared bit may still be two different groups).
+        func groupMask(_ o: Int, _ option: Int) -> UInt64 {
+            let n = appointments[o]
+            var mask: UInt64 = 0
+            for k in 0..<n { mask |= 1 << UInt64(all[o].unitGroups[Int(all[o].optionUnits[option * n + k])] & 63) }
+            return mask
+        }
+
+        // `changed`: the groups the last choice touched (none when the last request was left out),
+        // every group where the node above did no forward checking. A first fitting option that
+        // touches none of them still fits: only the choice can have taken its room.
+        func branch(_ i: Int, _ value: Int, changed: UInt64) {
             if value > best {
                 best = value
                 bestChoice = choice
@@ -162,6 +174,8 @@ struct ExactSearch {
                             stopped = true
                             return
                         }
+                        // The option the node above found to fit still does, unless the choice touched its groups.
+                        if firstFit[o] == before && changed & groupMask(o, before) == 0 { break }
                         if tryOption(o, firstFit[o], keep: false) { break }
                         firstFit[o] += 1
                     }
@@ -181,15 +195,15 @@ struct ExactSearch {
                 }
                 if tryOption(o, option, keep: true) {
                     choice[o] = option
-                    branch(i + 1, value + optionValue)
+                    branch(i + 1, value + optionValue, changed: i == 0 ? ~0 : groupMask(o, option))
                     choice[o] = -1
                     takeBack(o, option)
                 }
                 if stopped { return }
             }
-            branch(i + 1, value)
+            branch(i + 1, value, changed: i == 0 ? ~0 : 0)
         }
-        branch(0, 0)
+        branch(0, 0, changed: ~0)
         guard let bestChoice else { return Outcome(better: nil, complete: !stopped && !startTimes.gaveUp) }
 
         // Rebuild: the free requests in their chosen options, and the requests that stay in the
