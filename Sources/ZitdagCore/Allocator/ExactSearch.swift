@@ -169,13 +169,13 @@ struct ExactSearch {
                     let before = firstFit[o]
                     defer { if firstFit[o] != before { trail.append((o, before)) } }
                     while firstFit[o] < all[o].count {
+                        // The option the node above found to fit still does, unless the choice touched its groups.
+                        if firstFit[o] == before && changed & groupMask(o, before) == 0 { break }
                         nodes += 1
                         if nodes > budget || (nodes & 255 == 1 && expired()) {
                             stopped = true
                             return
                         }
-                        // The option the node above found to fit still does, unless the choice touched its groups.
-                        if firstFit[o] == before && changed & groupMask(o, before) == 0 { break }
                         if tryOption(o, firstFit[o], keep: false) { break }
                         firstFit[o] += 1
                     }
