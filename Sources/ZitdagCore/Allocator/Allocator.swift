@@ -90,8 +90,8 @@ public struct Allocator: Sendable {
 
         // Where the exact steps run (a job team), the search keeps finding better plans after many
         // steps without one: 20,000 steps and more of them (measured on generated job teams: the
-        // third yardstick problem at 1 s from a mean 0.993 of CP-SAT's 60 s plan to 0.996, its best
-        // seeds past it; the README has the figures). Tiny ones end in the exact search anyway.
+        // third yardstick problem at 1 s from a mean 0.992 of CP-SAT's 60 s plan to 0.995-0.996, its
+        // best seeds past it; the README has the figures). Tiny ones end in the exact search anyway.
         let searchesLong = problem.requests.count > options.exactRequestLimit
             && problem.requests.count <= NeighbourhoodSearch.exactStepRequestLimit
         let stall = options.stallSteps ?? (searchesLong ? Self.longStall : max(5_000, min(20_000, 2 * problem.requests.count)))

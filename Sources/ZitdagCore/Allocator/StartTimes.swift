@@ -75,10 +75,10 @@ struct StartTimes {
     /// Whether the items whose digest is `digest` fit together; `items` is asked for only when
     /// that set was not seen before.
     mutating func fits(_ digest: Digest, items: () -> [Item]) -> Bool {
-        if let known = memo[digest] { return known }
+        if let known = memo.answer(for: digest) { return known }
         if memo.count > 200_000 { memo.removeAll() }
         let found = starts(items()) != nil
-        memo[digest] = found
+        memo.remember(found, for: digest)
         return found
     }
 
@@ -112,28 +112,25 @@ struct StartTimes {
         private var entries = [Entry](repeating: Entry(), count: 256)
         private(set) var count = 0
 
-        subscript(digest: Digest) -> Bool? {
-            get {
-                let mask = entries.count - 1
-                var i = Int(truncatingIfNeeded: digest.a) & mask
-                while entries[i].answer != 0 {
-                    if entries[i].a == digest.a && entries[i].b == digest.b { return entries[i].answer == 2 }
-                    i = (i + 1) & mask
-                }
-                return nil
+        /// The answer remembered for `digest`, if any.
+        func answer(for digest: Digest) -> Bool? {
+            let mask = entries.count - 1
+            var i = Int(truncatingIfNeeded: digest.a) & mask
+            while entries[i].answer != 0 {
+                if entries[i].a == digest.a && entries[i].b == digest.b { return entries[i].answer == 2 }
+                i = (i + 1) & mask
             }
-            set {
-                guard let newValue else { preconditionFailure("answers are only added") }
-                if (count + 1) * 2 > entries.count { grow() }
-                let mask = entries.count - 1
-                var i = Int(truncatingIfNeeded: digest.a) & mask
-                while entries[i].answer != 0 {
-                    if entries[i].a == digest.a && entries[i].b == digest.b { break }
-                    i = (i + 1) & mask
-                }
-                if entries[i].answer == 0 { count += 1 }
-                entries[i] = Entry(a: digest.a, b: digest.b, answer: newValue ? 2 : 1)
-            }
+            return nil
+        }
+
+        /// Remembers `fits` for `digest`; the table doubles when half full.
+        mutating func remember(_ fits: Bool, for digest: Digest) {
+            if (count + 1) * 2 > entries.count { grow() }
+            let mask = entries.count - 1
+            var i = Int(truncatingIfNeeded: digest.a) & mask
+            while entries[i].answer != 0 && !(entries[i].a == digest.a && entries[i].b == digest.b) { i = (i + 1) & mask }
+            if entries[i].answer == 0 { count += 1 }
+            entries[i] = Entry(a: digest.a, b: digest.b, answer: fits ? 2 : 1)
         }
 
         /// Forgets every answer, keeping the room.
@@ -146,7 +143,7 @@ struct StartTimes {
             let old = entries
             entries = [Entry](repeating: Entry(), count: old.count * 2)
             count = 0
-            for entry in old where entry.answer != 0 { self[Digest(a: entry.a, b: entry.b)] = entry.answer == 2 }
+            for entry in old where entry.answer != 0 { remember(entry.answer == 2, for: Digest(a: entry.a, b: entry.b)) }
         }
     }
 
