@@ -2,7 +2,7 @@
 /// list on some days that have room for it, skipping full ones through the ``FreeRunIndex`` (unless
 /// seats are relaxed), or those of one coach.
 struct CandidateSessions: Sequence, IteratorProtocol {
-    private let index: FreeRunIndex?
+    private let index: FreeRunIndex.List?
     private let sessions: [Int32]
     private let list: Int
     private let cells: Int
@@ -24,7 +24,7 @@ struct CandidateSessions: Sequence, IteratorProtocol {
     /// The sessions at `positions` of a language list (see ``Model/lists``), from `turn` to the end
     /// and then from the start up to `turn`.
     init(
-        index: FreeRunIndex?, sessions: [Int32], dayStarts: [Int32], shapeEnds: [Int32], firstDay: Int, list: Int, cells: Int,
+        index: FreeRunIndex.List?, sessions: [Int32], dayStarts: [Int32], shapeEnds: [Int32], firstDay: Int, list: Int, cells: Int,
         positions: Range<Int>, turningAt turn: Int
     ) {
         self.index = index
@@ -77,7 +77,7 @@ struct CandidateSessions: Sequence, IteratorProtocol {
     private mutating func nextInRound() -> Int? {
         while position < end {
             if let index {
-                guard let found = index.first(in: position..<end, list: list, cells: cells) else {
+                guard let found = index.first(in: position..<end, cells: cells) else {
                     position = end
                     return nil
                 }

@@ -4,36 +4,43 @@
 /// scanning full ones. This keeps a search's cost from growing with the
 /// number of sessions a day has.
 struct FreeRunIndex: Sendable {
-    /// Per list: leaves from `size[list]` on, internal node `i` holds the max of `2i` and `2i+1`.
-    private var trees: [[UInt8]]
+    /// Every list's tree, one after another (one array: an update checks one buffer's uniqueness,
+    /// not an outer and an inner one). In list `l`'s tree, from `treeStart[l]`: leaves from
+    /// `leafBase[l]` on, internal node `i` holds the max of `2i` and `2i+1`.
+    private var tree: [UInt8]
+    private let treeStart: [Int]
     private let leafBase: [Int]
     /// Per session: (list, position) of every place it appears.
     private let places: [[(list: Int32, position: Int32)]]
 
     /// An index of no sessions (see ``Schedule/init(standingInFor:)``).
     init() {
-        trees = []
+        tree = []
+        treeStart = []
         leafBase = []
         places = []
     }
 
     init(model: Model) {
         var places = [[(list: Int32, position: Int32)]](repeating: [], count: model.sessionStart.count)
-        var trees: [[UInt8]] = []
+        var tree: [UInt8] = []
+        var treeStart: [Int] = []
         var leafBase: [Int] = []
         for (l, list) in model.lists.enumerated() {
             var base = 1
             while base < list.count { base *= 2 }
-            var tree = [UInt8](repeating: 0, count: 2 * base)
+            let start = tree.count
+            tree += [UInt8](repeating: 0, count: 2 * base)
             for (position, s) in list.enumerated() {
-                tree[base + position] = UInt8(min(255, model.sessionCells[Int(s)]))
+                tree[start + base + position] = UInt8(min(255, model.sessionCells[Int(s)]))
                 places[Int(s)].append((Int32(l), Int32(position)))
             }
-            for i in stride(from: base - 1, through: 1, by: -1) { tree[i] = max(tree[2 * i], tree[2 * i + 1]) }
-            trees.append(tree)
+            for i in stride(from: base - 1, through: 1, by: -1) { tree[start + i] = max(tree[start + 2 * i], tree[start + 2 * i + 1]) }
+            treeStart.append(start)
             leafBase.append(base)
         }
-        self.trees = trees
+        self.tree = tree
+        self.treeStart = treeStart
         self.leafBase = leafBase
         self.places = places
     }
@@ -42,15 +49,15 @@ struct FreeRunIndex: Sendable {
     mutating func update(session s: Int, run: Int) {
         let value = UInt8(min(255, run))
         for (list, position) in places[s] {
-            let l = Int(list)
-            var i = leafBase[l] + Int(position)
-            guard trees[l][i] != value else { continue }
-            trees[l][i] = value
+            let start = treeStart[Int(list)]
+            var i = leafBase[Int(list)] + Int(position)
+            guard tree[start + i] != value else { continue }
+            tree[start + i] = value
             i /= 2
             while i >= 1 {
-                let parent = max(trees[l][2 * i], trees[l][2 * i + 1])
-                if trees[l][i] == parent { break }
-                trees[l][i] = parent
+                let parent = max(tree[start + 2 * i], tree[start + 2 * i + 1])
+                if tree[start + i] == parent { break }
+                tree[start + i] = parent
                 i /= 2
             }
         }
@@ -58,26 +65,42 @@ struct FreeRunIndex: Sendable {
 
     /// The first position in `positions` of `list` whose session has a free run of at least `cells`.
     func first(in positions: Range<Int>, list: Int, cells: Int) -> Int? {
-        guard !positions.isEmpty else { return nil }
-        let tree = trees[list]
-        let base = leafBase[list]
-        let need = UInt8(min(255, cells))
-        // Walk up from the leaf at the lower bound, looking right for a subtree that qualifies.
-        var i = base + positions.lowerBound
-        if tree[i] >= need { return positions.lowerBound }
-        while true {
-            // Climb while `i` is a right child (nothing to its right inside the parent).
-            while i & 1 == 1 {
-                i /= 2
-                if i <= 1 { return nil }
+        self.list(list).first(in: positions, cells: cells)
+    }
+
+    /// One list's tree, to search it again and again (see ``CandidateSessions``): holding it holds
+    /// one array, not the whole index.
+    func list(_ l: Int) -> List {
+        List(tree: tree, start: treeStart[l], base: leafBase[l])
+    }
+
+    /// One list's tree in the index.
+    struct List {
+        fileprivate let tree: [UInt8]
+        fileprivate let start: Int
+        fileprivate let base: Int
+
+        /// The first position in `positions` whose session has a free run of at least `cells`.
+        func first(in positions: Range<Int>, cells: Int) -> Int? {
+            guard !positions.isEmpty else { return nil }
+            let need = UInt8(min(255, cells))
+            // Walk up from the leaf at the lower bound, looking right for a subtree that qualifies.
+            var i = base + positions.lowerBound
+            if tree[start + i] >= need { return positions.lowerBound }
+            while true {
+                // Climb while `i` is a right child (nothing to its right inside the parent).
+                while i & 1 == 1 {
+                    i /= 2
+                    if i <= 1 { return nil }
+                }
+                i += 1  // the right sibling
+                if tree[start + i] >= need { break }
             }
-            i += 1  // the right sibling
-            if tree[i] >= need { break }
+            while i < base {
+                i = tree[start + 2 * i] >= need ? 2 * i : 2 * i + 1
+            }
+            let position = i - base
+            return position < positions.upperBound ? position : nil
         }
-        while i < base {
-            i = tree[2 * i] >= need ? 2 * i : 2 * i + 1
-        }
-        let position = i - base
-        return position < positions.upperBound ? position : nil
     }
 }

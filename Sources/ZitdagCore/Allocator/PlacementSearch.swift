@@ -353,7 +353,7 @@ struct PlacementSearch {
             let positions = Model.positions(
                 dayStarts: listDayStarts, firstDay: model.firstDay, lastDay: model.lastDay, from: from, to: to)
             return CandidateSessions(
-                index: search.relaxation.contains(.seats) ? nil : schedule.freeRuns, sessions: listSessions,
+                index: search.relaxation.contains(.seats) ? nil : schedule.freeRuns.list(list), sessions: listSessions,
                 dayStarts: listDayStarts, shapeEnds: listShapeEnds, firstDay: model.firstDay, list: list, cells: cells,
                 positions: positions, turningAt: positions.lowerBound + (positions.isEmpty ? 0 : turn % positions.count))
         }
