@@ -79,6 +79,10 @@ struct ExactSearch {
             fixedDigests[group] = digest
             return items
         }
+        func fixedDigest(_ group: Int) -> StartTimes.Digest {
+            if fixed[group] == nil { _ = fixedItems(group) }
+            return fixedDigests[group]
+        }
 
         // The appointments of the free requests chosen so far, by group: which request (its place in
         // `all`), which appointment, which unit. Items are made of them only for a packing not seen before.
@@ -115,8 +119,7 @@ struct ExactSearch {
             while fits && g < groups.count {
                 let group = groups[g]
                 g += 1
-                if fixed[group] == nil { _ = fixedItems(group) }
-                fits = startTimes.fits(fixedDigests[group] + addedDigest[group]) { fixedItems(group) + added[group].map(item) }
+                fits = startTimes.fits(fixedDigest(group) + addedDigest[group]) { fixedItems(group) + added[group].map(item) }
             }
             if !(fits && keep) { takeBack(o, option) }
             return fits

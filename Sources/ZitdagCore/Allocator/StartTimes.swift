@@ -114,23 +114,24 @@ struct StartTimes {
 
         /// The answer remembered for `digest`, if any.
         func answer(for digest: Digest) -> Bool? {
-            let mask = entries.count - 1
-            var i = Int(truncatingIfNeeded: digest.a) & mask
-            while entries[i].answer != 0 {
-                if entries[i].a == digest.a && entries[i].b == digest.b { return entries[i].answer == 2 }
-                i = (i + 1) & mask
-            }
-            return nil
+            let entry = entries[place(of: digest)]
+            return entry.answer == 0 ? nil : entry.answer == 2
         }
 
         /// Remembers `fits` for `digest`; the table doubles when half full.
         mutating func remember(_ fits: Bool, for digest: Digest) {
             if (count + 1) * 2 > entries.count { grow() }
+            let i = place(of: digest)
+            if entries[i].answer == 0 { count += 1 }
+            entries[i] = Entry(a: digest.a, b: digest.b, answer: fits ? 2 : 1)
+        }
+
+        /// Where `digest` is, or the empty entry where it would go.
+        private func place(of digest: Digest) -> Int {
             let mask = entries.count - 1
             var i = Int(truncatingIfNeeded: digest.a) & mask
             while entries[i].answer != 0 && !(entries[i].a == digest.a && entries[i].b == digest.b) { i = (i + 1) & mask }
-            if entries[i].answer == 0 { count += 1 }
-            entries[i] = Entry(a: digest.a, b: digest.b, answer: fits ? 2 : 1)
+            return i
         }
 
         /// Forgets every answer, keeping the room.
