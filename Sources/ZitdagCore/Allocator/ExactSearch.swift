@@ -20,11 +20,15 @@ struct ExactSearch {
     var nodeBudget: Int?
     /// Asked every few hundred nodes: true ends the search (unproven).
     var expired: () -> Bool = { false }
+    /// The packings, kept from call to call for their table's and scratch arrays' room (answers
+    /// are forgotten on each call: the requests that stay change).
+    private var packings: StartTimes
 
     init(model: Model, optionLimit: Int = 200_000) {
         let empty = Schedule(model: model)
         self.empty = empty
         options = OptionCache(model: model, empty: empty, limit: optionLimit)
+        packings = StartTimes(model: model, empty: empty)
     }
 
     struct Outcome {
@@ -53,7 +57,11 @@ struct ExactSearch {
         for i in stride(from: order.count - 1, through: 0, by: -1) { ceiling[i] = ceiling[i + 1] + max(0, all[order[i]].values.first ?? 0) }
 
         // Packings are remembered for this call only: the requests that stay change from call to call.
+        // Taken out of `self` while the search runs (its nested functions capture a local).
         var startTimes = StartTimes(model: model, empty: empty)
+        swap(&startTimes, &packings)
+        defer { swap(&startTimes, &packings) }
+        startTimes.reset()
         // The appointments of the requests that stay, by group, and their digest; worked out for the
         // groups touched.
         var fixed = [[StartTimes.Item]?](repeating: nil, count: model.groupCount)

@@ -62,6 +62,9 @@ struct StartTimes {
     /// The seats booked outside the problem.
     let empty: Schedule
     private var memo = Memo()
+    /// The backtracking's arrays, kept from one packing to the next: made anew, they were a
+    /// fifth of a job team's search time in allocations.
+    private var scratch = Scratch()
     /// Start cells one packing may try: a crowded group could otherwise take exponential time.
     static let tryBudget = 20_000
     /// Whether some packing ran out of tries and was taken as not fitting (so nothing is proven).
@@ -72,30 +75,36 @@ struct StartTimes {
         self.empty = empty
     }
 
+    /// Forgets every packing (the requests that stay have changed), keeping the room.
+    mutating func reset() {
+        memo.removeAll()
+        gaveUp = false
+    }
+
     /// Whether the items whose digest is `digest` fit together; `items` is asked for only when
     /// that set was not seen before.
     mutating func fits(_ digest: Digest, items: () -> [Item]) -> Bool {
         if let known = memo.answer(for: digest) { return known }
         if memo.count > 200_000 { memo.removeAll() }
-        let found = starts(items()) != nil
+        let found = packs(items()) != nil
         memo.remember(found, for: digest)
         return found
     }
 
-    /// A start cell per item (in the order given), or `nil` when they cannot all fit. One set of
-    /// items gets one answer, whatever their order.
+    /// A start cell per item (in the order given), or `nil` when they cannot all fit.
     mutating func starts(_ items: [Item]) -> [Int32]? {
-        let order = items.indices.sorted { Self.key(items[$0]) < Self.key(items[$1]) }
-        // Into a local first: passing `&gaveUp` to a method of `self` made Swift copy all of `self`
-        // (the memo and the empty schedule) on every call; without the copies a job-team run takes
-        // 2-3 times the steps a second.
-        var ranOut = false
-        let found = search(order.map { items[$0] }, gaveUp: &ranOut)
-        if ranOut { gaveUp = true }
-        guard let sorted = found else { return nil }
+        guard let order = packs(items) else { return nil }
         var starts = [Int32](repeating: 0, count: items.count)
-        for (i, position) in order.enumerated() { starts[position] = sorted[i] }
+        for (i, position) in order.enumerated() { starts[position] = Int32(scratch.found[i]) }
         return starts
+    }
+
+    /// Searches the items in the order of their keys, so that one set of items gets one answer
+    /// whatever the order given (the try budget could otherwise tell two orders apart); returns
+    /// that order when they fit, their start cells in `scratch.found`.
+    private mutating func packs(_ items: [Item]) -> [Int]? {
+        let order = items.indices.sorted { Self.key(items[$0]) < Self.key(items[$1]) }
+        return search(order.map { items[$0] }) ? order : nil
     }
 
     /// Answers by digest, in a table of its own: open addressing on the digest's first half (already
@@ -105,46 +114,63 @@ struct StartTimes {
         private struct Entry {
             var a: UInt64 = 0
             var b: UInt64 = 0
-            /// 0 empty, 1 does not fit, 2 fits.
+            /// The table's generation when written: older entries count as empty.
+            var generation: UInt32 = 0
+            /// 1 does not fit, 2 fits.
             var answer: UInt8 = 0
         }
 
-        private var entries = [Entry](repeating: Entry(), count: 256)
+        /// No room until the first answer: a placeholder costs nothing.
+        private var entries: [Entry] = []
+        private var generation: UInt32 = 1
         private(set) var count = 0
 
         /// The answer remembered for `digest`, if any.
         func answer(for digest: Digest) -> Bool? {
+            guard !entries.isEmpty else { return nil }
             let entry = entries[place(of: digest)]
-            return entry.answer == 0 ? nil : entry.answer == 2
+            return entry.generation != generation ? nil : entry.answer == 2
         }
 
         /// Remembers `fits` for `digest`; the table doubles when half full.
         mutating func remember(_ fits: Bool, for digest: Digest) {
+            if entries.isEmpty { entries = [Entry](repeating: Entry(), count: 256) }
             if (count + 1) * 2 > entries.count { grow() }
             let i = place(of: digest)
-            if entries[i].answer == 0 { count += 1 }
-            entries[i] = Entry(a: digest.a, b: digest.b, answer: fits ? 2 : 1)
+            if entries[i].generation != generation { count += 1 }
+            entries[i] = Entry(a: digest.a, b: digest.b, generation: generation, answer: fits ? 2 : 1)
         }
 
         /// Where `digest` is, or the empty entry where it would go.
         private func place(of digest: Digest) -> Int {
             let mask = entries.count - 1
             var i = Int(truncatingIfNeeded: digest.a) & mask
-            while entries[i].answer != 0 && !(entries[i].a == digest.a && entries[i].b == digest.b) { i = (i + 1) & mask }
+            while entries[i].generation == generation && !(entries[i].a == digest.a && entries[i].b == digest.b) { i = (i + 1) & mask }
             return i
         }
 
-        /// Forgets every answer, keeping the room.
+        /// Forgets every answer: a new generation, so nothing is written. A table grown large for
+        /// one search is let go, so that small ones after it probe a table that fits the cache.
         mutating func removeAll() {
-            for i in entries.indices { entries[i].answer = 0 }
             count = 0
+            generation &+= 1
+            if entries.count > Self.largest || generation == 0 {
+                entries = []
+                generation = 1
+            }
         }
+
+        /// The largest table kept from one search to the next.
+        private static let largest = 16_384
 
         private mutating func grow() {
             let old = entries
+            let live = generation
             entries = [Entry](repeating: Entry(), count: old.count * 2)
             count = 0
-            for entry in old where entry.answer != 0 { remember(entry.answer == 2, for: Digest(a: entry.a, b: entry.b)) }
+            for entry in old where entry.generation == live {
+                remember(entry.answer == 2, for: Digest(a: entry.a, b: entry.b))
+            }
         }
     }
 
@@ -157,111 +183,140 @@ struct StartTimes {
         UInt64(request) << 40 ^ UInt64(index) << 30 ^ unitKey
     }
 
-    private func search(_ items: [Item], gaveUp: inout Bool) -> [Int32]? {
-        let n = items.count
-        // The most constrained first; everything the backtracking reads, in flat arrays.
-        let order = items.indices.sorted { (items[$0].unit.starts.count, $0) < (items[$1].unit.starts.count, $1) }
-        var sessions: [Int] = []
-        for item in items where !sessions.contains(Int(item.unit.session)) { sessions.append(Int(item.unit.session)) }
-        // Seats taken per cell of each session, starting from what is booked.
-        var offsets: [Int] = []
+    /// The backtracking's arrays (see ``scratch``), cleared and refilled by each packing.
+    private struct Scratch {
+        /// What the backtracking reads and writes of one item, at its depth.
+        struct Step {
+            var loadBase = 0, seats = 0, origin = 0, length = 0, cells = 0
+            var seeker = 0, consultant = 0, request = 0, index = 0
+            /// Its start cells: `starts[firstStart..<endStart]`; the next to try; the chosen one.
+            var firstStart = 0, endStart = 0, next = 0
+            var begin = 0, chosen: Int32 = -1
+        }
+
+        var order: [Int] = []
+        /// The sessions the items use, where each one's cells begin in `load`, and the seat-cells its items need.
+        var sessions: [(session: Int, offset: Int, needed: Int)] = []
         var load: [UInt16] = []
-        for s in sessions {
-            offsets.append(load.count)
-            load += empty.counts[model.cellBase[s]..<(model.cellBase[s] + model.sessionCells[s])]
+        var starts: [Int32] = []
+        var steps: [Step] = []
+        /// The start cell of each item after a packing is found, in the order given.
+        var found: [Int] = []
+    }
+
+    /// Whether the items fit together; when they do, `scratch.found` holds their start cells.
+    private mutating func search(_ items: [Item]) -> Bool {
+        let n = items.count
+        scratch.order.removeAll(keepingCapacity: true)
+        scratch.sessions.removeAll(keepingCapacity: true)
+        scratch.load.removeAll(keepingCapacity: true)
+        scratch.starts.removeAll(keepingCapacity: true)
+        scratch.steps.removeAll(keepingCapacity: true)
+        scratch.found.removeAll(keepingCapacity: true)
+        // The most constrained first; everything the backtracking reads, in flat arrays.
+        scratch.order.append(contentsOf: items.indices)
+        scratch.order.sort { (items[$0].unit.starts.count, $0) < (items[$1].unit.starts.count, $1) }
+        // Seats taken per cell of each session, starting from what is booked; the seat-cells needed.
+        for item in items {
+            let s = Int(item.unit.session)
+            if let k = scratch.sessions.firstIndex(where: { $0.session == s }) {
+                scratch.sessions[k].needed += model.requestCells[item.request]
+            } else {
+                scratch.sessions.append((s, scratch.load.count, model.requestCells[item.request]))
+                scratch.load += empty.counts[model.cellBase[s]..<(model.cellBase[s] + model.sessionCells[s])]
+            }
         }
         // Appointments that need more seat-cells than a session has free cannot fit in any order:
         // said at once, where the backtracking would try every order first.
-        var needed = [Int](repeating: 0, count: sessions.count)
-        for item in items { needed[sessions.firstIndex(of: Int(item.unit.session))!] += model.requestCells[item.request] }
-        for (k, s) in sessions.enumerated() {
-            let free = load[offsets[k]..<(offsets[k] + model.sessionCells[s])].reduce(0) { $0 + max(0, model.sessionSeats[s] - Int($1)) }
-            if needed[k] > free { return nil }
+        for (s, offset, needed) in scratch.sessions {
+            let free = scratch.load[offset..<(offset + model.sessionCells[s])].reduce(0) { $0 + max(0, model.sessionSeats[s] - Int($1)) }
+            if needed > free { return false }
         }
-        var starts: [Int32] = []
-        var startBounds = [0]
-        var loadBase: [Int] = [], seats: [Int] = [], origin: [Int] = [], length: [Int] = [], cells: [Int] = []
-        var seekers: [Int] = [], consultants: [Int] = [], requests: [Int] = [], indices: [Int] = []
-        for i in order {
+        for i in scratch.order {
             let item = items[i]
             let s = Int(item.unit.session)
-            starts += item.unit.starts
-            startBounds.append(starts.count)
-            loadBase.append(offsets[sessions.firstIndex(of: s)!])
-            seats.append(model.sessionSeats[s])
-            origin.append(model.sessionStart[s])
-            cells.append(model.requestCells[item.request])
-            length.append(model.requestCells[item.request] * model.grid)
-            seekers.append(model.requestSeeker[item.request])
-            consultants.append(item.unit.attends ? model.requestConsultant[item.request] : -1)
-            requests.append(item.request)
-            indices.append(item.index)
+            var step = Scratch.Step()
+            step.firstStart = scratch.starts.count
+            scratch.starts += item.unit.starts
+            step.endStart = scratch.starts.count
+            step.loadBase = scratch.sessions.first { $0.session == s }!.offset
+            step.seats = model.sessionSeats[s]
+            step.origin = model.sessionStart[s]
+            step.cells = model.requestCells[item.request]
+            step.length = step.cells * model.grid
+            step.seeker = model.requestSeeker[item.request]
+            step.consultant = item.unit.attends ? model.requestConsultant[item.request] : -1
+            step.request = item.request
+            step.index = item.index
+            scratch.steps.append(step)
         }
         let grid = model.grid
-        var begin = [Int](repeating: 0, count: n)
-        var chosen = [Int32](repeating: -1, count: n)
-        // Depth-first with an explicit stack: `next[d]` is the next start to try at depth d.
-        var next = [Int](repeating: 0, count: n + 1)
+        // Depth-first with an explicit stack: `steps[d].next` is the next start to try at depth d.
         var depth = 0
-        next[0] = startBounds[0]
+        if n > 0 { scratch.steps[0].next = scratch.steps[0].firstStart }
         var tries = 0
         while depth >= 0 {
             if depth == n { break }
             tries += 1
             if tries > Self.tryBudget {
                 gaveUp = true
-                return nil
+                return false
             }
             var placed = false
-            while next[depth] < startBounds[depth + 1] {
-                let cell = Int(starts[next[depth]])
-                next[depth] += 1
+            let this = scratch.steps[depth]
+            var next = this.next
+            while next < this.endStart {
+                let cell = Int(scratch.starts[next])
+                next += 1
                 var fits = true
-                let base = loadBase[depth] + cell
-                for c in 0..<cells[depth] where Int(load[base + c]) >= seats[depth] {
+                let base = this.loadBase + cell
+                for c in 0..<this.cells where Int(scratch.load[base + c]) >= this.seats {
                     fits = false
                     break
                 }
                 guard fits else { continue }
-                let start = origin[depth] + cell * grid
-                let end = start + length[depth]
+                let start = this.origin + cell * grid
+                let end = start + this.length
                 for j in 0..<depth {
-                    let (otherStart, otherEnd) = (begin[j], begin[j] + length[j])
-                    if requests[j] == requests[depth] {
-                        if indices[j] < indices[depth] ? otherEnd > start : end > otherStart {
+                    let other = scratch.steps[j]
+                    let (otherStart, otherEnd) = (other.begin, other.begin + other.length)
+                    if other.request == this.request {
+                        if other.index < this.index ? otherEnd > start : end > otherStart {
                             fits = false
                             break
                         }
                         continue
                     }
                     guard start < otherEnd && otherStart < end else { continue }
-                    if seekers[j] == seekers[depth] || (consultants[depth] >= 0 && consultants[j] == consultants[depth]) {
+                    if other.seeker == this.seeker || (this.consultant >= 0 && other.consultant == this.consultant) {
                         fits = false
                         break
                     }
                 }
                 guard fits else { continue }
-                chosen[depth] = Int32(cell)
-                begin[depth] = start
-                for c in 0..<cells[depth] { load[base + c] += 1 }
+                scratch.steps[depth].chosen = Int32(cell)
+                scratch.steps[depth].begin = start
+                for c in 0..<this.cells { scratch.load[base + c] += 1 }
                 placed = true
                 break
             }
+            scratch.steps[depth].next = next
             if placed {
                 depth += 1
-                if depth < n { next[depth] = startBounds[depth] }
+                if depth < n { scratch.steps[depth].next = scratch.steps[depth].firstStart }
             } else {
                 depth -= 1
                 if depth >= 0 {
-                    let base = loadBase[depth] + Int(chosen[depth])
-                    for c in 0..<cells[depth] { load[base + c] -= 1 }
-                    chosen[depth] = -1
+                    let back = scratch.steps[depth]
+                    let base = back.loadBase + Int(back.chosen)
+                    for c in 0..<back.cells { scratch.load[base + c] -= 1 }
+                    scratch.steps[depth].chosen = -1
                 }
             }
         }
-        guard depth == n else { return nil }
-        var result = [Int32](repeating: 0, count: n)
-        for (d, i) in order.enumerated() { result[i] = chosen[d] }
-        return result
+        guard depth == n else { return false }
+        scratch.found.append(contentsOf: repeatElement(0, count: n))
+        for (d, i) in scratch.order.enumerated() { scratch.found[i] = Int(scratch.steps[d].chosen) }
+        return true
     }
 }
