@@ -20,15 +20,14 @@ struct ExactSearch {
     var nodeBudget: Int?
     /// Asked every few hundred nodes: true ends the search (unproven).
     var expired: () -> Bool = { false }
-    /// The packings, kept from call to call for their table's and scratch arrays' room (answers
-    /// are forgotten on each call: the requests that stay change).
-    private var packings: StartTimes
+    /// The search's state, kept from call to call for its arrays' and its packings' room.
+    private var run: Run
 
     init(model: Model, optionLimit: Int = 200_000) {
         let empty = Schedule(model: model)
         self.empty = empty
         options = OptionCache(model: model, empty: empty, limit: optionLimit)
-        packings = StartTimes(model: model, empty: empty)
+        run = Run(model: model, empty: empty)
     }
 
     struct Outcome {
@@ -42,36 +41,111 @@ struct ExactSearch {
 
     /// Re-decides `free` in `schedule`; everything else stays in its sessions.
     mutating func improve(_ schedule: Schedule, free: [Int]) -> Outcome {
-        let model = schedule.model
         var found: [SeriesOptions] = []
         for r in free {
             guard let options = options.get(r) else { return Outcome(better: nil, complete: false) }
             found.append(options)
         }
-        // Read-only from here: the inner loops read it in place, without copying an element out.
-        let all = found
-        let isFree = Set(free)
-        let incumbent = free.reduce(0) { $0 + (schedule.placements[$1]?.value ?? 0) }
-        let order = all.indices.sorted { (all[$0].values.first ?? 0, -all[$0].count, -$0) > (all[$1].values.first ?? 0, -all[$1].count, -$1) }
-        var ceiling = [Int](repeating: 0, count: order.count + 1)
-        for i in stride(from: order.count - 1, through: 0, by: -1) { ceiling[i] = ceiling[i + 1] + max(0, all[order[i]].values.first ?? 0) }
+        // The option cache moves into the run for the search (it works out units of the requests
+        // that stay) and back after it: swapped, not copied, so that its tables stay unshared.
+        swap(&options, &run.options)
+        defer { swap(&options, &run.options) }
+        run.start(schedule, free: free, all: found, budget: nodeBudget ?? Int.max, expired: expired)
+        run.branch(0, 0, changed: ~0)
+        return run.outcome()
+    }
+}
 
-        // Packings are remembered for this call only: the requests that stay change from call to call.
-        // Taken out of `self` while the search runs (its nested functions capture a local).
-        var startTimes = StartTimes(model: model, empty: empty)
-        swap(&startTimes, &packings)
-        defer { swap(&startTimes, &packings) }
-        startTimes.reset()
-        // The appointments of the requests that stay, by group, and their digest; worked out for the
-        // groups touched.
-        var fixed = [[StartTimes.Item]?](repeating: nil, count: model.groupCount)
-        var fixedDigests = [StartTimes.Digest](repeating: StartTimes.Digest(), count: model.groupCount)
-        func fixedItems(_ group: Int) -> [StartTimes.Item] {
+extension ExactSearch {
+    /// One search's state in stored properties, so that the recursion reads and writes it in place:
+    /// as locals captured by nested functions they were boxed, every access checked at run time.
+    private struct Run {
+        let model: Model
+        let empty: Schedule
+        var options: OptionCache
+        /// Packings are remembered for one search only: the requests that stay change from call to call.
+        var startTimes: StartTimes
+
+        var schedule: Schedule
+        var free: [Int] = []
+        /// Each free request's options, read in place by the inner loops.
+        var all: [SeriesOptions] = []
+        var appointments: [Int] = []
+        /// The free requests (places in `all`) best first, and what those from `i` on can earn at most.
+        var order: [Int] = []
+        var ceiling: [Int] = []
+
+        /// The appointments of the requests that stay, by group, and their digest; worked out for the
+        /// groups touched.
+        var fixed: [[StartTimes.Item]?] = []
+        var fixedDigests: [StartTimes.Digest] = []
+        /// The appointments of the free requests chosen so far, by group: a stack per group threaded
+        /// through one pool (choices are taken back in the reverse order they were made), each entry
+        /// which request (its place in `all`), which appointment, which unit and the entry below it.
+        var addedTop: [Int32] = []
+        var added: [(o: Int32, index: Int32, unit: Int32, below: Int32)] = []
+        var addedDigest: [StartTimes.Digest] = []
+        /// One packing's items, reused.
+        var items: [StartTimes.Item] = []
+
+        var choice: [Int] = []
+        var best = 0
+        var bestChoice: [Int]?
+        var nodes = 0
+        var stopped = false
+        var budget = 0
+        var expired: () -> Bool = { false }
+        /// The groups one option touches.
+        var groups: [Int] = []
+        /// Forward checking: per request, the first option not yet seen to clash with the choices
+        /// above it. Choices only take room, so along a branch it only moves on; the best a request
+        /// can still earn is that option's value, a far tighter bound than its best alone.
+        var firstFit: [Int] = []
+        /// What each node moved on, to set back when it returns: (request's place in `all`, before).
+        var trail: [(o: Int, before: Int)] = []
+
+        init(model: Model, empty: Schedule) {
+            self.model = model
+            self.empty = empty
+            options = OptionCache(model: model, empty: empty, limit: 0)
+            startTimes = StartTimes(model: model, empty: empty)
+            schedule = Schedule(standingInFor: model)
+        }
+
+        mutating func start(_ schedule: Schedule, free: [Int], all: [SeriesOptions], budget: Int, expired: @escaping () -> Bool) {
+            self.schedule = schedule
+            self.free = free
+            self.all = all
+            self.budget = budget
+            self.expired = expired
+            appointments = all.map { model.problem.requests[$0.request].appointments }
+            best = free.reduce(0) { $0 + (schedule.placements[$1]?.value ?? 0) }
+            bestChoice = nil
+            nodes = 0
+            stopped = false
+            let all = self.all
+            order = all.indices.sorted { (all[$0].values.first ?? 0, -all[$0].count, -$0) > (all[$1].values.first ?? 0, -all[$1].count, -$1) }
+            ceiling = [Int](repeating: 0, count: order.count + 1)
+            for i in stride(from: order.count - 1, through: 0, by: -1) { ceiling[i] = ceiling[i + 1] + max(0, all[order[i]].values.first ?? 0) }
+            startTimes.reset()
+            let groupCount = model.groupCount
+            fixed = [[StartTimes.Item]?](repeating: nil, count: groupCount)
+            fixedDigests = [StartTimes.Digest](repeating: StartTimes.Digest(), count: groupCount)
+            addedTop = [Int32](repeating: -1, count: groupCount)
+            added.removeAll(keepingCapacity: true)
+            addedDigest = [StartTimes.Digest](repeating: StartTimes.Digest(), count: groupCount)
+            choice = [Int](repeating: -1, count: all.count)
+            firstFit = [Int](repeating: 0, count: all.count)
+            trail.removeAll(keepingCapacity: true)
+        }
+
+        /// The appointments of the requests that stay in `group`.
+        mutating func fixedItems(_ group: Int) -> [StartTimes.Item] {
             if let known = fixed[group] { return known }
             var items: [StartTimes.Item] = []
             var digest = StartTimes.Digest()
             for s in model.groupSessions[group] {
-                for r32 in schedule.occupants[Int(s)] where !isFree.contains(Int(r32)) {
+                for r32 in schedule.occupants[Int(s)] where !free.contains(Int(r32)) {
                     let r = Int(r32)
                     for (k, slot) in schedule.placements[r]!.slots.enumerated() where slot.session == s {
                         let day = schedule.dayOfSlot(slot)
@@ -87,39 +161,37 @@ struct ExactSearch {
             fixedDigests[group] = digest
             return items
         }
-        func fixedDigest(_ group: Int) -> StartTimes.Digest {
+
+        mutating func fixedDigest(_ group: Int) -> StartTimes.Digest {
             if fixed[group] == nil { _ = fixedItems(group) }
             return fixedDigests[group]
         }
 
-        // The appointments of the free requests chosen so far, by group: which request (its place in
-        // `all`), which appointment, which unit. Items are made of them only for a packing not seen before.
-        var added = [[(o: Int32, index: Int32, unit: Int32)]](repeating: [], count: model.groupCount)
-        func item(_ pick: (o: Int32, index: Int32, unit: Int32)) -> StartTimes.Item {
-            StartTimes.Item(request: all[Int(pick.o)].request, index: Int(pick.index), unit: all[Int(pick.o)].units[Int(pick.unit)])
+        /// Whether `group` packs with what is chosen in it.
+        mutating func packs(_ group: Int) -> Bool {
+            let digest = fixedDigest(group) + addedDigest[group]
+            if let known = startTimes.answer(for: digest) { return known }
+            items.removeAll(keepingCapacity: true)
+            items += fixed[group]!
+            var e = Int(addedTop[group])
+            while e >= 0 {
+                let pick = added[e]
+                items.append(StartTimes.Item(request: all[Int(pick.o)].request, index: Int(pick.index), unit: all[Int(pick.o)].units[Int(pick.unit)]))
+                e = Int(pick.below)
+            }
+            return startTimes.packs(digest, items)
         }
-        var addedDigest = [StartTimes.Digest](repeating: StartTimes.Digest(), count: model.groupCount)
-        var choice = [Int](repeating: -1, count: all.count)
-        var best = incumbent
-        var bestChoice: [Int]?
-        var nodes = 0
-        var stopped = false
-        let budget = nodeBudget ?? Int.max
-        let expired = self.expired
-        let appointments = all.map { model.problem.requests[$0.request].appointments }
-        // The groups one option touches, reused from call to call.
-        var groups: [Int] = []
-        groups.reserveCapacity(8)
 
-        // Whether option `option` of `all[o]` packs beside what is chosen; it stays added when `keep`.
-        func tryOption(_ o: Int, _ option: Int, keep: Bool) -> Bool {
+        /// Whether option `option` of `all[o]` packs beside what is chosen; it stays added when `keep`.
+        mutating func tryOption(_ o: Int, _ option: Int, keep: Bool) -> Bool {
             let n = appointments[o]
             groups.removeAll(keepingCapacity: true)
             for k in 0..<n {
                 let u = Int(all[o].optionUnits[option * n + k])
                 let group = Int(all[o].unitGroups[u])
                 if !groups.contains(group) { groups.append(group) }
-                added[group].append((Int32(o), Int32(k), Int32(u)))
+                added.append((Int32(o), Int32(k), Int32(u), addedTop[group]))
+                addedTop[group] = Int32(added.count - 1)
                 addedDigest[group] = addedDigest[group] + all[o].unitDigests[u * n + k]
             }
             var fits = true
@@ -127,29 +199,25 @@ struct ExactSearch {
             while fits && g < groups.count {
                 let group = groups[g]
                 g += 1
-                fits = startTimes.fits(fixedDigest(group) + addedDigest[group]) { fixedItems(group) + added[group].map(item) }
+                fits = packs(group)
             }
             if !(fits && keep) { takeBack(o, option) }
             return fits
         }
-        func takeBack(_ o: Int, _ option: Int) {
+
+        /// Takes an option's appointments out again, the last first.
+        mutating func takeBack(_ o: Int, _ option: Int) {
             let n = appointments[o]
-            for k in 0..<n {
+            for k in stride(from: n - 1, through: 0, by: -1) {
                 let u = Int(all[o].optionUnits[option * n + k])
                 let group = Int(all[o].unitGroups[u])
-                added[group].removeLast()
+                addedTop[group] = added.removeLast().below
                 addedDigest[group] = addedDigest[group] - all[o].unitDigests[u * n + k]
             }
         }
-        // Forward checking: per request, the first option not yet seen to clash with the choices
-        // above it. Choices only take room, so along a branch it only moves on; the best a request
-        // can still earn is that option's value, a far tighter bound than its best alone.
-        var firstFit = [Int](repeating: 0, count: all.count)
-        // What each node moved on, to set back when it returns: (request's place in `all`, before).
-        var trail: [(o: Int, before: Int)] = []
 
-        // Groups an option touches, as a mask of bits `group % 64`: two options whose masks share no
-        // bit touch no common group (a shared bit may still be two different groups).
+        /// Groups an option touches, as a mask of bits `group % 64`: two options whose masks share no
+        /// bit touch no common group (a shared bit may still be two different groups).
         func groupMask(_ o: Int, _ option: Int) -> UInt64 {
             let n = appointments[o]
             var mask: UInt64 = 0
@@ -157,10 +225,20 @@ struct ExactSearch {
             return mask
         }
 
-        // `changed`: the groups the last choice touched (none when the last request was left out),
-        // every group where the node above did no forward checking. A first fitting option that
-        // touches none of them still fits: only the choice can have taken its room.
-        func branch(_ i: Int, _ value: Int, changed: UInt64) {
+        /// Counts a node; false (and stopped) when the budget or the time has run out.
+        mutating func visit() -> Bool {
+            nodes += 1
+            if nodes > budget || (nodes & 255 == 1 && expired()) {
+                stopped = true
+                return false
+            }
+            return true
+        }
+
+        /// `changed`: the groups the last choice touched (none when the last request was left out),
+        /// every group where the node above did no forward checking. A first fitting option that
+        /// touches none of them still fits: only the choice can have taken its room.
+        mutating func branch(_ i: Int, _ value: Int, changed: UInt64) {
             if value > best {
                 best = value
                 bestChoice = choice
@@ -178,32 +256,26 @@ struct ExactSearch {
                 for j in i..<order.count {
                     let o = order[j]
                     let before = firstFit[o]
-                    defer { if firstFit[o] != before { trail.append((o, before)) } }
                     while firstFit[o] < all[o].count {
                         // The option the node above found to fit still does, unless the choice touched its groups.
                         if firstFit[o] == before && changed & groupMask(o, before) == 0 { break }
-                        nodes += 1
-                        if nodes > budget || (nodes & 255 == 1 && expired()) {
-                            stopped = true
+                        guard visit() else {
+                            if firstFit[o] != before { trail.append((o, before)) }
                             return
                         }
                         if tryOption(o, firstFit[o], keep: false) { break }
                         firstFit[o] += 1
                     }
+                    if firstFit[o] != before { trail.append((o, before)) }
                     if firstFit[o] < all[o].count { bound += max(0, all[o].values[firstFit[o]]) }
                 }
                 guard bound > best else { return }
             }
             let o = order[i]
-            let options = all[o]
-            for option in firstFit[o]..<options.count {
-                let optionValue = options.values[option]
+            for option in firstFit[o]..<all[o].count {
+                let optionValue = all[o].values[option]
                 guard value + optionValue + ceiling[i + 1] > best else { break }
-                nodes += 1
-                if nodes > budget || (nodes & 255 == 1 && expired()) {
-                    stopped = true
-                    return
-                }
+                guard visit() else { return }
                 if tryOption(o, option, keep: true) {
                     choice[o] = option
                     branch(i + 1, value + optionValue, changed: i == 0 ? ~0 : groupMask(o, option))
@@ -214,46 +286,49 @@ struct ExactSearch {
             }
             branch(i + 1, value, changed: i == 0 ? ~0 : 0)
         }
-        branch(0, 0, changed: ~0)
-        guard let bestChoice else { return Outcome(better: nil, complete: !stopped && !startTimes.gaveUp) }
 
-        // Rebuild: the free requests in their chosen options, and the requests that stay in the
-        // groups those touch at the start times the packing found.
-        var items: [Int: [StartTimes.Item]] = [:]
-        for (o, option) in bestChoice.enumerated() where option >= 0 {
-            let options = all[o]
-            let n = model.problem.requests[options.request].appointments
-            for (k, u) in options.units(of: option, appointments: n).enumerated() {
-                let unit = options.units[Int(u)]
-                items[model.sessionGroup[Int(unit.session)], default: []].append(
-                    StartTimes.Item(request: options.request, index: k, unit: unit))
-            }
-        }
-        var slots: [Int: [Slot]] = [:]
-        for (group, chosen) in items.sorted(by: { $0.key < $1.key }) {
-            let together = fixedItems(group) + chosen
-            guard let starts = startTimes.starts(together) else { preconditionFailure("a packing found before is lost") }
-            for (item, cell) in zip(together, starts) {
-                if slots[item.request] == nil {
-                    let n = model.problem.requests[item.request].appointments
-                    slots[item.request] = isFree.contains(item.request)
-                        ? Array(repeating: Slot(session: -1, cell: 0, attends: false), count: n) : schedule.placements[item.request]!.slots
+        /// The best plan found, rebuilt: the free requests in their chosen options, and the requests
+        /// that stay in the groups those touch at the start times the packing found.
+        mutating func outcome() -> Outcome {
+            // Lets the caller's schedule go: held here, its next change would copy all its arrays.
+            defer { schedule = Schedule(standingInFor: model) }
+            let complete = !stopped && !startTimes.gaveUp
+            guard let bestChoice else { return Outcome(better: nil, complete: complete) }
+            var items: [Int: [StartTimes.Item]] = [:]
+            for (o, option) in bestChoice.enumerated() where option >= 0 {
+                let options = all[o]
+                let n = model.problem.requests[options.request].appointments
+                for (k, u) in options.units(of: option, appointments: n).enumerated() {
+                    let unit = options.units[Int(u)]
+                    items[model.sessionGroup[Int(unit.session)], default: []].append(
+                        StartTimes.Item(request: options.request, index: k, unit: unit))
                 }
-                slots[item.request]![item.index] = Slot(session: item.unit.session, cell: cell, attends: item.unit.attends)
             }
+            var slots: [Int: [Slot]] = [:]
+            for (group, chosen) in items.sorted(by: { $0.key < $1.key }) {
+                let together = fixedItems(group) + chosen
+                guard let starts = startTimes.starts(together) else { preconditionFailure("a packing found before is lost") }
+                for (item, cell) in zip(together, starts) {
+                    if slots[item.request] == nil {
+                        let n = model.problem.requests[item.request].appointments
+                        slots[item.request] = free.contains(item.request)
+                            ? Array(repeating: Slot(session: -1, cell: 0, attends: false), count: n) : schedule.placements[item.request]!.slots
+                    }
+                    slots[item.request]![item.index] = Slot(session: item.unit.session, cell: cell, attends: item.unit.attends)
+                }
+            }
+            var result = schedule
+            for r in free { result.remove(r) }
+            // In a fixed order: the schedule's lists (and so later random picks) depend on it.
+            let moved = slots.keys.filter { !free.contains($0) }.sorted()
+            for r in moved { result.remove(r) }
+            for (o, option) in bestChoice.enumerated() where option >= 0 {
+                let r = all[o].request
+                result.place(r, Placement(slots: slots[r]!, value: all[o].values[option]))
+            }
+            for r in moved { result.place(r, Placement(slots: slots[r]!, value: schedule.placements[r]!.value)) }
+            return Outcome(better: result, complete: complete, changed: free + moved)
         }
-        var result = schedule
-        for r in free { result.remove(r) }
-        // In a fixed order: the schedule's lists (and so later random picks) depend on it.
-        let moved = slots.keys.filter { !isFree.contains($0) }.sorted()
-        for r in moved { result.remove(r) }
-        for (o, option) in bestChoice.enumerated() where option >= 0 {
-            let r = all[o].request
-            result.place(r, Placement(slots: slots[r]!, value: all[o].values[option]))
-        }
-        for r in moved { result.place(r, Placement(slots: slots[r]!, value: schedule.placements[r]!.value)) }
-        let changed = free + moved
-        return Outcome(better: result, complete: !stopped && !startTimes.gaveUp, changed: changed)
     }
 }
 

@@ -81,12 +81,16 @@ struct StartTimes {
         gaveUp = false
     }
 
-    /// Whether the items whose digest is `digest` fit together; `items` is asked for only when
-    /// that set was not seen before.
-    mutating func fits(_ digest: Digest, items: () -> [Item]) -> Bool {
-        if let known = memo.answer(for: digest) { return known }
+    /// Whether the set of items whose digest is `digest` was found to fit, if it was seen before.
+    func answer(for digest: Digest) -> Bool? {
+        memo.answer(for: digest)
+    }
+
+    /// Whether `items`, whose digest is `digest` and which were not seen before, fit together;
+    /// remembered.
+    mutating func packs(_ digest: Digest, _ items: [Item]) -> Bool {
         if memo.count > 200_000 { memo.removeAll() }
-        let found = packs(items()) != nil
+        let found = packs(items) != nil
         memo.remember(found, for: digest)
         return found
     }
