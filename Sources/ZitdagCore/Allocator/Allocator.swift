@@ -144,8 +144,7 @@ public struct Allocator: Sendable {
             var exact = ExactSearch(model: model, optionLimit: 1_000_000)
             exact.nodeBudget = options.exactNodeBudget
             exact.expired = { started.duration(to: clock.now) >= options.timeLimit }
-            let outcome = exact.improve(schedule, free: Array(problem.requests.indices))
-            if let better = outcome.better { schedule = better }
+            let outcome = exact.improve(&schedule, free: Array(problem.requests.indices))
             provenOptimal = outcome.complete
         }
         let plan = makePlan(schedule, nodeBudget: options.nodeBudget)

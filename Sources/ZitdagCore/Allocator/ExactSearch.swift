@@ -31,19 +31,21 @@ struct ExactSearch {
     }
 
     struct Outcome {
-        /// The schedule with the free requests re-decided, when that beats the given one.
-        var better: Schedule?
+        /// Whether a plan better than the given one was found (and the schedule made it).
+        var improved: Bool
         /// Whether the search ran to the end: no plan better than the result exists.
         var complete: Bool
-        /// The requests placed differently in `better`.
+        /// The requests placed differently, and where each was before.
         var changed: [Int] = []
+        var previous: [Placement?] = []
     }
 
-    /// Re-decides `free` in `schedule`; everything else stays in its sessions.
-    mutating func improve(_ schedule: Schedule, free: [Int]) -> Outcome {
+    /// Re-decides `free` in `schedule`, which becomes the better plan when one is found;
+    /// everything else stays in its sessions.
+    mutating func improve(_ schedule: inout Schedule, free: [Int]) -> Outcome {
         var found: [SeriesOptions] = []
         for r in free {
-            guard let options = options.get(r) else { return Outcome(better: nil, complete: false) }
+            guard let options = options.get(r) else { return Outcome(improved: false, complete: false) }
             found.append(options)
         }
         // The option cache moves into the run for the search (it works out units of the requests
@@ -52,7 +54,7 @@ struct ExactSearch {
         defer { swap(&options, &run.options) }
         run.start(schedule, free: free, all: found, budget: nodeBudget ?? Int.max, expired: expired)
         run.branch(0, 0, changed: ~0)
-        return run.outcome()
+        return run.outcome(applyingTo: &schedule)
     }
 }
 
@@ -128,15 +130,21 @@ extension ExactSearch {
             ceiling = [Int](repeating: 0, count: order.count + 1)
             for i in stride(from: order.count - 1, through: 0, by: -1) { ceiling[i] = ceiling[i + 1] + max(0, all[order[i]].values.first ?? 0) }
             startTimes.reset()
+            // Refilled in place: new arrays on every call were a twentieth of a job team's search.
             let groupCount = model.groupCount
-            fixed = [[StartTimes.Item]?](repeating: nil, count: groupCount)
-            fixedDigests = [StartTimes.Digest](repeating: StartTimes.Digest(), count: groupCount)
-            addedTop = [Int32](repeating: -1, count: groupCount)
+            Self.refill(&fixed, with: nil, count: groupCount)
+            Self.refill(&fixedDigests, with: StartTimes.Digest(), count: groupCount)
+            Self.refill(&addedTop, with: -1, count: groupCount)
+            Self.refill(&addedDigest, with: StartTimes.Digest(), count: groupCount)
+            Self.refill(&choice, with: -1, count: all.count)
+            Self.refill(&firstFit, with: 0, count: all.count)
             added.removeAll(keepingCapacity: true)
-            addedDigest = [StartTimes.Digest](repeating: StartTimes.Digest(), count: groupCount)
-            choice = [Int](repeating: -1, count: all.count)
-            firstFit = [Int](repeating: 0, count: all.count)
             trail.removeAll(keepingCapacity: true)
+        }
+
+        private static func refill<T>(_ array: inout [T], with value: T, count: Int) {
+            array.removeAll(keepingCapacity: true)
+            array.append(contentsOf: repeatElement(value, count: count))
         }
 
         /// The appointments of the requests that stay in `group`.
@@ -287,13 +295,14 @@ extension ExactSearch {
             branch(i + 1, value, changed: i == 0 ? ~0 : 0)
         }
 
-        /// The best plan found, rebuilt: the free requests in their chosen options, and the requests
-        /// that stay in the groups those touch at the start times the packing found.
-        mutating func outcome() -> Outcome {
+        /// Makes `schedule` the best plan found, if better: the free requests in their chosen options,
+        /// and the requests that stay in the groups those touch at the start times the packing found.
+        /// Changed in place: a copy to change cost a retain and a release of every placement.
+        mutating func outcome(applyingTo result: inout Schedule) -> Outcome {
             // Lets the caller's schedule go: held here, its next change would copy all its arrays.
             defer { schedule = Schedule(standingInFor: model) }
             let complete = !stopped && !startTimes.gaveUp
-            guard let bestChoice else { return Outcome(better: nil, complete: complete) }
+            guard let bestChoice else { return Outcome(improved: false, complete: complete) }
             var items: [Int: [StartTimes.Item]] = [:]
             for (o, option) in bestChoice.enumerated() where option >= 0 {
                 let options = all[o]
@@ -317,17 +326,20 @@ extension ExactSearch {
                     slots[item.request]![item.index] = Slot(session: item.unit.session, cell: cell, attends: item.unit.attends)
                 }
             }
-            var result = schedule
-            for r in free { result.remove(r) }
             // In a fixed order: the schedule's lists (and so later random picks) depend on it.
             let moved = slots.keys.filter { !free.contains($0) }.sorted()
+            let changed = free + moved
+            let previous = changed.map { schedule.placements[$0] }
+            let stay = moved.map { schedule.placements[$0]!.value }
+            schedule = Schedule(standingInFor: model)
+            for r in free { result.remove(r) }
             for r in moved { result.remove(r) }
             for (o, option) in bestChoice.enumerated() where option >= 0 {
                 let r = all[o].request
                 result.place(r, Placement(slots: slots[r]!, value: all[o].values[option]))
             }
-            for r in moved { result.place(r, Placement(slots: slots[r]!, value: schedule.placements[r]!.value)) }
-            return Outcome(better: result, complete: complete, changed: free + moved)
+            for (r, value) in zip(moved, stay) { result.place(r, Placement(slots: slots[r]!, value: value)) }
+            return Outcome(improved: true, complete: complete, changed: changed, previous: previous)
         }
     }
 }

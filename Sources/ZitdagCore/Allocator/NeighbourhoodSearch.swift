@@ -189,12 +189,10 @@ struct NeighbourhoodSearch {
     private mutating func insertMovingOthers(_ r: Int, _ touched: inout [Change]) {
         guard exact != nil else { return }
         exact!.nodeBudget = Self.insertionBudget
-        let outcome = exact!.improve(schedule, free: [r])
-        guard let better = outcome.better else { return }
-        for moved in outcome.changed where !touched.contains(where: { $0.request == moved }) {
-            touched.append(Change(request: moved, old: schedule.placements[moved], new: nil))
+        let outcome = exact!.improve(&schedule, free: [r])
+        for (moved, old) in zip(outcome.changed, outcome.previous) where !touched.contains(where: { $0.request == moved }) {
+            touched.append(Change(request: moved, old: old, new: nil))
         }
-        schedule = better
     }
 
     /// Fits a request left out (a higher priority more likely) by re-deciding it exactly together
@@ -228,11 +226,8 @@ struct NeighbourhoodSearch {
     /// Re-decides `free` exactly with `budget` options; keeps the result only when it is better.
     private mutating func reDecide(_ free: [Int], budget: Int) -> [Change] {
         exact!.nodeBudget = budget
-        let outcome = exact!.improve(schedule, free: free)
-        guard let better = outcome.better else { return [] }
-        let changes = outcome.changed.map { Change(request: $0, old: schedule.placements[$0], new: better.placements[$0]) }
-        schedule = better
-        return changes
+        let outcome = exact!.improve(&schedule, free: free)
+        return zip(outcome.changed, outcome.previous).map { Change(request: $0, old: $1, new: schedule.placements[$0]) }
     }
 
     /// The requests standing in one of the target's best options (up to five, at random): in its
