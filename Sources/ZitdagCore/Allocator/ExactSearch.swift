@@ -65,7 +65,9 @@ extension ExactSearch {
         let model: Model
         let empty: Schedule
         var options: OptionCache
-        /// Packings are remembered for one search only: the requests that stay change from call to call.
+        /// Packings, remembered from call to call: the digest of a group's packing names the
+        /// appointments of the requests that stay too, so its answer holds whatever the call. (Made
+        /// anew on each call, nine in ten packings of a job team's search were worked out again.)
         var startTimes: StartTimes
 
         var schedule: Schedule
@@ -129,7 +131,7 @@ extension ExactSearch {
             order = all.indices.sorted { (all[$0].values.first ?? 0, -all[$0].count, -$0) > (all[$1].values.first ?? 0, -all[$1].count, -$1) }
             ceiling = [Int](repeating: 0, count: order.count + 1)
             for i in stride(from: order.count - 1, through: 0, by: -1) { ceiling[i] = ceiling[i + 1] + max(0, all[order[i]].values.first ?? 0) }
-            startTimes.reset()
+            startTimes.countGivingUpAfresh()
             // Refilled in place: new arrays on every call were a twentieth of a job team's search.
             let groupCount = model.groupCount
             Self.refill(&fixed, with: nil, count: groupCount)
@@ -157,11 +159,14 @@ extension ExactSearch {
                     let r = Int(r32)
                     for (k, slot) in schedule.placements[r]!.slots.enumerated() where slot.session == s {
                         let day = schedule.dayOfSlot(slot)
-                        let unit = options.units(of: r, in: Int(s)).first { $0.day == day && $0.attends == slot.attends }
-                            ?? Unit(session: s, day: day, attends: slot.attends, starts: [slot.cell])
+                        let known = options.units(of: r, in: Int(s)).first { $0.day == day && $0.attends == slot.attends }
+                        let unit = known ?? Unit(session: s, day: day, attends: slot.attends, starts: [slot.cell])
                         let item = StartTimes.Item(request: r, index: k, unit: unit)
                         items.append(item)
-                        digest = digest + StartTimes.Digest(item)
+                        // A unit made for the placement has one start, its cell: named in the digest,
+                        // so that its answer is not taken for another cell's in a later call.
+                        digest = digest + (known != nil ? StartTimes.Digest(item)
+                            : StartTimes.Digest(request: r, index: k, unitKey: unit.key ^ (UInt64(slot.cell) + 1) << 16))
                     }
                 }
             }

@@ -67,7 +67,8 @@ struct StartTimes {
     private var scratch = Scratch()
     /// Start cells one packing may try: a crowded group could otherwise take exponential time.
     static let tryBudget = 20_000
-    /// Whether some packing ran out of tries and was taken as not fitting (so nothing is proven).
+    /// Whether some packing asked for since ``countGivingUpAfresh()`` ran out of tries and was
+    /// taken as not fitting (so nothing is proven).
     private(set) var gaveUp = false
 
     init(model: Model, empty: Schedule) {
@@ -75,25 +76,38 @@ struct StartTimes {
         self.empty = empty
     }
 
-    /// Forgets every packing (the requests that stay have changed), keeping the room.
-    mutating func reset() {
-        memo.removeAll()
+    /// Starts counting packings that give up afresh. The answers stay: a digest names every item of
+    /// a packing, those of the requests that stay included, so an answer holds in every search.
+    mutating func countGivingUpAfresh() {
         gaveUp = false
     }
 
     /// Whether the set of items whose digest is `digest` was found to fit, if it was seen before.
-    func answer(for digest: Digest) -> Bool? {
-        memo.answer(for: digest)
+    mutating func answer(for digest: Digest) -> Bool? {
+        switch memo.answer(for: digest) {
+        case nil: return nil
+        case .fits: return true
+        case .doesNotFit: return false
+        case .gaveUp:
+            gaveUp = true
+            return false
+        }
     }
 
     /// Whether `items`, whose digest is `digest` and which were not seen before, fit together;
     /// remembered.
     mutating func packs(_ digest: Digest, _ items: [Item]) -> Bool {
-        if memo.count > 200_000 { memo.removeAll() }
+        if memo.count > Self.memoLimit { memo.removeAll() }
+        let before = gaveUp
+        gaveUp = false
         let found = packs(items) != nil
-        memo.remember(found, for: digest)
+        memo.remember(found ? .fits : gaveUp ? .gaveUp : .doesNotFit, for: digest)
+        gaveUp = gaveUp || before
         return found
     }
+
+    /// Answers remembered at most (about 12 MB), then forgotten all at once.
+    static let memoLimit = 200_000
 
     /// A start cell per item (in the order given), or `nil` when they cannot all fit.
     mutating func starts(_ items: [Item]) -> [Int32]? {
@@ -115,13 +129,16 @@ struct StartTimes {
     /// a strong mix), both halves compared. A `Dictionary` hashed every digest again on each lookup,
     /// the exact search's most frequent operation.
     struct Memo {
+        enum Answer: UInt8 {
+            case doesNotFit = 1, fits, gaveUp
+        }
+
         private struct Entry {
             var a: UInt64 = 0
             var b: UInt64 = 0
             /// The table's generation when written: older entries count as empty.
             var generation: UInt32 = 0
-            /// 1 does not fit, 2 fits.
-            var answer: UInt8 = 0
+            var answer: Answer = .doesNotFit
         }
 
         /// No room until the first answer: a placeholder costs nothing.
@@ -130,19 +147,19 @@ struct StartTimes {
         private(set) var count = 0
 
         /// The answer remembered for `digest`, if any.
-        func answer(for digest: Digest) -> Bool? {
+        func answer(for digest: Digest) -> Answer? {
             guard !entries.isEmpty else { return nil }
             let entry = entries[place(of: digest)]
-            return entry.generation != generation ? nil : entry.answer == 2
+            return entry.generation != generation ? nil : entry.answer
         }
 
-        /// Remembers `fits` for `digest`; the table doubles when half full.
-        mutating func remember(_ fits: Bool, for digest: Digest) {
+        /// Remembers `answer` for `digest`; the table doubles when half full.
+        mutating func remember(_ answer: Answer, for digest: Digest) {
             if entries.isEmpty { entries = [Entry](repeating: Entry(), count: 256) }
             if (count + 1) * 2 > entries.count { grow() }
             let i = place(of: digest)
             if entries[i].generation != generation { count += 1 }
-            entries[i] = Entry(a: digest.a, b: digest.b, generation: generation, answer: fits ? 2 : 1)
+            entries[i] = Entry(a: digest.a, b: digest.b, generation: generation, answer: answer)
         }
 
         /// Where `digest` is, or the empty entry where it would go.
@@ -153,19 +170,15 @@ struct StartTimes {
             return i
         }
 
-        /// Forgets every answer: a new generation, so nothing is written. A table grown large for
-        /// one search is let go, so that small ones after it probe a table that fits the cache.
+        /// Forgets every answer: a new generation, so nothing is written.
         mutating func removeAll() {
             count = 0
             generation &+= 1
-            if entries.count > Self.largest || generation == 0 {
+            if generation == 0 {
                 entries = []
                 generation = 1
             }
         }
-
-        /// The largest table kept from one search to the next.
-        private static let largest = 16_384
 
         private mutating func grow() {
             let old = entries
@@ -173,7 +186,7 @@ struct StartTimes {
             entries = [Entry](repeating: Entry(), count: old.count * 2)
             count = 0
             for entry in old where entry.generation == live {
-                remember(entry.answer == 2, for: Digest(a: entry.a, b: entry.b))
+                remember(entry.answer, for: Digest(a: entry.a, b: entry.b))
             }
         }
     }
