@@ -200,12 +200,11 @@ extension ExactSearch {
             let n = appointments[o]
             groups.removeAll(keepingCapacity: true)
             for k in 0..<n {
-                let u = Int(all[o].optionUnits[option * n + k])
-                let group = Int(all[o].unitGroups[u])
+                let group = Int(all[o].optionGroups[option * n + k])
                 if !groups.contains(group) { groups.append(group) }
-                added.append((Int32(o), Int32(k), Int32(u), addedTop[group]))
+                added.append((Int32(o), Int32(k), all[o].optionUnits[option * n + k], addedTop[group]))
                 addedTop[group] = Int32(added.count - 1)
-                addedDigest[group] = addedDigest[group] + all[o].unitDigests[u * n + k]
+                addedDigest[group] = addedDigest[group] + all[o].optionDigests[option * n + k]
             }
             var fits = true
             var g = 0
@@ -222,20 +221,16 @@ extension ExactSearch {
         mutating func takeBack(_ o: Int, _ option: Int) {
             let n = appointments[o]
             for k in stride(from: n - 1, through: 0, by: -1) {
-                let u = Int(all[o].optionUnits[option * n + k])
-                let group = Int(all[o].unitGroups[u])
+                let group = Int(all[o].optionGroups[option * n + k])
                 addedTop[group] = added.removeLast().below
-                addedDigest[group] = addedDigest[group] - all[o].unitDigests[u * n + k]
+                addedDigest[group] = addedDigest[group] - all[o].optionDigests[option * n + k]
             }
         }
 
         /// Groups an option touches, as a mask of bits `group % 64`: two options whose masks share no
         /// bit touch no common group (a shared bit may still be two different groups).
         func groupMask(_ o: Int, _ option: Int) -> UInt64 {
-            let n = appointments[o]
-            var mask: UInt64 = 0
-            for k in 0..<n { mask |= 1 << UInt64(all[o].unitGroups[Int(all[o].optionUnits[option * n + k])] & 63) }
-            return mask
+            all[o].optionMasks[option]
         }
 
         /// Counts a node; false (and stopped) when the budget or the time has run out.

@@ -19,16 +19,19 @@ struct Unit: Sendable {
 struct SeriesOptions: Sendable {
     let request: Int
     var units: [Unit] = []
-    /// Per unit: its ``Unit/key`` and its session's group (read in the exact search's inner loop).
+    /// Per unit: its ``Unit/key``.
     var unitKeys: [UInt64] = []
-    var unitGroups: [Int32] = []
-    /// Per unit `u` and appointment `k`, at `u·n + k`: the ``StartTimes/Digest`` of that appointment
-    /// in that unit, added and taken out as the exact search chooses and backtracks.
-    var unitDigests: [StartTimes.Digest] = []
     /// Option `i` is `optionUnits[i·n ..< (i+1)·n]` (indices into `units`, one per appointment in
     /// time order) and earns `values[i]`; options are sorted best first.
     var optionUnits: [Int32] = []
     var values: [Int] = []
+    /// What the exact search's inner loop reads, per option `i` and appointment `k` at `i·n + k`:
+    /// the group of its unit's session, and the ``StartTimes/Digest`` of the appointment in it
+    /// (added and taken out as the search chooses and backtracks); per option, the groups it
+    /// touches as bits `group % 64`.
+    var optionGroups: [Int32] = []
+    var optionDigests: [StartTimes.Digest] = []
+    var optionMasks: [UInt64] = []
 
     var count: Int { values.count }
 
@@ -54,12 +57,7 @@ struct SeriesOptions: Sendable {
                 byDay[unit.day, default: []].append(Int32(units.count))
                 units.append(unit)
                 unitKeys.append(unit.key)
-                unitGroups.append(Int32(model.sessionGroup[Int(unit.session)]))
             }
-        }
-        unitDigests.reserveCapacity(units.count * n)
-        for key in unitKeys {
-            for k in 0..<n { unitDigests.append(StartTimes.Digest(request: r, index: k, unitKey: key)) }
         }
         let days = byDay.keys.sorted()
         guard let firstDay = days.first, let lastDay = days.last else { return }
@@ -117,6 +115,11 @@ struct SeriesOptions: Sendable {
         for i in order {
             optionUnits += found[i].units
             values.append(found[i].value)
+        }
+        optionGroups = optionUnits.map { Int32(model.sessionGroup[Int(units[Int($0)].session)]) }
+        optionDigests = optionUnits.indices.map { StartTimes.Digest(request: r, index: $0 % n, unitKey: unitKeys[Int(optionUnits[$0])]) }
+        optionMasks = values.indices.map { i in
+            (0..<n).reduce(UInt64(0)) { $0 | 1 << UInt64(optionGroups[i * n + $1] & 63) }
         }
     }
 
