@@ -78,17 +78,21 @@ struct Diagnosis {
             let s = Int(slot.session)
             let span = schedule.span(of: slot, cells: cells)
             let full = schedule.freeStarts(session: s, cells: cells) & (UInt64(1) << UInt64(min(Int(slot.cell), 63))) == 0
-            for other in model.groupSessions[model.sessionGroup[s]] {
-                for o in schedule.occupants[Int(other)] where !found.contains(Int(o)) {
-                    let other = Int(o)
-                    guard let theirs = schedule.placements[other] else { continue }
-                    let stands = theirs.slots.contains { their in
-                        let overlap = schedule.span(of: their, cells: model.requestCells[other]).overlaps(span)
-                        return overlap && ((full && their.session == slot.session) || model.requestSeeker[other] == seeker
-                            || (slot.attends && their.attends && consultant >= 0 && model.requestConsultant[other] == consultant))
-                    }
-                    if stands { found.append(other) }
+            // Who can stand there: those in the session, the job seeker's and the consultant's own
+            // requests. (Not every request in the sessions at that time: on the stress size's wide
+            // days that was hundreds of sessions for each request left out, half of a solve.)
+            var candidates = schedule.occupants[s]
+            candidates += model.seekerRequests[seeker]
+            if slot.attends && consultant >= 0 { candidates += model.consultantRequests[consultant] }
+            for o in candidates where !found.contains(Int(o)) {
+                let other = Int(o)
+                guard let theirs = schedule.placements[other] else { continue }
+                let stands = theirs.slots.contains { their in
+                    let overlap = schedule.span(of: their, cells: model.requestCells[other]).overlaps(span)
+                    return overlap && ((full && their.session == slot.session) || model.requestSeeker[other] == seeker
+                        || (slot.attends && their.attends && consultant >= 0 && model.requestConsultant[other] == consultant))
                 }
+                if stands { found.append(other) }
             }
         }
         return found.sorted()
