@@ -14,7 +14,7 @@ struct StartTimes {
     /// An order-free digest of a set of items: the wrapping sum of two mixes of each item's key, so
     /// adding or taking out an item is one addition and no list has to be sorted or hashed. Two
     /// independent 64-bit sums make a collision (a wrong answer from memory) vanishingly unlikely.
-    struct Digest: Hashable {
+    struct Digest: Sendable {
         var a: UInt64 = 0
         var b: UInt64 = 0
 
