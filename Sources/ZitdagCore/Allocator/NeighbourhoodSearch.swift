@@ -12,6 +12,8 @@ struct NeighbourhoodSearch {
     let nodeBudget: Int
     /// Rank of each request in the construction order: reinsertion keeps it.
     private let rank: [Int]
+    /// What each request earns at most: on its release date, one coach, the consultant always along.
+    private let ceiling: [Int]
     private var model: Model { schedule.model }
     /// Re-solves a target and its neighbours exactly, moving the others within their sessions to make
     /// room; `nil` on problems too large for it.
@@ -67,6 +69,10 @@ struct NeighbourhoodSearch {
         var rank = [Int](repeating: 0, count: order.count)
         for (i, r) in order.enumerated() { rank[r] = i }
         self.rank = rank
+        let weights = schedule.model.problem.weights
+        ceiling = schedule.model.problem.requests.map { request in
+            Objective.value(of: request, firstDay: request.release, oneCoach: true, attended: request.appointments, weights: weights)
+        }
     }
 
     /// One request's placement before and after an accepted step.
@@ -292,11 +298,7 @@ struct NeighbourhoodSearch {
         for _ in 0..<16 {
             let r = Int(random.next() % UInt64(requests.count))
             guard let placement = schedule.placements[r], movable(r) else { continue }
-            let request = requests[r]
-            let ceiling = Objective.value(
-                of: request, firstDay: request.release, oneCoach: true, attended: request.appointments,
-                weights: model.problem.weights)
-            if placement.value < ceiling { return r }
+            if placement.value < ceiling[r] { return r }
         }
         return nil
     }
