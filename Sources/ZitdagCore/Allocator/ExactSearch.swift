@@ -14,8 +14,6 @@
 struct ExactSearch {
     /// The requests whose options may be worked out, each at most `optionLimit` of them.
     var options: OptionCache
-    /// The seats booked outside the problem.
-    let empty: Schedule
     /// Options tried (and packings worked out) at most per call; `nil` for no limit.
     var nodeBudget: Int?
     /// Asked every few hundred nodes: true ends the search (unproven).
@@ -24,8 +22,8 @@ struct ExactSearch {
     private var run: Run
 
     init(model: Model, optionLimit: Int = 200_000) {
+        // The seats booked outside the problem, which options and packings start from.
         let empty = Schedule(model: model)
-        self.empty = empty
         options = OptionCache(model: model, empty: empty, limit: optionLimit)
         run = Run(model: model, empty: empty)
     }
@@ -63,7 +61,6 @@ extension ExactSearch {
     /// as locals captured by nested functions they were boxed, every access checked at run time.
     private struct Run {
         let model: Model
-        let empty: Schedule
         var options: OptionCache
         /// Packings, remembered from call to call: the digest of a group's packing names the
         /// appointments of the requests that stay too, so its answer holds whatever the call. (Made
@@ -110,7 +107,6 @@ extension ExactSearch {
 
         init(model: Model, empty: Schedule) {
             self.model = model
-            self.empty = empty
             options = OptionCache(model: model, empty: empty, limit: 0)
             startTimes = StartTimes(model: model, empty: empty)
             schedule = Schedule(standingInFor: model)

@@ -19,8 +19,6 @@ struct Unit: Sendable {
 struct SeriesOptions: Sendable {
     let request: Int
     var units: [Unit] = []
-    /// Per unit: its ``Unit/key``.
-    var unitKeys: [UInt64] = []
     /// Option `i` is `optionUnits[i·n ..< (i+1)·n]` (indices into `units`, one per appointment in
     /// time order) and earns `values[i]`; options are sorted best first.
     var optionUnits: [Int32] = []
@@ -56,7 +54,6 @@ struct SeriesOptions: Sendable {
             where unit.day >= release && unit.day <= lastAny {
                 byDay[unit.day, default: []].append(Int32(units.count))
                 units.append(unit)
-                unitKeys.append(unit.key)
             }
         }
         let days = byDay.keys.sorted()
@@ -117,7 +114,7 @@ struct SeriesOptions: Sendable {
             values.append(found[i].value)
         }
         optionGroups = optionUnits.map { Int32(model.sessionGroup[Int(units[Int($0)].session)]) }
-        optionDigests = optionUnits.indices.map { StartTimes.Digest(request: r, index: $0 % n, unitKey: unitKeys[Int(optionUnits[$0])]) }
+        optionDigests = optionUnits.indices.map { StartTimes.Digest(request: r, index: $0 % n, unitKey: units[Int(optionUnits[$0])].key) }
         optionMasks = values.indices.map { i in
             (0..<n).reduce(UInt64(0)) { $0 | 1 << UInt64(optionGroups[i * n + $1] & 63) }
         }

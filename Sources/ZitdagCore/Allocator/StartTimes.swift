@@ -136,21 +136,18 @@ struct StartTimes {
         private struct Entry {
             var a: UInt64 = 0
             var b: UInt64 = 0
-            /// The table's generation when written: older entries count as empty.
-            var generation: UInt32 = 0
-            var answer: Answer = .doesNotFit
+            /// `nil`: an empty entry.
+            var answer: Answer?
         }
 
         /// No room until the first answer: a placeholder costs nothing.
         private var entries: [Entry] = []
-        private var generation: UInt32 = 1
         private(set) var count = 0
 
         /// The answer remembered for `digest`, if any.
         func answer(for digest: Digest) -> Answer? {
             guard !entries.isEmpty else { return nil }
-            let entry = entries[place(of: digest)]
-            return entry.generation != generation ? nil : entry.answer
+            return entries[place(of: digest)].answer
         }
 
         /// Remembers `answer` for `digest`; the table doubles when half full.
@@ -158,35 +155,30 @@ struct StartTimes {
             if entries.isEmpty { entries = [Entry](repeating: Entry(), count: 256) }
             if (count + 1) * 2 > entries.count { grow() }
             let i = place(of: digest)
-            if entries[i].generation != generation { count += 1 }
-            entries[i] = Entry(a: digest.a, b: digest.b, generation: generation, answer: answer)
+            if entries[i].answer == nil { count += 1 }
+            entries[i] = Entry(a: digest.a, b: digest.b, answer: answer)
         }
 
         /// Where `digest` is, or the empty entry where it would go.
         private func place(of digest: Digest) -> Int {
             let mask = entries.count - 1
             var i = Int(truncatingIfNeeded: digest.a) & mask
-            while entries[i].generation == generation && !(entries[i].a == digest.a && entries[i].b == digest.b) { i = (i + 1) & mask }
+            while entries[i].answer != nil && !(entries[i].a == digest.a && entries[i].b == digest.b) { i = (i + 1) & mask }
             return i
         }
 
-        /// Forgets every answer: a new generation, so nothing is written.
+        /// Forgets every answer (rare: answers hold from call to call, so only a full table is let go).
         mutating func removeAll() {
+            entries = []
             count = 0
-            generation &+= 1
-            if generation == 0 {
-                entries = []
-                generation = 1
-            }
         }
 
         private mutating func grow() {
             let old = entries
-            let live = generation
             entries = [Entry](repeating: Entry(), count: old.count * 2)
             count = 0
-            for entry in old where entry.generation == live {
-                remember(entry.answer, for: Digest(a: entry.a, b: entry.b))
+            for entry in old {
+                if let answer = entry.answer { remember(answer, for: Digest(a: entry.a, b: entry.b)) }
             }
         }
     }
