@@ -39,6 +39,13 @@ struct NeighbourhoodSearch {
     static let deepEvery = 500
     static let deepSize = 8
     static let deepBudget = 100_000
+    /// The longer the search has gone without a better plan, the more a deep step frees: two more
+    /// requests for every `deepEvery` steps past the first deep step, up to `deepSizeLimit`, with
+    /// `widerDeepBudget` options. Plans a request's value apart need a series fitted by moving a
+    /// dozen or more others (measured on the third generated job team: a search stuck for seconds
+    /// in its lowest basin reaches CP-SAT's in 5 s; the README has the figures).
+    static let deepSizeLimit = 20
+    static let widerDeepBudget = 1_000_000
     /// Options an exact step, and an insertion that moves others, may try.
     static let exactStepBudget = 4_000
     static let insertionBudget = 400
@@ -102,7 +109,7 @@ struct NeighbourhoodSearch {
             let slot = steps % history.count
             steps += 1
             let stalled = sinceImprovement > 0 && sinceImprovement % Self.deepEvery == 0
-            let changes = stalled && exact != nil ? deepStep() : step(floor: min(schedule.objective, history[slot]))
+            let changes = stalled && exact != nil ? deepStep(stalledFor: sinceImprovement) : step(floor: min(schedule.objective, history[slot]))
             history[slot] = schedule.objective
             if schedule.objective > best {
                 best = schedule.objective
@@ -205,7 +212,9 @@ struct NeighbourhoodSearch {
     /// with the requests standing in its options, taken option by option from one at random, so
     /// that the ones freed are those in the way of one series (an ejection chain the ordinary
     /// steps, a few requests at a time, do not reach). Kept only when better.
-    private mutating func deepStep() -> [Change] {
+    private mutating func deepStep(stalledFor stall: Int) -> [Change] {
+        let size = min(Self.deepSizeLimit, Self.deepSize + 2 * (stall / Self.deepEvery - 1))
+        let budget = size > Self.deepSize ? Self.widerDeepBudget : Self.deepBudget
         let requests = model.problem.requests
         let left = requests.indices.filter { schedule.placements[$0] == nil && movable($0) }
         guard !left.isEmpty else { return [] }
@@ -216,10 +225,10 @@ struct NeighbourhoodSearch {
         guard let options = exact!.options.get(target), options.count > 0 else { return [] }
         var found: [Int] = []
         let start = Int(random.next() % UInt64(options.count))
-        for step in 0..<options.count where found.count < Self.deepSize {
-            addStanding(in: (start + step) % options.count, of: options, to: &found, limit: Self.deepSize)
+        for step in 0..<options.count where found.count < size {
+            addStanding(in: (start + step) % options.count, of: options, to: &found, limit: size)
         }
-        return reDecide([target] + found, budget: Self.deepBudget)
+        return reDecide([target] + found, budget: budget)
     }
 
     /// Re-decides the target and a few neighbours exactly; keeps the result only when it is better.
