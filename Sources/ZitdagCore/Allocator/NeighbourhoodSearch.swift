@@ -32,20 +32,22 @@ struct NeighbourhoodSearch {
     /// Percent of steps that are exact ones: each costs as much as dozens of ordinary steps, so a
     /// few go further than many (measured on generated job teams).
     static let exactShare = 5
-    /// After this many steps in a row without a better plan, a deep step: one request left out and
-    /// up to `deepSize` of those standing in its options, re-decided exactly with `deepBudget`
-    /// options (measured on generated job teams: jobteam 2 at 1 s from a mean 0.991 of CP-SAT's 60 s
-    /// plan to 0.997-1.002; the README has the figures).
-    static let deepEvery = 500
-    static let deepSize = 8
-    static let deepBudget = 100_000
-    /// The longer the search has gone without a better plan, the more a deep step frees: two more
-    /// requests for every `deepEvery` steps past the first deep step, up to `deepSizeLimit`, with
-    /// `widerDeepBudget` options. Plans a request's value apart need a series fitted by moving a
-    /// dozen or more others (measured on the third generated job team: a search stuck for seconds
-    /// in its lowest basin reaches CP-SAT's in 5 s; the README has the figures).
-    static let deepSizeLimit = 20
-    static let widerDeepBudget = 1_000_000
+    /// After this many steps in a row without a better plan (and every as many after), a deep
+    /// step: a request left out, the requests standing in one of its best options and, for a few
+    /// of those, the ones standing where they could go instead, re-decided exactly (see
+    /// ``deepStep()``). Measured on generated job teams at 1 s: the third yardstick problem's seeds
+    /// 9-24 from a mean 0.991 of CP-SAT's 60 s plan to 0.9995, 13 of 16 in CP-SAT's basin instead
+    /// of 1 (the README has the figures).
+    static let deepEvery = 250
+    /// Requests a deep step frees at most: the target, up to `deepFirstRing` standing in its option,
+    /// the rest standing where those could go.
+    static let deepSize = 10
+    static let deepFirstRing = 6
+    /// How far down the best-first option lists a deep step looks for the option it frees room in.
+    static let deepOptionRange = 16
+    static let deepBudget = 300_000
+    /// Free sets a deep step tries before it gives up.
+    static let deepDraws = 2
     /// Options an exact step, and an insertion that moves others, may try.
     static let exactStepBudget = 4_000
     static let insertionBudget = 400
@@ -109,7 +111,7 @@ struct NeighbourhoodSearch {
             let slot = steps % history.count
             steps += 1
             let stalled = sinceImprovement > 0 && sinceImprovement % Self.deepEvery == 0
-            let changes = stalled && exact != nil ? deepStep(stalledFor: sinceImprovement) : step(floor: min(schedule.objective, history[slot]))
+            let changes = stalled && exact != nil ? deepStep() : step(floor: min(schedule.objective, history[slot]))
             history[slot] = schedule.objective
             if schedule.objective > best {
                 best = schedule.objective
@@ -209,26 +211,55 @@ struct NeighbourhoodSearch {
     }
 
     /// Fits a request left out (a higher priority more likely) by re-deciding it exactly together
-    /// with the requests standing in its options, taken option by option from one at random, so
-    /// that the ones freed are those in the way of one series (an ejection chain the ordinary
-    /// steps, a few requests at a time, do not reach). Kept only when better.
-    private mutating func deepStep(stalledFor stall: Int) -> [Change] {
-        let size = min(Self.deepSizeLimit, Self.deepSize + 2 * (stall / Self.deepEvery - 1))
-        let budget = size > Self.deepSize ? Self.widerDeepBudget : Self.deepBudget
+    /// with the requests in the way of one of its best options and, for a few of those, the
+    /// requests in the way of where they could go instead: an ejection chain two links deep, which
+    /// the ordinary steps, a few requests at a time, do not reach. (Freeing only those in the
+    /// target's way, however many, left plans a request's value below CP-SAT's: the ones in the
+    /// way have nowhere to go.) Kept only when better.
+    private mutating func deepStep() -> [Change] {
         let requests = model.problem.requests
-        let left = requests.indices.filter { schedule.placements[$0] == nil && movable($0) }
+        let left = requests.indices.filter {
+            schedule.placements[$0] == nil && movable($0) && (exact!.options.get($0)?.count ?? 0) > 0
+        }
         guard !left.isEmpty else { return [] }
         // A higher priority more often: draw twice, keep the higher.
         var target = left[Int(random.next() % UInt64(left.count))]
         let other = left[Int(random.next() % UInt64(left.count))]
         if requests[other].priority > requests[target].priority { target = other }
-        guard let options = exact!.options.get(target), options.count > 0 else { return [] }
-        var found: [Int] = []
-        let start = Int(random.next() % UInt64(options.count))
-        for step in 0..<options.count where found.count < size {
-            addStanding(in: (start + step) % options.count, of: options, to: &found, limit: size)
+        for _ in 0..<Self.deepDraws {
+            let changes = reDecide(chain(from: target), budget: Self.deepBudget)
+            if !changes.isEmpty { return changes }
         }
-        return reDecide([target] + found, budget: budget)
+        return []
+    }
+
+    /// The target, up to `deepFirstRing` requests standing in one of its best options, and, for
+    /// some of those, up to two standing in one of their own best options that moves them: at most
+    /// `deepSize` requests.
+    private mutating func chain(from target: Int) -> [Int] {
+        let options = exact!.options.get(target)!
+        var first: [Int] = []
+        addStanding(in: Int(random.next() % UInt64(min(options.count, Self.deepOptionRange))), of: options, to: &first)
+        while first.count > Self.deepFirstRing { first.remove(at: Int(random.next() % UInt64(first.count))) }
+        var found = [target] + first
+        var tries = 0
+        while found.count < Self.deepSize && tries < 4 * Self.deepSize && !first.isEmpty {
+            tries += 1
+            let r = first[Int(random.next() % UInt64(first.count))]
+            guard let theirs = exact!.options.get(r), theirs.count > 0, let placement = schedule.placements[r] else { continue }
+            let option = Int(random.next() % UInt64(min(theirs.count, Self.deepOptionRange)))
+            let moves = zip(theirs.units(of: option, appointments: placement.slots.count), placement.slots).contains { u, slot in
+                theirs.units[Int(u)].session != slot.session || theirs.units[Int(u)].attends != slot.attends
+            }
+            guard moves else { continue }
+            var second: [Int] = []
+            addStanding(in: option, of: theirs, to: &second)
+            second.removeAll { found.contains($0) }
+            for _ in 0..<2 where !second.isEmpty && found.count < Self.deepSize {
+                found.append(second.remove(at: Int(random.next() % UInt64(second.count))))
+            }
+        }
+        return found
     }
 
     /// Re-decides the target and a few neighbours exactly; keeps the result only when it is better.
