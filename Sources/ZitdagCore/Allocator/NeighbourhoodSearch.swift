@@ -36,8 +36,8 @@ struct NeighbourhoodSearch {
     /// step: a request left out, the requests standing in one of its best options and, for a few
     /// of those, the ones standing where they could go instead, re-decided exactly (see
     /// ``deepStep()``). Measured on generated job teams at 1 s: the third yardstick problem's seeds
-    /// 9-24 from a mean 0.991 of CP-SAT's 60 s plan to 0.9995, 13 of 16 in CP-SAT's basin instead
-    /// of 1 (the README has the figures).
+    /// 25-56 from a mean 0.9927 of CP-SAT's 60 s plan to 0.9986, 25 of 32 in CP-SAT's basin instead
+    /// of 5 (the README has the figures).
     static let deepEvery = 250
     /// Requests a deep step frees at most: the target, up to `deepFirstRing` standing in its option,
     /// the rest standing where those could go.
