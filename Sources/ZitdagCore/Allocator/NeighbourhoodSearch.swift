@@ -237,10 +237,7 @@ struct NeighbourhoodSearch {
     /// some of those, up to two standing in one of their own best options that moves them: at most
     /// `deepSize` requests.
     private mutating func chain(from target: Int) -> [Int] {
-        let options = exact!.options.get(target)!
-        var first: [Int] = []
-        addStanding(in: Int(random.next() % UInt64(min(options.count, Self.deepOptionRange))), of: options, to: &first)
-        while first.count > Self.deepFirstRing { first.remove(at: Int(random.next() % UInt64(first.count))) }
+        let first = standing(in: target, within: Self.deepOptionRange, atMost: Self.deepFirstRing)
         var found = [target] + first
         var tries = 0
         while found.count < Self.deepSize && tries < 4 * Self.deepSize && !first.isEmpty {
@@ -264,7 +261,7 @@ struct NeighbourhoodSearch {
 
     /// Re-decides the target and a few neighbours exactly; keeps the result only when it is better.
     private mutating func exactStep(_ target: Int) -> [Change] {
-        var neighbours = random.next() % 3 != 0 ? standing(in: target) : []
+        var neighbours = random.next() % 3 != 0 ? standing(in: target, within: 64, atMost: 5) : []
         if neighbours.isEmpty { neighbours = self.neighbours(of: target, count: 1 + Int(random.next() % 4)) }
         return reDecide([target] + neighbours, budget: Self.exactStepBudget)
     }
@@ -276,15 +273,16 @@ struct NeighbourhoodSearch {
         return zip(outcome.changed, outcome.previous).map { Change(request: $0, old: $1, new: schedule.placements[$0]) }
     }
 
-    /// The requests standing in one of the target's best options (up to five, at random): in its
-    /// sessions, or sharing its job seeker or consultant at those half-days. Freed together with
-    /// the target, the exact search can move them elsewhere to make room (an ejection chain).
-    private mutating func standing(in target: Int) -> [Int] {
+    /// The requests standing in one of the target's `range` best options (at random), `count` of
+    /// them at most, at random: in its sessions, or sharing its job seeker or consultant at those
+    /// half-days. Freed together with the target, the exact search can move them elsewhere to make
+    /// room (an ejection chain).
+    private mutating func standing(in target: Int, within range: Int, atMost count: Int) -> [Int] {
         guard let options = exact!.options.get(target), options.count > 0 else { return [] }
-        let option = Int(random.next() % UInt64(min(options.count, 64)))
+        let option = Int(random.next() % UInt64(min(options.count, range)))
         var found: [Int] = []
         addStanding(in: option, of: options, to: &found)
-        while found.count > 5 { found.remove(at: Int(random.next() % UInt64(found.count))) }
+        while found.count > count { found.remove(at: Int(random.next() % UInt64(found.count))) }
         return found
     }
 
