@@ -7,7 +7,7 @@
 /// every request free it is exact for the whole problem; the neighbourhood search uses it on
 /// a few requests at a time.
 ///
-/// Requests are taken best first; each gets one of its options whose groups still pack, or
+/// Requests are taken fewest options first; each gets one of its options whose groups still pack, or
 /// none. A branch is cut when what it has plus the best each remaining request can still earn
 /// beside the choices made (its first option that still packs: forward checking) cannot beat
 /// the best known.
@@ -72,7 +72,7 @@ extension ExactSearch {
         /// Each free request's options, read in place by the inner loops.
         var all: [SeriesOptions] = []
         var appointments: [Int] = []
-        /// The free requests (places in `all`) best first, and what those from `i` on can earn at most.
+        /// The free requests (places in `all`) in search order, and what those from `i` on can earn at most.
         var order: [Int] = []
         var ceiling: [Int] = []
 
@@ -124,7 +124,11 @@ extension ExactSearch {
             nodes = 0
             stopped = false
             let all = self.all
-            order = all.indices.sorted { (all[$0].values.first ?? 0, -all[$0].count, -$0) > (all[$1].values.first ?? 0, -all[$1].count, -$1) }
+            // The request with the fewest options first (fail first): its choice cuts into the
+            // others' options soonest, so the bound falls near the root. Best value first, as before,
+            // needed 3.6 s (some 500 M options) to prove a near-tie of 13 requests of a job team's plan
+            // that this order proves in 0.02 s (under 1 M).
+            order = all.indices.sorted { (all[$0].count, $0) < (all[$1].count, $1) }
             ceiling = [Int](repeating: 0, count: order.count + 1)
             for i in stride(from: order.count - 1, through: 0, by: -1) { ceiling[i] = ceiling[i + 1] + max(0, all[order[i]].values.first ?? 0) }
             startTimes.countGivingUpAfresh()
