@@ -7,10 +7,10 @@
 /// every request free it is exact for the whole problem; the neighbourhood search uses it on
 /// a few requests at a time.
 ///
-/// Requests are taken fewest options first; each gets one of its options whose groups still pack, or
-/// none. A branch is cut when what it has plus the best each remaining request can still earn
-/// beside the choices made (its first option that still packs: forward checking) cannot beat
-/// the best known.
+/// Requests are taken fewest options first; each gets one of its options whose groups still
+/// pack, or none. A branch is cut when what it has plus the best each remaining request can still
+/// earn beside the choices made (its first option that still packs: forward checking) cannot
+/// beat the best known.
 struct ExactSearch {
     /// The requests whose options may be worked out, each at most `optionLimit` of them.
     var options: OptionCache

@@ -287,8 +287,8 @@ struct NeighbourhoodSearch {
     }
 
     /// Adds to `found` the requests standing in one option of a request: in its sessions, or sharing
-    /// its job seeker or consultant at those half-days; up to `limit` in all.
-    private func addStanding(in option: Int, of options: SeriesOptions, to found: inout [Int], limit: Int = .max) {
+    /// its job seeker or consultant at those half-days.
+    private func addStanding(in option: Int, of options: SeriesOptions, to found: inout [Int]) {
         let target = options.request
         let seeker = model.requestSeeker[target]
         let consultant = model.requestConsultant[target]
@@ -299,7 +299,6 @@ struct NeighbourhoodSearch {
                     let r = Int(o)
                     if s == session || model.requestSeeker[r] == seeker || (consultant >= 0 && model.requestConsultant[r] == consultant) {
                         found.append(r)
-                        if found.count >= limit { return }
                     }
                 }
             }
