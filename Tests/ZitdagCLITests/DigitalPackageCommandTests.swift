@@ -74,5 +74,12 @@ import Testing
         let dutch = try desk.run(["report", "--from", "2026-11-01", "--csv", csv], environment: ["ZITDAG_LANG": "nl"])
         #expect(dutch.stdout.hasPrefix("maand    locatie"), "\(dutch.stdout)")
         #expect(try String(contentsOfFile: csv, encoding: .utf8).contains("maand;locatie;bereikte mensen;"))
+
+        // J1 asks to be forgotten: the output names everything that loses its link to them.
+        let erased = try desk.run(["forget", "J1"])
+        #expect(erased.status == 0, "\(erased.stderr)")
+        #expect(erased.stdout == "erased J1: 1 request, 3 appointments, 1 loan and 1 intake unlinked; 2 future appointments cancelled\n", "\(erased.stdout)")
+        #expect(try desk.run(["path", "J1"]).status != 0, "nobody can look them up any more")
+        #expect(try desk.run(["device", "history", "L-001"]).stdout.split(separator: "\n").count == 1, "the device keeps its loan")
     }
 }
