@@ -85,8 +85,7 @@ struct Forget: ParsableCommand {
             let store = try self.store.open()
             do {
                 let erasure = try store.forget(jobSeeker: jobSeeker, at: StoreOptions.clock(), actor: self.store.who)
-                let (requests, appointments) = (erasure.requests, erasure.appointments)
-                say(Text("erased \(jobSeeker): \(count: requests, "request"), \(count: appointments, "appointment"), \(count: erasure.loans, "loan") and \(count: erasure.intakes, "intake") unlinked; \(count: erasure.cancelled, "future appointment") cancelled"))
+                say(Text("erased \(jobSeeker): \(count: erasure.requests, "request"), \(count: erasure.appointments, "appointment"), \(count: erasure.loans, "loan") and \(count: erasure.intakes, "intake") unlinked; \(count: erasure.cancelled, "future appointment") cancelled"))
             } catch { throw CommandError.store(error) }
         }
     }
