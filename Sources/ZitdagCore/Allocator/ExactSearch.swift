@@ -16,6 +16,9 @@ struct ExactSearch {
     var options: OptionCache
     /// Options tried (and packings worked out) at most per call; `nil` for no limit.
     var nodeBudget: Int?
+    /// Whether each free request that is placed tries the option it holds first, the others best
+    /// first after it: the search then looks at plans that change few of them before the rest.
+    var currentFirst = false
     /// Asked every few hundred nodes: true ends the search (unproven).
     var expired: () -> Bool = { false }
     /// The search's state, kept from call to call for its arrays' and its packings' room.
@@ -50,7 +53,7 @@ struct ExactSearch {
         // that stay) and back after it: swapped, not copied, so that its tables stay unshared.
         swap(&options, &run.options)
         defer { swap(&options, &run.options) }
-        run.start(schedule, free: free, all: found, budget: nodeBudget ?? Int.max, expired: expired)
+        run.start(schedule, free: free, all: found, budget: nodeBudget ?? Int.max, currentFirst: currentFirst, expired: expired)
         run.branch(0, 0, changed: ~0)
         return run.outcome(applyingTo: &schedule)
     }
@@ -90,6 +93,8 @@ extension ExactSearch {
         var items: [StartTimes.Item] = []
 
         var choice: [Int] = []
+        /// Per free request, the option to try first (the one it holds), or -1.
+        var first: [Int] = []
         var best = 0
         var bestChoice: [Int]?
         var nodes = 0
@@ -112,7 +117,9 @@ extension ExactSearch {
             schedule = Schedule(standingInFor: model)
         }
 
-        mutating func start(_ schedule: Schedule, free: [Int], all: [SeriesOptions], budget: Int, expired: @escaping () -> Bool) {
+        mutating func start(
+            _ schedule: Schedule, free: [Int], all: [SeriesOptions], budget: Int, currentFirst: Bool, expired: @escaping () -> Bool
+        ) {
             self.schedule = schedule
             self.free = free
             self.all = all
@@ -141,6 +148,12 @@ extension ExactSearch {
             Self.refill(&addedTop, with: -1, count: groupCount)
             Self.refill(&addedDigest, with: StartTimes.Digest(), count: groupCount)
             Self.refill(&choice, with: -1, count: all.count)
+            Self.refill(&first, with: -1, count: all.count)
+            if currentFirst {
+                for (o, r) in free.enumerated() {
+                    if let placement = schedule.placements[r] { first[o] = all[o].option(of: placement, in: schedule) ?? -1 }
+                }
+            }
             Self.refill(&firstFit, with: 0, count: all.count)
             added.removeAll(keepingCapacity: true)
             trail.removeAll(keepingCapacity: true)
@@ -305,19 +318,29 @@ extension ExactSearch {
                 guard bound > best else { return }
             }
             let o = order[i]
-            for option in firstFit[o]..<all[o].count {
-                let optionValue = all[o].values[option]
-                guard value + optionValue + ceiling[i + 1] > best else { break }
-                guard visit() else { return }
-                if tryOption(o, option, keep: true) {
-                    choice[o] = option
-                    branch(i + 1, value + optionValue, changed: i == 0 ? ~0 : groupMask(o, option))
-                    choice[o] = -1
-                    takeBack(o, option)
-                }
-                if stopped { return }
+            let held = first[o]
+            if held >= firstFit[o] && value + all[o].values[held] + ceiling[i + 1] > best {
+                guard descend(i, o, held, value) else { return }
+            }
+            for option in firstFit[o]..<all[o].count where option != held {
+                guard value + all[o].values[option] + ceiling[i + 1] > best else { break }
+                guard descend(i, o, option, value) else { return }
             }
             branch(i + 1, value, changed: i == 0 ? ~0 : 0)
+        }
+
+        /// Chooses `option` for the request at `i` in the order (`o` in `all`) when it fits and searches
+        /// on below it; false when the search has stopped.
+        @inline(__always)
+        mutating func descend(_ i: Int, _ o: Int, _ option: Int, _ value: Int) -> Bool {
+            guard visit() else { return false }
+            if tryOption(o, option, keep: true) {
+                choice[o] = option
+                branch(i + 1, value + all[o].values[option], changed: i == 0 ? ~0 : groupMask(o, option))
+                choice[o] = -1
+                takeBack(o, option)
+            }
+            return !stopped
         }
 
         /// Makes `schedule` the best plan found, if better: the free requests in their chosen options,

@@ -37,6 +37,18 @@ struct SeriesOptions: Sendable {
         optionUnits[(option * n)..<((option + 1) * n)]
     }
 
+    /// The option a placement is in (its sessions, dates and attendance), or `nil` when it is in none.
+    func option(of placement: Placement, in schedule: Schedule) -> Int? {
+        let n = placement.slots.count
+        let days = placement.slots.map { schedule.dayOfSlot($0) }
+        return values.indices.first { i in
+            values[i] == placement.value && (0..<n).allSatisfy { k in
+                let unit = units[Int(optionUnits[i * n + k])]
+                return unit.session == placement.slots[k].session && unit.day == days[k] && unit.attends == placement.slots[k].attends
+            }
+        }
+    }
+
     /// Every option of request `r`, or `nil` when there are more than `limit`.
     init?(request r: Int, model: Model, empty: Schedule, limit: Int) {
         self.request = r
