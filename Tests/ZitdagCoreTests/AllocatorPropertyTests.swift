@@ -53,7 +53,8 @@ import ZitdagCore
 
     @Test func aLongSearchOfAJobTeamIsRepeatableAndValid() {
         // 6,000 steps: the search stalls on this job team and takes deep steps (after every 250 steps
-        // without a better plan), whose exact re-decisions must be as repeatable as the rest.
+        // without a better plan) and bonus steps (every 50, near the plan first), whose exact
+        // re-decisions must be as repeatable as the rest.
         let problem = ProblemGenerator(size: .jobteam, seed: 3, start: LocalDate(year: 2026, month: 11, day: 23)!).generate()
         let options = Allocator.Options(seed: 2, timeLimit: .seconds(600), maxSteps: 6_000, exactRequestLimit: 0)
         let result = Allocator(problem: problem).solve(options: options, clock: ContinuousClock())

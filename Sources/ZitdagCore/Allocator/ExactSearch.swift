@@ -93,8 +93,8 @@ extension ExactSearch {
         var items: [StartTimes.Item] = []
 
         var choice: [Int] = []
-        /// Per free request, the option to try first (the one it holds), or -1.
-        var first: [Int] = []
+        /// Per free request, the option it holds (tried first in a search near the plan), or -1.
+        var held: [Int] = []
         var best = 0
         var bestChoice: [Int]?
         var nodes = 0
@@ -148,10 +148,10 @@ extension ExactSearch {
             Self.refill(&addedTop, with: -1, count: groupCount)
             Self.refill(&addedDigest, with: StartTimes.Digest(), count: groupCount)
             Self.refill(&choice, with: -1, count: all.count)
-            Self.refill(&first, with: -1, count: all.count)
+            Self.refill(&held, with: -1, count: all.count)
             if currentFirst {
                 for (o, r) in free.enumerated() {
-                    if let placement = schedule.placements[r] { first[o] = all[o].option(of: placement, in: schedule) ?? -1 }
+                    if let placement = schedule.placements[r] { held[o] = all[o].option(of: placement, in: schedule) ?? -1 }
                 }
             }
             Self.refill(&firstFit, with: 0, count: all.count)
@@ -318,11 +318,11 @@ extension ExactSearch {
                 guard bound > best else { return }
             }
             let o = order[i]
-            let held = first[o]
-            if held >= firstFit[o] && value + all[o].values[held] + ceiling[i + 1] > best {
-                guard descend(i, o, held, value) else { return }
+            let holds = held[o]
+            if holds >= firstFit[o] && value + all[o].values[holds] + ceiling[i + 1] > best {
+                guard descend(i, o, holds, value) else { return }
             }
-            for option in firstFit[o]..<all[o].count where option != held {
+            for option in firstFit[o]..<all[o].count where option != holds {
                 guard value + all[o].values[option] + ceiling[i + 1] > best else { break }
                 guard descend(i, o, option, value) else { return }
             }
