@@ -16,9 +16,6 @@ struct ExactSearch {
     var options: OptionCache
     /// Options tried (and packings worked out) at most per call; `nil` for no limit.
     var nodeBudget: Int?
-    /// Whether each free request that is placed tries the option it holds first, the others best
-    /// first after it: the search then looks at plans that change few of them before the rest.
-    var currentFirst = false
     /// Asked every few hundred nodes: true ends the search (unproven).
     var expired: () -> Bool = { false }
     /// The search's state, kept from call to call for its arrays' and its packings' room.
@@ -42,8 +39,10 @@ struct ExactSearch {
     }
 
     /// Re-decides `free` in `schedule`, which becomes the better plan when one is found;
-    /// everything else stays in its sessions.
-    mutating func improve(_ schedule: inout Schedule, free: [Int]) -> Outcome {
+    /// everything else stays in its sessions. `heldFirst`: each free request that is placed tries
+    /// the option it holds first, the others best first after it, so that plans changing few of
+    /// them come before the rest.
+    mutating func improve(_ schedule: inout Schedule, free: [Int], heldFirst: Bool = false) -> Outcome {
         var found: [SeriesOptions] = []
         for r in free {
             guard let options = options.get(r) else { return Outcome(improved: false, complete: false) }
@@ -53,7 +52,7 @@ struct ExactSearch {
         // that stay) and back after it: swapped, not copied, so that its tables stay unshared.
         swap(&options, &run.options)
         defer { swap(&options, &run.options) }
-        run.start(schedule, free: free, all: found, budget: nodeBudget ?? Int.max, currentFirst: currentFirst, expired: expired)
+        run.start(schedule, free: free, all: found, budget: nodeBudget ?? Int.max, heldFirst: heldFirst, expired: expired)
         run.branch(0, 0, changed: ~0)
         return run.outcome(applyingTo: &schedule)
     }
@@ -118,7 +117,7 @@ extension ExactSearch {
         }
 
         mutating func start(
-            _ schedule: Schedule, free: [Int], all: [SeriesOptions], budget: Int, currentFirst: Bool, expired: @escaping () -> Bool
+            _ schedule: Schedule, free: [Int], all: [SeriesOptions], budget: Int, heldFirst: Bool, expired: @escaping () -> Bool
         ) {
             self.schedule = schedule
             self.free = free
@@ -149,7 +148,7 @@ extension ExactSearch {
             Self.refill(&addedDigest, with: StartTimes.Digest(), count: groupCount)
             Self.refill(&choice, with: -1, count: all.count)
             Self.refill(&held, with: -1, count: all.count)
-            if currentFirst {
+            if heldFirst {
                 for (o, r) in free.enumerated() {
                     if let placement = schedule.placements[r] { held[o] = all[o].option(of: placement, in: schedule) ?? -1 }
                 }

@@ -121,9 +121,10 @@ struct NeighbourhoodSearch {
             let slot = steps % history.count
             steps += 1
             let changes: [Change]
-            if exact != nil && sinceImprovement > 0 && sinceImprovement % Self.deepEvery == 0 {
+            let stalled = exact != nil && sinceImprovement > 0
+            if stalled && sinceImprovement % Self.deepEvery == 0 {
                 changes = deepStep()
-            } else if exact != nil && sinceImprovement > 0 && sinceImprovement % Self.bonusEvery == 0 {
+            } else if stalled && sinceImprovement % Self.bonusEvery == 0 {
                 changes = bonusStep()
             } else {
                 changes = step(floor: min(schedule.objective, history[slot]))
@@ -257,16 +258,8 @@ struct NeighbourhoodSearch {
     /// they rarely come together, and a search best first spends its budget on the plans far away
     /// before it reaches them. Kept only when better.
     private mutating func bonusStep() -> [Change] {
-        let requests = model.problem.requests
-        for _ in 0..<32 {
-            let r = Int(random.next() % UInt64(requests.count))
-            guard let placement = schedule.placements[r], movable(r), placement.value < ceiling[r] else { continue }
-            let free = chain(from: r, above: placement.value)
-            exact!.currentFirst = true
-            defer { exact!.currentFirst = false }
-            return reDecide(free, budget: Self.bonusBudget)
-        }
-        return []
+        guard let r = shortOfBonus(draws: 32), let value = schedule.placements[r]?.value else { return [] }
+        return reDecide(chain(from: r, above: value), budget: Self.bonusBudget, heldFirst: true)
     }
 
     /// The target, up to `deepFirstRing` requests standing in one of its best options (of those worth
@@ -302,10 +295,11 @@ struct NeighbourhoodSearch {
         return reDecide([target] + neighbours, budget: Self.exactStepBudget)
     }
 
-    /// Re-decides `free` exactly with `budget` options; keeps the result only when it is better.
-    private mutating func reDecide(_ free: [Int], budget: Int) -> [Change] {
+    /// Re-decides `free` exactly with `budget` options (see ``ExactSearch/improve(_:free:heldFirst:)``);
+    /// keeps the result only when it is better.
+    private mutating func reDecide(_ free: [Int], budget: Int, heldFirst: Bool = false) -> [Change] {
         exact!.nodeBudget = budget
-        let outcome = exact!.improve(&schedule, free: free)
+        let outcome = exact!.improve(&schedule, free: free, heldFirst: heldFirst)
         return zip(outcome.changed, outcome.previous).map { Change(request: $0, old: $1, new: schedule.placements[$0]) }
     }
 
@@ -371,8 +365,14 @@ struct NeighbourhoodSearch {
             let left = requests.indices.filter { schedule.placements[$0] == nil && movable($0) }
             if !left.isEmpty { return left[Int(random.next() % UInt64(left.count))] }
         }
-        for _ in 0..<16 {
-            let r = Int(random.next() % UInt64(requests.count))
+        return shortOfBonus(draws: 16)
+    }
+
+    /// A placed request that waits or misses a bonus, from up to `draws` random draws.
+    private mutating func shortOfBonus(draws: Int) -> Int? {
+        let count = UInt64(model.problem.requests.count)
+        for _ in 0..<draws {
+            let r = Int(random.next() % count)
             guard let placement = schedule.placements[r], movable(r) else { continue }
             if placement.value < ceiling[r] { return r }
         }
