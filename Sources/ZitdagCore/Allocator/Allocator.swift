@@ -92,8 +92,8 @@ public struct Allocator: Sendable {
         // steps without one (its deep steps leave one basin for a better one): 100,000 steps and
         // more of them, which the time limit usually ends (measured on generated job teams: the
         // third yardstick problem under the default limit in CP-SAT's basin or above on 12 of 12
-        // seeds, against 8 of 12 at 1 s; the README has the figures). Tiny ones end in the exact
-        // search anyway.
+        // seeds, against 8 of 12 at 1 s; Benchmarks/yardstick/JOURNAL.md has the figures). Tiny
+        // ones end in the exact search anyway.
         let searchesLong = problem.requests.count > options.exactRequestLimit
             && problem.requests.count <= NeighbourhoodSearch.exactStepRequestLimit
         let stall = options.stallSteps ?? (searchesLong ? Self.longStall : max(5_000, min(20_000, 2 * problem.requests.count)))

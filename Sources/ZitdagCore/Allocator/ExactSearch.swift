@@ -133,8 +133,8 @@ extension ExactSearch {
             // The request with the fewest options first (fail first): its choice cuts into the
             // others' options soonest, so the bound falls near the root. Best value first needed 3.6 s
             // (100-1,000 M options) to prove a near-tie of 13 requests of a job team's plan that this
-            // order proves in 0.02 s (under 1 M); not on every set, but over whole searches (the
-            // README's *fewest options first*).
+            // order proves in 0.02 s (under 1 M); not on every set, but over whole searches
+            // (*fewest options first* in Benchmarks/yardstick/JOURNAL.md).
             order = all.indices.sorted { (all[$0].count, $0) < (all[$1].count, $1) }
             ceiling = [Int](repeating: 0, count: order.count + 1)
             for i in stride(from: order.count - 1, through: 0, by: -1) { ceiling[i] = ceiling[i + 1] + max(0, all[order[i]].values.first ?? 0) }

@@ -37,7 +37,7 @@ struct NeighbourhoodSearch {
     /// of those, the ones standing where they could go instead, re-decided exactly (see
     /// ``deepStep()``). Measured on generated job teams at 1 s: the third yardstick problem's seeds
     /// 25-56 from a mean 0.9927 of CP-SAT's 60 s plan to 0.9986, 25 of 32 in CP-SAT's basin instead
-    /// of 5 (the README has the figures).
+    /// of 5 (Benchmarks/yardstick/JOURNAL.md has the figures).
     static let deepEvery = 250
     /// Requests a deep step frees at most: the target, up to `deepFirstRing` standing in its option,
     /// the rest standing where those could go.
@@ -53,7 +53,8 @@ struct NeighbourhoodSearch {
     /// of its better options and where those could go instead, re-decided exactly near the plan
     /// first (see ``bonusStep()``). Measured on generated job teams at 1 s, seeds 1-40: the fourth
     /// yardstick problem at CP-SAT's figure on 39 instead of 32, the first on 6 instead of 1, the
-    /// third alike (the README has the figures). Every 20 cost the third a sixth of its steps.
+    /// third alike (Benchmarks/yardstick/JOURNAL.md has the figures). Every 20 cost the third a
+    /// sixth of its steps.
     static let bonusEvery = 50
     /// Options a bonus step may try: the better plans it looks for change few requests, which the
     /// search near the plan finds first.
