@@ -35,6 +35,17 @@ import ZitdagCore
         #expect(failure?.line == line, "\(text)")
     }
 
+    @Test("a repeated key is found in an object of any size", arguments: [2, 15, 16, 17, 40])
+    func repeatedKey(keys: Int) throws {
+        let members = (0..<keys).map { "\"k\($0)\": \($0)" }
+        #expect(try parse("{" + members.joined(separator: ", ") + "}").kindName == "an object")
+        // The first key again, and the last: past the sixteenth key they are kept in a set.
+        for repeated in ["k0", "k\(keys - 1)"] {
+            let failure = error("{" + (members + ["\"\(repeated)\": 0"]).joined(separator: ", ") + "}")
+            #expect(failure?.message.description.contains("duplicate key \"\(repeated)\"") == true, "\(keys) \(repeated)")
+        }
+    }
+
     @Test func deepNestingIsAnErrorNotACrash() {
         #expect(error(String(repeating: "[", count: 100_000))?.message.description.contains("nested") == true)
     }

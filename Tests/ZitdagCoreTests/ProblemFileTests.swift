@@ -53,6 +53,34 @@ import ZitdagCore
         #expect(found.contains { $0.path == path && $0.message.description.contains(message) }, "\(found)")
     }
 
+    // Busy and unavailable spans are read the fast way when they are plain; anything else is read
+    // field by field, so that each issue names its place as before.
+    @Test("a span that is not plain names its place", arguments: [
+        ("{\"start\": \"2026-11-24T10:00:00\", \"end\": \"2026-11-24T09:00:00\"}", "consultants[0].busy[0].end", "after start"),
+        ("{\"start\": \"2026-11-24T10:00:00\", \"end\": \"2026-11-24T11:00:00\", \"x\": 1}", "consultants[0].busy[0].x", "unknown key"),
+        ("{\"start\": \"2026-11-24T10:00:00\"}", "consultants[0].busy[0].end", "missing required key"),
+        ("{\"start\": \"2026-03-29T02:30:00\", \"end\": \"2026-03-29T04:00:00\"}", "consultants[0].busy[0].start", "does not exist"),
+        ("{\"start\": \"2026-11-24 10:00\", \"end\": \"2026-11-24T11:00:00\"}", "consultants[0].busy[0].start", "not a local time"),
+        ("{\"start\": 10, \"end\": \"2026-11-24T11:00:00\"}", "consultants[0].busy[0].start", "must be a string"),
+        ("[]", "consultants[0].busy[0]", "must be an object"),
+    ])
+    func spanThatIsNotPlain(span: String, path: String, message: String) {
+        let found = issues(Example.replacing(
+            "{\"start\": \"2026-11-24T10:00:00\", \"end\": \"2026-11-24T11:00:00\"}", with: span))
+        #expect(found.contains { $0.path == path && $0.message.description.contains(message) }, "\(found)")
+    }
+
+    @Test func spansReadTheSameWhateverTheOrderOfTheirKeys() throws {
+        let plain = try Example.decoded()
+        let reversed = try ProblemFile.decode(Array(Example.replacing(
+            "{\"start\": \"2026-11-24T10:00:00\", \"end\": \"2026-11-24T11:00:00\"}",
+            with: "{\"end\": \"2026-11-24T11:00:00\", \"start\": \"2026-11-24T10:00:00\"}").utf8))
+        #expect(reversed.consultants[0].busy == plain.consultants[0].busy)
+        #expect(plain.consultants[0].busy.spans.count == 1 && plain.requests[0].unavailable.spans.count == 1)
+        // 10:00 in Brussels in November is 09:00 UTC.
+        #expect(plain.consultants[0].busy.spans[0].start.seconds % 86_400 == 9 * 3600)
+    }
+
     @Test func twoSessionsOfOneCoachMayNotOverlap() {
         let text = Example.replacing(
             "\"coach\": \"C2\", \"location\": \"L2\", \"start\": \"2026-12-08T13:00:00\", \"end\": \"2026-12-08T16:30:00\"",

@@ -165,6 +165,28 @@ struct FieldReader {
         return reader.span(zone: zone, log: &log)
     }
 
+    /// The same for an object of just `start` and `end`, both wall-clock times in `zone` and `end`
+    /// after `start`; `nil` for anything else, which ``span(_:path:id:zone:log:)`` then reads and
+    /// reports. A large problem file holds hundreds of thousands of spans: this reads them without
+    /// a dictionary of members or a path, which only an issue needs.
+    static func plainSpan(_ node: JSON, zone: Zone) -> Span? {
+        guard case .object(let pairs) = node.value, pairs.count == 2 else { return nil }
+        var start: Instant?
+        var end: Instant?
+        for (key, value) in pairs {
+            guard case .string(let text) = value.value, let local = LocalDateTime(iso: text),
+                let instant = zone.instant(for: local)
+            else { return nil }
+            switch key {
+            case "start" where start == nil: start = instant
+            case "end" where end == nil: end = instant
+            default: return nil
+            }
+        }
+        guard let start, let end, start < end else { return nil }
+        return Span(start: start, end: end)
+    }
+
     /// `start` and `end` of this object as a span; `end` must come after `start`.
     func span(zone: Zone?, log: inout IssueLog) -> Span? {
         let start = instant("start", zone: zone, log: &log)

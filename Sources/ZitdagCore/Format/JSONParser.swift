@@ -78,12 +78,17 @@ public struct JSONParser {
         }
     }
 
+    /// Keys of an object that are looked through for a duplicate before a set of them is made.
+    private static let keysLookedThrough = 16
+
     private mutating func parseObject(depth: Int) throws(JSONSyntaxError) -> JSON {
         guard depth <= Self.maximumDepth else { throw error(Text("nested deeper than \(Self.maximumDepth) levels")) }
         let startLine = line
         index += 1
         var members: [(key: String, value: JSON)] = []
-        var seen = Set<String>()
+        // The keys so far, once there are many: a handful are looked through instead (a set for each
+        // of the hundreds of thousands of small objects of a large problem file cost more).
+        var seen: Set<String>?
         skipWhitespace()
         if current == UInt8(ascii: "}") {
             index += 1
@@ -93,7 +98,9 @@ public struct JSONParser {
             skipWhitespace()
             guard current == UInt8(ascii: "\"") else { throw error(Text("expected a key in double quotes")) }
             let key = try parseString()
-            guard seen.insert(key).inserted else { throw error(Text("duplicate key \"\(key)\"")) }
+            if seen == nil && members.count >= Self.keysLookedThrough { seen = Set(members.map(\.key)) }
+            let duplicate = if seen != nil { !seen!.insert(key).inserted } else { members.contains { $0.key == key } }
+            guard !duplicate else { throw error(Text("duplicate key \"\(key)\"")) }
             skipWhitespace()
             guard current == UInt8(ascii: ":") else { throw error(Text("expected ':' after key \"\(key)\"")) }
             index += 1

@@ -172,7 +172,9 @@ enum ProblemDecoder {
         var spans: [Span] = []
         var failed = false
         for (j, element) in elements.enumerated() {
-            if let span = FieldReader.span(element, path: reader.path(key) + "[\(j)]", id: reader.id, zone: zone, log: &log) {
+            if let zone, let span = FieldReader.plainSpan(element, zone: zone) {
+                spans.append(span)
+            } else if let span = FieldReader.span(element, path: reader.path(key) + "[\(j)]", id: reader.id, zone: zone, log: &log) {
                 spans.append(span)
             } else {
                 failed = true

@@ -65,13 +65,12 @@ public struct Zone: Sendable, Hashable {
     /// `nil`.
     public func instant(for local: LocalDateTime) -> Instant? {
         let nominal = local.nominalSeconds
-        // Offsets in force a day either side cover every transition near this wall time.
-        let candidates = Set([
-            offset(at: Instant(seconds: nominal - 86_400)), offset(at: Instant(seconds: nominal)),
-            offset(at: Instant(seconds: nominal + 86_400)),
-        ])
+        // Offsets in force a day either side cover every transition near this wall time. One that
+        // comes twice is tried twice: cheaper than gathering them in a set, which read every time
+        // in a problem file.
         var earliest: Instant?
-        for candidate in candidates {
+        for day in -1...1 {
+            let candidate = offset(at: Instant(seconds: nominal + day * 86_400))
             let instant = Instant(seconds: nominal - candidate)
             if offset(at: instant) == candidate, earliest.map({ instant < $0 }) ?? true {
                 earliest = instant
