@@ -65,9 +65,9 @@ public struct Zone: Sendable, Hashable {
     /// `nil`.
     public func instant(for local: LocalDateTime) -> Instant? {
         let nominal = local.nominalSeconds
-        // Offsets in force a day either side cover every transition near this wall time. One that
-        // comes twice is tried twice: cheaper than gathering them in a set, which read every time
-        // in a problem file.
+        // Offsets in force a day either side cover every transition near this wall time; one that
+        // comes twice is simply tried twice (rather than making a set of them for each of the
+        // hundreds of thousands of times a large problem file holds).
         var earliest: Instant?
         for day in -1...1 {
             let candidate = offset(at: Instant(seconds: nominal + day * 86_400))
