@@ -59,6 +59,16 @@ import ZitdagCore
         #expect(text == "a\né😀")
     }
 
+    @Test("strings are written escaped only where JSON needs it", arguments: [
+        ("plain é😀", "\"plain é😀\""), ("a\"b", "\"a\\\"b\""), ("a\\b", "\"a\\\\b\""),
+        ("tab\tnew\nline\r", "\"tab\\tnew\\nline\\r\""), ("\u{01}é", "\"\\u0001é\""), ("", "\"\""),
+    ])
+    func writtenString(value: String, written: String) throws {
+        #expect(JSONWriter.write(JSON(.string(value))) == written + "\n")
+        guard case .string(let back) = try parse(written).value else { Issue.record("not a string"); return }
+        #expect(back == value)
+    }
+
     @Test func writerOutputParsesBackToTheSameText() throws {
         let text = "{\n  \"a\": [\n    {\"b\": \"x\\\"y\", \"c\": null}\n  ],\n  \"d\": -3\n}\n"
         #expect(JSONWriter.write(try parse(text)) == text)
