@@ -29,6 +29,27 @@ let benchmarks: @Sendable () -> Void = {
     solve(.jobteam, iterations: 20, options: .init(), name: "solve jobteam (60 requests)")
     solve(.city, iterations: 5, options: .init(), name: "solve city (800 requests)")
     solve(.region, iterations: 3, options: .init(), name: "solve region (15,000 requests)")
+    // The files of the largest size, read and written as `zitdag solve` and `zitdag check` do: the
+    // problem (27 MB, 353,000 busy and unavailable spans) and the plan of its first construction.
+    let region = ProblemGenerator(size: .region, seed: 1, start: start).generate()
+    let problemBytes = Array(JSONWriter.write(ProblemFile.encode(region)).utf8)
+    Benchmark(
+        "read region problem file",
+        configuration: .init(
+            metrics: [.wallClock, .peakMemoryResident], timeUnits: .milliseconds, warmupIterations: 1,
+            maxDuration: .seconds(60), maxIterations: 10)
+    ) { benchmark in
+        blackHole(try ProblemFile.decode(problemBytes))
+    }
+    let plan = Allocator(problem: region).solve(options: .init(maxSteps: 0, exactRequestLimit: 0), clock: ContinuousClock()).plan
+    Benchmark(
+        "write region plan file",
+        configuration: .init(
+            metrics: [.wallClock, .peakMemoryResident], timeUnits: .milliseconds, warmupIterations: 1,
+            maxDuration: .seconds(60), maxIterations: 10)
+    ) { benchmark in
+        blackHole(JSONWriter.write(PlanFile.encode(plan, zone: region.zone)))
+    }
     // Construction alone, to see how the first plan's cost grows with size.
     for size in [ProblemSize.city, .region, .stress] {
         solve(size, iterations: size == .stress ? 3 : 10, options: .init(maxSteps: 0, exactRequestLimit: 0),
