@@ -33,21 +33,14 @@ let benchmarks: @Sendable () -> Void = {
     // problem (27 MB, 353,000 busy and unavailable spans) and the plan of its first construction.
     let region = ProblemGenerator(size: .region, seed: 1, start: start).generate()
     let problemBytes = Array(JSONWriter.write(ProblemFile.encode(region)).utf8)
-    Benchmark(
-        "read region problem file",
-        configuration: .init(
-            metrics: [.wallClock, .peakMemoryResident], timeUnits: .milliseconds, warmupIterations: 1,
-            maxDuration: .seconds(60), maxIterations: 10)
-    ) { benchmark in
+    let plan = Allocator(problem: region).solve(options: .init(maxSteps: 0, exactRequestLimit: 0), clock: ContinuousClock()).plan
+    let files = Benchmark.Configuration(
+        metrics: [.wallClock, .peakMemoryResident], timeUnits: .milliseconds, warmupIterations: 1,
+        maxDuration: .seconds(60), maxIterations: 10)
+    Benchmark("read region problem file", configuration: files) { benchmark in
         blackHole(try ProblemFile.decode(problemBytes))
     }
-    let plan = Allocator(problem: region).solve(options: .init(maxSteps: 0, exactRequestLimit: 0), clock: ContinuousClock()).plan
-    Benchmark(
-        "write region plan file",
-        configuration: .init(
-            metrics: [.wallClock, .peakMemoryResident], timeUnits: .milliseconds, warmupIterations: 1,
-            maxDuration: .seconds(60), maxIterations: 10)
-    ) { benchmark in
+    Benchmark("write region plan file", configuration: files) { benchmark in
         blackHole(JSONWriter.write(PlanFile.encode(plan, zone: region.zone)))
     }
     // Construction alone, to see how the first plan's cost grows with size.
