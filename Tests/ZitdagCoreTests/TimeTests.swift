@@ -24,6 +24,23 @@ import ZitdagCore
     @Test func leapDaysExist() {
         #expect(LocalDate(iso: "2028-02-29") != nil)
     }
+
+    @Test("malformed wall-clock times are refused", arguments: [
+        "2026-11-23 09:45:00", "2026-11-23T24:00:00", "2026-11-23T09:60:00", "2026-11-23T09:45:60", "2026-13-23T09:45:00",
+        "2026-11-2éT09:45:00", "2026-11-23T09:45:0é", "2026-11-23T09:45", "2026-11-23T09:45:000", "２０２６-11-23T09:45:00", "",
+    ])
+    func refusesBadTimes(text: String) {
+        #expect(LocalDateTime(iso: text) == nil)
+    }
+
+    @Test func wallClockTimesReadTheirParts() throws {
+        let time = try #require(LocalDateTime(iso: "2026-11-23T09:45:30"))
+        #expect(time.date == LocalDate(year: 2026, month: 11, day: 23) && time.hour == 9 && time.minute == 45)
+        #expect(time.description == "2026-11-23T09:45:30")
+        // A date read from a slice of a longer text.
+        let text = "on 2026-11-23, late"
+        #expect(LocalDate(iso: text.dropFirst(3).prefix(10)) == LocalDate(year: 2026, month: 11, day: 23))
+    }
 }
 
 @Suite struct ZoneTests {

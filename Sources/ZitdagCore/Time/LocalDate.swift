@@ -80,11 +80,18 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Parses exactly `YYYY-MM-DD`.
     public init?(iso text: Substring) {
-        let bytes = Array(text.utf8)
+        var text = text
+        guard let date = text.withUTF8({ Self.parse($0) }) else { return nil }
+        self = date
+    }
+
+    /// `YYYY-MM-DD` from its UTF-8 bytes, read in place: a problem file holds hundreds of thousands
+    /// of dates, and an array of each one's bytes was an allocation apiece.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> LocalDate? {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
             let y = digits(bytes, 0, 4), let m = digits(bytes, 5, 2), let d = digits(bytes, 8, 2)
         else { return nil }
-        self.init(year: y, month: m, day: d)
+        return LocalDate(year: y, month: m, day: d)
     }
 
     public init?(iso text: String) {
@@ -107,7 +114,7 @@ func pad(_ value: Int, _ width: Int) -> String {
 }
 
 /// Reads `count` ASCII digits starting at `start`, or `nil` if any is not a digit.
-func digits(_ bytes: [UInt8], _ start: Int, _ count: Int) -> Int? {
+func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
     var value = 0
     for byte in bytes[start..<start + count] {
         guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }

@@ -22,14 +22,19 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
 
     /// Parses exactly `YYYY-MM-DDTHH:MM:SS` (no offset, no fraction).
     public init?(iso text: String) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 19, bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
-            bytes[16] == UInt8(ascii: ":"),
-            let date = LocalDate(iso: text.prefix(10)),
-            let h = digits(bytes, 11, 2), let m = digits(bytes, 14, 2), let s = digits(bytes, 17, 2),
-            h < 24, m < 60, s < 60
-        else { return nil }
-        self.init(date: date, secondOfDay: h * 3600 + m * 60 + s)
+        var text = text
+        // Read in place (see ``LocalDate/parse(_:)``).
+        let parsed: LocalDateTime? = text.withUTF8 { bytes in
+            guard bytes.count == 19, bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
+                bytes[16] == UInt8(ascii: ":"),
+                let date = LocalDate.parse(UnsafeBufferPointer(rebasing: bytes[0..<10])),
+                let h = digits(bytes, 11, 2), let m = digits(bytes, 14, 2), let s = digits(bytes, 17, 2),
+                h < 24, m < 60, s < 60
+            else { return nil }
+            return LocalDateTime(date: date, secondOfDay: h * 3600 + m * 60 + s)
+        }
+        guard let parsed else { return nil }
+        self = parsed
     }
 
     /// The same wall time read as if it were UTC, in seconds since the epoch.
