@@ -52,6 +52,9 @@ import ZitdagCore
 
     @Test func invalidUTF8IsRefused() {
         #expect(throws: JSONSyntaxError.self) { try JSONParser.parse([0x22, 0xFF, 0xFE, 0x22]) }
+        // A lone continuation byte among ASCII letters, and a sequence cut short before the quote.
+        #expect(throws: JSONSyntaxError.self) { try JSONParser.parse([0x22, 0x61, 0x80, 0x62, 0x22]) }
+        #expect(throws: JSONSyntaxError.self) { try JSONParser.parse([0x22, 0x61, 0xC3, 0x22]) }
     }
 
     @Test func escapesDecode() throws {

@@ -145,13 +145,16 @@ public struct JSONParser {
         index += 1  // opening quote
         // Most strings have no escapes: take them whole.
         var end = index
+        var ascii = true
         while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
+            ascii = ascii && bytes[end] < 0x80
             end += 1
         }
         if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
-            guard let text = String(validating: bytes[index..<end], as: UTF8.self) else {
-                throw error(Text("invalid UTF-8 in string"))
-            }
+            // ASCII needs no validating; `String(validating:as:)` is not specialised here and looked
+            // up its generic types at run time, for every string of a file.
+            let text = ascii ? String(decoding: bytes[index..<end], as: UTF8.self) : String(validating: bytes[index..<end], as: UTF8.self)
+            guard let text else { throw error(Text("invalid UTF-8 in string")) }
             index = end + 1
             return text
         }
