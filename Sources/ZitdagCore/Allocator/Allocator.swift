@@ -117,6 +117,8 @@ public struct Allocator: Sendable {
             var search = NeighbourhoodSearch(
                 schedule: first, seed: seed, order: order, nodeBudget: options.nodeBudget, part: parts?[worker])
             search.expired = { started.duration(to: clock.now) >= options.timeLimit }
+            // Workers that each improve a plan of their own: every second one climbs first.
+            search.climbsFirst = parts == nil && worker % 2 == 1
             let steps = problem.requests.isEmpty ? 0 : search.run { steps, sinceImprovement in
                 if steps >= stepCap { return true }
                 if sinceImprovement >= stall { return true }

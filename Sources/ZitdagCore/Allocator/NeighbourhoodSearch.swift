@@ -116,6 +116,15 @@ struct NeighbourhoodSearch {
     /// worse than the current one or than the one this many steps ago, which lets the search walk
     /// out of a local optimum.
     static let lateAcceptance = 64
+    /// A search that `climbsFirst` looks back only `earlyLateAcceptance` steps for its first
+    /// `earlySteps` steps (see ``climbsFirst``).
+    static let earlyLateAcceptance = 16
+    static let earlySteps = 4_000
+    /// Whether the first steps keep fewer steps down (``earlyLateAcceptance``): a plan far from good
+    /// climbs faster so, and a short time limit ends in the climb; but some plans it climbs to are
+    /// ones a longer search does not leave. So one worker of two climbs so and the other not, and
+    /// the better plan wins (Benchmarks/yardstick/JOURNAL.md, *ejections*).
+    var climbsFirst = false
     /// Changes kept since the best plan before the search goes back to it.
     static let journalLimit = 4_000
 
@@ -138,7 +147,8 @@ struct NeighbourhoodSearch {
             } else if stalled && sinceImprovement % Self.bonusEvery == 0 {
                 changes = bonusStep()
             } else {
-                changes = step(floor: min(schedule.objective, history[slot]))
+                let back = climbsFirst && steps < Self.earlySteps ? Self.earlyLateAcceptance : history.count
+                changes = step(floor: min(schedule.objective, history[(slot + history.count - back) % history.count]))
             }
             history[slot] = schedule.objective
             if schedule.objective > best {
