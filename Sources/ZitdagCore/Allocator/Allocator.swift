@@ -8,7 +8,8 @@ import Synchronization
 /// large-neighbourhood search until the step budget, the stall limit or the
 /// time limit ends it. Workers search on threads of their own, each with a
 /// seed of its own: on small problems each improves a plan of its own and the
-/// best wins (the first worker's on a tie); on large ones they share out the
+/// best wins (the first worker's on a tie; every second one climbs first,
+/// `NeighbourhoodSearch.climbsFirst`); on large ones they share out the
 /// horizon (``HorizonParts``) and improve one plan together. For one seed, one
 /// step budget and one number of workers the plan is always the same; only a
 /// time limit that cuts the search short depends on the machine.

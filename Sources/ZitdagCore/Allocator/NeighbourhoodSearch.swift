@@ -4,8 +4,10 @@
 ///
 /// Each step picks a *target*: an unscheduled request (to fit it in) or a
 /// scheduled one that waits or misses a bonus (to improve it). It removes
-/// some of the requests that sit in sessions the target could use, places
-/// the target first and the others after it, best first.
+/// some of the requests that sit in sessions the target could use (now and
+/// then, for a left-out target, every one standing in one of its best
+/// options: an ejection), places the target first and the others after it,
+/// best first.
 struct NeighbourhoodSearch {
     var schedule: Schedule
     var random: SplitMix64
