@@ -16,6 +16,7 @@ import http.cookiejar
 import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -113,6 +114,7 @@ class WebDesk(unittest.TestCase):
     def tearDownClass(cls):
         cls.browser.quit()
         cls.server.stop()
+        shutil.rmtree(cls.folder, ignore_errors=True)
         with open(os.path.join(SHOTS, "axe.json"), "w") as f:
             json.dump(cls.checked, f, indent=1, sort_keys=True)
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import ZitdagCLI
 import ZitdagCore
@@ -55,11 +56,24 @@ extension Binary {
     }
 }
 
-/// A fresh folder for one test's files.
+/// A fresh folder for one test's files, removed when the test process ends.
 func scratchFolder() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("zitdag-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    scratchFolders.withLock { folders in
+        if folders.isEmpty { atexit { removeScratchFolders() } }
+        folders.append(url)
+    }
     return url
+}
+
+/// The folders ``scratchFolder()`` made. They go at exit, not at the end of each test: a path taken
+/// from a folder may outlive the last use of the folder itself, and a server a test started may
+/// still be writing there until the test stops it.
+private let scratchFolders = Mutex<[URL]>([])
+
+private func removeScratchFolders() {
+    for url in scratchFolders.withLock({ $0 }) { try? FileManager.default.removeItem(at: url) }
 }
 
 @Suite struct CommandLineTests {
