@@ -67,6 +67,27 @@ import ZitdagCore
         #expect(result.plan.objective > result.constructionObjective)
     }
 
+    @Test func aSearchThatWandersOnceStuckStillEndsOnItsBestPlan() {
+        // A small problem's search stalls within a few hundred steps; after 2,000 steps without a
+        // better plan the first worker wanders (it keeps plans up to 3,000 below its best). A longer
+        // search follows a shorter one's steps, so it must end at least where that one did.
+        for seed in UInt64(1)...UInt64(3) {
+            let problem = ProblemGenerator(size: .tiny, seed: seed, start: LocalDate(year: 2026, month: 11, day: 23)!).generate()
+            func solve(steps: Int) -> Allocator.Result {
+                let options = Allocator.Options(seed: seed, timeLimit: .seconds(600), maxSteps: steps, stallSteps: 100_000, exactRequestLimit: 0)
+                return Allocator(problem: problem).solve(options: options, clock: ContinuousClock())
+            }
+            let short = solve(steps: 1_000)
+            let long = solve(steps: 6_000)
+            #expect(long.steps == 6_000)
+            #expect(long.plan.objective >= short.plan.objective, "seed \(seed)")
+            #expect(long.plan == solve(steps: 6_000).plan)
+            let report = PlanChecker(problem: problem).check(long.plan)
+            #expect(report.isValid, "seed \(seed): \(report.violations.prefix(3))")
+            #expect(report.objective == long.plan.objective)
+        }
+    }
+
     @Test func workersSharingOutTheHorizonOfALargeProblemMakeOneValidPlan() {
         // 800 requests: too many for exact steps, so the two workers each improve a run of days.
         let problem = ProblemGenerator(size: .city, seed: 5, start: LocalDate(year: 2026, month: 11, day: 23)!).generate()

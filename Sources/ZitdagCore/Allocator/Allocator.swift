@@ -8,9 +8,10 @@ import Synchronization
 /// large-neighbourhood search until the step budget, the stall limit or the
 /// time limit ends it. Workers search on threads of their own, each with a
 /// seed of its own: on small problems each improves a plan of its own and the
-/// best wins (the first worker's on a tie; every second one climbs first,
-/// `NeighbourhoodSearch.climbsFirst`); on large ones they share out the
-/// horizon (``HorizonParts``) and improve one plan together. For one seed, one
+/// best wins (the first worker's on a tie; the first wanders once stuck and
+/// the second climbs first, `NeighbourhoodSearch.wanders` and `climbsFirst`);
+/// on large ones they share out the horizon (``HorizonParts``) and improve
+/// one plan together. For one seed, one
 /// step budget and one number of workers the plan is always the same; only a
 /// time limit that cuts the search short depends on the machine.
 ///
@@ -118,7 +119,9 @@ public struct Allocator: Sendable {
             var search = NeighbourhoodSearch(
                 schedule: first, seed: seed, order: order, nodeBudget: options.nodeBudget, part: parts?[worker])
             search.expired = { started.duration(to: clock.now) >= options.timeLimit }
-            // Workers that each improve a plan of their own: every second one climbs first.
+            // Workers that each improve a plan of their own: the first (and every second one after
+            // it) wanders once stuck, the others climb first.
+            search.wanders = parts == nil && worker % 2 == 0
             search.climbsFirst = parts == nil && worker % 2 == 1
             let steps = problem.requests.isEmpty ? 0 : search.run { steps, sinceImprovement in
                 if steps >= stepCap { return true }

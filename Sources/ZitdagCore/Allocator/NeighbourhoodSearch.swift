@@ -102,6 +102,7 @@ struct NeighbourhoodSearch {
         for (i, r) in order.enumerated() { rank[r] = i }
         self.rank = rank
         let weights = schedule.model.problem.weights
+        wanderDepth = schedule.model.problem.weights.scheduled * 3 / 10
         ceiling = schedule.model.problem.requests.map { request in
             Objective.value(of: request, firstDay: request.release, oneCoach: true, attended: request.appointments, weights: weights)
         }
@@ -127,6 +128,20 @@ struct NeighbourhoodSearch {
     /// ones a longer search does not leave. So one worker of two climbs so and the other not, and
     /// the better plan wins (Benchmarks/yardstick/JOURNAL.md, *ejections*).
     var climbsFirst = false
+    /// Whether, after `wanderAfter` steps without a better plan, the ordinary steps may go down to
+    /// `wanderDepth` below the best plan (record-to-record travel), not only to the late-acceptance
+    /// floor: a plan stuck a request's value below a better one is left for plans that trade waiting
+    /// days and bonuses, from which the better one is in reach. It goes back to the best plan now and
+    /// then (`journalLimit`). Measured at 1 s on generated job teams, seeds 1-24: the third yardstick
+    /// problem at CP-SAT's figure on 19 instead of 14 and none a request's value below. Both workers
+    /// wandering ended a few points short of CP-SAT's figure on the fifth, where one climbing
+    /// worker reaches it (Benchmarks/yardstick/JOURNAL.md, *wandering*). So the other worker wanders.
+    var wanders = false
+    static let wanderAfter = 2_000
+    /// How far below the best plan a wandering search may go: under a third of what placing a
+    /// request of priority 1 earns, so it trades waiting days and bonuses but never leaves a
+    /// placed request out for long.
+    private let wanderDepth: Int
     /// Changes kept since the best plan before the search goes back to it.
     static let journalLimit = 4_000
 
@@ -150,7 +165,9 @@ struct NeighbourhoodSearch {
                 changes = bonusStep()
             } else {
                 let back = climbsFirst && steps < Self.earlySteps ? Self.earlyLateAcceptance : history.count
-                changes = step(floor: min(schedule.objective, history[(slot + history.count - back) % history.count]))
+                var floor = min(schedule.objective, history[(slot + history.count - back) % history.count])
+                if wanders && stalled && sinceImprovement >= Self.wanderAfter { floor = min(floor, best - wanderDepth) }
+                changes = step(floor: floor)
             }
             history[slot] = schedule.objective
             if schedule.objective > best {
