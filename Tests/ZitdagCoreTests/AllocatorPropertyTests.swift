@@ -55,7 +55,7 @@ import ZitdagCore
         // 6,000 steps a worker: the search stalls on this job team and takes deep steps (after every
         // 250 steps without a better plan) and bonus steps (every 50, near the plan first), whose
         // exact re-decisions must be as repeatable as the rest; and the second worker, which climbs
-        // first, changes how far it looks back after 4,000 steps.
+        // first, changes how far it looks back and how often it takes bonus steps after 4,000 steps.
         let problem = ProblemGenerator(size: .jobteam, seed: 3, start: LocalDate(year: 2026, month: 11, day: 23)!).generate()
         let options = Allocator.Options(seed: 2, timeLimit: .seconds(600), maxSteps: 6_000, exactRequestLimit: 0, workers: 2)
         let result = Allocator(problem: problem).solve(options: options, clock: ContinuousClock())

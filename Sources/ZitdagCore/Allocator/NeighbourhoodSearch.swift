@@ -109,7 +109,7 @@ struct NeighbourhoodSearch {
         for (i, r) in order.enumerated() { rank[r] = i }
         self.rank = rank
         let weights = schedule.model.problem.weights
-        wanderDepth = schedule.model.problem.weights.scheduled * 3 / 10
+        wanderDepth = weights.scheduled * 3 / 10
         ceiling = schedule.model.problem.requests.map { request in
             Objective.value(of: request, firstDay: request.release, oneCoach: true, attended: request.appointments, weights: weights)
         }
@@ -166,9 +166,10 @@ struct NeighbourhoodSearch {
             steps += 1
             let changes: [Change]
             let stalled = exact != nil && sinceImprovement > 0
+            let bonusEvery = climbsFirst && steps >= Self.earlySteps ? Self.climbingBonusEvery : Self.bonusEvery
             if stalled && sinceImprovement % Self.deepEvery == 0 {
                 changes = deepStep()
-            } else if stalled && sinceImprovement % (climbsFirst && steps >= Self.earlySteps ? Self.climbingBonusEvery : Self.bonusEvery) == 0 {
+            } else if stalled && sinceImprovement % bonusEvery == 0 {
                 changes = bonusStep()
             } else {
                 let back = climbsFirst && steps < Self.earlySteps ? Self.earlyLateAcceptance : history.count
