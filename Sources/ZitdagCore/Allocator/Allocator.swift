@@ -9,7 +9,7 @@ import Synchronization
 /// time limit ends it. Workers search on threads of their own, each with a
 /// seed of its own: on small problems each improves a plan of its own and the
 /// best wins (the first worker's on a tie; the first wanders once stuck and
-/// the second climbs first, `NeighbourhoodSearch.wanders` and `climbsFirst`);
+/// the second climbs first, `NeighbourhoodSearch.Role`);
 /// on large ones they share out the horizon (``HorizonParts``) and improve
 /// one plan together. For one seed, one
 /// step budget and one number of workers the plan is always the same; only a
@@ -121,8 +121,7 @@ public struct Allocator: Sendable {
             search.expired = { started.duration(to: clock.now) >= options.timeLimit }
             // Workers that each improve a plan of their own: the first (and every second one after
             // it) wanders once stuck, the others climb first.
-            search.wanders = parts == nil && worker % 2 == 0
-            search.climbsFirst = parts == nil && worker % 2 == 1
+            search.role = parts != nil ? .plain : worker % 2 == 0 ? .wanders : .climbsFirst
             let steps = problem.requests.isEmpty ? 0 : search.run { steps, sinceImprovement in
                 if steps >= stepCap { return true }
                 if sinceImprovement >= stall { return true }

@@ -58,12 +58,12 @@ struct NeighbourhoodSearch {
     /// third alike (Benchmarks/yardstick/JOURNAL.md has the figures). Every 20 cost the third a
     /// sixth of its steps.
     static let bonusEvery = 50
-    /// The same for a search that `climbsFirst`, once past its first `earlySteps`: the worker beside
-    /// it wanders (``wanders``), which leaves the last points of a plan to this one. Measured at 1 s
-    /// on generated job teams, seeds 1-32: the fourth yardstick problem at CP-SAT's figure on 31
-    /// instead of 28, the first and third alike; alike at 0.1 s, where every 20 from the start cost
-    /// the second and third problem a third of their runs within 1 % (Benchmarks/yardstick/JOURNAL.md,
-    /// *wandering*).
+    /// The same for a search that climbs first (``Role/climbsFirst``), once past its first
+    /// `earlySteps`: the worker beside it wanders, which leaves the last points of a plan to this
+    /// one. Measured at 1 s on generated job teams, seeds 1-32: the fourth yardstick problem at
+    /// CP-SAT's figure on 31 instead of 28, the first and third alike; alike at 0.1 s, where every
+    /// 20 from the start cost the second and third problem a third of their runs within 1 %
+    /// (Benchmarks/yardstick/JOURNAL.md, *wandering*).
     static let climbingBonusEvery = 20
     /// Options a bonus step may try: the better plans it looks for change few requests, which the
     /// search near the plan finds first.
@@ -126,24 +126,33 @@ struct NeighbourhoodSearch {
     /// worse than the current one or than the one this many steps ago, which lets the search walk
     /// out of a local optimum.
     static let lateAcceptance = 64
-    /// A search that `climbsFirst` looks back only `earlyLateAcceptance` steps for its first
-    /// `earlySteps` steps (see ``climbsFirst``).
+    /// A search that climbs first looks back only `earlyLateAcceptance` steps for its first
+    /// `earlySteps` steps (see ``Role/climbsFirst``).
     static let earlyLateAcceptance = 16
     static let earlySteps = 4_000
-    /// Whether the first steps keep fewer steps down (``earlyLateAcceptance``): a plan far from good
-    /// climbs faster so, and a short time limit ends in the climb; but some plans it climbs to are
-    /// ones a longer search does not leave. So one worker of two climbs so and the other not, and
-    /// the better plan wins (Benchmarks/yardstick/JOURNAL.md, *ejections*).
-    var climbsFirst = false
-    /// Whether, after `wanderAfter` steps without a better plan, the ordinary steps may go down to
-    /// `wanderDepth` below the best plan (record-to-record travel), not only to the late-acceptance
-    /// floor: a plan stuck a request's value below a better one is left for plans that trade waiting
-    /// days and bonuses, from which the better one is in reach. It goes back to the best plan now and
-    /// then (`journalLimit`). Measured at 1 s on generated job teams, seeds 1-24: the third yardstick
-    /// problem at CP-SAT's figure on 19 instead of 14 and none a request's value below. Both workers
-    /// wandering ended a few points short of CP-SAT's figure on the fifth, where one climbing
-    /// worker reaches it (Benchmarks/yardstick/JOURNAL.md, *wandering*). So the other worker wanders.
-    var wanders = false
+    /// How a search leaves a plan it is stuck in, beyond late acceptance. Workers that each improve a
+    /// plan of their own take turns (the better plan wins); the search of one part of the horizon is
+    /// `plain`.
+    enum Role {
+        case plain
+        /// The first steps keep fewer steps down (``earlyLateAcceptance``): a plan far from good climbs
+        /// faster so, and a short time limit ends in the climb; but some plans it climbs to are ones a
+        /// longer search does not leave, so the worker beside it does not climb so
+        /// (Benchmarks/yardstick/JOURNAL.md, *ejections*). Past its climb it takes bonus steps more
+        /// often (``climbingBonusEvery``).
+        case climbsFirst
+        /// After `wanderAfter` steps without a better plan, the ordinary steps may go down to
+        /// `wanderDepth` below the best plan (record-to-record travel), not only to the late-acceptance
+        /// floor: a plan stuck a request's value below a better one is left for plans that trade
+        /// waiting days and bonuses, from which the better one is in reach. It goes back to the best
+        /// plan now and then (`journalLimit`). Measured at 1 s on generated job teams, seeds 1-24: the
+        /// third yardstick problem at CP-SAT's figure on 19 instead of 14 and none a request's value
+        /// below. Both workers wandering ended a few points short of CP-SAT's figure on the fifth,
+        /// where one climbing worker reaches it (Benchmarks/yardstick/JOURNAL.md, *wandering*).
+        case wanders
+    }
+    /// Set by the allocator for each worker.
+    var role = Role.plain
     static let wanderAfter = 2_000
     /// How far below the best plan a wandering search may go: under a third of what placing a
     /// request of priority 1 earns, so it trades waiting days and bonuses but never leaves a
@@ -166,15 +175,16 @@ struct NeighbourhoodSearch {
             steps += 1
             let changes: [Change]
             let stalled = exact != nil && sinceImprovement > 0
-            let bonusEvery = climbsFirst && steps >= Self.earlySteps ? Self.climbingBonusEvery : Self.bonusEvery
+            let climbing = role == .climbsFirst && steps < Self.earlySteps
+            let bonusEvery = role == .climbsFirst && !climbing ? Self.climbingBonusEvery : Self.bonusEvery
             if stalled && sinceImprovement % Self.deepEvery == 0 {
                 changes = deepStep()
             } else if stalled && sinceImprovement % bonusEvery == 0 {
                 changes = bonusStep()
             } else {
-                let back = climbsFirst && steps < Self.earlySteps ? Self.earlyLateAcceptance : history.count
+                let back = climbing ? Self.earlyLateAcceptance : history.count
                 var floor = min(schedule.objective, history[(slot + history.count - back) % history.count])
-                if wanders && stalled && sinceImprovement >= Self.wanderAfter { floor = min(floor, best - wanderDepth) }
+                if role == .wanders && stalled && sinceImprovement >= Self.wanderAfter { floor = min(floor, best - wanderDepth) }
                 changes = step(floor: floor)
             }
             history[slot] = schedule.objective
