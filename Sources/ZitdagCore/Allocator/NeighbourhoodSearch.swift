@@ -139,14 +139,13 @@ struct NeighbourhoodSearch {
     /// A search that climbs first looks back only `earlyLateAcceptance` steps for its first
     /// `earlySteps` steps (see ``Role/climbsFirst``).
     static let earlyLateAcceptance = 16
+    /// The first steps of every search, *the climb*. Where exact steps run, they target only requests
+    /// left out (while any could fit), the higher priority of two drawn: a plan far from good gains
+    /// most from them; half the steps afterwards, as the bonuses need the rest. Measured on generated
+    /// job teams at 0.1 s, seeds 41-80: the second yardstick problem within 1 % of CP-SAT's figure on
+    /// 26 runs instead of 14, the third on 22 instead of 10, the seventh on 32 instead of 13; at 1 s
+    /// alike, a few runs lower on the fourth and seventh (Benchmarks/yardstick/JOURNAL.md, *the climb*).
     static let earlySteps = 4_000
-    /// Where exact steps run, the first `climbSteps` steps target only requests left out (while any
-    /// could fit), the higher priority of two drawn: a plan far from good gains most from them. Half
-    /// the steps afterwards, as the bonuses need the rest. Measured on generated job teams at 0.1 s,
-    /// seeds 1-40: the second yardstick problem within 1 % of CP-SAT's figure on 25 runs instead of
-    /// 16, the seventh on 27 instead of 11, the tenth on 40 instead of 30, the third alike; alike at
-    /// 1 s (Benchmarks/yardstick/JOURNAL.md, *the climb*).
-    static let climbSteps = 4_000
     /// How a search leaves a plan it is stuck in, beyond late acceptance. Workers that each improve a
     /// plan of their own take turns (the better plan wins); the search of one part of the horizon is
     /// `plain`.
@@ -432,13 +431,13 @@ struct NeighbourhoodSearch {
         return found
     }
 
-    /// A request to improve: in the climb (see ``climbSteps``) one that is left out, the higher
+    /// A request to improve: in the climb (see ``earlySteps``) one that is left out, the higher
     /// priority of two; after it, half the time one that is left out; otherwise one that waits or
     /// misses a bonus.
     private mutating func pickTarget() -> Int? {
         let requests = model.problem.requests
         if schedule.scheduledCount < requests.count {
-            if exact != nil && steps < Self.climbSteps, let first = drawLeftOut() {
+            if exact != nil && steps < Self.earlySteps, let first = drawLeftOut() {
                 guard let second = drawLeftOut() else { return first }
                 return requests[second].priority > requests[first].priority ? second : first
             }
