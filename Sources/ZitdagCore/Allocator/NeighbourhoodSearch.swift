@@ -426,7 +426,7 @@ struct NeighbourhoodSearch {
         var found: [Int] = []
         for _ in 0..<(count * 4) where found.count < count {
             let r = Int(random.next() % UInt64(n))
-            if schedule.placements[r] == nil && movable(r) && hasOptions[r] && !found.contains(r) { found.append(r) }
+            if leftOutButCouldFit(r) && !found.contains(r) { found.append(r) }
         }
         return found
     }
@@ -446,6 +446,11 @@ struct NeighbourhoodSearch {
         return shortOfBonus(draws: 16)
     }
 
+    /// Whether `r` is left out, this search may move it, and it has an option at all.
+    private func leftOutButCouldFit(_ r: Int) -> Bool {
+        schedule.placements[r] == nil && movable(r) && hasOptions[r]
+    }
+
     /// A request left out that could fit, at random.
     private mutating func drawLeftOut() -> Int? {
         let requests = model.problem.requests
@@ -454,9 +459,9 @@ struct NeighbourhoodSearch {
         // problem is rare).
         for _ in 0..<64 {
             let r = Int(random.next() % UInt64(requests.count))
-            if schedule.placements[r] == nil && movable(r) && hasOptions[r] { return r }
+            if leftOutButCouldFit(r) { return r }
         }
-        let left = requests.indices.filter { schedule.placements[$0] == nil && movable($0) && hasOptions[$0] }
+        let left = requests.indices.filter(leftOutButCouldFit)
         return left.isEmpty ? nil : left[Int(random.next() % UInt64(left.count))]
     }
 
