@@ -88,6 +88,31 @@ import ZitdagCore
         }
     }
 
+    @Test func aSearchThatClimbsAgainStaysValidAndRepeatable() {
+        // With two workers the second climbs first; after 6,000 steps without a better plan it puts
+        // its plan aside and climbs again from a new first plan. A small problem's search stalls
+        // within a few hundred steps, so 6,500 steps a worker end early in the second climb, which
+        // follows the same steps as ever before it: the plan must be valid, the same each time, and
+        // at least the one 1,000 steps reach. (The first worker reaches these problems' optimum
+        // too, so a climbing worker that lost its best plan would not show here.)
+        for seed in UInt64(1)...UInt64(3) {
+            let problem = ProblemGenerator(size: .tiny, seed: seed, start: LocalDate(year: 2026, month: 11, day: 23)!).generate()
+            func solve(steps: Int) -> Allocator.Result {
+                let options = Allocator.Options(
+                    seed: seed, timeLimit: .seconds(600), maxSteps: steps, stallSteps: 100_000, exactRequestLimit: 0, workers: 2)
+                return Allocator(problem: problem).solve(options: options, clock: ContinuousClock())
+            }
+            let short = solve(steps: 1_000)
+            let long = solve(steps: 6_500)
+            #expect(long.steps == 13_000)
+            #expect(long.plan.objective >= short.plan.objective, "seed \(seed)")
+            #expect(long.plan == solve(steps: 6_500).plan)
+            let report = PlanChecker(problem: problem).check(long.plan)
+            #expect(report.isValid, "seed \(seed): \(report.violations.prefix(3))")
+            #expect(report.objective == long.plan.objective)
+        }
+    }
+
     @Test func workersSharingOutTheHorizonOfALargeProblemMakeOneValidPlan() {
         // 800 requests: too many for exact steps, so the two workers each improve a run of days.
         let problem = ProblemGenerator(size: .city, seed: 5, start: LocalDate(year: 2026, month: 11, day: 23)!).generate()
