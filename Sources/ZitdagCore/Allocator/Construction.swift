@@ -26,18 +26,24 @@ enum Construction {
         return keyed.sorted { ($0.priority, -$0.key, -$0.r) > ($1.priority, -$1.key, -$1.r) }.map(\.r)
     }
 
-    /// The best of the plan built in `order` and `tries` more built in orders perturbed from it.
-    /// Cheap on small problems, and worth several percent there: which requests come first decides
-    /// much of what fits.
-    static func bestOf(tries: Int, order: [Int], model: Model, nodeBudget: Int, random: inout SplitMix64) -> Schedule {
-        var best = Schedule(model: model)
-        build(&best, order: order, nodeBudget: nodeBudget)
+    /// The best of the plan built in `order` (unless `includingOrder` is false) and `tries` more built
+    /// in orders perturbed from it. Cheap on small problems, and worth several percent there: which
+    /// requests come first decides much of what fits.
+    static func bestOf(
+        tries: Int, order: [Int], model: Model, nodeBudget: Int, random: inout SplitMix64, includingOrder: Bool = true
+    ) -> Schedule {
+        var best: Schedule?
+        if includingOrder {
+            var plan = Schedule(model: model)
+            build(&plan, order: order, nodeBudget: nodeBudget)
+            best = plan
+        }
         for _ in 0..<tries {
             var candidate = Schedule(model: model)
             build(&candidate, order: perturbed(order, model: model, noise: 30, random: &random), nodeBudget: nodeBudget)
-            if candidate.objective > best.objective { best = candidate }
+            if best.map({ candidate.objective > $0.objective }) ?? true { best = candidate }
         }
-        return best
+        return best ?? Schedule(model: model)
     }
 
     static func build(_ schedule: inout Schedule, order: [Int], nodeBudget: Int) {

@@ -153,9 +153,9 @@ struct NeighbourhoodSearch {
     /// After this many steps without a better plan, a search that climbs first puts its best plan
     /// aside and climbs again from a new first plan (the best of `restartTries` built in orders
     /// perturbed from the construction's); it ends on the best plan of all its climbs. Its plans stuck
-    /// a request short (on the third yardstick problem, half the seeds at 1 s) get another start.
+    /// a request short (on the third yardstick problem, five seeds of eight at 1 s) get another start.
     /// Measured at 1 s on generated job teams, seeds 1-72: the seventh yardstick problem at CP-SAT's
-    /// figure on 65 runs instead of 62, the fourth on 58 instead of 56, the third alike (42), with
+    /// figure on 65 runs instead of 62, the fourth on 58 instead of 56, the third alike (43, 42), with
     /// fewer runs a request short; six others alike on seeds 1-12 (Benchmarks/yardstick/JOURNAL.md,
     /// *restarts*). No worker gets that far in 0.1 s.
     static let restartAfter = 6_000
@@ -266,16 +266,10 @@ struct NeighbourhoodSearch {
     }
 
     /// A first plan to climb again from: the best of ``restartTries`` built in orders perturbed from
-    /// the construction's.
+    /// the construction's (not in that order itself, whose plan the first climb may have started from).
     private mutating func freshPlan() -> Schedule {
-        var found: Schedule?
-        for _ in 0..<Self.restartTries {
-            var candidate = Schedule(model: model)
-            let perturbed = Construction.perturbed(order, model: model, noise: 30, random: &random)
-            Construction.build(&candidate, order: perturbed, nodeBudget: nodeBudget)
-            if found.map({ candidate.objective > $0.objective }) ?? true { found = candidate }
-        }
-        return found!
+        Construction.bestOf(
+            tries: Self.restartTries, order: order, model: model, nodeBudget: nodeBudget, random: &random, includingOrder: false)
     }
 
     /// Takes back accepted steps, the last first.
