@@ -155,8 +155,8 @@ struct NeighbourhoodSearch {
     /// perturbed from the construction's); it ends on the best plan of all its climbs. Its plans stuck
     /// a request short (on the third yardstick problem, five seeds of eight at 1 s) get another start.
     /// Measured at 1 s on generated job teams, seeds 1-72: the seventh yardstick problem at CP-SAT's
-    /// figure on 65 runs instead of 62, the fourth on 58 instead of 56, the third alike (43, 42), with
-    /// fewer runs a request short; six others alike on seeds 1-12 (Benchmarks/yardstick/JOURNAL.md,
+    /// figure on 65 runs instead of 62, the fourth on 58 instead of 56, the third alike (43, 42); six
+    /// others alike on seeds 1-12; seeds 73-96 again a few more (Benchmarks/yardstick/JOURNAL.md,
     /// *restarts*). No worker gets that far in 0.1 s.
     static let restartAfter = 6_000
     static let restartTries = 10
