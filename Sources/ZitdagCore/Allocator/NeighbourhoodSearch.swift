@@ -362,9 +362,8 @@ struct NeighbourhoodSearch {
     /// way have nowhere to go.) Kept only when better.
     private mutating func deepStep() -> [Change] {
         let requests = model.problem.requests
-        let left = requests.indices.filter {
-            schedule.placements[$0] == nil && movable($0) && (exact!.options.get($0)?.count ?? 0) > 0
-        }
+        // Those that could fit and whose options are worked out (not over the exact search's limit).
+        let left = requests.indices.filter { leftOutButCouldFit($0) && exact!.options.get($0) != nil }
         guard !left.isEmpty else { return [] }
         // A higher priority more often: draw twice, keep the higher.
         var target = left[Int(random.next() % UInt64(left.count))]
