@@ -210,14 +210,17 @@ extension ExactSearch {
         }
 
         /// Whether option `option` of `all[o]` packs beside what is chosen; it stays added when `keep`.
-        mutating func tryOption(_ o: Int, _ option: Int, keep: Bool) -> Bool {
+        /// Only the groups in `only` (bits `group % 64`) are asked: those whose packing may have changed
+        /// since the option was last seen to fit (every group when it was not).
+        mutating func tryOption(_ o: Int, _ option: Int, keep: Bool, only: UInt64 = ~0) -> Bool {
             let n = appointments[o]
             // Each appointment in a group of its own (the usual case) and every group's packing known:
             // the answer without adding anything, from the same answers in the same order as below.
-            if all[o].optionMasks[option].nonzeroBitCount == n {
+            if all[o].optionApart[option] {
                 var known = true
                 for k in 0..<n {
                     let group = Int(all[o].optionGroups[option * n + k])
+                    guard only & 1 << UInt64(group & 63) != 0 else { continue }
                     guard let fits = startTimes.answer(for: fixedDigest(group) + addedDigest[group] + all[o].optionDigests[option * n + k]) else {
                         known = false
                         break
@@ -235,6 +238,7 @@ extension ExactSearch {
             while fits && g < groups.count {
                 let group = groups[g]
                 g += 1
+                guard only & 1 << UInt64(group & 63) != 0 else { continue }
                 fits = packs(group)
             }
             if !(fits && keep) { takeBack(o, option) }
@@ -308,7 +312,8 @@ extension ExactSearch {
                             if firstFit[o] != before { trail.append((o, before)) }
                             return
                         }
-                        if tryOption(o, firstFit[o], keep: false) { break }
+                        // The option the node above found to fit: only the groups the choice touched can have changed.
+                        if tryOption(o, firstFit[o], keep: false, only: firstFit[o] == before ? changed : ~0) { break }
                         firstFit[o] += 1
                     }
                     if firstFit[o] != before { trail.append((o, before)) }
@@ -333,7 +338,8 @@ extension ExactSearch {
         @inline(__always)
         mutating func descend(_ i: Int, _ o: Int, _ option: Int, _ value: Int) -> Bool {
             guard visit() else { return false }
-            if tryOption(o, option, keep: true) {
+            // Below the root, this node's forward checking has just seen its first fitting option fit.
+            if tryOption(o, option, keep: true, only: i > 0 && option == firstFit[o] ? 0 : ~0) {
                 choice[o] = option
                 branch(i + 1, value + all[o].values[option], changed: i == 0 ? ~0 : groupMask(o, option))
                 choice[o] = -1

@@ -30,6 +30,9 @@ struct SeriesOptions: Sendable {
     var optionGroups: [Int32] = []
     var optionDigests: [StartTimes.Digest] = []
     var optionMasks: [UInt64] = []
+    /// Per option, whether each of its appointments is in a group of its own (its mask has a bit
+    /// per appointment): worked out here, since the inner loop asks it of every option it tries.
+    var optionApart: [Bool] = []
 
     var count: Int { values.count }
 
@@ -130,6 +133,7 @@ struct SeriesOptions: Sendable {
         optionMasks = values.indices.map { i in
             (0..<n).reduce(UInt64(0)) { $0 | 1 << UInt64(optionGroups[i * n + $1] & 63) }
         }
+        optionApart = optionMasks.map { $0.nonzeroBitCount == n }
     }
 
     /// The units request `r` has in session `s`: per local date and kind of attendance, the start
