@@ -90,13 +90,6 @@ extension ExactSearch {
         var addedDigest: [StartTimes.Digest] = []
         /// One packing's items, reused.
         var items: [StartTimes.Item] = []
-        /// Per unit of each free request (from `unitBase[o]` on), whether it packs in its group with
-        /// the requests that stay and nothing chosen there: 0 not yet known, 1 it does, 2 it does not.
-        /// Those requests do not move within a call, so the answer holds for every option with that
-        /// unit; an insertion, one free request, tries hundreds of options over a few dozen units, and
-        /// each answer from the packings' memo is a cache miss.
-        var aloneAnswers: [UInt8] = []
-        var unitBase: [Int] = []
 
         var choice: [Int] = []
         /// Per free request, the option it holds (tried first in a search near the plan), or -1.
@@ -161,13 +154,6 @@ extension ExactSearch {
                 }
             }
             Self.refill(&firstFit, with: 0, count: all.count)
-            unitBase.removeAll(keepingCapacity: true)
-            var units = 0
-            for options in all {
-                unitBase.append(units)
-                units += options.units.count
-            }
-            Self.refill(&aloneAnswers, with: 0, count: units)
             added.removeAll(keepingCapacity: true)
             trail.removeAll(keepingCapacity: true)
         }
@@ -235,17 +221,10 @@ extension ExactSearch {
                 for k in 0..<n {
                     let group = Int(all[o].optionGroups[option * n + k])
                     guard only & 1 << UInt64(group & 63) != 0 else { continue }
-                    let alone = addedTop[group] < 0
-                    let unit = unitBase[o] + Int(all[o].optionUnits[option * n + k])
-                    if alone && aloneAnswers[unit] != 0 {
-                        if aloneAnswers[unit] == 2 { return false }
-                        continue
-                    }
                     guard let fits = startTimes.answer(for: fixedDigest(group) + addedDigest[group] + all[o].optionDigests[option * n + k]) else {
                         known = false
                         break
                     }
-                    if alone { aloneAnswers[unit] = fits ? 1 : 2 }
                     if !fits { return false }
                 }
                 if known {
