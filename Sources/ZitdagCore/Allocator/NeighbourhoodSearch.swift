@@ -210,9 +210,7 @@ struct NeighbourhoodSearch {
         var journalSize = 0
         while !shouldStop(steps, sinceBest) {
             if role == .climbsFirst && sinceImprovement >= Self.restartAfter {
-                undo(journal)
-                journal.removeAll(keepingCapacity: true)
-                journalSize = 0
+                goBack(&journal, size: &journalSize)
                 if kept.map({ schedule.objective > $0.objective }) ?? true { kept = schedule }
                 schedule = freshPlan()
                 climbStartedAt = steps
@@ -253,11 +251,7 @@ struct NeighbourhoodSearch {
                     journal.append(changes)
                     journalSize += changes.count
                 }
-                if journalSize > Self.journalLimit {
-                    undo(journal)
-                    journal.removeAll(keepingCapacity: true)
-                    journalSize = 0
-                }
+                if journalSize > Self.journalLimit { goBack(&journal, size: &journalSize) }
             }
         }
         undo(journal)
@@ -270,6 +264,13 @@ struct NeighbourhoodSearch {
     private mutating func freshPlan() -> Schedule {
         Construction.bestOf(
             tries: Self.restartTries, order: order, model: model, nodeBudget: nodeBudget, random: &random, includingOrder: false)
+    }
+
+    /// Goes back to the best plan: takes back the steps of `journal` and empties it.
+    private mutating func goBack(_ journal: inout [[Change]], size: inout Int) {
+        undo(journal)
+        journal.removeAll(keepingCapacity: true)
+        size = 0
     }
 
     /// Takes back accepted steps, the last first.
