@@ -51,6 +51,22 @@ import ZitdagCore
         }
     }
 
+    @Test func aCitysWorkersShareOutTheHorizonInRoundsRepeatablyAndValidly() {
+        // Over 300 requests, two workers each improve their own part of the horizon, in rounds cut
+        // elsewhere each time, and their changes are merged into one plan after every round: every
+        // round's share of the step budget is taken (2,001 steps a worker: 501, 500, 500, 500), and
+        // the merged plan is valid and the same each time.
+        let problem = ProblemGenerator(size: .city, seed: 2, start: LocalDate(year: 2026, month: 11, day: 23)!).generate()
+        let options = Allocator.Options(seed: 4, timeLimit: .seconds(600), maxSteps: 2_001, workers: 2)
+        let result = Allocator(problem: problem).solve(options: options, clock: ContinuousClock())
+        #expect(result.steps == 2 * 2_001)
+        #expect(result.plan == Allocator(problem: problem).solve(options: options, clock: ContinuousClock()).plan)
+        let report = PlanChecker(problem: problem).check(result.plan)
+        #expect(report.isValid, "\(report.violations.prefix(3))")
+        #expect(report.objective == result.plan.objective)
+        #expect(result.plan.objective > result.constructionObjective)
+    }
+
     @Test func aLongSearchOfAJobTeamIsRepeatableAndValid() {
         // 6,000 steps a worker: the search stalls on this job team and takes deep steps (after every
         // 250 steps without a better plan) and bonus steps (every 50, near the plan first), whose

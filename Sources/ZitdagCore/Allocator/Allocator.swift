@@ -11,7 +11,7 @@ import Synchronization
 /// best wins (the first worker's on a tie; the first wanders once stuck and
 /// the second climbs first, `NeighbourhoodSearch.Role`);
 /// on large ones they share out the horizon (``HorizonParts``) and improve
-/// one plan together. For one seed, one
+/// one plan together, in rounds cut elsewhere each time. For one seed, one
 /// step budget and one number of workers the plan is always the same; only a
 /// time limit that cuts the search short depends on the machine.
 ///
@@ -100,52 +100,34 @@ public struct Allocator: Sendable {
             && problem.requests.count <= NeighbourhoodSearch.exactStepRequestLimit
         let stall = options.stallSteps ?? (searchesLong ? Self.longStall : max(5_000, min(20_000, 2 * problem.requests.count)))
         let stepCap = options.maxSteps ?? (searchesLong ? 10_000 : 300) * problem.requests.count
-        let start = schedule
-        // Large problems: the workers share out the horizon and improve one plan together. Small
-        // ones (where the exact steps run, which move requests anywhere): each improves a plan of
-        // its own and the best wins.
-        let parts = problem.requests.count > NeighbourhoodSearch.exactStepRequestLimit
-            ? HorizonParts.split(start, count: options.workers) : nil
-        let multiStarts = problem.requests.isEmpty ? 0 : min(Self.multiStartLimit, Self.multiStartWork / problem.requests.count)
-        let outcomes = Mutex<[(schedule: Schedule, steps: Int)?]>(Array(repeating: nil, count: options.workers))
-        DispatchQueue.concurrentPerform(iterations: options.workers) { worker in
-            var seeds = SplitMix64(seed: options.seed &+ UInt64(worker) &* 0x9E37_79B9_7F4A_7C15)
-            let seed = worker == 0 ? options.seed : seeds.next()
-            var random = SplitMix64(seed: seed ^ 0x5DEE_CE66_D1CE_4E5B)
-            // A small problem's worker starts from the best of several first plans of its own.
-            let first = parts == nil && multiStarts > 0
-                ? Construction.bestOf(tries: multiStarts, order: order, model: model, nodeBudget: options.nodeBudget, random: &random)
-                : start
-            var search = NeighbourhoodSearch(
-                schedule: first, seed: seed, order: order, nodeBudget: options.nodeBudget, part: parts?[worker])
-            search.expired = { started.duration(to: clock.now) >= options.timeLimit }
-            // Workers that each improve a plan of their own: the first (and every second one after
-            // it) wanders once stuck, the others climb first.
-            search.role = parts != nil ? .plain : worker % 2 == 0 ? .wanders : .climbsFirst
-            let steps = problem.requests.isEmpty ? 0 : search.run { steps, sinceImprovement in
-                if steps >= stepCap { return true }
-                if sinceImprovement >= stall { return true }
-                return steps % 16 == 0 && started.duration(to: clock.now) >= options.timeLimit
+        var steps = 0
+        if problem.requests.count > NeighbourhoodSearch.exactStepRequestLimit,
+            HorizonParts.split(schedule, count: options.workers, round: 0) != nil {
+            // Large problems: the workers share out the horizon and improve one plan together, in
+            // rounds that cut it elsewhere (see ``HorizonParts``), each with a share of the steps
+            // and of the time.
+            let rounds = HorizonParts.rounds
+            for round in 0..<rounds {
+                let parts = HorizonParts.split(schedule, count: options.workers, round: round)
+                    ?? HorizonParts.split(schedule, count: options.workers, round: 0)!
+                let found = improve(
+                    schedule, parts: parts, round: round, order: order, options: options, stall: stall,
+                    steps: stepCap / rounds + (round < stepCap % rounds ? 1 : 0),
+                    until: options.timeLimit * (Double(round + 1) / Double(rounds)), started: started, clock: clock)
+                schedule = HorizonParts.merge(schedule, parts: parts, results: found.map(\.schedule))
+                steps += found.reduce(0) { $0 + $1.steps }
+                if started.duration(to: clock.now) >= options.timeLimit { break }
             }
-            if parts == nil {
-                // Whatever still fits where the search ended goes in. The time limit ends the steps,
-                // not this last fill (a few hundred options a request): once it has run out, every
-                // insertion would stop at its first option.
-                search.expired = { false }
-                Construction.build(&search.schedule, order: order, nodeBudget: options.nodeBudget)
-                search.fillMovingOthers(order: order)
-            }
-            let found = (search.schedule, steps)
-            outcomes.withLock { $0[worker] = found }
-        }
-        let finished = outcomes.withLock { $0.map { $0! } }
-        if let parts {
-            schedule = HorizonParts.merge(start, parts: parts, results: finished.map(\.schedule))
             Construction.build(&schedule, order: order, nodeBudget: options.nodeBudget)
         } else {
-            schedule = finished.dropFirst().reduce(finished[0].schedule) { $1.schedule.objective > $0.objective ? $1.schedule : $0 }
+            // Small ones (where the exact steps run, which move requests anywhere): each improves a
+            // plan of its own and the best wins.
+            let found = improve(
+                schedule, parts: nil, round: 0, order: order, options: options, stall: stall, steps: stepCap,
+                until: options.timeLimit, started: started, clock: clock)
+            schedule = found.dropFirst().reduce(found[0].schedule) { $1.schedule.objective > $0.objective ? $1.schedule : $0 }
+            steps = found.reduce(0) { $0 + $1.steps }
         }
-        let steps = finished.reduce(0) { $0 + $1.steps }
         var provenOptimal = false
         if problem.requests.count <= options.exactRequestLimit {
             var exact = ExactSearch(model: model, optionLimit: 1_000_000)
@@ -158,6 +140,50 @@ public struct Allocator: Sendable {
         return Result(
             plan: plan, scheduled: schedule.scheduledCount, constructionObjective: constructed, steps: steps,
             provenOptimal: provenOptimal, elapsed: started.duration(to: clock.now))
+    }
+
+    /// Runs the workers' searches from `start`, one thread each, for `steps` steps a worker at most
+    /// or until `until` from `started`; with `parts`, each on its part of the horizon. Returns each
+    /// worker's plan and its number of steps.
+    private func improve<C: Clock>(
+        _ start: Schedule, parts: [NeighbourhoodSearch.Part]?, round: Int, order: [Int], options: Options, stall: Int,
+        steps stepCap: Int, until end: Duration, started: C.Instant, clock: C
+    ) -> [(schedule: Schedule, steps: Int)] where C.Duration == Duration {
+        let multiStarts = problem.requests.isEmpty ? 0 : min(Self.multiStartLimit, Self.multiStartWork / problem.requests.count)
+        // Each round its own seeds (the first round's are those of a search without rounds).
+        let roundSeed = options.seed &+ UInt64(round) &* 0xD1B5_4A32_D192_ED03
+        let outcomes = Mutex<[(schedule: Schedule, steps: Int)?]>(Array(repeating: nil, count: options.workers))
+        DispatchQueue.concurrentPerform(iterations: options.workers) { worker in
+            var seeds = SplitMix64(seed: roundSeed &+ UInt64(worker) &* 0x9E37_79B9_7F4A_7C15)
+            let seed = worker == 0 ? roundSeed : seeds.next()
+            var random = SplitMix64(seed: seed ^ 0x5DEE_CE66_D1CE_4E5B)
+            // A small problem's worker starts from the best of several first plans of its own.
+            let first = parts == nil && multiStarts > 0
+                ? Construction.bestOf(tries: multiStarts, order: order, model: model, nodeBudget: options.nodeBudget, random: &random)
+                : start
+            var search = NeighbourhoodSearch(
+                schedule: first, seed: seed, order: order, nodeBudget: options.nodeBudget, part: parts?[worker])
+            search.expired = { started.duration(to: clock.now) >= end }
+            // Workers that each improve a plan of their own: the first (and every second one after
+            // it) wanders once stuck, the others climb first.
+            search.role = parts != nil ? .plain : worker % 2 == 0 ? .wanders : .climbsFirst
+            let steps = problem.requests.isEmpty ? 0 : search.run { steps, sinceImprovement in
+                if steps >= stepCap { return true }
+                if sinceImprovement >= stall { return true }
+                return steps % 16 == 0 && started.duration(to: clock.now) >= end
+            }
+            if parts == nil {
+                // Whatever still fits where the search ended goes in. The time limit ends the steps,
+                // not this last fill (a few hundred options a request): once it has run out, every
+                // insertion would stop at its first option.
+                search.expired = { false }
+                Construction.build(&search.schedule, order: order, nodeBudget: options.nodeBudget)
+                search.fillMovingOthers(order: order)
+            }
+            let found = (search.schedule, steps)
+            outcomes.withLock { $0[worker] = found }
+        }
+        return outcomes.withLock { $0.map { $0! } }
     }
 
     private func makePlan(_ schedule: Schedule, nodeBudget: Int) -> Plan {

@@ -4,8 +4,16 @@
 /// seeker or consultant is shared, and the parts' changes together make a valid plan.
 ///
 /// Requests placed across a cut stay where they are; a request left out is tried by the part its
-/// release falls in (or the next one, when its series cannot fit before the cut).
+/// release falls in (or the next one, when its series cannot fit before the cut). The search goes
+/// in ``rounds``, each cut elsewhere: a request placed across one cut, and a chain of moves across
+/// it, are free in the next round.
 enum HorizonParts {
+    /// Rounds of a search, each with a quarter of the steps and of the time. Measured on generated
+    /// problems (2 workers) against one round: three regions at 10 s 0.2-0.4 % higher (9 of 9
+    /// runs), two cities at 1 s 21 of 24 runs higher, one by 0.7 % on average
+    /// (Benchmarks/yardstick/JOURNAL.md, *rounds*).
+    static let rounds = 4
+
     /// The first part's share of the sessions, against an even share. The search of the first weeks
     /// gains little: in a generated region (15,000 requests, 2 workers, 250,000 steps each) the
     /// worker on the first three weeks gained 0.4 M, the one on the rest 16 M, most of it by moving
@@ -16,20 +24,21 @@ enum HorizonParts {
     /// less (Benchmarks/yardstick/JOURNAL.md, *a smaller first part*).
     static let firstShare = 0.8
 
-    /// The parts of `schedule`'s horizon, the first with ``firstShare`` of an even share of the
-    /// sessions and the others about as many each, or `nil` when the horizon
-    /// cannot be cut: a session crosses midnight (its appointments could overlap the next day's),
-    /// or there are fewer days than parts.
-    static func split(_ schedule: Schedule, count: Int) -> [NeighbourhoodSearch.Part]? {
+    /// The parts of `schedule`'s horizon for a round, the first with ``firstShare`` of an even share
+    /// of the sessions in even rounds and as much more in odd ones (the cuts move), the others about
+    /// as many each, or `nil` when the horizon cannot be cut: a session crosses midnight (its
+    /// appointments could overlap the next day's), or there are fewer days than parts.
+    static func split(_ schedule: Schedule, count: Int, round: Int) -> [NeighbourhoodSearch.Part]? {
         let model = schedule.model
         let sessions = model.problem.sessions.indices
         guard count >= 2, model.lastDay - model.firstDay + 1 >= count,
             sessions.allSatisfy({ model.firstDayStarts[$0] == model.sessionCells[$0] })
         else { return nil }
         // Cut where the running count of sessions passes each part's share: the first part
-        // `firstShare` of an even share, the others the rest evenly.
+        // `firstShare` of an even share (or 2 - `firstShare`), the others the rest evenly.
         let days = sessions.map { model.sessionDay[$0] }.sorted()
-        let firstSessions = Double(days.count) * firstShare / Double(count)
+        let share = round % 2 == 0 ? firstShare : 2 - firstShare
+        let firstSessions = Double(days.count) * share / Double(count)
         var firstDays = [model.firstDay]
         for k in 1..<count {
             let passed = firstSessions + (Double(days.count) - firstSessions) * Double(k - 1) / Double(count - 1)
