@@ -26,7 +26,8 @@ public struct Allocator: Sendable {
         public var timeLimit: Duration
         /// Improvement steps at most; `nil` for no limit but the others.
         public var maxSteps: Int?
-        /// Stop after this many steps in a row without a better objective; `nil` picks one by size.
+        /// Stop after this many steps in a row without a better objective (on large problems, in each
+        /// round of the workers' shared-out horizon); `nil` picks one by size.
         public var stallSteps: Int?
         /// Candidate slots one placement search may look at.
         public var nodeBudget: Int

@@ -19,9 +19,9 @@ enum HorizonParts {
     /// worker on the first three weeks gained 0.4 M, the one on the rest 16 M, most of it by moving
     /// requests on into the last weeks' free places, which a cut stops. A smaller first part leaves
     /// more of those moves to the second worker and gives the first some of the weeks where the
-    /// gains are. Measured against an even share: three generated regions at 10 s 0.2-0.5 % higher
-    /// (6 of 6 runs), two cities at 1 s 20 of 24 runs higher; 0.7 gave the regions more and one city
-    /// less (Benchmarks/yardstick/JOURNAL.md, *a smaller first part*).
+    /// gains are. Measured against an even share (one round): three generated regions at 10 s
+    /// 0.1-0.4 % higher (9 of 9 runs), two cities at 1 s 19 of 24 runs higher; 0.7 gave the regions
+    /// more and one city less (Benchmarks/yardstick/JOURNAL.md, *a smaller first part*).
     static let firstShare = 0.8
 
     /// The parts of `schedule`'s horizon for a round, the first with ``firstShare`` of an even share
