@@ -103,14 +103,14 @@ public struct Allocator: Sendable {
         let stepCap = options.maxSteps ?? (searchesLong ? 10_000 : 300) * problem.requests.count
         var steps = 0
         if problem.requests.count > NeighbourhoodSearch.exactStepRequestLimit,
-            HorizonParts.split(schedule, count: options.workers, round: 0) != nil {
+            var parts = HorizonParts.split(schedule, count: options.workers, round: 0) {
             // Large problems: the workers share out the horizon and improve one plan together, in
             // rounds that cut it elsewhere (see ``HorizonParts``), each with a share of the steps
             // and of the time.
             let rounds = HorizonParts.rounds
             for round in 0..<rounds {
-                let parts = HorizonParts.split(schedule, count: options.workers, round: round)
-                    ?? HorizonParts.split(schedule, count: options.workers, round: 0)!
+                // A horizon that could be cut once can be cut in every round (the model decides).
+                if round > 0 { parts = HorizonParts.split(schedule, count: options.workers, round: round)! }
                 let found = improve(
                     schedule, parts: parts, round: round, order: order, options: options, stall: stall,
                     steps: stepCap / rounds + (round < stepCap % rounds ? 1 : 0),

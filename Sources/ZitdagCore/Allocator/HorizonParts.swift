@@ -25,27 +25,21 @@ enum HorizonParts {
     static let firstShare = 0.8
 
     /// The parts of `schedule`'s horizon for a round, the first with ``firstShare`` of an even share
-    /// of the sessions in even rounds and as much more in odd ones (the cuts move), the others about
-    /// as many each, or `nil` when the horizon cannot be cut: a session crosses midnight (its
-    /// appointments could overlap the next day's), or there are fewer days than parts.
+    /// of the sessions in even rounds and as much more in odd ones (the cuts move; where the moved
+    /// cuts would fall on one day, those of an even round), the others about as many each, or `nil`
+    /// when the horizon cannot be cut: a session crosses midnight (its appointments could overlap the
+    /// next day's), or there are fewer days than parts. Whether it is `nil` depends on the model
+    /// alone, not on the round or the plan.
     static func split(_ schedule: Schedule, count: Int, round: Int) -> [NeighbourhoodSearch.Part]? {
         let model = schedule.model
         let sessions = model.problem.sessions.indices
         guard count >= 2, model.lastDay - model.firstDay + 1 >= count,
             sessions.allSatisfy({ model.firstDayStarts[$0] == model.sessionCells[$0] })
         else { return nil }
-        // Cut where the running count of sessions passes each part's share: the first part
-        // `firstShare` of an even share (or 2 - `firstShare`), the others the rest evenly.
         let days = sessions.map { model.sessionDay[$0] }.sorted()
-        let share = round % 2 == 0 ? firstShare : 2 - firstShare
-        let firstSessions = Double(days.count) * share / Double(count)
-        var firstDays = [model.firstDay]
-        for k in 1..<count {
-            let passed = firstSessions + (Double(days.count) - firstSessions) * Double(k - 1) / Double(count - 1)
-            let cut = days[min(days.count - 1, Int(passed))]
-            guard cut > firstDays.last! else { return nil }
-            firstDays.append(cut)
-        }
+        // An odd round's moved cuts, or where they would fall on one day, an even round's.
+        let moved = round % 2 == 1 ? cuts(days, count: count, share: 2 - firstShare, from: model.firstDay) : nil
+        guard let firstDays = moved ?? cuts(days, count: count, share: firstShare, from: model.firstDay) else { return nil }
         let ranges = firstDays.indices.map { k in firstDays[k]...(k + 1 < count ? firstDays[k + 1] - 1 : model.lastDay) }
         var movable = [[Bool]](repeating: Array(repeating: false, count: model.problem.requests.count), count: count)
         for (r, request) in model.problem.requests.enumerated() {
@@ -61,6 +55,21 @@ enum HorizonParts {
             }
         }
         return ranges.indices.map { NeighbourhoodSearch.Part(days: ranges[$0], movable: movable[$0]) }
+    }
+
+    /// The first day of each part: where the running count of the sorted session `days` passes each
+    /// part's share (the first part `share` of an even share, the others the rest evenly), or `nil`
+    /// when two cuts fall on one day.
+    private static func cuts(_ days: [Int], count: Int, share: Double, from firstDay: Int) -> [Int]? {
+        let firstSessions = Double(days.count) * share / Double(count)
+        var firstDays = [firstDay]
+        for k in 1..<count {
+            let passed = firstSessions + (Double(days.count) - firstSessions) * Double(k - 1) / Double(count - 1)
+            let cut = days[min(days.count - 1, Int(passed))]
+            guard cut > firstDays.last! else { return nil }
+            firstDays.append(cut)
+        }
+        return firstDays
     }
 
     /// `start` with every part's changes to its own requests.
