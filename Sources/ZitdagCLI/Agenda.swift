@@ -5,6 +5,7 @@ import ZitdagStore
 /// `zitdag agenda`: a consultant's, coach's or location's appointments.
 struct Agenda: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "agenda",
         abstract: Text("Show the agenda of a consultant, coach or location (default: the next 7 days).").cli)
 
     @Option(help: ArgumentHelp(Text("A consultant's appointments."))) var consultant: String?

@@ -5,6 +5,7 @@ import ZitdagStore
 /// `zitdag book`: book a slot or a whole series.
 struct Book: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "book",
         abstract: Text("Book an appointment, or a whole series, for a job seeker.").cli,
         discussion: Text("""
             Give the first start (`--at "2026-12-08 09:00"`) and zitdag places the rest of the series as
@@ -39,6 +40,7 @@ struct Book: ParsableCommand {
 /// `zitdag move`: move one appointment.
 struct Move: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "move",
         abstract: Text("Move an appointment to another time (it keeps its id and calendar event).").cli,
         discussion: Text("Exit status: 0 moved, 3 not free or not movable, 2 bad input, 1 database.").cli)
 
@@ -67,6 +69,7 @@ struct Move: ParsableCommand {
 /// `zitdag cancel`: cancel an appointment or the rest of its series.
 struct Cancel: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "cancel",
         abstract: Text("Cancel an appointment (or, with --series, every later one of its series).").cli,
         discussion: Text("The seat is free at once; feeds show the appointment as cancelled for a while. Exit status: 0, 3, 2, 1.").cli)
 
@@ -99,7 +102,7 @@ struct Cancel: ParsableCommand {
 
 /// `zitdag attended` and `zitdag no-show`: how an appointment went.
 struct Attended: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: Text("Record that the job seeker came to an appointment.").cli)
+    static let configuration = CommandConfiguration(commandName: "attended", abstract: Text("Record that the job seeker came to an appointment.").cli)
     @Argument(help: ArgumentHelp(Text("The appointment's number."))) var appointment: Int64
     @OptionGroup var store: StoreOptions
     func run() throws { try Outcome.record(.attended, appointment, store, self) }

@@ -4,6 +4,7 @@ import ZitdagCore
 /// `zitdag check`: verify a plan against its problem.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: Text("Check a plan against every hard constraint and recompute its objective.").cli,
         discussion: Text("Exit status: 0 valid with the right objective, 1 violations found, 2 a file is unreadable or invalid.").cli)
 

@@ -7,6 +7,7 @@ import ZitdagHTTP
 /// `zitdag feed`: the iCalendar feed a coach, consultant or location subscribes to.
 struct Feed: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "feed",
         abstract: Text("Write the iCalendar feed of a coach, a consultant or a location, from the booking store or a plan.").cli,
         discussion: Text("""
             Without --problem and --plan, the feed comes from the booking store: from 4 weeks ago to the

@@ -7,6 +7,7 @@ extension ProblemSize: ExpressibleByArgument {}
 /// `zitdag generate`: write a realistic problem file.
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "generate",
         abstract: Text("Write a realistic problem file of a given size.").cli,
         discussion: Text("Sizes: jobteam (32 sessions, 60 requests), city (432, 800), region (7,800, 15,000), stress (39,000, 100,000).").cli)
 

@@ -5,6 +5,7 @@ import ZitdagCore
 /// `zitdag import`: bring outside calendars in.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: Text("Import calendars from other applications.").cli,
         subcommands: [ImportBusy.self])
 }

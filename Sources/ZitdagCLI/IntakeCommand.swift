@@ -9,7 +9,7 @@ struct IntakeCommand: ParsableCommand {
         subcommands: [Questions.self, Take.self, Show.self, Levels.self, Series.self])
 
     struct Questions: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Text("The questions, their keys and how they are answered.").cli)
+        static let configuration = CommandConfiguration(commandName: "questions", abstract: Text("The questions, their keys and how they are answered.").cli)
         @OptionGroup var store: StoreOptions
 
         func run() throws {
@@ -26,6 +26,7 @@ struct IntakeCommand: ParsableCommand {
 
     struct Take: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "take",
             abstract: Text("Record an intake's answers; the level they give becomes the job seeker's.").cli,
             discussion: Text("Give every question's answer as KEY=VALUE, e.g. --answer computer=2 --answer device=0 (see `zitdag intake questions`).").cli)
         @Argument(help: ArgumentHelp(Text("The job seeker's pseudonymous id."))) var jobSeeker: String
@@ -53,7 +54,7 @@ struct IntakeCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Text("A job seeker's intakes, oldest first, with their answers.").cli)
+        static let configuration = CommandConfiguration(commandName: "show", abstract: Text("A job seeker's intakes, oldest first, with their answers.").cli)
         @Argument(help: ArgumentHelp(Text("The job seeker's pseudonymous id."))) var jobSeeker: String
         @OptionGroup var store: StoreOptions
 
@@ -73,7 +74,7 @@ struct IntakeCommand: ParsableCommand {
     }
 
     struct Levels: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Text("Show or set the scores from which someone counts as basic and as advanced.").cli)
+        static let configuration = CommandConfiguration(commandName: "levels", abstract: Text("Show or set the scores from which someone counts as basic and as advanced.").cli)
         @Option(help: ArgumentHelp(Text("The lowest score that counts as basic."))) var basic: Int?
         @Option(help: ArgumentHelp(Text("The lowest score that counts as advanced."))) var advanced: Int?
         @OptionGroup var store: StoreOptions
@@ -93,6 +94,7 @@ struct IntakeCommand: ParsableCommand {
 
     struct Series: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "series",
             abstract: Text("Show the default series per level, or set one (for the city, or with --location for one location).").cli)
         @Option(help: ArgumentHelp(Text("starter, basic or advanced."))) var level: DigitalLevel?
         @Option(help: ArgumentHelp(Text("Appointments in the series."))) var appointments: Int?

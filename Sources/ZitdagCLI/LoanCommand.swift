@@ -10,6 +10,7 @@ struct LoanCommand: ParsableCommand {
 
     struct Lend: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "lend",
             abstract: Text("Lend a device to a job seeker (six months unless --until says otherwise).").cli,
             discussion: Text("With --appointment, the device is handed over at that appointment of theirs (book it with `zitdag book`), and the loan starts on its day.").cli)
         @Option(help: ArgumentHelp(Text("The device."))) var device: String
@@ -32,7 +33,7 @@ struct LoanCommand: ParsableCommand {
     }
 
     struct Extend: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Text("Extend a loan (by six months unless --until says otherwise); the earlier end is kept.").cli)
+        static let configuration = CommandConfiguration(commandName: "extend", abstract: Text("Extend a loan (by six months unless --until says otherwise); the earlier end is kept.").cli)
         @Argument(help: ArgumentHelp(Text("The loan's number."))) var loan: Int
         @Option(help: ArgumentHelp(Text("The new last day."))) var until: String?
         @OptionGroup var store: StoreOptions
@@ -49,6 +50,7 @@ struct LoanCommand: ParsableCommand {
 
     struct Return: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "return",
             abstract: Text("Take a lent device back: good makes it available, damaged sends it to repair, lost retires it.").cli)
         @Argument(help: ArgumentHelp(Text("The loan's number."))) var loan: Int
         @Option(help: ArgumentHelp(Text("good, damaged or lost."))) var condition: Loan.Condition
@@ -68,6 +70,7 @@ struct LoanCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: Text("Loans ending in the coming weeks, overdue returns, and devices due for replacement.").cli)
         @Option(help: ArgumentHelp(Text("How many weeks ahead."))) var weeks: Int = 4
         @Option(help: ArgumentHelp(Text("Only this consultant's job seekers' loans."))) var consultant: String?

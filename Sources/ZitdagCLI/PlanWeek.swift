@@ -47,7 +47,7 @@ struct PlanWeek: ParsableCommand {
 
 /// `zitdag export`: CSV for spreadsheets.
 struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: Text("Export appointments or occupancy per session as CSV.").cli)
+    static let configuration = CommandConfiguration(commandName: "export", abstract: Text("Export appointments or occupancy per session as CSV.").cli)
 
     @Argument(help: ArgumentHelp(Text("appointments or occupancy"))) var what: String
     @Option(help: ArgumentHelp(Text("From this date (default: today)."))) var from: String?
@@ -75,6 +75,7 @@ struct Export: ParsableCommand {
 /// `zitdag forget`: erase a job seeker's personal data.
 struct Forget: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "forget",
         abstract: Text("Erase a job seeker's personal data, keeping only anonymous counts (right to erasure).").cli)
 
     @Argument(help: ArgumentHelp(Text("The job seeker's pseudonymous id."))) var jobSeeker: String

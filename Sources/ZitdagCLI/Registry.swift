@@ -8,7 +8,7 @@ struct ConsultantCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "consultant", abstract: Text("Manage consultants.").cli, subcommands: [Add.self, List.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Text("Add a consultant.").cli)
+        static let configuration = CommandConfiguration(commandName: "add", abstract: Text("Add a consultant.").cli)
         @Argument(help: ArgumentHelp(Text("The consultant's id."))) var id: String
         @OptionGroup var store: StoreOptions
         func run() throws {
@@ -19,7 +19,7 @@ struct ConsultantCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Text("List the consultants.").cli)
+        static let configuration = CommandConfiguration(commandName: "list", abstract: Text("List the consultants.").cli)
         @OptionGroup var store: StoreOptions
         func run() throws {
             try reporting {
@@ -58,6 +58,7 @@ struct JobSeekerCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: Text("Register a job seeker: a pseudonymous id and what the coaching needs, never a name.").cli,
             discussion: Text("An id registered already is refused (exit 3): change a profile with `zitdag job-seeker update`.").cli)
         @Argument(help: ArgumentHelp(Text("The pseudonymous id from the case system."))) var id: String
@@ -77,7 +78,7 @@ struct JobSeekerCommand: ParsableCommand {
     }
 
     struct Update: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Text("Change what is given of a job seeker's profile; the rest stays.").cli)
+        static let configuration = CommandConfiguration(commandName: "update", abstract: Text("Change what is given of a job seeker's profile; the rest stays.").cli)
         @Argument(help: ArgumentHelp(Text("The job seeker's id."))) var id: String
         @Option(help: ArgumentHelp(Text("Initials, shown to the coach."))) var initials: String?
         @OptionGroup var profile: Profile
@@ -106,7 +107,7 @@ struct JobSeekerCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Text("Show a job seeker's profile.").cli)
+        static let configuration = CommandConfiguration(commandName: "show", abstract: Text("Show a job seeker's profile.").cli)
         @Argument(help: ArgumentHelp(Text("The job seeker's id."))) var id: String
         @OptionGroup var store: StoreOptions
         func run() throws {
@@ -120,7 +121,7 @@ struct JobSeekerCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Text("List the job seekers' profiles.").cli)
+        static let configuration = CommandConfiguration(commandName: "list", abstract: Text("List the job seekers' profiles.").cli)
         @OptionGroup var store: StoreOptions
         func run() throws {
             try reporting {
@@ -138,6 +139,7 @@ struct RequestCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: Text("Queue a request; `zitdag plan` books it with the others.").cli,
             discussion: Text("The same request queued twice is refused (exit 3), as is a --from in the past (exit 2).").cli)
         @OptionGroup var request: DraftOptions
@@ -153,7 +155,7 @@ struct RequestCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Text("List the queued requests, oldest first.").cli)
+        static let configuration = CommandConfiguration(commandName: "list", abstract: Text("List the queued requests, oldest first.").cli)
         @OptionGroup var store: StoreOptions
         func run() throws {
             try reporting {
@@ -174,6 +176,7 @@ struct RequestCommand: ParsableCommand {
 
     struct Earlier: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "earlier",
             abstract: Text("Wait for an earlier place for a booked series: it stands until one is found, then it is replaced.").cli,
             discussion: Text("""
                 A twin of the request joins the waiting list with a due date the day before its first appointment;
@@ -196,7 +199,7 @@ struct RequestCommand: ParsableCommand {
     }
 
     struct Cancel: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Text("Take a queued request off the queue.").cli)
+        static let configuration = CommandConfiguration(commandName: "cancel", abstract: Text("Take a queued request off the queue.").cli)
         @Argument(help: ArgumentHelp(Text("The request's number (see `zitdag request list`)."))) var id: Int64
         @OptionGroup var store: StoreOptions
         func run() throws {
@@ -210,10 +213,10 @@ struct RequestCommand: ParsableCommand {
 
 /// `zitdag rules`: booking rules per service, location or coach.
 struct Rules: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: Text("Show or set booking rules.").cli, subcommands: [Show.self, Set.self], defaultSubcommand: Show.self)
+    static let configuration = CommandConfiguration(commandName: "rules", abstract: Text("Show or set booking rules.").cli, subcommands: [Show.self, Set.self], defaultSubcommand: Show.self)
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Text("Show the booking rules.").cli)
+        static let configuration = CommandConfiguration(commandName: "show", abstract: Text("Show the booking rules.").cli)
         @OptionGroup var store: StoreOptions
         func run() throws {
             try reporting {
@@ -235,6 +238,7 @@ struct Rules: ParsableCommand {
 
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "set",
             abstract: Text("Set the booking rules of the service (default), a location or a coach.").cli,
             discussion: Text("A coach's rules win over their location's, which win over the default. Unset values keep the default's.").cli)
         @Option(help: ArgumentHelp(Text("Rules for this location."))) var location: String?
@@ -280,6 +284,7 @@ struct Rules: ParsableCommand {
 /// `zitdag sync`: the zitdagen of Calendars/ into the store.
 struct Sync: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "sync",
         abstract: Text("Store the sessions of Calendars/ for a period; sessions since closed are cancelled.").cli,
         discussion: Text("Exit status: 0, 2 a broken calendar, 1 database.").cli)
 

@@ -8,6 +8,7 @@ import ZitdagStore
 /// `zitdag serve`: the booking API and feeds over HTTP.
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: Text("Serve the booking API (/v1), feeds (/feeds), /health and /openapi.yaml over HTTP.").cli,
         discussion: Text("""
             Uses the same database as the other commands. Stops gracefully on SIGTERM or SIGINT: requests in

@@ -9,7 +9,7 @@ struct SessionCommand: ParsableCommand {
         subcommands: [Add.self, Reserve.self, Close.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Text("Add a one-off half-day (kept by `zitdag sync`).").cli)
+        static let configuration = CommandConfiguration(commandName: "add", abstract: Text("Add a one-off half-day (kept by `zitdag sync`).").cli)
         @Option(help: ArgumentHelp(Text("The session's id (default: COACH-DATE-HHMM)."))) var id: String?
         @Option(help: ArgumentHelp(Text("The coach."))) var coach: String
         @Option(help: ArgumentHelp(Text("The location."))) var location: String
@@ -45,6 +45,7 @@ struct SessionCommand: ParsableCommand {
 
     struct Reserve: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "reserve",
             abstract: Text("Set what a half-day keeps from ordinary booking: walk-in time or seats, seats held back for urgent bookings.").cli,
             discussion: Text("""
                 Replaces what it kept; with no option, it keeps nothing. Refused (exit 3) when an appointment booked

@@ -6,6 +6,7 @@ import ZitdagCore
 /// `zitdag sessions`: the zitdagen of `Calendars/` as concrete sessions.
 struct Sessions: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "sessions",
         abstract: Text("Expand the zitdagen defined in Calendars/ into concrete sessions.").cli,
         discussion: Text("Public holidays and other closed days (X-ZITDAG-CLOSED) remove sessions. Exit status 2 on a broken calendar.").cli)
 

@@ -4,6 +4,7 @@ import ZitdagCore
 /// `zitdag show`: a plan as a readable week agenda.
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: Text("Print a plan as a week-by-week agenda of the half-days.").cli)
 
     @Argument(help: ArgumentHelp(Text("The zitdag-problem/1 file.")))

@@ -6,6 +6,7 @@ import ZitdagCore
 /// `zitdag simulate`: how long will people wait? A Monte Carlo simulation driven by the allocator.
 struct Simulate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "simulate",
         abstract: Text("Simulate a capacity scenario (zitdag-scenario/1) and report waiting, backlog and utilisation with 95% CIs.").cli,
         discussion: Text("""
             Replications run on every core; the results depend only on the seed, never on the number of

@@ -6,6 +6,7 @@ import ZitdagStore
 /// `zitdag slots`: the best free slots for a job seeker, as the allocator ranks them.
 struct Slots: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "slots",
         abstract: Text("List the best free slots (or series) for a job seeker, best first.").cli,
         discussion: Text("""
             Ranked by the allocator's own objective under its constraints and the booking rules:

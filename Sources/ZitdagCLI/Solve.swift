@@ -5,6 +5,7 @@ import ZitdagCore
 /// `zitdag solve`: plan a problem file.
 struct Solve: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "solve",
         abstract: Text("Plan every request of a problem file and write a plan file.").cli,
         discussion: Text("Exit status: 0 planned, 2 the problem file is invalid (nothing is written).").cli)
 

@@ -6,6 +6,7 @@ import ZitdagStore
 /// `zitdag token`: API tokens and feed tokens.
 struct Token: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "token",
         abstract: Text("Create, rotate, list and revoke API and feed tokens.").cli,
         discussion: Text("Secrets are printed once, when made; the database keeps only their SHA-256.").cli,
         subcommands: [Create.self, Feed.self, List.self, Revoke.self])
@@ -20,7 +21,7 @@ struct Token: ParsableCommand {
     }
 
     struct Create: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Text("Create an API token for a consultant, coach or coordinator.").cli)
+        static let configuration = CommandConfiguration(commandName: "create", abstract: Text("Create an API token for a consultant, coach or coordinator.").cli)
         @Option(help: ArgumentHelp(Text("For this consultant."))) var consultant: String?
         @Option(help: ArgumentHelp(Text("For this coach."))) var coach: String?
         @Option(help: ArgumentHelp(Text("For a coordinator, by name."))) var coordinator: String?
@@ -47,6 +48,7 @@ struct Token: ParsableCommand {
 
     struct Feed: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "feed",
             abstract: Text("Create (or, with --rotate, replace) the feed URL of a coach, consultant or location.").cli)
         @Argument(help: ArgumentHelp(Text("coach, consultant or location"))) var kind: String
         @Argument(help: ArgumentHelp(Text("Their id."))) var id: String
@@ -76,7 +78,7 @@ struct Token: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Text("List tokens (ids only, never secrets).").cli)
+        static let configuration = CommandConfiguration(commandName: "list", abstract: Text("List tokens (ids only, never secrets).").cli)
         @OptionGroup var store: StoreOptions
         func run() throws {
             try reporting {
@@ -92,7 +94,7 @@ struct Token: ParsableCommand {
     }
 
     struct Revoke: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Text("Revoke an API or feed token by its id.").cli)
+        static let configuration = CommandConfiguration(commandName: "revoke", abstract: Text("Revoke an API or feed token by its id.").cli)
         @Argument(help: ArgumentHelp(Text("The token's id (8 hex digits)."))) var id: String
         @OptionGroup var store: StoreOptions
         func run() throws {
