@@ -67,6 +67,38 @@ import ZitdagCore
         #expect(result.plan.objective > result.constructionObjective)
     }
 
+    @Test func threeWorkersShareOutAHorizonCrowdedOntoOneDay() {
+        // 100 half-days on four days (25, 13, 34 and 28), 400 requests, three workers. In the even
+        // rounds the cuts fall after the 26th and the 63rd session (days 2 and 3); in the odd ones
+        // they would fall after the 40th and the 70th, both on the third day, so those rounds cut
+        // where the even ones do. Every round runs and the merged plan stays valid and repeatable.
+        let zone = Zone.brussels
+        let monday = LocalDate(year: 2026, month: 11, day: 23)!
+        var sessions: [Session] = []
+        for (day, count) in [25, 13, 34, 28].enumerated() {
+            let date = monday.adding(days: day)
+            func at(_ hour: Int, _ minute: Int) -> Instant {
+                zone.instant(for: LocalDateTime(date: date, secondOfDay: (hour * 60 + minute) * 60))!
+            }
+            for k in 0..<count {
+                sessions.append(Session(
+                    id: "S\(day)-\(k)", coach: "C\(k)", location: "L1", span: Span(start: at(9, 0), end: at(12, 30)), day: date))
+            }
+        }
+        let requests = (0..<400).map { r in
+            Request(id: "R\(r)", jobSeeker: "J\(r)", duration: 60 * 60, release: monday, priority: 1 + r % 5)
+        }
+        let problem = Problem(zone: zone, sessions: sessions, consultants: [], requests: requests)
+        let options = Allocator.Options(seed: 3, timeLimit: .seconds(600), maxSteps: 1_001, workers: 3)
+        let result = Allocator(problem: problem).solve(options: options, clock: ContinuousClock())
+        #expect(result.steps == 3 * 1_001)
+        #expect(result.plan == Allocator(problem: problem).solve(options: options, clock: ContinuousClock()).plan)
+        let report = PlanChecker(problem: problem).check(result.plan)
+        #expect(report.isValid, "\(report.violations.prefix(3))")
+        #expect(report.objective == result.plan.objective)
+        #expect(result.scheduled == 300)
+    }
+
     @Test func aLongSearchOfAJobTeamIsRepeatableAndValid() {
         // 6,000 steps a worker: the search stalls on this job team and takes deep steps (after every
         // 250 steps without a better plan) and bonus steps (every 50, near the plan first), whose
