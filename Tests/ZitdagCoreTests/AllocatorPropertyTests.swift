@@ -9,6 +9,18 @@ import ZitdagCore
         return Allocator(problem: problem).solve(options: options, clock: ContinuousClock()).plan
     }
 
+    /// Solves `problem` twice with `options`: both plans the same, taking `steps` steps in all, and
+    /// valid by the checker with the objective they state.
+    static func solveTwice(_ problem: Problem, _ options: Allocator.Options, steps: Int) -> Allocator.Result {
+        let result = Allocator(problem: problem).solve(options: options, clock: ContinuousClock())
+        #expect(result.steps == steps)
+        #expect(result.plan == Allocator(problem: problem).solve(options: options, clock: ContinuousClock()).plan)
+        let report = PlanChecker(problem: problem).check(result.plan)
+        #expect(report.isValid, "\(report.violations.prefix(3))")
+        #expect(report.objective == result.plan.objective)
+        return result
+    }
+
     @Test("plans for random problems pass the checker", arguments: [
         (RandomProblem.Shape.tiny, 0..<150), (.small, 1000..<1150), (.medium, 2000..<2030), (.wide, 3000..<3100),
     ] as [(RandomProblem.Shape, Range<UInt64>)])
@@ -58,12 +70,7 @@ import ZitdagCore
         // the merged plan is valid and the same each time.
         let problem = ProblemGenerator(size: .city, seed: 2, start: LocalDate(year: 2026, month: 11, day: 23)!).generate()
         let options = Allocator.Options(seed: 4, timeLimit: .seconds(600), maxSteps: 2_001, workers: 2)
-        let result = Allocator(problem: problem).solve(options: options, clock: ContinuousClock())
-        #expect(result.steps == 2 * 2_001)
-        #expect(result.plan == Allocator(problem: problem).solve(options: options, clock: ContinuousClock()).plan)
-        let report = PlanChecker(problem: problem).check(result.plan)
-        #expect(report.isValid, "\(report.violations.prefix(3))")
-        #expect(report.objective == result.plan.objective)
+        let result = Self.solveTwice(problem, options, steps: 2 * 2_001)
         #expect(result.plan.objective > result.constructionObjective)
     }
 
@@ -90,28 +97,19 @@ import ZitdagCore
         }
         let problem = Problem(zone: zone, sessions: sessions, consultants: [], requests: requests)
         let options = Allocator.Options(seed: 3, timeLimit: .seconds(600), maxSteps: 1_001, workers: 3)
-        let result = Allocator(problem: problem).solve(options: options, clock: ContinuousClock())
-        #expect(result.steps == 3 * 1_001)
-        #expect(result.plan == Allocator(problem: problem).solve(options: options, clock: ContinuousClock()).plan)
-        let report = PlanChecker(problem: problem).check(result.plan)
-        #expect(report.isValid, "\(report.violations.prefix(3))")
-        #expect(report.objective == result.plan.objective)
+        let result = Self.solveTwice(problem, options, steps: 3 * 1_001)
         #expect(result.scheduled == 300)
     }
 
     @Test func aLongSearchOfAJobTeamIsRepeatableAndValid() {
         // 6,000 steps a worker: the search stalls on this job team and takes deep steps (after every
         // 250 steps without a better plan) and bonus steps (every 50, near the plan first), whose
-        // exact re-decisions must be as repeatable as the rest; and the second worker, which climbs
-        // first, changes how far it looks back and how often it takes bonus steps after 4,000 steps.
+        // exact re-decisions must be as repeatable as the rest; the first worker looks back further
+        // after 1,500 steps, and the second, which climbs first, changes how far it looks back and
+        // how often it takes bonus steps after 4,000.
         let problem = ProblemGenerator(size: .jobteam, seed: 3, start: LocalDate(year: 2026, month: 11, day: 23)!).generate()
         let options = Allocator.Options(seed: 2, timeLimit: .seconds(600), maxSteps: 6_000, exactRequestLimit: 0, workers: 2)
-        let result = Allocator(problem: problem).solve(options: options, clock: ContinuousClock())
-        #expect(result.steps == 12_000)
-        #expect(result.plan == Allocator(problem: problem).solve(options: options, clock: ContinuousClock()).plan)
-        let report = PlanChecker(problem: problem).check(result.plan)
-        #expect(report.isValid, "\(report.violations.prefix(3))")
-        #expect(report.objective == result.plan.objective)
+        let result = Self.solveTwice(problem, options, steps: 12_000)
         #expect(result.plan.objective > result.constructionObjective)
     }
 

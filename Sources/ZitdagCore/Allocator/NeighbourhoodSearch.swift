@@ -189,7 +189,9 @@ struct NeighbourhoodSearch {
         /// plan now and then (`journalLimit`). Measured at 1 s on generated job teams, seeds 1-24: the
         /// third yardstick problem at CP-SAT's figure on 19 instead of 14 and none a request's value
         /// below. Both workers wandering ended a few points short of CP-SAT's figure on the fifth,
-        /// where one climbing worker reaches it (Benchmarks/yardstick/JOURNAL.md, *wandering*).
+        /// where one climbing worker reaches it (Benchmarks/yardstick/JOURNAL.md, *wandering*). Its
+        /// first steps look back fewer steps still than a climbing search's
+        /// (``wanderingEarlyLateAcceptance``).
         case wanders
     }
     /// Set by the allocator for each worker.
