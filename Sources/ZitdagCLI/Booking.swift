@@ -102,7 +102,8 @@ struct Cancel: ParsableCommand {
 
 /// `zitdag attended` and `zitdag no-show`: how an appointment went.
 struct Attended: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "attended", abstract: Text("Record that the job seeker came to an appointment.").cli)
+    static let configuration = CommandConfiguration(
+        commandName: "attended", abstract: Text("Record that the job seeker came to an appointment.").cli)
     @Argument(help: ArgumentHelp(Text("The appointment's number."))) var appointment: Int64
     @OptionGroup var store: StoreOptions
     func run() throws { try Outcome.record(.attended, appointment, store, self) }

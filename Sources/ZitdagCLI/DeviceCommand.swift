@@ -9,7 +9,8 @@ struct DeviceCommand: ParsableCommand {
         subcommands: [Add.self, List.self, State.self, History.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "add", abstract: Text("Add a device to the inventory; it is available to lend.").cli)
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: Text("Add a device to the inventory; it is available to lend.").cli)
         @Argument(help: ArgumentHelp(Text("The inventory number on its sticker."))) var id: String
         @Option(help: ArgumentHelp(Text("laptop, tablet, dongle or sim."))) var kind: Device.Kind
         @Option(help: ArgumentHelp(Text("The day it was bought (it is due for replacement five years later)."))) var bought: String
@@ -27,7 +28,8 @@ struct DeviceCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: Text("List the devices, with their state and replacement date.").cli)
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: Text("List the devices, with their state and replacement date.").cli)
         @Option(help: ArgumentHelp(Text("Only devices in this state: available, on_loan, in_repair, retired."))) var state: Device.State?
         @OptionGroup var store: StoreOptions
 
@@ -60,7 +62,8 @@ struct DeviceCommand: ParsableCommand {
     }
 
     struct History: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "history", abstract: Text("Every loan of a device, oldest first (kept when a borrower is erased).").cli)
+        static let configuration = CommandConfiguration(
+            commandName: "history", abstract: Text("Every loan of a device, oldest first (kept when a borrower is erased).").cli)
         @Argument(help: ArgumentHelp(Text("The device."))) var id: String
         @OptionGroup var store: StoreOptions
 

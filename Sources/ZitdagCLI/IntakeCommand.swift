@@ -9,7 +9,8 @@ struct IntakeCommand: ParsableCommand {
         subcommands: [Questions.self, Take.self, Show.self, Levels.self, Series.self])
 
     struct Questions: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "questions", abstract: Text("The questions, their keys and how they are answered.").cli)
+        static let configuration = CommandConfiguration(
+            commandName: "questions", abstract: Text("The questions, their keys and how they are answered.").cli)
         @OptionGroup var store: StoreOptions
 
         func run() throws {
@@ -54,7 +55,8 @@ struct IntakeCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: Text("A job seeker's intakes, oldest first, with their answers.").cli)
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: Text("A job seeker's intakes, oldest first, with their answers.").cli)
         @Argument(help: ArgumentHelp(Text("The job seeker's pseudonymous id."))) var jobSeeker: String
         @OptionGroup var store: StoreOptions
 
@@ -74,7 +76,8 @@ struct IntakeCommand: ParsableCommand {
     }
 
     struct Levels: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "levels", abstract: Text("Show or set the scores from which someone counts as basic and as advanced.").cli)
+        static let configuration = CommandConfiguration(
+            commandName: "levels", abstract: Text("Show or set the scores from which someone counts as basic and as advanced.").cli)
         @Option(help: ArgumentHelp(Text("The lowest score that counts as basic."))) var basic: Int?
         @Option(help: ArgumentHelp(Text("The lowest score that counts as advanced."))) var advanced: Int?
         @OptionGroup var store: StoreOptions

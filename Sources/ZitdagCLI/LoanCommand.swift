@@ -33,7 +33,8 @@ struct LoanCommand: ParsableCommand {
     }
 
     struct Extend: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "extend", abstract: Text("Extend a loan (by six months unless --until says otherwise); the earlier end is kept.").cli)
+        static let configuration = CommandConfiguration(
+            commandName: "extend", abstract: Text("Extend a loan (by six months unless --until says otherwise); the earlier end is kept.").cli)
         @Argument(help: ArgumentHelp(Text("The loan's number."))) var loan: Int
         @Option(help: ArgumentHelp(Text("The new last day."))) var until: String?
         @OptionGroup var store: StoreOptions

@@ -8,7 +8,8 @@ struct OffersCommand: ParsableCommand {
         commandName: "offers", abstract: Text("List, accept or decline offers of freed places.").cli, subcommands: [List.self, Accept.self, Decline.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: Text("The open offers, oldest first (expired ones are settled first).").cli)
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: Text("The open offers, oldest first (expired ones are settled first).").cli)
         @Option(help: ArgumentHelp(Text("Only this consultant's."))) var consultant: String?
         @OptionGroup var store: StoreOptions
 
@@ -26,7 +27,8 @@ struct OffersCommand: ParsableCommand {
     }
 
     struct Accept: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "accept", abstract: Text("Accept an offer: its appointments stay booked.").cli)
+        static let configuration = CommandConfiguration(
+            commandName: "accept", abstract: Text("Accept an offer: its appointments stay booked.").cli)
         @Argument(help: ArgumentHelp(Text("The offer's number."))) var offer: Int64
         @OptionGroup var store: StoreOptions
         func run() throws { try OffersCommand.decide(offer, .accept, store, self) }

@@ -47,7 +47,8 @@ struct PlanWeek: ParsableCommand {
 
 /// `zitdag export`: CSV for spreadsheets.
 struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: Text("Export appointments or occupancy per session as CSV.").cli)
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: Text("Export appointments or occupancy per session as CSV.").cli)
 
     @Argument(help: ArgumentHelp(Text("appointments or occupancy"))) var what: String
     @Option(help: ArgumentHelp(Text("From this date (default: today)."))) var from: String?

@@ -19,7 +19,8 @@ struct ConsultantCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: Text("List the consultants.").cli)
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: Text("List the consultants.").cli)
         @OptionGroup var store: StoreOptions
         func run() throws {
             try reporting {
@@ -78,7 +79,8 @@ struct JobSeekerCommand: ParsableCommand {
     }
 
     struct Update: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "update", abstract: Text("Change what is given of a job seeker's profile; the rest stays.").cli)
+        static let configuration = CommandConfiguration(
+            commandName: "update", abstract: Text("Change what is given of a job seeker's profile; the rest stays.").cli)
         @Argument(help: ArgumentHelp(Text("The job seeker's id."))) var id: String
         @Option(help: ArgumentHelp(Text("Initials, shown to the coach."))) var initials: String?
         @OptionGroup var profile: Profile
@@ -107,7 +109,8 @@ struct JobSeekerCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: Text("Show a job seeker's profile.").cli)
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: Text("Show a job seeker's profile.").cli)
         @Argument(help: ArgumentHelp(Text("The job seeker's id."))) var id: String
         @OptionGroup var store: StoreOptions
         func run() throws {
@@ -121,7 +124,8 @@ struct JobSeekerCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: Text("List the job seekers' profiles.").cli)
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: Text("List the job seekers' profiles.").cli)
         @OptionGroup var store: StoreOptions
         func run() throws {
             try reporting {
@@ -155,7 +159,8 @@ struct RequestCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: Text("List the queued requests, oldest first.").cli)
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: Text("List the queued requests, oldest first.").cli)
         @OptionGroup var store: StoreOptions
         func run() throws {
             try reporting {
@@ -199,7 +204,8 @@ struct RequestCommand: ParsableCommand {
     }
 
     struct Cancel: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "cancel", abstract: Text("Take a queued request off the queue.").cli)
+        static let configuration = CommandConfiguration(
+            commandName: "cancel", abstract: Text("Take a queued request off the queue.").cli)
         @Argument(help: ArgumentHelp(Text("The request's number (see `zitdag request list`)."))) var id: Int64
         @OptionGroup var store: StoreOptions
         func run() throws {
@@ -213,10 +219,12 @@ struct RequestCommand: ParsableCommand {
 
 /// `zitdag rules`: booking rules per service, location or coach.
 struct Rules: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "rules", abstract: Text("Show or set booking rules.").cli, subcommands: [Show.self, Set.self], defaultSubcommand: Show.self)
+    static let configuration = CommandConfiguration(
+        commandName: "rules", abstract: Text("Show or set booking rules.").cli, subcommands: [Show.self, Set.self], defaultSubcommand: Show.self)
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: Text("Show the booking rules.").cli)
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: Text("Show the booking rules.").cli)
         @OptionGroup var store: StoreOptions
         func run() throws {
             try reporting {

@@ -9,7 +9,8 @@ struct SessionCommand: ParsableCommand {
         subcommands: [Add.self, Reserve.self, Close.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "add", abstract: Text("Add a one-off half-day (kept by `zitdag sync`).").cli)
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: Text("Add a one-off half-day (kept by `zitdag sync`).").cli)
         @Option(help: ArgumentHelp(Text("The session's id (default: COACH-DATE-HHMM)."))) var id: String?
         @Option(help: ArgumentHelp(Text("The coach."))) var coach: String
         @Option(help: ArgumentHelp(Text("The location."))) var location: String

@@ -21,7 +21,8 @@ struct Token: ParsableCommand {
     }
 
     struct Create: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "create", abstract: Text("Create an API token for a consultant, coach or coordinator.").cli)
+        static let configuration = CommandConfiguration(
+            commandName: "create", abstract: Text("Create an API token for a consultant, coach or coordinator.").cli)
         @Option(help: ArgumentHelp(Text("For this consultant."))) var consultant: String?
         @Option(help: ArgumentHelp(Text("For this coach."))) var coach: String?
         @Option(help: ArgumentHelp(Text("For a coordinator, by name."))) var coordinator: String?
@@ -78,7 +79,8 @@ struct Token: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: Text("List tokens (ids only, never secrets).").cli)
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: Text("List tokens (ids only, never secrets).").cli)
         @OptionGroup var store: StoreOptions
         func run() throws {
             try reporting {
@@ -94,7 +96,8 @@ struct Token: ParsableCommand {
     }
 
     struct Revoke: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "revoke", abstract: Text("Revoke an API or feed token by its id.").cli)
+        static let configuration = CommandConfiguration(
+            commandName: "revoke", abstract: Text("Revoke an API or feed token by its id.").cli)
         @Argument(help: ArgumentHelp(Text("The token's id (8 hex digits)."))) var id: String
         @OptionGroup var store: StoreOptions
         func run() throws {

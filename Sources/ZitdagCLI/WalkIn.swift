@@ -9,7 +9,8 @@ struct WalkInCommand: ParsableCommand {
         subcommands: [Arrive.self, Next.self, Done.self, Queue.self, Report.self])
 
     struct Arrive: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "arrive", abstract: Text("Someone walked in (anonymous unless initials are given).").cli)
+        static let configuration = CommandConfiguration(
+            commandName: "arrive", abstract: Text("Someone walked in (anonymous unless initials are given).").cli)
         @Option(help: ArgumentHelp(Text("The session (half-day) they came to."))) var session: String
         @Option(help: ArgumentHelp(Text("Their initials, if they give them (never a name)."))) var initials: String?
         @Option(help: ArgumentHelp(Text("What they came for: \(WalkInTopic.codes)."))) var topic: WalkInTopic?
@@ -25,7 +26,8 @@ struct WalkInCommand: ParsableCommand {
     }
 
     struct Next: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "next", abstract: Text("Call in the one waiting longest.").cli)
+        static let configuration = CommandConfiguration(
+            commandName: "next", abstract: Text("Call in the one waiting longest.").cli)
         @Option(help: ArgumentHelp(Text("The session."))) var session: String
         @OptionGroup var store: StoreOptions
 
@@ -39,7 +41,8 @@ struct WalkInCommand: ParsableCommand {
     }
 
     struct Done: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "done", abstract: Text("Record how a visit ended.").cli)
+        static let configuration = CommandConfiguration(
+            commandName: "done", abstract: Text("Record how a visit ended.").cli)
         @Argument(help: ArgumentHelp(Text("The visit's number."))) var visit: Int
         @Option(help: ArgumentHelp(Text("helped, left (without help) or referred (sent on)."))) var outcome: WalkInOutcome
         @Option(help: ArgumentHelp(Text("What it was about: \(WalkInTopic.codes)."))) var topic: WalkInTopic?
@@ -77,7 +80,8 @@ struct WalkInCommand: ParsableCommand {
     }
 
     struct Report: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "report", abstract: Text("Walk-in counts per month and location, or per session (counts only).").cli)
+        static let configuration = CommandConfiguration(
+            commandName: "report", abstract: Text("Walk-in counts per month and location, or per session (counts only).").cli)
         @OptionGroup var window: DateWindow
         @Option(help: ArgumentHelp(Text("location or session."))) var by: WalkInReport.Grouping = .location
         @OptionGroup var store: StoreOptions

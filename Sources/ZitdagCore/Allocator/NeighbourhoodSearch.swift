@@ -242,7 +242,8 @@ struct NeighbourhoodSearch {
                 changes = bonusStep()
             } else {
                 let back = climbing ? Self.earlyLateAcceptance
-                    : role == .wanders && steps < Self.wanderingEarlySteps ? Self.wanderingEarlyLateAcceptance : history.count
+                    : role == .wanders && steps < Self.wanderingEarlySteps ? Self.wanderingEarlyLateAcceptance
+                    : history.count
                 var floor = min(schedule.objective, history[(slot + history.count - back) % history.count])
                 if role == .wanders && stalled && sinceImprovement >= Self.wanderAfter { floor = min(floor, best - wanderDepth) }
                 changes = step(floor: floor)
