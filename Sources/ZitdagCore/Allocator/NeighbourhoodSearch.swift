@@ -74,6 +74,14 @@ struct NeighbourhoodSearch {
     /// 20 from the start cost the second and third problem a third of their runs within 1 %
     /// (Benchmarks/yardstick/JOURNAL.md, *wandering*).
     static let climbingBonusEvery = 20
+    /// The same for every search once past its climb, when no request left out could fit: every
+    /// better plan left is then a bonus, and deep steps find nothing to do. Measured at 1 s on the
+    /// first yardstick problem (where no request left out has an option at all), seeds 1-96: at
+    /// CP-SAT's figure on 22 runs instead of 6; the fifth and eighth alike (Benchmarks/yardstick/
+    /// JOURNAL.md, *bonus steps when only bonuses are left*).
+    static let bonusesOnlyEvery = 10
+    /// Steps without a better plan between two looks at whether only bonuses are left.
+    static let bonusesOnlyLookEvery = 64
     /// Options a bonus step may try: the better plans it looks for change few requests, which the
     /// search near the plan finds first.
     static let bonusBudget = 20_000
@@ -196,6 +204,8 @@ struct NeighbourhoodSearch {
     }
     /// Set by the allocator for each worker.
     var role = Role.plain
+    /// Whether no request left out could fit, as last looked at (see ``bonusesOnlyEvery``).
+    private var bonusesOnly = false
     static let wanderAfter = 2_000
     /// How far below the best plan a wandering search may go: under a third of what placing a
     /// request of priority 1 earns, so it trades waiting days and bonuses but never leaves a
@@ -235,7 +245,13 @@ struct NeighbourhoodSearch {
             let changes: [Change]
             let stalled = exact != nil && sinceImprovement > 0
             let climbing = role == .climbsFirst && steps - climbStartedAt < Self.earlySteps
-            let bonusEvery = role == .climbsFirst && !climbing ? Self.climbingBonusEvery : Self.bonusEvery
+            if stalled && sinceImprovement % Self.bonusesOnlyLookEvery == 1 {
+                // A closure, not the method itself (see `drawLeftOut`).
+                bonusesOnly = !model.problem.requests.indices.contains { leftOutButCouldFit($0) }
+            }
+            let bonusEvery = bonusesOnly && !climbing ? Self.bonusesOnlyEvery
+                : role == .climbsFirst && !climbing ? Self.climbingBonusEvery
+                : Self.bonusEvery
             if stalled && sinceImprovement % Self.deepEvery == 0 {
                 changes = deepStep()
             } else if stalled && sinceImprovement % bonusEvery == 0 {
