@@ -113,6 +113,17 @@ import ZitdagCore
         #expect(result.plan.objective > result.constructionObjective)
     }
 
+    @Test func aJobTeamWithOnlyBonusesLeftIsSearchedRepeatablyAndValidly() {
+        // None of the requests this job team leaves out has an option at all, so once stalled both
+        // workers take a bonus step every 10 steps without a better plan (past the second one's
+        // climb), and their deep steps find nothing to fit: exact re-decisions near the plan, which
+        // must be as repeatable as the rest.
+        let problem = ProblemGenerator(size: .jobteam, seed: 1, start: LocalDate(year: 2026, month: 11, day: 23)!).generate()
+        let options = Allocator.Options(seed: 2, timeLimit: .seconds(600), maxSteps: 6_000, exactRequestLimit: 0, workers: 2)
+        let result = Self.solveTwice(problem, options, steps: 12_000)
+        #expect(result.plan.objective > result.constructionObjective)
+    }
+
     /// A small problem's search stalls within a few hundred steps. After 2,000 steps without a better
     /// plan the first worker (and a lone one) wanders: it keeps plans up to 3,000 below its best. After
     /// 6,000 the second, which climbs first, puts its plan aside and climbs again from a new first

@@ -76,8 +76,8 @@ struct NeighbourhoodSearch {
     static let climbingBonusEvery = 20
     /// The same for every search once past its climb, when no request left out could fit: every
     /// better plan left is then a bonus, and deep steps find nothing to do. Measured at 1 s on the
-    /// first yardstick problem (where no request left out has an option at all), seeds 1-96: at
-    /// CP-SAT's figure on 22 runs instead of 6; the fifth and eighth alike (Benchmarks/yardstick/
+    /// first yardstick problem (where no request left out has an option at all), seeds 1-160: at
+    /// CP-SAT's figure on 33 runs instead of 12; the fifth and eighth alike (Benchmarks/yardstick/
     /// JOURNAL.md, *bonus steps when only bonuses are left*).
     static let bonusesOnlyEvery = 10
     /// Steps without a better plan between two looks at whether only bonuses are left.
