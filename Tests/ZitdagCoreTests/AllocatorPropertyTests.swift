@@ -101,24 +101,17 @@ import ZitdagCore
         #expect(result.scheduled == 300)
     }
 
-    @Test func aLongSearchOfAJobTeamIsRepeatableAndValid() {
-        // 6,000 steps a worker: the search stalls on this job team and takes deep steps (after every
-        // 250 steps without a better plan) and bonus steps (every 50, near the plan first), whose
-        // exact re-decisions must be as repeatable as the rest; the first worker looks back further
-        // after 1,500 steps, and the second, which climbs first, changes how far it looks back and
-        // how often it takes bonus steps after 4,000.
-        let problem = ProblemGenerator(size: .jobteam, seed: 3, start: LocalDate(year: 2026, month: 11, day: 23)!).generate()
-        let options = Allocator.Options(seed: 2, timeLimit: .seconds(600), maxSteps: 6_000, exactRequestLimit: 0, workers: 2)
-        let result = Self.solveTwice(problem, options, steps: 12_000)
-        #expect(result.plan.objective > result.constructionObjective)
-    }
-
-    @Test func aJobTeamWithOnlyBonusesLeftIsSearchedRepeatablyAndValidly() {
-        // None of the requests this job team leaves out has an option at all, so once stalled both
-        // workers take a bonus step every 10 steps without a better plan (past the second one's
-        // climb), and their deep steps find nothing to fit: exact re-decisions near the plan, which
-        // must be as repeatable as the rest.
-        let problem = ProblemGenerator(size: .jobteam, seed: 1, start: LocalDate(year: 2026, month: 11, day: 23)!).generate()
+    /// 6,000 steps a worker on a job team whose search stalls: its exact re-decisions must be as
+    /// repeatable as the rest. The first worker looks back further after 1,500 steps, and the second,
+    /// which climbs first, changes how far it looks back and how often it takes bonus steps after
+    /// 4,000. On the third job team it takes deep steps (after every 250 steps without a better plan)
+    /// and bonus steps (every 50, near the plan first). On the first none of the requests left out has
+    /// an option at all: once stalled both take a bonus step every 10 steps without a better plan
+    /// (past the second one's climb), and their deep steps find nothing to fit.
+    @Test(arguments: [UInt64(3), 1])
+    func aLongSearchOfAJobTeamIsRepeatableAndValid(problemSeed: UInt64) {
+        let start = LocalDate(year: 2026, month: 11, day: 23)!
+        let problem = ProblemGenerator(size: .jobteam, seed: problemSeed, start: start).generate()
         let options = Allocator.Options(seed: 2, timeLimit: .seconds(600), maxSteps: 6_000, exactRequestLimit: 0, workers: 2)
         let result = Self.solveTwice(problem, options, steps: 12_000)
         #expect(result.plan.objective > result.constructionObjective)
