@@ -31,7 +31,8 @@ struct ExactSearch {
     struct Outcome {
         /// Whether a plan better than the given one was found (and the schedule made it).
         var improved: Bool
-        /// Whether the search ran to the end: no plan better than the result exists.
+        /// Whether the search ran to the end: no plan better than the result exists (of those the
+        /// `slack` given allows).
         var complete: Bool
         /// The requests placed differently, and where each was before.
         var changed: [Int] = []
@@ -41,8 +42,9 @@ struct ExactSearch {
     /// Re-decides `free` in `schedule`, which becomes the better plan when one is found;
     /// everything else stays in its sessions. `heldFirst`: each free request that is placed tries
     /// the option it holds first, the others best first after it, so that plans changing few of
-    /// them come before the rest.
-    mutating func improve(_ schedule: inout Schedule, free: [Int], heldFirst: Bool = false) -> Outcome {
+    /// them come before the rest. `slack`: each free request that is placed keeps to its options
+    /// worth at least what it holds less `slack` (a search near the plan, of many requests at once).
+    mutating func improve(_ schedule: inout Schedule, free: [Int], heldFirst: Bool = false, slack: Int? = nil) -> Outcome {
         var found: [SeriesOptions] = []
         for r in free {
             guard let options = options.get(r) else { return Outcome(improved: false, complete: false) }
@@ -52,7 +54,8 @@ struct ExactSearch {
         // that stay) and back after it: swapped, not copied, so that its tables stay unshared.
         swap(&options, &run.options)
         defer { swap(&options, &run.options) }
-        run.start(schedule, free: free, all: found, budget: nodeBudget ?? Int.max, heldFirst: heldFirst, expired: expired)
+        run.start(
+            schedule, free: free, all: found, budget: nodeBudget ?? Int.max, heldFirst: heldFirst, slack: slack, expired: expired)
         run.branch(0, 0, changed: ~0)
         return run.outcome(applyingTo: &schedule)
     }
@@ -94,6 +97,8 @@ extension ExactSearch {
         var choice: [Int] = []
         /// Per free request, the option it holds (tried first in a search near the plan), or -1.
         var held: [Int] = []
+        /// Per free request, the end of the options it may take (see `slack` in ``ExactSearch/improve(_:free:heldFirst:slack:)``).
+        var limit: [Int] = []
         var best = 0
         var bestChoice: [Int]?
         var nodes = 0
@@ -117,7 +122,8 @@ extension ExactSearch {
         }
 
         mutating func start(
-            _ schedule: Schedule, free: [Int], all: [SeriesOptions], budget: Int, heldFirst: Bool, expired: @escaping () -> Bool
+            _ schedule: Schedule, free: [Int], all: [SeriesOptions], budget: Int, heldFirst: Bool, slack: Int?,
+            expired: @escaping () -> Bool
         ) {
             self.schedule = schedule
             self.free = free
@@ -154,6 +160,12 @@ extension ExactSearch {
                 }
             }
             Self.refill(&firstFit, with: 0, count: all.count)
+            limit.removeAll(keepingCapacity: true)
+            for (o, r) in free.enumerated() {
+                // Options are best first: those worth too little to try are the last.
+                let floor = slack.flatMap { slack in schedule.placements[r].map { $0.value - slack } }
+                limit.append(floor.flatMap { floor in all[o].values.firstIndex { $0 < floor } } ?? all[o].count)
+            }
             added.removeAll(keepingCapacity: true)
             trail.removeAll(keepingCapacity: true)
         }
@@ -305,7 +317,7 @@ extension ExactSearch {
                 for j in i..<order.count {
                     let o = order[j]
                     let before = firstFit[o]
-                    while firstFit[o] < all[o].count {
+                    while firstFit[o] < limit[o] {
                         // The option the node above found to fit still does, unless the choice touched its groups.
                         if firstFit[o] == before && changed & groupMask(o, before) == 0 { break }
                         guard visit() else {
@@ -317,16 +329,16 @@ extension ExactSearch {
                         firstFit[o] += 1
                     }
                     if firstFit[o] != before { trail.append((o, before)) }
-                    if firstFit[o] < all[o].count { bound += max(0, all[o].values[firstFit[o]]) }
+                    if firstFit[o] < limit[o] { bound += max(0, all[o].values[firstFit[o]]) }
                 }
                 guard bound > best else { return }
             }
             let o = order[i]
             let holds = held[o]
-            if holds >= firstFit[o] && value + all[o].values[holds] + ceiling[i + 1] > best {
+            if holds >= firstFit[o] && holds < limit[o] && value + all[o].values[holds] + ceiling[i + 1] > best {
                 guard descend(i, o, holds, value) else { return }
             }
-            for option in firstFit[o]..<all[o].count where option != holds {
+            for option in firstFit[o]..<max(firstFit[o], limit[o]) where option != holds {
                 guard value + all[o].values[option] + ceiling[i + 1] > best else { break }
                 guard descend(i, o, option, value) else { return }
             }

@@ -82,6 +82,16 @@ struct NeighbourhoodSearch {
     static let bonusesOnlyEvery = 10
     /// Steps without a better plan between two looks at whether only bonuses are left.
     static let bonusesOnlyLookEvery = 64
+    /// Requests a bonus step frees at most when only bonuses are left: more than a deep step, as
+    /// each keeps to options worth at most `bonusSlack` less than the one it holds, which leaves
+    /// the exact search far fewer to try. The better plans left there move requests four or five
+    /// links down a chain, each a little, one of them to the other coach: the slack is what one
+    /// coach for the whole series earns (a point less missed the move to the other coach, a third
+    /// more let the search wander). Measured at 1 s on the first yardstick problem, seeds 1-96: at
+    /// CP-SAT's figure on 63 runs instead of 22; slack 60, 80, 120, 150 and 200 gave fewer
+    /// (Benchmarks/yardstick/JOURNAL.md, *bonus steps near the plan*).
+    static let bonusesOnlySize = 14
+    private let bonusSlack: Int
     /// Options a bonus step may try: the better plans it looks for change few requests, which the
     /// search near the plan finds first.
     static let bonusBudget = 20_000
@@ -132,6 +142,7 @@ struct NeighbourhoodSearch {
         self.order = order
         let weights = schedule.model.problem.weights
         wanderDepth = weights.scheduled * 3 / 10
+        bonusSlack = weights.sameCoach
         ceiling = schedule.model.problem.requests.map { request in
             Objective.value(of: request, firstDay: request.release, oneCoach: true, attended: request.appointments, weights: weights)
         }
@@ -438,19 +449,23 @@ struct NeighbourhoodSearch {
     /// (on a job team, four or five, each of them needed); freed by the exact steps' neighbourhoods
     /// they rarely come together, and a search best first spends its budget on the plans far away
     /// before it reaches them. Kept only when better.
+    /// When only bonuses are left, a longer chain is re-decided near the plan (see ``bonusesOnlySize``).
     private mutating func bonusStep() -> [Change] {
         guard let r = shortOfBonus(draws: 32), let value = schedule.placements[r]?.value else { return [] }
+        if bonusesOnly {
+            return reDecide(chain(from: r, above: value, size: Self.bonusesOnlySize), budget: Self.bonusBudget, heldFirst: true, slack: bonusSlack)
+        }
         return reDecide(chain(from: r, above: value), budget: Self.bonusBudget, heldFirst: true)
     }
 
     /// The target, up to `deepFirstRing` requests standing in one of its best options (of those worth
     /// more than `above`, when given), and, for some of those, up to two standing in one of their own
-    /// best options that moves them: at most `deepSize` requests.
-    private mutating func chain(from target: Int, above: Int? = nil) -> [Int] {
+    /// best options that moves them: at most `size` requests.
+    private mutating func chain(from target: Int, above: Int? = nil, size: Int = NeighbourhoodSearch.deepSize) -> [Int] {
         let first = standing(in: target, within: Self.deepOptionRange, atMost: Self.deepFirstRing, above: above)
         var found = [target] + first
         var tries = 0
-        while found.count < Self.deepSize && tries < 4 * Self.deepSize && !first.isEmpty {
+        while found.count < size && tries < 4 * size && !first.isEmpty {
             tries += 1
             let r = first[Int(random.next() % UInt64(first.count))]
             guard let theirs = exact!.options.get(r), theirs.count > 0, let placement = schedule.placements[r] else { continue }
@@ -462,7 +477,7 @@ struct NeighbourhoodSearch {
             var second: [Int] = []
             addStanding(in: option, of: theirs, to: &second)
             second.removeAll { found.contains($0) }
-            for _ in 0..<2 where !second.isEmpty && found.count < Self.deepSize {
+            for _ in 0..<2 where !second.isEmpty && found.count < size {
                 found.append(second.remove(at: Int(random.next() % UInt64(second.count))))
             }
         }
@@ -476,11 +491,11 @@ struct NeighbourhoodSearch {
         return reDecide([target] + neighbours, budget: Self.exactStepBudget)
     }
 
-    /// Re-decides `free` exactly with `budget` options (see ``ExactSearch/improve(_:free:heldFirst:)``);
+    /// Re-decides `free` exactly with `budget` options (see ``ExactSearch/improve(_:free:heldFirst:slack:)``);
     /// keeps the result only when it is better.
-    private mutating func reDecide(_ free: [Int], budget: Int, heldFirst: Bool = false) -> [Change] {
+    private mutating func reDecide(_ free: [Int], budget: Int, heldFirst: Bool = false, slack: Int? = nil) -> [Change] {
         exact!.nodeBudget = budget
-        let outcome = exact!.improve(&schedule, free: free, heldFirst: heldFirst)
+        let outcome = exact!.improve(&schedule, free: free, heldFirst: heldFirst, slack: slack)
         return zip(outcome.changed, outcome.previous).map { Change(request: $0, old: $1, new: schedule.placements[$0]) }
     }
 
