@@ -77,9 +77,11 @@ struct NeighbourhoodSearch {
     /// The same for every search once past its climb, when no request left out could fit: every
     /// better plan left is then a bonus, and deep steps find nothing to do. Measured at 1 s on the
     /// first yardstick problem (where no request left out has an option at all), seeds 1-160: at
-    /// CP-SAT's figure on 33 runs instead of 12; the fifth and eighth alike (Benchmarks/yardstick/
-    /// JOURNAL.md, *bonus steps when only bonuses are left*).
-    static let bonusesOnlyEvery = 10
+    /// CP-SAT's figure on 33 runs instead of 12 (every 10 steps then); the fifth and eighth alike
+    /// (Benchmarks/yardstick/JOURNAL.md, *bonus steps when only bonuses are left*). With the bonus
+    /// steps near the plan (``bonusesOnlySize``), every 5 steps instead of 10, seeds 161-256: 75
+    /// runs instead of 61 (every 3: 50 of 64 instead of 38; every 20: 17 of 32 instead of 23).
+    static let bonusesOnlyEvery = 5
     /// Steps without a better plan between two looks at whether only bonuses are left.
     static let bonusesOnlyLookEvery = 64
     /// Requests a bonus step frees at most when only bonuses are left: more than a deep step, as
@@ -87,9 +89,10 @@ struct NeighbourhoodSearch {
     /// the exact search far fewer to try. The better plans left there move requests four or five
     /// links down a chain, each a little, one of them to the other coach: the slack is what one
     /// coach for the whole series earns (a point less missed the move to the other coach, a third
-    /// more let the search wander). Measured at 1 s on the first yardstick problem, seeds 1-96: at
-    /// CP-SAT's figure on 63 runs instead of 22; slack 60, 80, 120, 150 and 200 gave fewer
-    /// (Benchmarks/yardstick/JOURNAL.md, *bonus steps near the plan*).
+    /// more let the search wander). Measured at 1 s on the first yardstick problem (a bonus step
+    /// every 10 steps), seeds 1-96: at CP-SAT's figure on 63 runs instead of 22, and 37 of 64
+    /// instead of 11 on seeds 97-160; slack 60, 80, 120, 150 and 200 gave fewer. Every other job
+    /// team alike (Benchmarks/yardstick/JOURNAL.md, *bonus steps near the plan*).
     static let bonusesOnlySize = 14
     private let bonusSlack: Int
     /// Options a bonus step may try: the better plans it looks for change few requests, which the
