@@ -106,8 +106,9 @@ import ZitdagCore
     /// which climbs first, changes how far it looks back and how often it takes bonus steps after
     /// 4,000. On the third job team it takes deep steps (after every 250 steps without a better plan)
     /// and bonus steps (every 50, near the plan first). On the first none of the requests left out has
-    /// an option at all: once stalled both take a bonus step every 10 steps without a better plan
-    /// (past the second one's climb), and their deep steps find nothing to fit.
+    /// an option at all: once stalled both take a bonus step every 5 steps without a better plan
+    /// (past the second one's climb), each re-deciding up to 14 requests near the plan, and their
+    /// deep steps find nothing to fit.
     @Test(arguments: [UInt64(3), 1])
     func aLongSearchOfAJobTeamIsRepeatableAndValid(problemSeed: UInt64) {
         let start = LocalDate(year: 2026, month: 11, day: 23)!
