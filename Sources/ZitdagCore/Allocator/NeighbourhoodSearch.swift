@@ -87,12 +87,12 @@ struct NeighbourhoodSearch {
     /// Requests a bonus step frees at most when only bonuses are left: more than a deep step, as
     /// each keeps to options worth at most `bonusSlack` less than the one it holds, which leaves
     /// the exact search far fewer to try. The better plans left there move requests four or five
-    /// links down a chain, each a little, one of them to the other coach: the slack is what one
-    /// coach for the whole series earns (a point less missed the move to the other coach, a third
-    /// more let the search wander). Measured at 1 s on the first yardstick problem (a bonus step
-    /// every 10 steps), seeds 1-96: at CP-SAT's figure on 63 runs instead of 22, and 37 of 64
-    /// instead of 11 on seeds 97-160; slack 60, 80, 120, 150 and 200 gave fewer. Every other job
-    /// team alike (Benchmarks/yardstick/JOURNAL.md, *bonus steps near the plan*).
+    /// links down a chain, each a little (some lose a bonus so that others gain more), which a
+    /// search over all their options reaches late. The slack is one coach's bonus for a whole
+    /// series. Measured at 1 s on the first yardstick problem (a bonus step every 10 steps), seeds
+    /// 1-96: at CP-SAT's figure on 63 runs instead of 22, and 37 of 64 instead of 11 on seeds
+    /// 97-160; a slack of 60 or 80 no better than none, 120-200 below 100. Every other job team
+    /// alike (Benchmarks/yardstick/JOURNAL.md, *bonus steps near the plan*).
     static let bonusesOnlySize = 14
     private let bonusSlack: Int
     /// Options a bonus step may try: the better plans it looks for change few requests, which the
