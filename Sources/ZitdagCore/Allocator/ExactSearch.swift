@@ -44,7 +44,9 @@ struct ExactSearch {
     /// the option it holds first, the others best first after it, so that plans changing few of
     /// them come before the rest. `slack`: each free request that is placed keeps to its options
     /// worth at least what it holds less `slack` (a search near the plan, of many requests at once).
-    mutating func improve(_ schedule: inout Schedule, free: [Int], heldFirst: Bool = false, slack: Int? = nil) -> Outcome {
+    mutating func improve(
+        _ schedule: inout Schedule, free: [Int], heldFirst: Bool = false, slack: Int? = nil
+    ) -> Outcome {
         var found: [SeriesOptions] = []
         for r in free {
             guard let options = options.get(r) else { return Outcome(improved: false, complete: false) }
@@ -55,7 +57,8 @@ struct ExactSearch {
         swap(&options, &run.options)
         defer { swap(&options, &run.options) }
         run.start(
-            schedule, free: free, all: found, budget: nodeBudget ?? Int.max, heldFirst: heldFirst, slack: slack, expired: expired)
+            schedule, free: free, all: found, budget: nodeBudget ?? Int.max, heldFirst: heldFirst, slack: slack,
+            expired: expired)
         run.branch(0, 0, changed: ~0)
         return run.outcome(applyingTo: &schedule)
     }
@@ -97,7 +100,8 @@ extension ExactSearch {
         var choice: [Int] = []
         /// Per free request, the option it holds (tried first in a search near the plan), or -1.
         var held: [Int] = []
-        /// Per free request, the end of the options it may take (see `slack` in ``ExactSearch/improve(_:free:heldFirst:slack:)``).
+        /// Per free request, the end of the options it may take (see `slack` in
+        /// ``ExactSearch/improve(_:free:heldFirst:slack:)``).
         var limit: [Int] = []
         var best = 0
         var bestChoice: [Int]?

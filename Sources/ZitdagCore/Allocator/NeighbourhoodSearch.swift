@@ -456,7 +456,8 @@ struct NeighbourhoodSearch {
     private mutating func bonusStep() -> [Change] {
         guard let r = shortOfBonus(draws: 32), let value = schedule.placements[r]?.value else { return [] }
         if bonusesOnly {
-            return reDecide(chain(from: r, above: value, size: Self.bonusesOnlySize), budget: Self.bonusBudget, heldFirst: true, slack: bonusSlack)
+            let free = chain(from: r, above: value, size: Self.bonusesOnlySize)
+            return reDecide(free, budget: Self.bonusBudget, heldFirst: true, slack: bonusSlack)
         }
         return reDecide(chain(from: r, above: value), budget: Self.bonusBudget, heldFirst: true)
     }
@@ -464,7 +465,7 @@ struct NeighbourhoodSearch {
     /// The target, up to `deepFirstRing` requests standing in one of its best options (of those worth
     /// more than `above`, when given), and, for some of those, up to two standing in one of their own
     /// best options that moves them: at most `size` requests.
-    private mutating func chain(from target: Int, above: Int? = nil, size: Int = NeighbourhoodSearch.deepSize) -> [Int] {
+    private mutating func chain(from target: Int, above: Int? = nil, size: Int = Self.deepSize) -> [Int] {
         let first = standing(in: target, within: Self.deepOptionRange, atMost: Self.deepFirstRing, above: above)
         var found = [target] + first
         var tries = 0
