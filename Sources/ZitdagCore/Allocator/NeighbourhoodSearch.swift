@@ -85,7 +85,7 @@ struct NeighbourhoodSearch {
     /// Steps without a better plan between two looks at whether only bonuses are left.
     static let bonusesOnlyLookEvery = 64
     /// Requests a bonus step frees at most when only bonuses are left: more than a deep step, as
-    /// each keeps to options worth at most `bonusSlack` less than the one it holds, which leaves
+    /// each keeps to options worth at most `weights.sameCoach` less than the one it holds, which leaves
     /// the exact search far fewer to try. The better plans left there move requests four or five
     /// links down a chain, each a little (some lose a bonus so that others gain more), which a
     /// search over all their options reaches late. The slack is one coach's bonus for a whole
@@ -94,7 +94,6 @@ struct NeighbourhoodSearch {
     /// 97-160; a slack of 60 or 80 no better than none, 120-200 below 100. Every other job team
     /// alike (Benchmarks/yardstick/JOURNAL.md, *bonus steps near the plan*).
     static let bonusesOnlySize = 14
-    private let bonusSlack: Int
     /// Options a bonus step may try: the better plans it looks for change few requests, which the
     /// search near the plan finds first.
     static let bonusBudget = 20_000
@@ -145,7 +144,6 @@ struct NeighbourhoodSearch {
         self.order = order
         let weights = schedule.model.problem.weights
         wanderDepth = weights.scheduled * 3 / 10
-        bonusSlack = weights.sameCoach
         ceiling = schedule.model.problem.requests.map { request in
             Objective.value(of: request, firstDay: request.release, oneCoach: true, attended: request.appointments, weights: weights)
         }
@@ -455,11 +453,9 @@ struct NeighbourhoodSearch {
     /// When only bonuses are left, a longer chain is re-decided near the plan (see ``bonusesOnlySize``).
     private mutating func bonusStep() -> [Change] {
         guard let r = shortOfBonus(draws: 32), let value = schedule.placements[r]?.value else { return [] }
-        if bonusesOnly {
-            let free = chain(from: r, above: value, size: Self.bonusesOnlySize)
-            return reDecide(free, budget: Self.bonusBudget, heldFirst: true, slack: bonusSlack)
-        }
-        return reDecide(chain(from: r, above: value), budget: Self.bonusBudget, heldFirst: true)
+        let free = chain(from: r, above: value, size: bonusesOnly ? Self.bonusesOnlySize : Self.deepSize)
+        let slack = bonusesOnly ? model.problem.weights.sameCoach : nil
+        return reDecide(free, budget: Self.bonusBudget, heldFirst: true, slack: slack)
     }
 
     /// The target, up to `deepFirstRing` requests standing in one of its best options (of those worth
