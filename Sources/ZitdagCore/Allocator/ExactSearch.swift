@@ -56,9 +56,10 @@ struct ExactSearch {
         // that stay) and back after it: swapped, not copied, so that its tables stay unshared.
         swap(&options, &run.options)
         defer { swap(&options, &run.options) }
-        run.start(
-            schedule, free: free, all: found, budget: nodeBudget ?? Int.max, heldFirst: heldFirst, slack: slack,
-            expired: expired)
+        // The plan too, which the search only reads: a copy held in the run cost a retain and a
+        // release of each of its arrays and its model's, 5 % of a job team's search.
+        swap(&schedule, &run.schedule)
+        run.start(free: free, all: found, budget: nodeBudget ?? Int.max, heldFirst: heldFirst, slack: slack, expired: expired)
         run.branch(0, 0, changed: ~0)
         return run.outcome(applyingTo: &schedule)
     }
@@ -75,6 +76,8 @@ extension ExactSearch {
         /// anew on each call, nine in ten packings of a job team's search were worked out again.)
         var startTimes: StartTimes
 
+        /// The plan searched, swapped in by ``ExactSearch/improve(_:free:heldFirst:slack:)``; between
+        /// searches a stand-in (``Schedule/init(standingInFor:)``).
         var schedule: Schedule
         var free: [Int] = []
         /// Each free request's options, read in place by the inner loops.
@@ -125,11 +128,10 @@ extension ExactSearch {
             schedule = Schedule(standingInFor: model)
         }
 
+        /// Starts a search of the plan in `schedule` (swapped in by the caller).
         mutating func start(
-            _ schedule: Schedule, free: [Int], all: [SeriesOptions], budget: Int, heldFirst: Bool, slack: Int?,
-            expired: @escaping () -> Bool
+            free: [Int], all: [SeriesOptions], budget: Int, heldFirst: Bool, slack: Int?, expired: @escaping () -> Bool
         ) {
-            self.schedule = schedule
             self.free = free
             self.all = all
             self.budget = budget
@@ -364,14 +366,17 @@ extension ExactSearch {
             return !stopped
         }
 
-        /// Makes `schedule` the best plan found, if better: the free requests in their chosen options,
-        /// and the requests that stay in the groups those touch at the start times the packing found.
-        /// Changed in place: a copy to change cost a retain and a release of every placement.
+        /// Hands the plan back to `result` (which held the run's stand-in) and makes it the best plan
+        /// found, if better: the free requests in their chosen options, and the requests that stay in
+        /// the groups those touch at the start times the packing found. Changed in place: a copy to
+        /// change cost a retain and a release of every placement.
         mutating func outcome(applyingTo result: inout Schedule) -> Outcome {
-            // Lets the caller's schedule go: held here, its next change would copy all its arrays.
-            defer { schedule = Schedule(standingInFor: model) }
             let complete = !stopped && !startTimes.gaveUp
-            guard let bestChoice else { return Outcome(improved: false, complete: complete) }
+            guard let bestChoice else {
+                // The plan back to the caller, the stand-in it held back to the run.
+                swap(&schedule, &result)
+                return Outcome(improved: false, complete: complete)
+            }
             var items: [Int: [StartTimes.Item]] = [:]
             for (o, option) in bestChoice.enumerated() where option >= 0 {
                 let options = all[o]
@@ -398,9 +403,9 @@ extension ExactSearch {
             // In a fixed order: the schedule's lists (and so later random picks) depend on it.
             let moved = slots.keys.filter { !free.contains($0) }.sorted()
             let changed = free + moved
-            let previous = changed.map { schedule.placements[$0] }
-            let stay = moved.map { schedule.placements[$0]!.value }
-            schedule = Schedule(standingInFor: model)
+            swap(&schedule, &result)
+            let previous = changed.map { result.placements[$0] }
+            let stay = moved.map { result.placements[$0]!.value }
             for r in free { result.remove(r) }
             for r in moved { result.remove(r) }
             for (o, option) in bestChoice.enumerated() where option >= 0 {
