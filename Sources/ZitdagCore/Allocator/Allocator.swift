@@ -158,9 +158,12 @@ public struct Allocator: Sendable {
             var seeds = SplitMix64(seed: roundSeed &+ UInt64(worker) &* 0x9E37_79B9_7F4A_7C15)
             let seed = worker == 0 ? roundSeed : seeds.next()
             var random = SplitMix64(seed: seed ^ 0x5DEE_CE66_D1CE_4E5B)
-            // A small problem's worker starts from the best of several first plans of its own.
+            // A small problem's worker starts from the best of several first plans of its own, each but
+            // the first on a model of its own (see ``Model/unshared()``).
             let first = parts == nil && multiStarts > 0
-                ? Construction.bestOf(tries: multiStarts, order: order, model: model, nodeBudget: options.nodeBudget, random: &random)
+                ? Construction.bestOf(
+                    tries: multiStarts, order: order, model: worker == 0 ? model : model.unshared(), nodeBudget: options.nodeBudget,
+                    random: &random)
                 : start
             var search = NeighbourhoodSearch(
                 schedule: first, seed: seed, order: order, nodeBudget: options.nodeBudget, part: parts?[worker])
