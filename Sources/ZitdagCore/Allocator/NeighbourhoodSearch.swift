@@ -79,11 +79,19 @@ struct NeighbourhoodSearch {
     /// first yardstick problem (where no request left out has an option at all), seeds 1-160: at
     /// CP-SAT's figure on 33 runs instead of 12 (every 10 steps then); the fifth and eighth alike
     /// (Benchmarks/yardstick/JOURNAL.md, *bonus steps when only bonuses are left*). With the bonus
-    /// steps near the plan (``bonusesOnlySize``), every 5 steps instead of 10, seeds 161-256: 75
+    /// steps near the plan (``nearPlanSize``), every 5 steps instead of 10, seeds 161-256: 75
     /// runs instead of 61 (every 3: 50 of 64 instead of 38; every 20: 17 of 32 instead of 23).
-    static let bonusesOnlyEvery = 5
-    /// Steps without a better plan between two looks at whether only bonuses are left.
-    static let bonusesOnlyLookEvery = 64
+    static let nearPlanEvery = 5
+    /// The same in a search that climbs first, once past its climb, after `nearPlanAfter` steps
+    /// without a better plan (from the first look after them), even when a request left out could
+    /// fit: beside a worker that wanders (and finds the plans with one more request), this one
+    /// keeps to the last points. Measured at 1 s on generated job teams, seeds 833-944: the fourth
+    /// yardstick problem at CP-SAT's figure on 79 of 80 runs instead of 70, the seventh on 48 of 48
+    /// instead of 46, the third alike (67, 67). In both workers it cost the third 4 runs of 32
+    /// (Benchmarks/yardstick/JOURNAL.md, *near the plan when stuck*).
+    static let nearPlanAfter = 1_500
+    /// Steps without a better plan between two looks at whether to take bonus steps near the plan.
+    static let nearPlanLookEvery = 64
     /// Requests a bonus step frees at most when only bonuses are left: more than a deep step, as
     /// each keeps to options worth at most `weights.sameCoach` less than the one it holds, which leaves
     /// the exact search far fewer to try. The better plans left there move requests four or five
@@ -93,7 +101,7 @@ struct NeighbourhoodSearch {
     /// 1-96: at CP-SAT's figure on 63 runs instead of 22, and 37 of 64 instead of 11 on seeds
     /// 97-160; a slack of 60 or 80 no better than none, 120-200 below 100. Every other job team
     /// alike (Benchmarks/yardstick/JOURNAL.md, *bonus steps near the plan*).
-    static let bonusesOnlySize = 14
+    static let nearPlanSize = 14
     /// Options a bonus step may try: the better plans it looks for change few requests, which the
     /// search near the plan finds first.
     static let bonusBudget = 20_000
@@ -216,8 +224,9 @@ struct NeighbourhoodSearch {
     }
     /// Set by the allocator for each worker.
     var role = Role.plain
-    /// Whether no request left out could fit, as last looked at (see ``bonusesOnlyEvery``).
-    private var bonusesOnly = false
+    /// Whether bonus steps come every ``nearPlanEvery`` steps and near the plan (``nearPlanSize``): no
+    /// request left out could fit, or a climbing search is stuck (``nearPlanAfter``); as last looked at.
+    private var nearPlan = false
     static let wanderAfter = 2_000
     /// How far below the best plan a wandering search may go: under a third of what placing a
     /// request of priority 1 earns, so it trades waiting days and bonuses but never leaves a
@@ -257,11 +266,12 @@ struct NeighbourhoodSearch {
             let changes: [Change]
             let stalled = exact != nil && sinceImprovement > 0
             let climbing = role == .climbsFirst && steps - climbStartedAt < Self.earlySteps
-            if stalled && sinceImprovement % Self.bonusesOnlyLookEvery == 1 {
+            if stalled && sinceImprovement % Self.nearPlanLookEvery == 1 {
                 // A closure, not the method itself (see `drawLeftOut`).
-                bonusesOnly = !model.problem.requests.indices.contains { leftOutButCouldFit($0) }
+                nearPlan = (role == .climbsFirst && sinceImprovement >= Self.nearPlanAfter)
+                    || !model.problem.requests.indices.contains { leftOutButCouldFit($0) }
             }
-            let bonusEvery = bonusesOnly && !climbing ? Self.bonusesOnlyEvery
+            let bonusEvery = nearPlan && !climbing ? Self.nearPlanEvery
                 : role == .climbsFirst && !climbing ? Self.climbingBonusEvery
                 : Self.bonusEvery
             if stalled && sinceImprovement % Self.deepEvery == 0 {
@@ -450,11 +460,12 @@ struct NeighbourhoodSearch {
     /// (on a job team, four or five, each of them needed); freed by the exact steps' neighbourhoods
     /// they rarely come together, and a search best first spends its budget on the plans far away
     /// before it reaches them. Kept only when better.
-    /// When only bonuses are left, a longer chain is re-decided near the plan (see ``bonusesOnlySize``).
+    /// When only bonuses are left (or a climbing search is stuck), a longer chain is re-decided near the
+    /// plan (see ``nearPlanSize``).
     private mutating func bonusStep() -> [Change] {
         guard let r = shortOfBonus(draws: 32), let value = schedule.placements[r]?.value else { return [] }
-        let free = chain(from: r, above: value, size: bonusesOnly ? Self.bonusesOnlySize : Self.deepSize)
-        let slack = bonusesOnly ? model.problem.weights.sameCoach : nil
+        let free = chain(from: r, above: value, size: nearPlan ? Self.nearPlanSize : Self.deepSize)
+        let slack = nearPlan ? model.problem.weights.sameCoach : nil
         return reDecide(free, budget: Self.bonusBudget, heldFirst: true, slack: slack)
     }
 
