@@ -162,8 +162,8 @@ public struct Allocator: Sendable {
             // the first on a model of its own (see ``Model/unshared()``).
             let first = parts == nil && multiStarts > 0
                 ? Construction.bestOf(
-                    tries: multiStarts, order: order, model: worker == 0 ? model : model.unshared(), nodeBudget: options.nodeBudget,
-                    random: &random)
+                    tries: multiStarts, order: order, model: worker == 0 ? model : model.unshared(),
+                    nodeBudget: options.nodeBudget, random: &random)
                 : start
             var search = NeighbourhoodSearch(
                 schedule: first, seed: seed, order: order, nodeBudget: options.nodeBudget, part: parts?[worker])

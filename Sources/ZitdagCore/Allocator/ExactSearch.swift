@@ -59,7 +59,8 @@ struct ExactSearch {
         // The plan too, which the search only reads: a copy held in the run cost a retain and a
         // release of each of its arrays and its model's, 5 % of a job team's search.
         swap(&schedule, &run.schedule)
-        run.start(free: free, all: found, budget: nodeBudget ?? Int.max, heldFirst: heldFirst, slack: slack, expired: expired)
+        run.start(
+            free: free, all: found, budget: nodeBudget ?? Int.max, heldFirst: heldFirst, slack: slack, expired: expired)
         run.branch(0, 0, changed: ~0)
         return run.outcome(applyingTo: &schedule)
     }

@@ -85,7 +85,7 @@ struct NeighbourhoodSearch {
     /// The same in a search that climbs first, once past its climb, after `nearPlanAfter` steps
     /// without a better plan (from the first look after them), even when a request left out could
     /// fit: beside a worker that wanders (and finds the plans with one more request), this one
-    /// keeps to the last points. Measured at 1 s on generated job teams, seeds 833-944: the fourth
+    /// keeps to the last points. Measured at 1 s on generated job teams, seeds 865-944: the fourth
     /// yardstick problem at CP-SAT's figure on 79 of 80 runs instead of 70, the seventh on 48 of 48
     /// instead of 46, the third alike (67, 67). In both workers it cost the third 4 runs of 32
     /// (Benchmarks/yardstick/JOURNAL.md, *near the plan when stuck*).
