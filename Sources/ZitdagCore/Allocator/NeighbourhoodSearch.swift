@@ -92,7 +92,7 @@ struct NeighbourhoodSearch {
     static let nearPlanAfter = 1_500
     /// Steps without a better plan between two looks at whether to take bonus steps near the plan.
     static let nearPlanLookEvery = 64
-    /// Requests a bonus step frees at most when only bonuses are left: more than a deep step, as
+    /// Requests a bonus step near the plan frees at most (see `nearPlan`): more than a deep step, as
     /// each keeps to options worth at most `weights.sameCoach` less than the one it holds, which leaves
     /// the exact search far fewer to try. The better plans left there move requests four or five
     /// links down a chain, each a little (some lose a bonus so that others gain more), which a
