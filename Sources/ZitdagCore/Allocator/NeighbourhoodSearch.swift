@@ -43,12 +43,15 @@ struct NeighbourhoodSearch {
     /// Percent of steps that are exact ones: each costs as much as dozens of ordinary steps, so a
     /// few go further than many (measured on generated job teams).
     static let exactShare = 5
-    /// After this many steps in a row without a better plan (and every as many after), a deep
-    /// step: a request left out, the requests standing in one of its best options and, for a few
-    /// of those, the ones standing where they could go instead, re-decided exactly (see
-    /// ``deepStep()``). Measured on generated job teams at 1 s: the third yardstick problem's seeds
-    /// 25-56 from a mean 0.9927 of CP-SAT's 60 s plan to 0.9986, 25 of 32 in CP-SAT's basin instead
-    /// of 5 (Benchmarks/yardstick/JOURNAL.md has the figures).
+    /// After this many steps in a row without a plan that places more (by the sum of the priorities
+    /// placed; and every as many after), a deep step: a request left out, the requests standing in
+    /// one of its best options and, for a few of those, the ones standing where they could go
+    /// instead, re-decided exactly (see ``deepStep()``). Measured on generated job teams at 1 s: the
+    /// third yardstick problem's seeds 25-56 from a mean 0.9927 of CP-SAT's 60 s plan to 0.9986, 25
+    /// of 32 in CP-SAT's basin instead of 5. Counted from a better plan of any kind, the bonuses a
+    /// search still gains now and then kept deep steps from coming at all: a climbing worker stayed
+    /// a request's value below for the rest of a 1 s run on 9 seeds of 24 (Benchmarks/yardstick/
+    /// JOURNAL.md, *deep steps by what is placed*).
     static let deepEvery = 250
     /// Requests a deep step frees at most: the target, up to `deepFirstRing` standing in its option,
     /// the rest standing where those could go.
@@ -152,6 +155,7 @@ struct NeighbourhoodSearch {
         self.order = order
         let weights = schedule.model.problem.weights
         wanderDepth = weights.scheduled * 3 / 10
+        priorities = schedule.model.problem.requests.map(\.priority)
         ceiling = schedule.model.problem.requests.map { request in
             Objective.value(of: request, firstDay: request.release, oneCoach: true, attended: request.appointments, weights: weights)
         }
@@ -227,6 +231,10 @@ struct NeighbourhoodSearch {
     /// Whether bonus steps come every ``nearPlanEvery`` steps and near the plan (``nearPlanSize``): no
     /// request left out could fit, or a climbing search is stuck (``nearPlanAfter``); as last looked at.
     private var nearPlan = false
+    /// Whether no request left out could fit, as last looked at: deep steps have nothing to do then.
+    private var nothingLeftToFit = false
+    /// Each request's priority: what placing it earns (`weights.scheduled` each), bonuses aside.
+    private let priorities: [Int]
     static let wanderAfter = 2_000
     /// How far below the best plan a wandering search may go: under a third of what placing a
     /// request of priority 1 earns, so it trades waiting days and bonuses but never leaves a
@@ -251,7 +259,20 @@ struct NeighbourhoodSearch {
         // The steps taken since the best plan, to go back to it.
         var journal: [[Change]] = []
         var journalSize = 0
+        // The most this climb has placed (by the sum of priorities), and the steps since (deep steps go
+        // by it).
+        var mostPlaced = 0
+        var sincePlacedMore = 0
         while !shouldStop(steps, sinceBest) {
+            if exact != nil {
+                let placed = placedPriorities()
+                if placed > mostPlaced {
+                    mostPlaced = placed
+                    sincePlacedMore = 0
+                } else {
+                    sincePlacedMore += 1
+                }
+            }
             if role == .climbsFirst && sinceImprovement >= Self.restartAfter {
                 goBack(&journal, size: &journalSize)
                 if kept.map({ schedule.objective > $0.objective }) ?? true { kept = schedule }
@@ -260,6 +281,8 @@ struct NeighbourhoodSearch {
                 best = schedule.objective
                 for i in history.indices { history[i] = best }
                 sinceImprovement = 0
+                mostPlaced = 0
+                sincePlacedMore = 0
             }
             let slot = steps % history.count
             steps += 1
@@ -268,13 +291,13 @@ struct NeighbourhoodSearch {
             let climbing = role == .climbsFirst && steps - climbStartedAt < Self.earlySteps
             if stalled && sinceImprovement % Self.nearPlanLookEvery == 1 {
                 // A closure, not the method itself (see `drawLeftOut`).
-                nearPlan = (role == .climbsFirst && sinceImprovement >= Self.nearPlanAfter)
-                    || !model.problem.requests.indices.contains { leftOutButCouldFit($0) }
+                nothingLeftToFit = !model.problem.requests.indices.contains { leftOutButCouldFit($0) }
+                nearPlan = (role == .climbsFirst && sinceImprovement >= Self.nearPlanAfter) || nothingLeftToFit
             }
             let bonusEvery = nearPlan && !climbing ? Self.nearPlanEvery
                 : role == .climbsFirst && !climbing ? Self.climbingBonusEvery
                 : Self.bonusEvery
-            if stalled && sinceImprovement % Self.deepEvery == 0 {
+            if stalled && sincePlacedMore > 0 && sincePlacedMore % Self.deepEvery == 0 && !nothingLeftToFit {
                 changes = deepStep()
             } else if stalled && sinceImprovement % bonusEvery == 0 {
                 changes = bonusStep()
@@ -309,6 +332,13 @@ struct NeighbourhoodSearch {
         undo(journal)
         if let kept, kept.objective > schedule.objective { schedule = kept }
         return steps
+    }
+
+    /// The sum of the priorities of the requests placed.
+    private func placedPriorities() -> Int {
+        var sum = 0
+        for r in priorities.indices where schedule.placements[r] != nil { sum += priorities[r] }
+        return sum
     }
 
     /// A first plan to climb again from: the best of ``restartTries`` built in orders perturbed from
