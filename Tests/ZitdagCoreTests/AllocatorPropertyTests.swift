@@ -104,12 +104,12 @@ import ZitdagCore
     /// 6,000 steps a worker on a job team whose search stalls: its exact re-decisions must be as
     /// repeatable as the rest. The first worker looks back further after 1,500 steps, and the second,
     /// which climbs first, changes how far it looks back and how often it takes bonus steps after
-    /// 4,000. On the third job team it takes deep steps (after every 250 steps without a better plan)
+    /// 4,000. On the third job team it takes deep steps (after every 250 steps without placing more)
     /// and bonus steps (every 50, near the plan first; in the second, stuck 1,500 steps past its climb,
     /// every 5 and near the plan only). On the first none of the requests left out has
     /// an option at all: once stalled both take a bonus step every 5 steps without a better plan
-    /// (past the second one's climb), each re-deciding up to 14 requests near the plan, and their
-    /// deep steps find nothing to fit.
+    /// (past the second one's climb), each re-deciding up to 14 requests near the plan, and no deep
+    /// steps, as nothing left out could fit.
     @Test(arguments: [UInt64(3), 1])
     func aLongSearchOfAJobTeamIsRepeatableAndValid(problemSeed: UInt64) {
         let start = LocalDate(year: 2026, month: 11, day: 23)!

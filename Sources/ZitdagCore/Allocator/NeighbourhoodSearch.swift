@@ -63,7 +63,7 @@ struct NeighbourhoodSearch {
     /// Free sets a deep step tries before it gives up.
     static let deepDraws = 2
     /// After this many steps in a row without a better plan (and every as many after), unless a deep
-    /// step is due, a bonus step: a placed request short of its bonuses, the requests standing in one
+    /// step is due (see ``deepEvery``), a bonus step: a placed request short of its bonuses, the requests standing in one
     /// of its better options and where those could go instead, re-decided exactly near the plan
     /// first (see ``bonusStep()``). Measured on generated job teams at 1 s, seeds 1-40: the fourth
     /// yardstick problem at CP-SAT's figure on 39 instead of 32, the first on 6 instead of 1, the
@@ -248,8 +248,8 @@ struct NeighbourhoodSearch {
     mutating func run(shouldStop: (_ steps: Int, _ stepsSinceImprovement: Int) -> Bool) -> Int {
         steps = 0
         climbStartedAt = 0
-        // Steps since the best plan of this climb (deep and bonus steps, restarts go by it), and since
-        // the best of all climbs (the caller's stall limit goes by it).
+        // Steps since the best plan of this climb (bonus steps and restarts go by it), and since the
+        // best of all climbs (the caller's stall limit goes by it).
         var sinceImprovement = 0
         var sinceBest = 0
         var best = schedule.objective
