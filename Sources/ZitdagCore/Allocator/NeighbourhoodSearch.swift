@@ -65,10 +65,10 @@ struct NeighbourhoodSearch {
     /// After this many steps in a row without a better plan (and every as many after), unless a deep
     /// step is due (see ``deepEvery``), a bonus step: a placed request short of its bonuses, the
     /// requests standing in one of its better options and where those could go instead, re-decided
-    /// exactly near the plan first (see ``bonusStep()``). Measured on generated job teams at 1 s, seeds 1-40: the fourth
-    /// yardstick problem at CP-SAT's figure on 39 instead of 32, the first on 6 instead of 1, the
-    /// third alike (Benchmarks/yardstick/JOURNAL.md has the figures). Every 20 cost the third a
-    /// sixth of its steps.
+    /// exactly near the plan first (see ``bonusStep()``). Measured on generated job teams at 1 s,
+    /// seeds 1-40: the fourth yardstick problem at CP-SAT's figure on 39 instead of 32, the first on 6
+    /// instead of 1, the third alike (Benchmarks/yardstick/JOURNAL.md has the figures). Every 20 cost
+    /// the third a sixth of its steps.
     static let bonusEvery = 50
     /// The same for a search that climbs first (``Role/climbsFirst``), once past its first
     /// `earlySteps`: the worker beside it wanders, which leaves the last points of a plan to this
