@@ -5,11 +5,13 @@ struct Model: Sendable {
     /// The sessions compiled: shared by every copy of the model (a copy retains one object, not
     /// two dozen arrays), since only the requests change after compiling.
     private let sessions: CompiledSessions
-    /// Per request: its session list, duration in cells, job seeker and consultant indices (-1: none).
+    /// Per request: its session list, duration in cells, job seeker and consultant indices (-1: none),
+    /// and priority.
     private(set) var requestList: [Int]
     private(set) var requestCells: [Int]
     private(set) var requestSeeker: [Int]
     private(set) var requestConsultant: [Int]
+    private(set) var requestPriority: [Int]
     private(set) var seekerIndex: [String: Int]
     /// Per job seeker: the unavailable times of all their requests.
     private(set) var seekerUnavailable: [BusyCalendar]
@@ -27,6 +29,7 @@ struct Model: Sendable {
         let languageList = sessions.languageList
         requestList = problem.requests.map { $0.language.map { languageList[$0]! } ?? 0 }
         requestCells = problem.requests.map { $0.duration / grid }
+        requestPriority = problem.requests.map(\.priority)
         let seekers = Dictionary(Set(problem.requests.map(\.jobSeeker)).sorted().enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         seekerIndex = seekers
         let requestSeeker = problem.requests.map { seekers[$0.jobSeeker]! }
@@ -89,6 +92,7 @@ struct Model: Sendable {
         problem.requests.append(request)
         requestList.append(request.language.map { languageList[$0] ?? otherLanguageList } ?? 0)
         requestCells.append(request.duration / grid)
+        requestPriority.append(request.priority)
         let seeker: Int
         if let known = seekerIndex[request.jobSeeker] {
             seeker = known

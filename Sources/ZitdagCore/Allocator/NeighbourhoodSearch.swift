@@ -155,7 +155,6 @@ struct NeighbourhoodSearch {
         self.order = order
         let weights = schedule.model.problem.weights
         wanderDepth = weights.scheduled * 3 / 10
-        priorities = schedule.model.problem.requests.map(\.priority)
         ceiling = schedule.model.problem.requests.map { request in
             Objective.value(of: request, firstDay: request.release, oneCoach: true, attended: request.appointments, weights: weights)
         }
@@ -233,8 +232,6 @@ struct NeighbourhoodSearch {
     private var nearPlan = false
     /// Whether no request left out could fit, as last looked at: deep steps have nothing to do then.
     private var nothingLeftToFit = false
-    /// Each request's priority: what placing it earns (`weights.scheduled` each), bonuses aside.
-    private let priorities: [Int]
     static let wanderAfter = 2_000
     /// How far below the best plan a wandering search may go: under a third of what placing a
     /// request of priority 1 earns, so it trades waiting days and bonuses but never leaves a
@@ -264,14 +261,11 @@ struct NeighbourhoodSearch {
         var mostPlaced = 0
         var sincePlacedMore = 0
         while !shouldStop(steps, sinceBest) {
-            if exact != nil {
-                let placed = placedPriorities()
-                if placed > mostPlaced {
-                    mostPlaced = placed
-                    sincePlacedMore = 0
-                } else {
-                    sincePlacedMore += 1
-                }
+            if schedule.scheduledPriority > mostPlaced {
+                mostPlaced = schedule.scheduledPriority
+                sincePlacedMore = 0
+            } else {
+                sincePlacedMore += 1
             }
             if role == .climbsFirst && sinceImprovement >= Self.restartAfter {
                 goBack(&journal, size: &journalSize)
@@ -332,13 +326,6 @@ struct NeighbourhoodSearch {
         undo(journal)
         if let kept, kept.objective > schedule.objective { schedule = kept }
         return steps
-    }
-
-    /// The sum of the priorities of the requests placed.
-    private func placedPriorities() -> Int {
-        var sum = 0
-        for r in priorities.indices where schedule.placements[r] != nil { sum += priorities[r] }
-        return sum
     }
 
     /// A first plan to climb again from: the best of ``restartTries`` built in orders perturbed from

@@ -16,6 +16,9 @@ struct Schedule: Sendable {
     private(set) var placements: [Placement?]
     private(set) var objective = 0
     private(set) var scheduledCount = 0
+    /// The sum of the priorities of the requests placed: what placing them earns (`weights.scheduled`
+    /// each), bonuses aside.
+    private(set) var scheduledPriority = 0
     /// Placements taken out so far: while it stays the same, nothing has been freed, so a request
     /// that found no place still finds none.
     private(set) var removals = 0
@@ -90,6 +93,7 @@ struct Schedule: Sendable {
         placements[r] = placement
         objective += placement.value
         scheduledCount += 1
+        scheduledPriority += model.requestPriority[r]
         update(r, placement, delta: 1)
     }
 
@@ -99,6 +103,7 @@ struct Schedule: Sendable {
         placements[r] = nil
         objective -= placement.value
         scheduledCount -= 1
+        scheduledPriority -= model.requestPriority[r]
         removals += 1
         update(r, placement, delta: -1)
         return placement
