@@ -251,6 +251,24 @@ import ZitdagCore
         ])
         #expect(PlanChecker(problem: problem).check(result.plan).isValid)
     }
+
+    /// Six hours and three quarters asked of a two-seat session of three and a half hours (seven
+    /// hours of seat-time): two lanes of one seat each take six of the appointments at most, and
+    /// the seventh is known not to fit at once, where trying every order would run out of tries.
+    @Test func appointmentsThatDoNotSplitBetweenTwoSeatsAreProvenNotToFit() {
+        let zone = Zone.brussels
+        let wednesday = LocalDate(year: 2026, month: 11, day: 25)!
+        func at(_ minutes: Int) -> Instant { zone.instant(for: LocalDateTime(date: wednesday, secondOfDay: minutes * 60))! }
+        let session = Session(id: "S1", coach: "C1", location: "L1", span: Span(start: at(9 * 60), end: at(12 * 60 + 30)), day: wednesday, seats: 2)
+        let requests = (1...7).map { r in
+            Request(id: "R\(r)", jobSeeker: "J\(r)", consultant: nil, attendance: .none, duration: r < 7 ? 3600 : 2700, release: wednesday)
+        }
+        let problem = Problem(zone: zone, gridMinutes: 15, sessions: [session], consultants: [], requests: requests)
+        let result = Allocator(problem: problem).solve(options: .init(maxSteps: 50), clock: ContinuousClock())
+        #expect(result.scheduled == 6)
+        #expect(result.provenOptimal)
+        #expect(PlanChecker(problem: problem).check(result.plan).isValid)
+    }
 }
 
 /// How a batch lands when many coaches hold the same half-day.

@@ -213,6 +213,29 @@ struct StartTimes {
         var found: [Int] = []
     }
 
+    /// Whether the lengths of the items in session `s`, which need `needed` seat-cells, split into
+    /// two lanes as long as the session, when it has two seats and nothing booked outside the
+    /// problem (otherwise true). Appointments that never overlap more than two at a time sit in two
+    /// lanes, one seat each, so lengths that do not split cannot fit however many seat-cells are
+    /// free: six hours and three quarters in a two-seat session of three and a half hours, for
+    /// instance. The backtracking took 20,000 tries to give up on such a packing, which the
+    /// exact search asks for again and again on a job team whose mornings have two sessions side
+    /// by side, one of two seats (a step took three times as long; Benchmarks/yardstick/JOURNAL.md,
+    /// *two lanes*).
+    private func lanesHold(_ items: [Item], session s: Int, offset: Int, needed: Int) -> Bool {
+        let cells = model.sessionCells[s]
+        guard model.sessionSeats[s] == 2, needed > cells, cells < 63 else { return true }
+        for c in 0..<cells where scratch.load[offset + c] != 0 { return true }
+        // The lengths one lane can take, a bit for each (subset sums up to the session's length).
+        let fitting: UInt64 = 1 << UInt64(cells + 1) &- 1
+        var sums: UInt64 = 1
+        for item in items where Int(item.unit.session) == s {
+            sums |= sums << UInt64(model.requestCells[item.request]) & fitting
+        }
+        // One lane takes at most the session's length; the other the rest, which must fit too.
+        return sums >> UInt64(needed - cells) != 0
+    }
+
     /// Whether the items fit together; when they do, `scratch.found` holds their start cells.
     private mutating func search(_ items: [Item]) -> Bool {
         let n = items.count
@@ -235,11 +258,12 @@ struct StartTimes {
                 scratch.load += empty.counts[model.cellBase[s]..<(model.cellBase[s] + model.sessionCells[s])]
             }
         }
-        // Appointments that need more seat-cells than a session has free cannot fit in any order:
-        // said at once, where the backtracking would try every order first.
+        // Appointments that need more seat-cells than a session has free cannot fit in any order, nor
+        // can those whose lengths do not split between two seats: said at once, where the
+        // backtracking would try every order first.
         for (s, offset, needed) in scratch.sessions {
             let free = scratch.load[offset..<(offset + model.sessionCells[s])].reduce(0) { $0 + max(0, model.sessionSeats[s] - Int($1)) }
-            if needed > free { return false }
+            if needed > free || !lanesHold(items, session: s, offset: offset, needed: needed) { return false }
         }
         for i in scratch.order {
             let item = items[i]
