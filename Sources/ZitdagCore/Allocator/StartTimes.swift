@@ -247,16 +247,15 @@ struct StartTimes {
     /// lanes*).
     private mutating func markTwins() {
         let steps = scratch.steps
-        func alone(_ d: Int) -> Bool {
+        let alone = steps.indices.map { d in
             !steps.indices.contains { $0 != d && (steps[$0].seeker == steps[d].seeker || steps[$0].request == steps[d].request) }
         }
-        for d in steps.indices where alone(d) {
+        for d in steps.indices where alone[d] {
             let this = steps[d]
             scratch.steps[d].twin = (0..<d).last { e in
                 let other = steps[e]
-                return other.loadBase == this.loadBase && other.cells == this.cells && other.consultant == this.consultant
+                return alone[e] && other.loadBase == this.loadBase && other.cells == this.cells && other.consultant == this.consultant
                     && scratch.starts[other.firstStart..<other.endStart].elementsEqual(scratch.starts[this.firstStart..<this.endStart])
-                    && alone(e)
             } ?? -1
         }
     }
