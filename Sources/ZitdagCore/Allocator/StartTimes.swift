@@ -207,6 +207,8 @@ struct StartTimes {
         }
 
         var order: [Int] = []
+        /// Each item's part of the packing (see ``labelParts(_:)``).
+        var part: [Int] = []
         /// The sessions the items use, where each one's cells begin in `load`, and the seat-cells its items need.
         var sessions: [(session: Int, offset: Int, needed: Int)] = []
         var load: [UInt16] = []
@@ -269,9 +271,6 @@ struct StartTimes {
         scratch.starts.removeAll(keepingCapacity: true)
         scratch.steps.removeAll(keepingCapacity: true)
         scratch.found.removeAll(keepingCapacity: true)
-        // The most constrained first; everything the backtracking reads, in flat arrays.
-        scratch.order.append(contentsOf: items.indices)
-        scratch.order.sort { (items[$0].unit.starts.count, $0) < (items[$1].unit.starts.count, $1) }
         // Seats taken per cell of each session, starting from what is booked; the seat-cells needed.
         for item in items {
             let s = Int(item.unit.session)
@@ -289,6 +288,11 @@ struct StartTimes {
             let free = scratch.load[offset..<(offset + model.sessionCells[s])].reduce(0) { $0 + max(0, model.sessionSeats[s] - Int($1)) }
             if needed > free || !lanesHold(items, session: s, offset: offset, needed: needed) { return false }
         }
+        // Part by part, the most constrained first; everything the backtracking reads, in flat arrays.
+        labelParts(items)
+        scratch.order.append(contentsOf: items.indices)
+        let part = scratch.part
+        scratch.order.sort { (part[$0], items[$0].unit.starts.count, $0) < (part[$1], items[$1].unit.starts.count, $1) }
         for i in scratch.order {
             let item = items[i]
             let s = Int(item.unit.session)
@@ -308,13 +312,57 @@ struct StartTimes {
             scratch.steps.append(step)
         }
         markTwins()
-        let grid = model.grid
-        // Depth-first with an explicit stack: `steps[d].next` is the next start to try at depth d.
-        var depth = 0
-        if n > 0 { scratch.steps[0].next = scratch.steps[0].firstStart }
         var tries = 0
-        while depth >= 0 {
-            if depth == n { break }
+        // Each part on its own, its depths `first..<end`: a part that does not fit ends the search.
+        var first = 0
+        while first < n {
+            var end = first + 1
+            while end < n && part[scratch.order[end]] == part[scratch.order[first]] { end += 1 }
+            guard pack(first..<end, tries: &tries) else { return false }
+            first = end
+        }
+        scratch.found.append(contentsOf: repeatElement(0, count: n))
+        for (d, i) in scratch.order.enumerated() { scratch.found[i] = Int(scratch.steps[d].chosen) }
+        return true
+    }
+
+    /// Labels each item with its part of the packing: the sessions its job seeker, its attending
+    /// consultant or its request link to its own, and theirs in turn. Parts share nothing (each
+    /// session's seats are its own), so each packs on its own, and one that does not fit is known
+    /// not to without trying it beside every packing of the others (Benchmarks/yardstick/JOURNAL.md,
+    /// *parts*).
+    private mutating func labelParts(_ items: [Item]) {
+        scratch.part.removeAll(keepingCapacity: true)
+        for item in items { scratch.part.append(Int(item.unit.session)) }
+        guard scratch.sessions.count > 1 else { return }
+        // Merged pair by pair until nothing changes: a few sessions and a dozen items at most.
+        var merged = true
+        while merged {
+            merged = false
+            for i in items.indices {
+                let (a, seeker) = (items[i], model.requestSeeker[items[i].request])
+                let consultant = a.unit.attends ? model.requestConsultant[a.request] : -1
+                for j in items.indices where scratch.part[j] != scratch.part[i] {
+                    let b = items[j]
+                    guard a.request == b.request || model.requestSeeker[b.request] == seeker
+                        || (consultant >= 0 && b.unit.attends && model.requestConsultant[b.request] == consultant) else { continue }
+                    let (from, to) = (max(scratch.part[i], scratch.part[j]), min(scratch.part[i], scratch.part[j]))
+                    for k in items.indices where scratch.part[k] == from { scratch.part[k] = to }
+                    merged = true
+                }
+            }
+        }
+    }
+
+    /// Places the items at `depths` (one part, the items before them placed), depth-first with an
+    /// explicit stack: `steps[d].next` is the next start to try at depth d. False when they do not
+    /// fit, or (`gaveUp` set) when `tries` reach ``tryBudget``.
+    private mutating func pack(_ depths: Range<Int>, tries: inout Int) -> Bool {
+        let grid = model.grid
+        var depth = depths.lowerBound
+        scratch.steps[depth].next = scratch.steps[depth].firstStart
+        while depth >= depths.lowerBound {
+            if depth == depths.upperBound { break }
             tries += 1
             if tries > Self.tryBudget {
                 gaveUp = true
@@ -336,7 +384,8 @@ struct StartTimes {
                 guard fits else { continue }
                 let start = this.origin + cell * grid
                 let end = start + this.length
-                for j in 0..<depth {
+                // Items of the parts before share nothing with this one.
+                for j in depths.lowerBound..<depth {
                     let other = scratch.steps[j]
                     let (otherStart, otherEnd) = (other.begin, other.begin + other.length)
                     if other.request == this.request {
@@ -362,10 +411,10 @@ struct StartTimes {
             scratch.steps[depth].next = next
             if placed {
                 depth += 1
-                if depth < n { scratch.steps[depth].next = scratch.steps[depth].firstStart }
+                if depth < depths.upperBound { scratch.steps[depth].next = scratch.steps[depth].firstStart }
             } else {
                 depth -= 1
-                if depth >= 0 {
+                if depth >= depths.lowerBound {
                     let back = scratch.steps[depth]
                     let base = back.loadBase + Int(back.chosen)
                     for c in 0..<back.cells { scratch.load[base + c] -= 1 }
@@ -373,9 +422,6 @@ struct StartTimes {
                 }
             }
         }
-        guard depth == n else { return false }
-        scratch.found.append(contentsOf: repeatElement(0, count: n))
-        for (d, i) in scratch.order.enumerated() { scratch.found[i] = Int(scratch.steps[d].chosen) }
-        return true
+        return depth == depths.upperBound
     }
 }
