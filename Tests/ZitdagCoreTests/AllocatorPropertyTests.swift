@@ -230,18 +230,24 @@ import ZitdagCore
         #expect(!result.provenOptimal)
     }
 
+    /// One session on `date` from `start` to `end` (minutes of the day) with `seats` seats, and for each
+    /// of `durations` (seconds) a request released that day, each of a job seeker of its own.
+    static func oneSession(on date: LocalDate, from start: Int, to end: Int, seats: Int, durations: [Int]) -> Problem {
+        let zone = Zone.brussels
+        func at(_ minutes: Int) -> Instant { zone.instant(for: LocalDateTime(date: date, secondOfDay: minutes * 60))! }
+        let session = Session(id: "S1", coach: "C1", location: "L1", span: Span(start: at(start), end: at(end)), day: date, seats: seats)
+        let requests = durations.enumerated().map { i, duration in
+            Request(id: "R\(i + 1)", jobSeeker: "J\(i + 1)", consultant: nil, attendance: .none, duration: duration, release: date)
+        }
+        return Problem(zone: zone, gridMinutes: 15, sessions: [session], consultants: [], requests: requests)
+    }
+
     /// Twelve half-hours for one seat of five and a half hours: eleven fit, and the twelfth is known
     /// not to at once (the packing needs more seat-time than the session has), where trying every
     /// order of the half-hours would run out of tries and prove nothing.
     @Test func aSessionTooShortForTheAppointmentsAskedIsProvenFull() {
-        let zone = Zone.brussels
         let tuesday = LocalDate(year: 2026, month: 12, day: 8)!
-        func at(_ minutes: Int) -> Instant { zone.instant(for: LocalDateTime(date: tuesday, secondOfDay: minutes * 60))! }
-        let session = Session(id: "S1", coach: "C1", location: "L1", span: Span(start: at(9 * 60), end: at(14 * 60 + 30)), day: tuesday, seats: 1)
-        let requests = (1...12).map { r in
-            Request(id: "R\(r)", jobSeeker: "J\(r)", consultant: nil, attendance: .none, duration: 1800, release: tuesday)
-        }
-        let problem = Problem(zone: zone, gridMinutes: 15, sessions: [session], consultants: [], requests: requests)
+        let problem = Self.oneSession(on: tuesday, from: 9 * 60, to: 14 * 60 + 30, seats: 1, durations: Array(repeating: 1800, count: 12))
         let result = Allocator(problem: problem).solve(options: .init(maxSteps: 50), clock: ContinuousClock())
         #expect(result.scheduled == 11)
         #expect(result.provenOptimal)
@@ -256,14 +262,9 @@ import ZitdagCore
     /// hours of seat-time): two lanes of one seat each take six of the appointments at most, and
     /// the seventh is known not to fit at once, where trying every order would run out of tries.
     @Test func appointmentsThatDoNotSplitBetweenTwoSeatsAreProvenNotToFit() {
-        let zone = Zone.brussels
         let wednesday = LocalDate(year: 2026, month: 11, day: 25)!
-        func at(_ minutes: Int) -> Instant { zone.instant(for: LocalDateTime(date: wednesday, secondOfDay: minutes * 60))! }
-        let session = Session(id: "S1", coach: "C1", location: "L1", span: Span(start: at(9 * 60), end: at(12 * 60 + 30)), day: wednesday, seats: 2)
-        let requests = (1...7).map { r in
-            Request(id: "R\(r)", jobSeeker: "J\(r)", consultant: nil, attendance: .none, duration: r < 7 ? 3600 : 2700, release: wednesday)
-        }
-        let problem = Problem(zone: zone, gridMinutes: 15, sessions: [session], consultants: [], requests: requests)
+        let problem = Self.oneSession(
+            on: wednesday, from: 9 * 60, to: 12 * 60 + 30, seats: 2, durations: Array(repeating: 3600, count: 6) + [2700])
         let result = Allocator(problem: problem).solve(options: .init(maxSteps: 50), clock: ContinuousClock())
         #expect(result.scheduled == 6)
         #expect(result.provenOptimal)
