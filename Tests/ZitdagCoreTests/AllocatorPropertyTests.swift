@@ -270,6 +270,45 @@ import ZitdagCore
         #expect(result.provenOptimal)
         #expect(PlanChecker(problem: problem).check(result.plan).isValid)
     }
+
+    /// Two-seat sessions asked for appointments of 30 to 60 minutes cut from their two rows, some
+    /// job seekers unavailable for a while, some appointments with one consultant along (who attends
+    /// one at a time): the optimum, equal to exhaustive search, and proven. Such a session, filled
+    /// to the last quarter or nearly, is filled cell by cell (`StartTimes`).
+    @Test("two-seat sessions filled to the last quarter get the optimum, proven", arguments: [UInt64](0..<40))
+    func twoSeatSessionsFilledToTheLastQuarter(seed: UInt64) {
+        var random = SplitMix64(seed: 70_000 + seed)
+        let wednesday = LocalDate(year: 2026, month: 11, day: 25)!
+        let zone = Zone.brussels
+        let quarters = 10
+        func at(_ quarter: Int) -> Instant { zone.instant(for: LocalDateTime(date: wednesday, secondOfDay: 9 * 3600 + quarter * 900))! }
+        var requests: [Request] = []
+        for _ in 0..<2 {
+            var quarter = 0
+            while quarter < quarters {
+                // 2 to 4 quarters, never leaving one quarter of the row over.
+                var length = 2 + Int(random.next() % 3)
+                while length > quarters - quarter || quarters - quarter - length == 1 { length = 2 + Int(random.next() % 3) }
+                quarter += length
+                let n = requests.count + 1
+                let from = Int(random.next() % UInt64(quarters))
+                let away = random.next() % 3 == 0 ? [Span(start: at(from), end: at(min(quarters, from + 1 + Int(random.next() % 3))))] : []
+                let along = random.next() % 3 == 0
+                requests.append(Request(
+                    id: "R\(n)", jobSeeker: "J\(n)", consultant: along ? "K1" : nil, attendance: along ? .required : .none,
+                    duration: length * 900, release: wednesday, priority: 1 + Int(random.next() % 3), unavailable: BusyCalendar(away)))
+            }
+        }
+        let session = Session(
+            id: "S1", coach: "C1", location: "L1", span: Span(start: at(0), end: at(quarters)), day: wednesday, seats: 2)
+        let problem = Problem(
+            zone: zone, gridMinutes: 15, sessions: [session], consultants: [Consultant(id: "K1", busy: BusyCalendar())],
+            requests: requests)
+        let result = Allocator(problem: problem).solve(options: .init(seed: seed, maxSteps: 50), clock: ContinuousClock())
+        #expect(result.provenOptimal, "seed \(seed)")
+        #expect(result.plan.objective == Exhaustive(problem: problem).optimum(), "seed \(seed)")
+        #expect(PlanChecker(problem: problem).check(result.plan).isValid)
+    }
 }
 
 /// How a batch lands when many coaches hold the same half-day.

@@ -204,13 +204,21 @@ struct StartTimes {
             /// An earlier depth whose item this one could swap places with in any packing (see
             /// ``markTwins()``), or -1: this one starts no earlier.
             var twin = -1
+            /// Its session's place in `sessions` when that session is filled cell by cell (see
+            /// ``fillRows(_:at:cell:after:waste:rest:tries:)``), or -1; its last start cell.
+            var rowSession = -1
+            var lastStart = 0
         }
 
         var order: [Int] = []
         /// Each item's part of the packing (see ``labelParts(_:)``).
         var part: [Int] = []
-        /// The sessions the items use, where each one's cells begin in `load`, and the seat-cells its items need.
-        var sessions: [(session: Int, offset: Int, needed: Int)] = []
+        /// The sessions the items use, where each one's cells begin in `load`, the seat-cells its
+        /// items need and the free seat-cells they leave.
+        var sessions: [(session: Int, offset: Int, needed: Int, slack: Int)] = []
+        /// The runs of depths of one part filled cell by cell, one session each (see
+        /// ``fillRows(_:at:cell:after:waste:rest:tries:)``).
+        var rows: [Range<Int>] = []
         var load: [UInt16] = []
         var starts: [Int32] = []
         var steps: [Step] = []
@@ -277,22 +285,30 @@ struct StartTimes {
             if let k = scratch.sessions.firstIndex(where: { $0.session == s }) {
                 scratch.sessions[k].needed += model.requestCells[item.request]
             } else {
-                scratch.sessions.append((s, scratch.load.count, model.requestCells[item.request]))
+                scratch.sessions.append((s, scratch.load.count, model.requestCells[item.request], 0))
                 scratch.load += empty.counts[model.cellBase[s]..<(model.cellBase[s] + model.sessionCells[s])]
             }
         }
         // Appointments that need more seat-cells than a session has free cannot fit in any order, nor
         // can those whose lengths do not split between two seats: said at once, where the
         // backtracking would try every order first.
-        for (s, offset, needed) in scratch.sessions {
+        for (k, (s, offset, needed, _)) in scratch.sessions.enumerated() {
             let free = scratch.load[offset..<(offset + model.sessionCells[s])].reduce(0) { $0 + max(0, model.sessionSeats[s] - Int($1)) }
             if needed > free || !lanesHold(items, session: s, offset: offset, needed: needed) { return false }
+            scratch.sessions[k].slack = free - needed
         }
-        // Part by part, the most constrained first; everything the backtracking reads, in flat arrays.
+        // Part by part; in each, the sessions left with little room first, each filled cell by cell,
+        // then the rest, the most constrained first. Everything the backtracking reads, in flat arrays.
         labelParts(items)
         scratch.order.append(contentsOf: items.indices)
         let part = scratch.part
-        scratch.order.sort { (part[$0], items[$0].unit.starts.count, $0) < (part[$1], items[$1].unit.starts.count, $1) }
+        let rowRank = items.map { item in
+            let k = scratch.sessions.firstIndex { $0.session == Int(item.unit.session) }!
+            return scratch.sessions[k].slack <= Self.rowSlack ? scratch.sessions[k].slack << 16 | k : Int.max
+        }
+        scratch.order.sort {
+            (part[$0], rowRank[$0], items[$0].unit.starts.count, $0) < (part[$1], rowRank[$1], items[$1].unit.starts.count, $1)
+        }
         for i in scratch.order {
             let item = items[i]
             let s = Int(item.unit.session)
@@ -300,7 +316,9 @@ struct StartTimes {
             step.firstStart = scratch.starts.count
             scratch.starts += item.unit.starts
             step.endStart = scratch.starts.count
-            step.loadBase = scratch.sessions.first { $0.session == s }!.offset
+            step.lastStart = Int(item.unit.starts.last!)
+            step.rowSession = rowRank[i] == Int.max ? -1 : rowRank[i] & 0xFFFF
+            step.loadBase = scratch.sessions[scratch.sessions.firstIndex { $0.session == s }!].offset
             step.seats = model.sessionSeats[s]
             step.origin = model.sessionStart[s]
             step.cells = model.requestCells[item.request]
@@ -318,7 +336,20 @@ struct StartTimes {
         while first < n {
             var end = first + 1
             while end < n && part[scratch.order[end]] == part[scratch.order[first]] { end += 1 }
-            guard pack(first..<end, tries: &tries) else { return false }
+            // Its sessions filled cell by cell, one run of depths each, come first.
+            scratch.rows.removeAll(keepingCapacity: true)
+            var rowEnd = first
+            while rowEnd < end && scratch.steps[rowEnd].rowSession >= 0 {
+                if rowEnd == first || scratch.steps[rowEnd].rowSession != scratch.steps[rowEnd - 1].rowSession {
+                    scratch.rows.append(rowEnd..<rowEnd)
+                }
+                rowEnd += 1
+                scratch.rows[scratch.rows.count - 1] = scratch.rows[scratch.rows.count - 1].lowerBound..<rowEnd
+            }
+            let fits = rowEnd == first
+                ? pack(first..<end, checkingFrom: first, tries: &tries)
+                : fillRows(0, at: first, cell: 0, after: -1, waste: 0, rest: rowEnd..<end, tries: &tries)
+            guard fits else { return false }
             first = end
         }
         scratch.found.append(contentsOf: repeatElement(0, count: n))
@@ -354,10 +385,100 @@ struct StartTimes {
         }
     }
 
-    /// Places the items at `depths` (one part, the items before them placed), depth-first with an
-    /// explicit stack: `steps[d].next` is the next start to try at depth d. False when they do not
-    /// fit, or (`gaveUp` set) when `tries` reach ``tryBudget``.
-    private mutating func pack(_ depths: Range<Int>, tries: inout Int) -> Bool {
+    /// Sessions with at most this many seat-cells left free by their items are filled cell by cell
+    /// (see ``fillRows(_:at:cell:after:waste:rest:tries:)``).
+    static let rowSlack = 2
+
+    /// Fills the sessions of `scratch.rows` (the `row`-th on, its items placed or not, the part's
+    /// first depth `partStart`) cell by cell, then places the depths `rest` (see
+    /// ``pack(_:checkingFrom:tries:)``). At the session's first cell from `cell` with a seat free,
+    /// one of its items starts (those starting at one cell in the order of their depths: past
+    /// `after`), or that cell's free seats stay empty, `waste` seat-cells in all at most its slack.
+    /// Every packing is tried once so, and a session with little room left is settled in a few
+    /// tries: item by item, a morning filled to the last quarter took thousands to be found not to
+    /// fit (Benchmarks/yardstick/JOURNAL.md, *rows*).
+    private mutating func fillRows(
+        _ row: Int, at partStart: Int, cell: Int, after: Int, waste: Int, rest: Range<Int>, tries: inout Int
+    ) -> Bool {
+        guard row < scratch.rows.count else { return pack(rest, checkingFrom: partStart, tries: &tries) }
+        let depths = scratch.rows[row]
+        let k = scratch.steps[depths.lowerBound].rowSession
+        let session = scratch.sessions[k]
+        guard depths.contains(where: { scratch.steps[$0].chosen < 0 }) else {
+            return fillRows(row + 1, at: partStart, cell: 0, after: -1, waste: 0, rest: rest, tries: &tries)
+        }
+        let seats = model.sessionSeats[session.session]
+        let cells = model.sessionCells[session.session]
+        var c = cell
+        while c < cells && Int(scratch.load[session.offset + c]) >= seats { c += 1 }
+        let after = c == cell ? after : -1
+        // An item that can start no later than the cells already full does not fit.
+        guard c < cells, !depths.contains(where: { scratch.steps[$0].chosen < 0 && scratch.steps[$0].lastStart < c }) else {
+            return false
+        }
+        tries += 1
+        if tries > Self.tryBudget {
+            gaveUp = true
+            return false
+        }
+        let grid = model.grid
+        for d in depths where d > after && scratch.steps[d].chosen < 0 {
+            let this = scratch.steps[d]
+            // A twin starts no earlier than the one before it: after it, at this cell at the earliest.
+            if this.twin >= 0 && scratch.steps[this.twin].chosen < 0 { continue }
+            guard scratch.starts[this.firstStart..<this.endStart].contains(Int32(c)) else { continue }
+            let base = this.loadBase + c
+            guard seatFree(for: this, at: c) else { continue }
+            let start = this.origin + c * grid
+            guard fitsBeside(d, start: start, checkingFrom: partStart, to: rest.lowerBound) else { continue }
+            scratch.steps[d].chosen = Int32(c)
+            scratch.steps[d].begin = start
+            for i in 0..<this.cells { scratch.load[base + i] += 1 }
+            if fillRows(row, at: partStart, cell: c, after: d, waste: waste, rest: rest, tries: &tries) { return true }
+            for i in 0..<this.cells { scratch.load[base + i] -= 1 }
+            scratch.steps[d].chosen = -1
+            if tries > Self.tryBudget { return false }
+        }
+        // Or the cell's free seats stay empty.
+        let free = seats - Int(scratch.load[session.offset + c])
+        guard waste + free <= session.slack else { return false }
+        scratch.load[session.offset + c] += UInt16(free)
+        let found = fillRows(row, at: partStart, cell: c + 1, after: -1, waste: waste + free, rest: rest, tries: &tries)
+        if !found { scratch.load[session.offset + c] -= UInt16(free) }
+        return found
+    }
+
+    /// Whether a seat is free for `step`'s item at every cell it would take from `cell` on.
+    private func seatFree(for step: Scratch.Step, at cell: Int) -> Bool {
+        let base = step.loadBase + cell
+        for c in 0..<step.cells where Int(scratch.load[base + c]) >= step.seats { return false }
+        return true
+    }
+
+    /// Whether the item at depth `d`, starting at `start`, keeps clear of the items placed at the
+    /// depths `from..<to` (`chosen` set): its job seeker's and attending consultant's other
+    /// appointments, and its series' order.
+    private func fitsBeside(_ d: Int, start: Int, checkingFrom from: Int, to: Int) -> Bool {
+        let this = scratch.steps[d]
+        let end = start + this.length
+        for j in from..<to where j != d && scratch.steps[j].chosen >= 0 {
+            let other = scratch.steps[j]
+            let (otherStart, otherEnd) = (other.begin, other.begin + other.length)
+            if other.request == this.request {
+                if other.index < this.index ? otherEnd > start : end > otherStart { return false }
+                continue
+            }
+            guard start < otherEnd && otherStart < end else { continue }
+            if other.seeker == this.seeker || (this.consultant >= 0 && other.consultant == this.consultant) { return false }
+        }
+        return true
+    }
+
+    /// Places the items at `depths` (those of the part from `partStart` before them placed),
+    /// depth-first with an explicit stack: `steps[d].next` is the next start to try at depth d.
+    /// False when they do not fit, or (`gaveUp` set) when `tries` reach ``tryBudget``.
+    private mutating func pack(_ depths: Range<Int>, checkingFrom partStart: Int, tries: inout Int) -> Bool {
+        guard !depths.isEmpty else { return true }
         let grid = model.grid
         var depth = depths.lowerBound
         scratch.steps[depth].next = scratch.steps[depth].firstStart
@@ -375,33 +496,11 @@ struct StartTimes {
                 let cell = Int(scratch.starts[next])
                 next += 1
                 if this.twin >= 0 && cell < Int(scratch.steps[this.twin].chosen) { continue }
-                var fits = true
                 let base = this.loadBase + cell
-                for c in 0..<this.cells where Int(scratch.load[base + c]) >= this.seats {
-                    fits = false
-                    break
-                }
-                guard fits else { continue }
+                guard seatFree(for: this, at: cell) else { continue }
                 let start = this.origin + cell * grid
-                let end = start + this.length
                 // Items of the parts before share nothing with this one.
-                for j in depths.lowerBound..<depth {
-                    let other = scratch.steps[j]
-                    let (otherStart, otherEnd) = (other.begin, other.begin + other.length)
-                    if other.request == this.request {
-                        if other.index < this.index ? otherEnd > start : end > otherStart {
-                            fits = false
-                            break
-                        }
-                        continue
-                    }
-                    guard start < otherEnd && otherStart < end else { continue }
-                    if other.seeker == this.seeker || (this.consultant >= 0 && other.consultant == this.consultant) {
-                        fits = false
-                        break
-                    }
-                }
-                guard fits else { continue }
+                guard fitsBeside(depth, start: start, checkingFrom: partStart, to: depth) else { continue }
                 scratch.steps[depth].chosen = Int32(cell)
                 scratch.steps[depth].begin = start
                 for c in 0..<this.cells { scratch.load[base + c] += 1 }
