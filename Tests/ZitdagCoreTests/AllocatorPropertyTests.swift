@@ -271,43 +271,78 @@ import ZitdagCore
         #expect(PlanChecker(problem: problem).check(result.plan).isValid)
     }
 
-    /// Two-seat sessions asked for appointments of 30 to 60 minutes cut from their two rows, some
-    /// job seekers unavailable for a while, some appointments with one consultant along (who attends
-    /// one at a time): the optimum, equal to exhaustive search, and proven. Such a session, filled
-    /// to the last quarter or nearly, is filled cell by cell (`StartTimes`).
+    /// Two-seat sessions of two and a half hours asked for appointments of 30 to 60 minutes cut
+    /// from their two rows, some job seekers unavailable for a while, some appointments with one
+    /// consultant along (who attends one at a time): the optimum, equal to exhaustive search, and
+    /// proven.
     @Test("two-seat sessions filled to the last quarter get the optimum, proven", arguments: [UInt64](0..<40))
     func twoSeatSessionsFilledToTheLastQuarter(seed: UInt64) {
         var random = SplitMix64(seed: 70_000 + seed)
-        let wednesday = LocalDate(year: 2026, month: 11, day: 25)!
-        let zone = Zone.brussels
-        let quarters = 10
-        func at(_ quarter: Int) -> Instant { zone.instant(for: LocalDateTime(date: wednesday, secondOfDay: 9 * 3600 + quarter * 900))! }
-        var requests: [Request] = []
-        for _ in 0..<2 {
-            var quarter = 0
-            while quarter < quarters {
-                // 2 to 4 quarters, never leaving one quarter of the row over.
-                var length = 2 + Int(random.next() % 3)
-                while length > quarters - quarter || quarters - quarter - length == 1 { length = 2 + Int(random.next() % 3) }
-                quarter += length
-                let n = requests.count + 1
-                let from = Int(random.next() % UInt64(quarters))
-                let away = random.next() % 3 == 0 ? [Span(start: at(from), end: at(min(quarters, from + 1 + Int(random.next() % 3))))] : []
-                let along = random.next() % 3 == 0
-                requests.append(Request(
-                    id: "R\(n)", jobSeeker: "J\(n)", consultant: along ? "K1" : nil, attendance: along ? .required : .none,
-                    duration: length * 900, release: wednesday, priority: 1 + Int(random.next() % 3), unavailable: BusyCalendar(away)))
-            }
+        let problem = Self.twoRows(quarters: 10, random: &random) { quarter, length, row, random in
+            let from = Int(random.next() % 10)
+            let away = random.next() % 3 == 0 ? (from, min(10, from + 1 + Int(random.next() % 3))) : nil
+            return (away, random.next() % 3 == 0)
         }
-        let session = Session(
-            id: "S1", coach: "C1", location: "L1", span: Span(start: at(0), end: at(quarters)), day: wednesday, seats: 2)
-        let problem = Problem(
-            zone: zone, gridMinutes: 15, sessions: [session], consultants: [Consultant(id: "K1", busy: BusyCalendar())],
-            requests: requests)
         let result = Allocator(problem: problem).solve(options: .init(seed: seed, maxSteps: 50), clock: ContinuousClock())
         #expect(result.provenOptimal, "seed \(seed)")
         #expect(result.plan.objective == Exhaustive(problem: problem).optimum(), "seed \(seed)")
         #expect(PlanChecker(problem: problem).check(result.plan).isValid)
+    }
+
+    /// Two-seat mornings of three and a half hours cut into two rows of appointments of 30 to 60
+    /// minutes, job seekers unavailable before or after where theirs sit, the consultant along to
+    /// some of the first row's: every appointment placed, proven. The packings left a seat-cell or
+    /// two short of full take thousands of tries appointment by appointment, a few dozen cell by
+    /// cell (`StartTimes`).
+    @Test("two-seat mornings cut into two rows are packed whole, proven", arguments: [UInt64](0..<40))
+    func twoSeatMorningsCutIntoTwoRows(seed: UInt64) {
+        var random = SplitMix64(seed: 80_000 + seed)
+        let problem = Self.twoRows(quarters: 14, random: &random) { quarter, length, row, random in
+            let away: (Int, Int)? = switch random.next() % 4 {
+            case 0 where quarter > 0: (0, quarter)
+            case 1 where quarter + length < 14: (quarter + length, 14)
+            default: nil
+            }
+            return (away, row == 0 && random.next() % 2 == 0)
+        }
+        let options = Allocator.Options(seed: seed, maxSteps: 50, exactRequestLimit: 16)
+        let result = Allocator(problem: problem).solve(options: options, clock: ContinuousClock())
+        #expect(result.scheduled == problem.requests.count, "seed \(seed)")
+        #expect(result.provenOptimal, "seed \(seed)")
+        #expect(PlanChecker(problem: problem).check(result.plan).isValid)
+    }
+
+    /// One two-seat session of `quarters` quarters on a Wednesday, and a request for each piece of
+    /// two rows cut into pieces of 2 to 4 quarters (never one left over), each of a job seeker of
+    /// its own, of priority 1 to 3; `shape` gives a piece (its first quarter, length and row) the
+    /// quarters its job seeker is away, if any, and whether consultant K1 comes along.
+    static func twoRows(
+        quarters: Int, random: inout SplitMix64,
+        shape: (Int, Int, Int, inout SplitMix64) -> (away: (Int, Int)?, along: Bool)
+    ) -> Problem {
+        let wednesday = LocalDate(year: 2026, month: 11, day: 25)!
+        let zone = Zone.brussels
+        func at(_ quarter: Int) -> Instant { zone.instant(for: LocalDateTime(date: wednesday, secondOfDay: 9 * 3600 + quarter * 900))! }
+        var requests: [Request] = []
+        for row in 0..<2 {
+            var quarter = 0
+            while quarter < quarters {
+                var length = 2 + Int(random.next() % 3)
+                while length > quarters - quarter || quarters - quarter - length == 1 { length = 2 + Int(random.next() % 3) }
+                let (away, along) = shape(quarter, length, row, &random)
+                let n = requests.count + 1
+                requests.append(Request(
+                    id: "R\(n)", jobSeeker: "J\(n)", consultant: along ? "K1" : nil, attendance: along ? .required : .none,
+                    duration: length * 900, release: wednesday, priority: 1 + Int(random.next() % 3),
+                    unavailable: BusyCalendar(away.map { [Span(start: at($0.0), end: at($0.1))] } ?? [])))
+                quarter += length
+            }
+        }
+        let session = Session(
+            id: "S1", coach: "C1", location: "L1", span: Span(start: at(0), end: at(quarters)), day: wednesday, seats: 2)
+        return Problem(
+            zone: zone, gridMinutes: 15, sessions: [session], consultants: [Consultant(id: "K1", busy: BusyCalendar())],
+            requests: requests)
     }
 }
 

@@ -204,9 +204,11 @@ struct StartTimes {
             /// An earlier depth whose item this one could swap places with in any packing (see
             /// ``markTwins()``), or -1: this one starts no earlier.
             var twin = -1
-            /// Its session's place in `sessions` when that session is filled cell by cell (see
-            /// ``fillRows(_:at:cell:after:waste:rest:tries:)``), or -1; its last start cell.
+            /// Its session's place in `sessions` when that session may be filled cell by cell (see
+            /// ``fillRows(_:at:cell:after:waste:rest:tries:)``), or -1; where such sessions come
+            /// then (the least room first), or `Int.max`; its last start cell.
             var rowSession = -1
+            var rowRank = Int.max
             var lastStart = 0
         }
 
@@ -297,28 +299,25 @@ struct StartTimes {
             if needed > free || !lanesHold(items, session: s, offset: offset, needed: needed) { return false }
             scratch.sessions[k].slack = free - needed
         }
-        // Part by part; in each, the sessions left with little room first, each filled cell by cell,
-        // then the rest, the most constrained first. Everything the backtracking reads, in flat arrays.
+        // Part by part, the most constrained first; everything the backtracking reads, in flat arrays.
         labelParts(items)
         scratch.order.append(contentsOf: items.indices)
         let part = scratch.part
-        let rowRank = items.map { item in
-            let k = scratch.sessions.firstIndex { $0.session == Int(item.unit.session) }!
-            return scratch.sessions[k].slack <= Self.rowSlack ? scratch.sessions[k].slack << 16 | k : Int.max
-        }
-        scratch.order.sort {
-            (part[$0], rowRank[$0], items[$0].unit.starts.count, $0) < (part[$1], rowRank[$1], items[$1].unit.starts.count, $1)
-        }
+        scratch.order.sort { (part[$0], items[$0].unit.starts.count, $0) < (part[$1], items[$1].unit.starts.count, $1) }
         for i in scratch.order {
             let item = items[i]
             let s = Int(item.unit.session)
+            let k = scratch.sessions.firstIndex { $0.session == s }!
             var step = Scratch.Step()
             step.firstStart = scratch.starts.count
             scratch.starts += item.unit.starts
             step.endStart = scratch.starts.count
             step.lastStart = Int(item.unit.starts.last!)
-            step.rowSession = rowRank[i] == Int.max ? -1 : rowRank[i] & 0xFFFF
-            step.loadBase = scratch.sessions[scratch.sessions.firstIndex { $0.session == s }!].offset
+            if scratch.sessions[k].slack <= Self.rowSlack {
+                step.rowSession = k
+                step.rowRank = scratch.sessions[k].slack << 16 | k
+            }
+            step.loadBase = scratch.sessions[k].offset
             step.seats = model.sessionSeats[s]
             step.origin = model.sessionStart[s]
             step.cells = model.requestCells[item.request]
@@ -336,20 +335,7 @@ struct StartTimes {
         while first < n {
             var end = first + 1
             while end < n && part[scratch.order[end]] == part[scratch.order[first]] { end += 1 }
-            // Its sessions filled cell by cell, one run of depths each, come first.
-            scratch.rows.removeAll(keepingCapacity: true)
-            var rowEnd = first
-            while rowEnd < end && scratch.steps[rowEnd].rowSession >= 0 {
-                if rowEnd == first || scratch.steps[rowEnd].rowSession != scratch.steps[rowEnd - 1].rowSession {
-                    scratch.rows.append(rowEnd..<rowEnd)
-                }
-                rowEnd += 1
-                scratch.rows[scratch.rows.count - 1] = scratch.rows[scratch.rows.count - 1].lowerBound..<rowEnd
-            }
-            let fits = rowEnd == first
-                ? pack(first..<end, checkingFrom: first, tries: &tries)
-                : fillRows(0, at: first, cell: 0, after: -1, waste: 0, rest: rowEnd..<end, tries: &tries)
-            guard fits else { return false }
+            guard packPart(first..<end, tries: &tries) else { return false }
             first = end
         }
         scratch.found.append(contentsOf: repeatElement(0, count: n))
@@ -386,8 +372,52 @@ struct StartTimes {
     }
 
     /// Sessions with at most this many seat-cells left free by their items are filled cell by cell
-    /// (see ``fillRows(_:at:cell:after:waste:rest:tries:)``).
+    /// (see ``fillRows(_:at:cell:after:waste:rest:tries:)``) once `itemTries` tries item by item
+    /// have not settled their part.
     static let rowSlack = 2
+    static let itemTries = 300
+
+    /// Places the items of one part, its depths `depths`: item by item; when that takes more than
+    /// ``itemTries`` tries and the part has a session with little room left, those sessions cell
+    /// by cell first, then the rest item by item. Most packings settle in a few tries item by item,
+    /// and keep the start times they had; the hard ones, a morning filled to the last quarter,
+    /// take thousands of tries so and a few dozen cell by cell (Benchmarks/yardstick/JOURNAL.md,
+    /// *rows*).
+    private mutating func packPart(_ depths: Range<Int>, tries: inout Int) -> Bool {
+        let first = depths.lowerBound
+        guard depths.contains(where: { scratch.steps[$0].rowSession >= 0 }) else {
+            return pack(depths, checkingFrom: first, tries: &tries)
+        }
+        let quick = min(tries + Self.itemTries, Self.tryBudget)
+        if pack(depths, checkingFrom: first, tries: &tries, upTo: quick) { return true }
+        guard tries > quick && tries <= Self.tryBudget else { return false }
+        // Start again: the sessions to fill cell by cell first, one run of depths each (a stable
+        // reordering, so each twin stays after its own).
+        for d in depths where scratch.steps[d].chosen >= 0 {
+            let step = scratch.steps[d]
+            for c in 0..<step.cells { scratch.load[step.loadBase + Int(step.chosen) + c] -= 1 }
+            scratch.steps[d].chosen = -1
+        }
+        let steps = Array(scratch.steps[depths])
+        let order = Array(scratch.order[depths])
+        let moved = depths.sorted { (steps[$0 - first].rowRank, $0) < (steps[$1 - first].rowRank, $1) }
+        var position = [Int](repeating: 0, count: depths.count)
+        for (k, d) in moved.enumerated() { position[d - first] = first + k }
+        scratch.rows.removeAll(keepingCapacity: true)
+        for (k, d) in moved.enumerated() {
+            var step = steps[d - first]
+            if step.twin >= 0 { step.twin = position[step.twin - first] }
+            scratch.steps[first + k] = step
+            scratch.order[first + k] = order[d - first]
+            guard step.rowSession >= 0 else { continue }
+            if k == 0 || scratch.steps[first + k - 1].rowSession != step.rowSession {
+                scratch.rows.append((first + k)..<(first + k))
+            }
+            scratch.rows[scratch.rows.count - 1] = scratch.rows[scratch.rows.count - 1].lowerBound..<(first + k + 1)
+        }
+        let rowEnd = scratch.rows.last!.upperBound
+        return fillRows(0, at: first, cell: 0, after: -1, waste: 0, rest: rowEnd..<depths.upperBound, tries: &tries)
+    }
 
     /// Fills the sessions of `scratch.rows` (the `row`-th on, its items placed or not, the part's
     /// first depth `partStart`) cell by cell, then places the depths `rest` (see
@@ -476,8 +506,11 @@ struct StartTimes {
 
     /// Places the items at `depths` (those of the part from `partStart` before them placed),
     /// depth-first with an explicit stack: `steps[d].next` is the next start to try at depth d.
-    /// False when they do not fit, or (`gaveUp` set) when `tries` reach ``tryBudget``.
-    private mutating func pack(_ depths: Range<Int>, checkingFrom partStart: Int, tries: inout Int) -> Bool {
+    /// False when they do not fit, or when `tries` pass `limit` (with `gaveUp` set at
+    /// ``tryBudget``), the items placed so far left in place.
+    private mutating func pack(
+        _ depths: Range<Int>, checkingFrom partStart: Int, tries: inout Int, upTo limit: Int = Self.tryBudget
+    ) -> Bool {
         guard !depths.isEmpty else { return true }
         let grid = model.grid
         var depth = depths.lowerBound
@@ -485,8 +518,8 @@ struct StartTimes {
         while depth >= depths.lowerBound {
             if depth == depths.upperBound { break }
             tries += 1
-            if tries > Self.tryBudget {
-                gaveUp = true
+            if tries > limit {
+                if tries > Self.tryBudget { gaveUp = true }
                 return false
             }
             var placed = false
