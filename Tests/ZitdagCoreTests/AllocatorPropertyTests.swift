@@ -291,9 +291,8 @@ import ZitdagCore
 
     /// Two-seat mornings of three and a half hours cut into two rows of appointments of 30 to 60
     /// minutes, job seekers unavailable before or after where theirs sit, the consultant along to
-    /// some of the first row's: every appointment placed, proven. The packings left a seat-cell or
-    /// two short of full take thousands of tries appointment by appointment, a few dozen cell by
-    /// cell (`StartTimes`).
+    /// some of the first row's: every appointment placed, proven (`StartTimes` fills a session so
+    /// nearly full cell by cell when appointment by appointment does not settle it).
     @Test("two-seat mornings cut into two rows are packed whole, proven", arguments: [UInt64](0..<40))
     func twoSeatMorningsCutIntoTwoRows(seed: UInt64) {
         var random = SplitMix64(seed: 80_000 + seed)

@@ -373,16 +373,18 @@ struct StartTimes {
 
     /// Sessions with at most this many seat-cells left free by their items are filled cell by cell
     /// (see ``fillRows(_:at:cell:after:waste:rest:tries:)``) once `itemTries` tries item by item
-    /// have not settled their part.
+    /// have not settled their part. Filled so always, the packings of one worker's 2,000 steps took
+    /// 0.83 M tries instead of 20.7 M on the generated job team where mornings side by side are
+    /// filled to the last quarter, and fewer on every job team measured; with more room left (4),
+    /// more on two of them. But the packings found so place appointments elsewhere in the half-day,
+    /// and plans for a time limit went a few runs lower on other job teams (after 300 tries, too);
+    /// after 2,000 every other job team plans as before for a step budget (Benchmarks/yardstick/JOURNAL.md, *rows*).
     static let rowSlack = 2
-    static let itemTries = 300
+    static let itemTries = 2_000
 
     /// Places the items of one part, its depths `depths`: item by item; when that takes more than
     /// ``itemTries`` tries and the part has a session with little room left, those sessions cell
-    /// by cell first, then the rest item by item. Most packings settle in a few tries item by item,
-    /// and keep the start times they had; the hard ones, a morning filled to the last quarter,
-    /// take thousands of tries so and a few dozen cell by cell (Benchmarks/yardstick/JOURNAL.md,
-    /// *rows*).
+    /// by cell first, then the rest item by item.
     private mutating func packPart(_ depths: Range<Int>, tries: inout Int) -> Bool {
         let first = depths.lowerBound
         guard depths.contains(where: { scratch.steps[$0].rowSession >= 0 }) else {
@@ -424,9 +426,10 @@ struct StartTimes {
     /// ``pack(_:checkingFrom:tries:)``). At the session's first cell from `cell` with a seat free,
     /// one of its items starts (those starting at one cell in the order of their depths: past
     /// `after`), or that cell's free seats stay empty, `waste` seat-cells in all at most its slack.
-    /// Every packing is tried once so, and a session with little room left is settled in a few
-    /// tries: item by item, a morning filled to the last quarter took thousands to be found not to
-    /// fit (Benchmarks/yardstick/JOURNAL.md, *rows*).
+    /// Every packing is tried once so (item by item, one packing is reached in every order its
+    /// appointments can be placed in), and with little room to leave empty a wrong start shows at
+    /// the next cell: a morning filled to the last quarter, which item by item took thousands of
+    /// tries to be found not to fit (Benchmarks/yardstick/JOURNAL.md, *rows*).
     private mutating func fillRows(
         _ row: Int, at partStart: Int, cell: Int, after: Int, waste: Int, rest: Range<Int>, tries: inout Int
     ) -> Bool {
