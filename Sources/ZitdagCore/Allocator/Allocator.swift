@@ -76,6 +76,11 @@ public struct Allocator: Sendable {
         self.model = Model(closed)
     }
 
+    /// Start cells one packing of the exact search of a small problem may try (the improvement
+    /// steps' take 20,000): a crowded two-seat session asked for ten appointments ran out of
+    /// 20,000 and left the optimum unproven (Benchmarks/yardstick/JOURNAL.md, *rows*).
+    static let proofPackingTries = 1_000_000
+
     /// Steps without a better plan that end the search of a job-team-sized problem.
     static let longStall = 100_000
 
@@ -133,6 +138,7 @@ public struct Allocator: Sendable {
         if problem.requests.count <= options.exactRequestLimit {
             var exact = ExactSearch(model: model, optionLimit: 1_000_000)
             exact.nodeBudget = options.exactNodeBudget
+            exact.packingTries = Self.proofPackingTries
             exact.expired = { started.duration(to: clock.now) >= options.timeLimit }
             let outcome = exact.improve(&schedule, free: Array(problem.requests.indices))
             provenOptimal = outcome.complete

@@ -18,6 +18,11 @@ struct ExactSearch {
     var nodeBudget: Int?
     /// Asked every few hundred nodes: true ends the search (unproven).
     var expired: () -> Bool = { false }
+    /// Start cells one packing may try before it is taken as not fitting (and nothing is proven).
+    var packingTries: Int {
+        get { run.startTimes.tryBudget }
+        set { run.startTimes.tryBudget = newValue }
+    }
     /// The search's state, kept from call to call for its arrays' and its packings' room.
     private var run: Run
 

@@ -66,7 +66,8 @@ struct StartTimes {
     /// their allocations cost a job team's search 12-17 % of its time.
     private var scratch = Scratch()
     /// Start cells one packing may try: a crowded group could otherwise take exponential time.
-    static let tryBudget = 20_000
+    var tryBudget = StartTimes.defaultTryBudget
+    static let defaultTryBudget = 20_000
     /// Whether some packing asked for since ``countGivingUpAfresh()`` ran out of tries and was
     /// taken as not fitting (so nothing is proven).
     private(set) var gaveUp = false
@@ -390,9 +391,9 @@ struct StartTimes {
         guard depths.contains(where: { scratch.steps[$0].rowSession >= 0 }) else {
             return pack(depths, checkingFrom: first, tries: &tries)
         }
-        let quick = min(tries + Self.itemTries, Self.tryBudget)
+        let quick = min(tries + Self.itemTries, tryBudget)
         if pack(depths, checkingFrom: first, tries: &tries, upTo: quick) { return true }
-        guard tries > quick && tries <= Self.tryBudget else { return false }
+        guard tries > quick && tries <= tryBudget else { return false }
         // Start again: the sessions to fill cell by cell first, one run of depths each (a stable
         // reordering, so each twin stays after its own).
         for d in depths where scratch.steps[d].chosen >= 0 {
@@ -450,7 +451,7 @@ struct StartTimes {
             return false
         }
         tries += 1
-        if tries > Self.tryBudget {
+        if tries > tryBudget {
             gaveUp = true
             return false
         }
@@ -470,7 +471,7 @@ struct StartTimes {
             if fillRows(row, at: partStart, cell: c, after: d, waste: waste, rest: rest, tries: &tries) { return true }
             for i in 0..<this.cells { scratch.load[base + i] -= 1 }
             scratch.steps[d].chosen = -1
-            if tries > Self.tryBudget { return false }
+            if tries > tryBudget { return false }
         }
         // Or the cell's free seats stay empty.
         let free = seats - Int(scratch.load[session.offset + c])
@@ -509,10 +510,10 @@ struct StartTimes {
 
     /// Places the items at `depths` (those of the part from `partStart` before them placed),
     /// depth-first with an explicit stack: `steps[d].next` is the next start to try at depth d.
-    /// False when they do not fit, or when `tries` pass `limit` (with `gaveUp` set at
-    /// ``tryBudget``), the items placed so far left in place.
+    /// False when they do not fit, or when `tries` pass `limit` or ``tryBudget`` (then with
+    /// `gaveUp` set), the items placed so far left in place.
     private mutating func pack(
-        _ depths: Range<Int>, checkingFrom partStart: Int, tries: inout Int, upTo limit: Int = Self.tryBudget
+        _ depths: Range<Int>, checkingFrom partStart: Int, tries: inout Int, upTo limit: Int = .max
     ) -> Bool {
         guard !depths.isEmpty else { return true }
         let grid = model.grid
@@ -521,8 +522,8 @@ struct StartTimes {
         while depth >= depths.lowerBound {
             if depth == depths.upperBound { break }
             tries += 1
-            if tries > limit {
-                if tries > Self.tryBudget { gaveUp = true }
+            if tries > limit || tries > tryBudget {
+                if tries > tryBudget { gaveUp = true }
                 return false
             }
             var placed = false
