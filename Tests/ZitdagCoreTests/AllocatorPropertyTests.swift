@@ -265,10 +265,8 @@ import ZitdagCore
         let wednesday = LocalDate(year: 2026, month: 11, day: 25)!
         let problem = Self.oneSession(
             on: wednesday, from: 9 * 60, to: 12 * 60 + 30, seats: 2, durations: Array(repeating: 3600, count: 6) + [2700])
-        let result = Allocator(problem: problem).solve(options: .init(maxSteps: 50), clock: ContinuousClock())
+        let result = Self.solveProven(problem, .init(maxSteps: 50))
         #expect(result.scheduled == 6)
-        #expect(result.provenOptimal)
-        #expect(PlanChecker(problem: problem).check(result.plan).isValid)
     }
 
     /// Two-seat sessions of two and a half hours asked for appointments of 30 to 60 minutes cut
@@ -277,16 +275,9 @@ import ZitdagCore
     /// proven.
     @Test("two-seat sessions filled to the last quarter get the optimum, proven", arguments: [UInt64](0..<40))
     func twoSeatSessionsFilledToTheLastQuarter(seed: UInt64) {
-        var random = SplitMix64(seed: 70_000 + seed)
-        let problem = Self.twoRows(quarters: 10, random: &random) { quarter, length, row, random in
-            let from = Int(random.next() % 10)
-            let away = random.next() % 3 == 0 ? (from, min(10, from + 1 + Int(random.next() % 3))) : nil
-            return (away, random.next() % 3 == 0)
-        }
-        let result = Allocator(problem: problem).solve(options: .init(seed: seed, maxSteps: 50), clock: ContinuousClock())
-        #expect(result.provenOptimal, "seed \(seed)")
+        let problem = Self.awayAnywhere(quarters: 10, seed: 70_000 + seed)
+        let result = Self.solveProven(problem, .init(seed: seed, maxSteps: 50))
         #expect(result.plan.objective == Exhaustive(problem: problem).optimum(), "seed \(seed)")
-        #expect(PlanChecker(problem: problem).check(result.plan).isValid)
     }
 
     /// Two-seat mornings of three and a half hours cut into two rows of appointments of 30 to 60
@@ -304,11 +295,8 @@ import ZitdagCore
             }
             return (away, row == 0 && random.next() % 2 == 0)
         }
-        let options = Allocator.Options(seed: seed, maxSteps: 50, exactRequestLimit: 16)
-        let result = Allocator(problem: problem).solve(options: options, clock: ContinuousClock())
+        let result = Self.solveProven(problem, .init(seed: seed, maxSteps: 50, exactRequestLimit: 16))
         #expect(result.scheduled == problem.requests.count, "seed \(seed)")
-        #expect(result.provenOptimal, "seed \(seed)")
-        #expect(PlanChecker(problem: problem).check(result.plan).isValid)
     }
 
     /// Two-seat mornings of three and a half hours asked for appointments cut from their two rows,
@@ -317,15 +305,27 @@ import ZitdagCore
     /// 20,000 tries a packing, 6 of the first 100 were left unproven.
     @Test("crowded two-seat mornings are proven optimal", arguments: [UInt64](0..<100))
     func crowdedTwoSeatMorningsAreProven(seed: UInt64) {
-        var random = SplitMix64(seed: 70_000 + seed)
-        let problem = Self.twoRows(quarters: 14, random: &random) { quarter, length, row, random in
-            let from = Int(random.next() % 14)
-            let away = random.next() % 3 == 0 ? (from, min(14, from + 1 + Int(random.next() % 3))) : nil
+        _ = Self.solveProven(Self.awayAnywhere(quarters: 14, seed: 70_000 + seed), .init(seed: seed, maxSteps: 50))
+    }
+
+    /// The allocator's result for `problem` with `options`, expected proven optimal and valid.
+    static func solveProven(_ problem: Problem, _ options: Allocator.Options) -> Allocator.Result {
+        let result = Allocator(problem: problem).solve(options: options, clock: ContinuousClock())
+        #expect(result.provenOptimal, "seed \(options.seed)")
+        #expect(PlanChecker(problem: problem).check(result.plan).isValid, "seed \(options.seed)")
+        return result
+    }
+
+    /// Two rows of `quarters` quarters (see ``twoRows(quarters:random:shape:)``), a third of the job
+    /// seekers away for up to 45 minutes anywhere in the session, a third of the appointments with
+    /// consultant K1 along.
+    static func awayAnywhere(quarters: Int, seed: UInt64) -> Problem {
+        var random = SplitMix64(seed: seed)
+        return twoRows(quarters: quarters, random: &random) { _, _, _, random in
+            let from = Int(random.next() % UInt64(quarters))
+            let away = random.next() % 3 == 0 ? (from, min(quarters, from + 1 + Int(random.next() % 3))) : nil
             return (away, random.next() % 3 == 0)
         }
-        let result = Allocator(problem: problem).solve(options: .init(seed: seed, maxSteps: 50), clock: ContinuousClock())
-        #expect(result.provenOptimal, "seed \(seed)")
-        #expect(PlanChecker(problem: problem).check(result.plan).isValid)
     }
 
     /// One two-seat session of `quarters` quarters on a Wednesday, and a request for each piece of

@@ -424,7 +424,7 @@ struct StartTimes {
 
     /// Fills the sessions of `scratch.rows` (the `row`-th on, its items placed or not, the part's
     /// first depth `partStart`) cell by cell, then places the depths `rest` (see
-    /// ``pack(_:checkingFrom:tries:)``). At the session's first cell from `cell` with a seat free,
+    /// ``pack(_:checkingFrom:tries:upTo:)``). At the session's first cell from `cell` with a seat free,
     /// one of its items starts (those starting at one cell in the order of their depths: past
     /// `after`), or that cell's free seats stay empty, `waste` seat-cells in all at most its slack.
     /// Every packing is tried once so (item by item, one packing is reached in every order its
