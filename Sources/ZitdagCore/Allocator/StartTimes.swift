@@ -206,11 +206,8 @@ struct StartTimes {
             /// ``markTwins()``), or -1: this one starts no earlier.
             var twin = -1
             /// Its session's place in `sessions` when that session may be filled cell by cell (see
-            /// ``fillRows(_:at:cell:after:waste:rest:tries:)``), or -1; where such sessions come
-            /// then (the least room first), or `Int.max`; its last start cell.
+            /// ``fillRows(_:at:cell:after:waste:rest:tries:)``), or -1.
             var rowSession = -1
-            var rowRank = Int.max
-            var lastStart = 0
         }
 
         var order: [Int] = []
@@ -313,11 +310,7 @@ struct StartTimes {
             step.firstStart = scratch.starts.count
             scratch.starts += item.unit.starts
             step.endStart = scratch.starts.count
-            step.lastStart = Int(item.unit.starts.last!)
-            if scratch.sessions[k].slack <= Self.rowSlack {
-                step.rowSession = k
-                step.rowRank = scratch.sessions[k].slack << 16 | k
-            }
+            if scratch.sessions[k].slack <= Self.rowSlack { step.rowSession = k }
             step.loadBase = scratch.sessions[k].offset
             step.seats = model.sessionSeats[s]
             step.origin = model.sessionStart[s]
@@ -403,7 +396,9 @@ struct StartTimes {
         }
         let steps = Array(scratch.steps[depths])
         let order = Array(scratch.order[depths])
-        let moved = depths.sorted { (steps[$0 - first].rowRank, $0) < (steps[$1 - first].rowRank, $1) }
+        // Those sessions with the least room first.
+        let rank = steps.map { $0.rowSession < 0 ? Int.max : scratch.sessions[$0.rowSession].slack << 16 | $0.rowSession }
+        let moved = depths.sorted { (rank[$0 - first], $0) < (rank[$1 - first], $1) }
         var position = [Int](repeating: 0, count: depths.count)
         for (k, d) in moved.enumerated() { position[d - first] = first + k }
         scratch.rows.removeAll(keepingCapacity: true)
@@ -447,7 +442,9 @@ struct StartTimes {
         while c < cells && Int(scratch.load[session.offset + c]) >= seats { c += 1 }
         let after = c == cell ? after : -1
         // An item that can start no later than the cells already full does not fit.
-        guard c < cells, !depths.contains(where: { scratch.steps[$0].chosen < 0 && scratch.steps[$0].lastStart < c }) else {
+        guard c < cells, !depths.contains(where: {
+            scratch.steps[$0].chosen < 0 && Int(scratch.starts[scratch.steps[$0].endStart - 1]) < c
+        }) else {
             return false
         }
         tries += 1
