@@ -66,8 +66,7 @@ struct StartTimes {
     /// their allocations cost a job team's search 12-17 % of its time.
     private var scratch = Scratch()
     /// Start cells one packing may try: a crowded group could otherwise take exponential time.
-    var tryBudget = StartTimes.defaultTryBudget
-    static let defaultTryBudget = 20_000
+    var tryBudget = 20_000
     /// Whether some packing asked for since ``countGivingUpAfresh()`` ran out of tries and was
     /// taken as not fitting (so nothing is proven).
     private(set) var gaveUp = false
