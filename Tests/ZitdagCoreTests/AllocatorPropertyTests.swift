@@ -122,17 +122,19 @@ import ZitdagCore
     /// A small problem's search stalls within a few hundred steps. After 2,000 steps without a better
     /// plan the first worker (and a lone one) wanders: it keeps plans up to 3,000 below its best. After
     /// 6,000 the second, which climbs first, puts its plan aside and climbs again from a new first
-    /// plan, so 6,500 steps a worker end early in its second climb. A longer search follows a shorter
-    /// one's steps, so it must end at least where that one did, valid and the same each time. (Two
-    /// workers both reach these problems' optimum, so a climbing worker that lost its best plan would
-    /// not show here: the yardstick's job teams hold that.)
+    /// plan, so 6,500 steps a worker end early in its second climb. Without the wandering worker's
+    /// polish (which starts at a share of the budget) a longer search follows a shorter one's steps,
+    /// so it must end at least where that one did, valid and the same each time. (Two workers both
+    /// reach these problems' optimum, so a climbing worker that lost its best plan would not show
+    /// here: the yardstick's job teams hold that.)
     @Test(arguments: [(workers: 1, steps: 6_000), (workers: 2, steps: 6_500)])
     func aSearchThatWandersOrClimbsAgainStillEndsOnItsBestPlan(workers: Int, steps: Int) {
         for seed in UInt64(1)...UInt64(3) {
             let problem = ProblemGenerator(size: .tiny, seed: seed, start: LocalDate(year: 2026, month: 11, day: 23)!).generate()
             func solve(steps: Int) -> Allocator.Result {
                 let options = Allocator.Options(
-                    seed: seed, timeLimit: .seconds(600), maxSteps: steps, stallSteps: 100_000, exactRequestLimit: 0, workers: workers)
+                    seed: seed, timeLimit: .seconds(600), maxSteps: steps, stallSteps: 100_000, exactRequestLimit: 0,
+                    workers: workers, polishShare: 0)
                 return Allocator(problem: problem).solve(options: options, clock: ContinuousClock())
             }
             let short = solve(steps: 1_000)
@@ -144,6 +146,26 @@ import ZitdagCore
             #expect(report.isValid, "seed \(seed): \(report.violations.prefix(3))")
             #expect(report.objective == long.plan.objective)
         }
+    }
+
+    /// Over the last 15 % of its steps a wandering worker stops wandering and polishes the best plan it
+    /// had: up to that step it searches as one without the polish, so it ends at least where a search
+    /// of that many steps ends, valid and the same each time. On the job teams the polish runs bonus
+    /// steps near the plan every 5 steps (the third has requests left out that could fit, the first
+    /// none).
+    @Test(arguments: [
+        (ProblemSize.tiny, UInt64(1)), (.tiny, 2), (.tiny, 3), (.jobteam, 3), (.jobteam, 1),
+    ])
+    func aWanderingWorkerEndsByPolishingItsBestPlan(size: ProblemSize, problemSeed: UInt64) {
+        let problem = ProblemGenerator(size: size, seed: problemSeed, start: LocalDate(year: 2026, month: 11, day: 23)!).generate()
+        func options(steps: Int, polishShare: Int) -> Allocator.Options {
+            Allocator.Options(
+                seed: 4, timeLimit: .seconds(600), maxSteps: steps, stallSteps: 100_000, exactRequestLimit: 0,
+                polishShare: polishShare)
+        }
+        let unpolished = Allocator(problem: problem).solve(options: options(steps: 3_400, polishShare: 0), clock: ContinuousClock())
+        let polished = Self.solveTwice(problem, options(steps: 4_000, polishShare: 15), steps: 4_000)
+        #expect(polished.plan.objective >= unpolished.plan.objective)
     }
 
     @Test func workersSharingOutTheHorizonOfALargeProblemMakeOneValidPlan() {

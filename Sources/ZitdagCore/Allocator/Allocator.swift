@@ -38,12 +38,17 @@ public struct Allocator: Sendable {
         public var exactNodeBudget: Int
         /// Searches run side by side, one thread each.
         public var workers: Int
+        /// Percent of the steps and of the time at the end in which a worker that wanders polishes
+        /// its best plan instead (see `NeighbourhoodSearch.polishing`); 0 for never.
+        public var polishShare: Int
 
         public init(
             seed: UInt64 = 1, timeLimit: Duration = .seconds(8), maxSteps: Int? = nil, stallSteps: Int? = nil,
-            nodeBudget: Int = 4_000, exactRequestLimit: Int = 12, exactNodeBudget: Int = 20_000_000, workers: Int = 1
+            nodeBudget: Int = 4_000, exactRequestLimit: Int = 12, exactNodeBudget: Int = 20_000_000, workers: Int = 1,
+            polishShare: Int = 15
         ) {
             self.workers = max(1, workers)
+            self.polishShare = min(100, max(0, polishShare))
             self.exactRequestLimit = exactRequestLimit
             self.exactNodeBudget = exactNodeBudget
             self.seed = seed
@@ -177,6 +182,12 @@ public struct Allocator: Sendable {
             // Workers that each improve a plan of their own: the first (and every second one after
             // it) wanders once stuck, the others climb first.
             search.role = parts != nil ? .plain : worker % 2 == 0 ? .wanders : .climbsFirst
+            // By steps as well as by time, so that a step budget gives the same plan every time.
+            let polishFrom = stepCap - stepCap * options.polishShare / 100
+            let polishAt = end * (Double(100 - options.polishShare) / 100)
+            search.polishDue = { steps in
+                steps >= polishFrom || (steps % 16 == 0 && started.duration(to: clock.now) >= polishAt)
+            }
             let steps = problem.requests.isEmpty ? 0 : search.run { steps, sinceImprovement in
                 if steps >= stepCap { return true }
                 if sinceImprovement >= stall { return true }

@@ -227,6 +227,16 @@ struct NeighbourhoodSearch {
     }
     /// Set by the allocator for each worker.
     var role = Role.plain
+    /// Whether a wandering search is to polish its best plan from this step on (see `polishing`);
+    /// set by the allocator.
+    var polishDue: (_ steps: Int) -> Bool = { _ in false }
+    /// Whether a wandering search has gone back to its best plan for the rest of its time and polishes
+    /// it: no wandering, no early look-back, bonus steps near the plan every ``nearPlanEvery`` steps.
+    /// Wandering finds the plans with one more request, but a plan it wandered from is left with points
+    /// its search never came back for. Measured at 1 s on the twelfth yardstick job team (over the
+    /// last 15 % of the time), seeds 1-48: at CP-SAT's figure on 9 instead of 2
+    /// (Benchmarks/yardstick/JOURNAL.md, *the wanderer's polish*).
+    private var polishing = false
     /// Whether bonus steps come every ``nearPlanEvery`` steps and near the plan (``nearPlanSize``): no
     /// request left out could fit, or a climbing search is stuck (``nearPlanAfter``); as last looked at.
     private var nearPlan = false
@@ -278,6 +288,10 @@ struct NeighbourhoodSearch {
                 mostPlaced = 0
                 sincePlacedMore = 0
             }
+            if role == .wanders && !polishing && polishDue(steps) {
+                polishing = true
+                goBack(&journal, size: &journalSize)
+            }
             let slot = steps % history.count
             steps += 1
             let changes: [Change]
@@ -286,7 +300,7 @@ struct NeighbourhoodSearch {
             if stalled && sinceImprovement % Self.nearPlanLookEvery == 1 {
                 // A closure, not the method itself (see `drawLeftOut`).
                 nothingLeftToFit = !model.problem.requests.indices.contains { leftOutButCouldFit($0) }
-                nearPlan = (role == .climbsFirst && sinceImprovement >= Self.nearPlanAfter) || nothingLeftToFit
+                nearPlan = (role == .climbsFirst && sinceImprovement >= Self.nearPlanAfter) || nothingLeftToFit || polishing
             }
             let bonusEvery = nearPlan && !climbing ? Self.nearPlanEvery
                 : role == .climbsFirst && !climbing ? Self.climbingBonusEvery
@@ -297,10 +311,12 @@ struct NeighbourhoodSearch {
                 changes = bonusStep()
             } else {
                 let back = climbing ? Self.earlyLateAcceptance
-                    : role == .wanders && steps < Self.wanderingEarlySteps ? Self.wanderingEarlyLateAcceptance
+                    : role == .wanders && !polishing && steps < Self.wanderingEarlySteps ? Self.wanderingEarlyLateAcceptance
                     : history.count
                 var floor = min(schedule.objective, history[(slot + history.count - back) % history.count])
-                if role == .wanders && stalled && sinceImprovement >= Self.wanderAfter { floor = min(floor, best - wanderDepth) }
+                if role == .wanders && !polishing && stalled && sinceImprovement >= Self.wanderAfter {
+                    floor = min(floor, best - wanderDepth)
+                }
                 changes = step(floor: floor)
             }
             history[slot] = schedule.objective
@@ -580,7 +596,7 @@ struct NeighbourhoodSearch {
     private mutating func pickTarget() -> Int? {
         let requests = model.problem.requests
         if schedule.scheduledCount < requests.count {
-            if exact != nil && steps - climbStartedAt < Self.earlySteps, let first = drawLeftOut() {
+            if exact != nil && !polishing && steps - climbStartedAt < Self.earlySteps, let first = drawLeftOut() {
                 guard let second = drawLeftOut() else { return first }
                 return requests[second].priority > requests[first].priority ? second : first
             }
