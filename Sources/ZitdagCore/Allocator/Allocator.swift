@@ -9,7 +9,8 @@ import Synchronization
 /// time limit ends it. Workers search on threads of their own, each with a
 /// seed of its own: on small problems each improves a plan of its own and the
 /// best wins (the first worker's on a tie; the first wanders once stuck and
-/// the second climbs first, `NeighbourhoodSearch.Role`);
+/// polishes its best plan at the end, the second climbs first,
+/// `NeighbourhoodSearch.Role`);
 /// on large ones they share out the horizon (``HorizonParts``) and improve
 /// one plan together, in rounds cut elsewhere each time. For one seed, one
 /// step budget and one number of workers the plan is always the same; only a
