@@ -234,8 +234,9 @@ struct NeighbourhoodSearch {
     /// it: no wandering, no early look-back, bonus steps near the plan every ``nearPlanEvery`` steps.
     /// Wandering finds the plans with one more request, but a plan it wandered from is left with points
     /// its search never came back for. Measured at 1 s on the twelfth yardstick job team (over the
-    /// last 15 % of the time), seeds 1-48: at CP-SAT's figure on 9 instead of 2
-    /// (Benchmarks/yardstick/JOURNAL.md, *the wanderer's polish*).
+    /// last 15 % of the time), seeds 17-32 and 49-80: at CP-SAT's figure on 3 instead of 1 (a first
+    /// form, seeds 1-48: 9 instead of 2); no job team fewer (Benchmarks/yardstick/JOURNAL.md, *the
+    /// wanderer's polish*).
     private var polishing = false
     /// Whether bonus steps come every ``nearPlanEvery`` steps and near the plan (``nearPlanSize``): no
     /// request left out could fit, or a climbing search is stuck (``nearPlanAfter``); as last looked at.
