@@ -49,22 +49,27 @@ def cpsat_figure(name):
 
 
 def solve(binary, problem, limit, seed, validate):
+    """The objective of one run; the plan checked by validate.py when asked, then removed."""
     out = f'/tmp/zitdag-seeds-{os.getpid()}.json'
-    run = subprocess.run(
-        [binary, 'solve', problem, '--out', out, '--time-limit', str(limit), '--seed', str(seed)],
-        capture_output=True, text=True, env=dict(os.environ, ZITDAG_LANG='en'))
-    found = re.search(r'objective (\d+)', run.stderr)
-    if run.returncode != 0 or not found:
-        sys.exit(f'seeds.py: {binary} on {problem}, seed {seed}: {run.stderr.strip()}')
-    if validate:
-        python = os.path.join(ROOT, '.venv-yardstick', 'bin', 'python')
-        check = subprocess.run(
-            [python, os.path.join(ROOT, '..', 'shared', 'yardstick', 'validate.py'), problem, out],
-            capture_output=True, text=True)
+    try:
+        run = subprocess.run(
+            [binary, 'solve', problem, '--out', out, '--time-limit', str(limit), '--seed', str(seed)],
+            capture_output=True, text=True, env=dict(os.environ, ZITDAG_LANG='en'))
+        found = re.search(r'objective (\d+)', run.stderr)
+        if run.returncode != 0 or not found:
+            sys.exit(f'seeds.py: {binary} on {problem}, seed {seed}: {run.stderr.strip()}')
         objective = found.group(1)
-        if check.returncode != 0 or f'valid objective={objective} claimed={objective}' not in check.stdout:
-            sys.exit(f'seeds.py: {binary} on {problem}, seed {seed}: {check.stdout.strip()}')
-    return int(found.group(1))
+        if validate:
+            python = os.path.join(ROOT, '.venv-yardstick', 'bin', 'python')
+            check = subprocess.run(
+                [python, os.path.join(ROOT, '..', 'shared', 'yardstick', 'validate.py'), problem, out],
+                capture_output=True, text=True)
+            if check.returncode != 0 or f'valid objective={objective} claimed={objective}' not in check.stdout:
+                sys.exit(f'seeds.py: {binary} on {problem}, seed {seed}: {check.stdout.strip()}')
+        return int(objective)
+    finally:
+        if os.path.exists(out):
+            os.remove(out)
 
 
 def main():
