@@ -97,6 +97,14 @@ extension ExactSearch {
         /// groups touched.
         var fixed: [[StartTimes.Item]?] = []
         var fixedDigests: [StartTimes.Digest] = []
+        /// Per session, the seat-cells free in the problem (those ``StartTimes`` has for a packing) and
+        /// those left beside the requests that stay and the free requests' choices: an option asking a
+        /// session for more is turned down without a look in the packing memo, whose table is far
+        /// larger than the cache. Most options a failing insertion tries are turned down so.
+        var seatCells: [Int] = []
+        var room: [Int] = []
+        /// Per free request (its place in `all`), the cells of each of its appointments.
+        var cells: [Int] = []
         /// The appointments of the free requests chosen so far, by group: a stack per group threaded
         /// through one pool (choices are taken back in the reverse order they were made), each entry
         /// which request (its place in `all`), which appointment, which unit and the entry below it.
@@ -132,6 +140,10 @@ extension ExactSearch {
             options = OptionCache(model: model, empty: empty, limit: 0)
             startTimes = StartTimes(model: model, empty: empty)
             schedule = Schedule(standingInFor: model)
+            seatCells = model.sessionCells.indices.map { s in
+                let base = model.cellBase[s]
+                return empty.counts[base..<(base + model.sessionCells[s])].reduce(0) { $0 + max(0, model.sessionSeats[s] - Int($1)) }
+            }
         }
 
         /// Starts a search of the plan in `schedule` (swapped in by the caller).
@@ -143,6 +155,12 @@ extension ExactSearch {
             self.budget = budget
             self.expired = expired
             appointments = all.map { model.problem.requests[$0.request].appointments }
+            cells = all.map { model.requestCells[$0.request] }
+            room.removeAll(keepingCapacity: true)
+            for s in seatCells.indices { room.append(seatCells[s] - schedule.seatCellsTaken[s]) }
+            for r in free {
+                for slot in schedule.placements[r]?.slots ?? [] { room[Int(slot.session)] += model.requestCells[r] }
+            }
             best = free.reduce(0) { $0 + (schedule.placements[$1]?.value ?? 0) }
             bestChoice = nil
             nodes = 0
@@ -238,6 +256,8 @@ extension ExactSearch {
         /// since the option was last seen to fit (every group when it was not).
         mutating func tryOption(_ o: Int, _ option: Int, keep: Bool, only: UInt64 = ~0) -> Bool {
             let n = appointments[o]
+            // The packing's first answer, given without asking it.
+            for k in 0..<n where room[Int(all[o].optionSessions[option * n + k])] < cells[o] { return false }
             // Each appointment in a group of its own (the usual case) and every group's packing known:
             // the answer without adding anything, from the same answers in the same order as below.
             if all[o].optionApart[option] {
@@ -277,6 +297,7 @@ extension ExactSearch {
                 let group = Int(all[o].optionGroups[option * n + k])
                 if !groups.contains(group) { groups.append(group) }
                 added.append((Int32(o), Int32(k), all[o].optionUnits[option * n + k], addedTop[group]))
+                room[Int(all[o].optionSessions[option * n + k])] -= cells[o]
                 addedTop[group] = Int32(added.count - 1)
                 addedDigest[group] = addedDigest[group] + all[o].optionDigests[option * n + k]
             }
@@ -288,6 +309,7 @@ extension ExactSearch {
             for k in stride(from: n - 1, through: 0, by: -1) {
                 let group = Int(all[o].optionGroups[option * n + k])
                 addedTop[group] = added.removeLast().below
+                room[Int(all[o].optionSessions[option * n + k])] += cells[o]
                 addedDigest[group] = addedDigest[group] - all[o].optionDigests[option * n + k]
             }
         }

@@ -11,6 +11,8 @@ struct Schedule: Sendable {
     private(set) var consultantSpans: [[Span]]
     /// The requests with an appointment in each session.
     private(set) var occupants: [[Int32]]
+    /// Seat-cells the placed requests take in each session (bookings outside the problem aside).
+    private(set) var seatCellsTaken: [Int]
     /// Sessions by their longest free run, to skip full ones.
     private(set) var freeRuns: FreeRunIndex
     private(set) var placements: [Placement?]
@@ -30,6 +32,7 @@ struct Schedule: Sendable {
         seekerSpans = Array(repeating: [], count: model.seekerCount)
         consultantSpans = Array(repeating: [], count: model.problem.consultants.count)
         occupants = Array(repeating: [], count: model.sessionStart.count)
+        seatCellsTaken = Array(repeating: 0, count: model.sessionStart.count)
         freeRuns = FreeRunIndex(model: model)
         placements = Array(repeating: nil, count: model.problem.requests.count)
         for (s, session) in model.problem.sessions.enumerated() where !session.booked.isEmpty {
@@ -54,6 +57,7 @@ struct Schedule: Sendable {
         seekerSpans = []
         consultantSpans = []
         occupants = []
+        seatCellsTaken = []
         freeRuns = FreeRunIndex()
         placements = []
     }
@@ -116,6 +120,7 @@ struct Schedule: Sendable {
         for slot in placement.slots {
             let s = Int(slot.session)
             adjust(session: s, cells: Int(slot.cell)..<Int(slot.cell) + cells, delta: delta)
+            seatCellsTaken[s] += delta * cells
             freeRuns.update(session: s, run: longestFreeRun(session: s))
             let span = span(of: slot, cells: cells)
             if delta > 0 {

@@ -28,6 +28,8 @@ struct SeriesOptions: Sendable {
     /// (added and taken out as the search chooses and backtracks); per option, the groups it
     /// touches as bits `group % 64`.
     var optionGroups: [Int32] = []
+    /// The session of each option's appointments, at `i·n + k` as above.
+    var optionSessions: [Int32] = []
     var optionDigests: [StartTimes.Digest] = []
     var optionMasks: [UInt64] = []
     /// Per option, whether each of its appointments is in a group of its own (its mask has a bit
@@ -128,7 +130,8 @@ struct SeriesOptions: Sendable {
             optionUnits += found[i].units
             values.append(found[i].value)
         }
-        optionGroups = optionUnits.map { Int32(model.sessionGroup[Int(units[Int($0)].session)]) }
+        optionSessions = optionUnits.map { units[Int($0)].session }
+        optionGroups = optionSessions.map { Int32(model.sessionGroup[Int($0)]) }
         optionDigests = optionUnits.indices.map { StartTimes.Digest(request: r, index: $0 % n, unitKey: units[Int(optionUnits[$0])].key) }
         optionMasks = values.indices.map { i in
             (0..<n).reduce(UInt64(0)) { $0 | 1 << UInt64(optionGroups[i * n + $1] & 63) }
