@@ -221,6 +221,19 @@ import ZitdagCore
         #expect(PlanChecker(problem: problem).check(result.plan).isValid)
     }
 
+    /// Seats booked before the plan are not free: the exact search turns down an option that asks a
+    /// session for more seat-time than is left before it asks the packing, and must count them so as
+    /// to turn down only options that cannot fit.
+    @Test("tiny problems with seats booked before the plan get the optimum, proven", arguments: [UInt64](0..<120))
+    func seatsBookedBeforeThePlan(seed: UInt64) {
+        let problem = RandomProblem.withBookings(RandomProblem.make(seed: 90_000 + seed, shape: .tinySeries), seed: seed)
+        let optimum = Exhaustive(problem: problem).optimum()
+        let result = Allocator(problem: problem).solve(options: .init(seed: seed, maxSteps: 0), clock: ContinuousClock())
+        #expect(result.provenOptimal)
+        #expect(result.plan.objective == optimum, "seed \(seed): allocator \(result.plan.objective), optimum \(optimum)")
+        #expect(PlanChecker(problem: problem).check(result.plan).isValid)
+    }
+
     @Test("generated tiny problems (every feature of the format) are solved and proven", arguments: [UInt64](0..<40))
     func generatedTinyProblemsAreProvenOptimal(seed: UInt64) {
         let problem = ProblemGenerator(size: .tiny, seed: seed, start: LocalDate(year: 2027, month: 3, day: 15)!).generate()
