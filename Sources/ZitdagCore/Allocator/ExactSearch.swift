@@ -97,11 +97,10 @@ extension ExactSearch {
         /// groups touched.
         var fixed: [[StartTimes.Item]?] = []
         var fixedDigests: [StartTimes.Digest] = []
-        /// Per session, the seat-cells free in the problem (those ``StartTimes`` has for a packing) and
-        /// those left beside the requests that stay and the free requests' choices: an option asking a
-        /// session for more is turned down without a look in the packing memo, whose table is far
-        /// larger than the cache. Most options a failing insertion tries are turned down so.
-        var seatCells: [Int] = []
+        /// Per session, the seat-cells left beside the requests that stay and the free requests' choices
+        /// (of ``StartTimes/freeSeatCells``): an option asking a session for more is turned down without
+        /// a look in the packing memo, whose table is far larger than the cache. Most options a failing
+        /// insertion tries are turned down so.
         var room: [Int] = []
         /// Per free request (its place in `all`), the cells of each of its appointments.
         var cells: [Int] = []
@@ -140,10 +139,6 @@ extension ExactSearch {
             options = OptionCache(model: model, empty: empty, limit: 0)
             startTimes = StartTimes(model: model, empty: empty)
             schedule = Schedule(standingInFor: model)
-            seatCells = model.sessionCells.indices.map { s in
-                let base = model.cellBase[s]
-                return empty.counts[base..<(base + model.sessionCells[s])].reduce(0) { $0 + max(0, model.sessionSeats[s] - Int($1)) }
-            }
         }
 
         /// Starts a search of the plan in `schedule` (swapped in by the caller).
@@ -157,7 +152,7 @@ extension ExactSearch {
             appointments = all.map { model.problem.requests[$0.request].appointments }
             cells = all.map { model.requestCells[$0.request] }
             room.removeAll(keepingCapacity: true)
-            for s in seatCells.indices { room.append(seatCells[s] - schedule.seatCellsTaken[s]) }
+            for (s, free) in startTimes.freeSeatCells.enumerated() { room.append(free - schedule.seatCellsTaken[s]) }
             for r in free {
                 for slot in schedule.placements[r]?.slots ?? [] { room[Int(slot.session)] += model.requestCells[r] }
             }
@@ -256,7 +251,8 @@ extension ExactSearch {
         /// since the option was last seen to fit (every group when it was not).
         mutating func tryOption(_ o: Int, _ option: Int, keep: Bool, only: UInt64 = ~0) -> Bool {
             let n = appointments[o]
-            // The packing's first answer, given without asking it.
+            // A session asked for more seat-cells than it has left: the packing's first check, made
+            // here without asking it.
             for k in 0..<n where room[Int(all[o].optionSessions[option * n + k])] < cells[o] { return false }
             // Each appointment in a group of its own (the usual case) and every group's packing known:
             // the answer without adding anything, from the same answers in the same order as below.

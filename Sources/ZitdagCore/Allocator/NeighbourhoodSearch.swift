@@ -191,6 +191,8 @@ struct NeighbourhoodSearch {
     /// 26 runs instead of 14, the third on 22 instead of 10, the seventh on 32 instead of 13; at 1 s
     /// alike, a few runs lower on the fourth and seventh (Benchmarks/yardstick/JOURNAL.md, *the climb*).
     static let earlySteps = 4_000
+    /// Whether this climb is still in its first ``earlySteps`` steps.
+    private var inTheClimb: Bool { steps - climbStartedAt < Self.earlySteps }
     /// After this many steps without a better plan, a search that climbs first puts its best plan
     /// aside and climbs again from a new first plan (the best of `restartTries` built in orders
     /// perturbed from the construction's); it ends on the best plan of all its climbs. Its plans stuck
@@ -297,7 +299,7 @@ struct NeighbourhoodSearch {
             steps += 1
             let changes: [Change]
             let stalled = exact != nil && sinceImprovement > 0
-            let climbing = role == .climbsFirst && steps - climbStartedAt < Self.earlySteps
+            let climbing = role == .climbsFirst && inTheClimb
             if stalled && sinceImprovement % Self.nearPlanLookEvery == 1 {
                 // A closure, not the method itself (see `drawLeftOut`).
                 nothingLeftToFit = !model.problem.requests.indices.contains { leftOutButCouldFit($0) }
@@ -489,8 +491,7 @@ struct NeighbourhoodSearch {
         // After the climb a higher priority more often: draw twice, keep the higher.
         var target = left[Int(random.next() % UInt64(left.count))]
         let other = left[Int(random.next() % UInt64(left.count))]
-        let climbing = steps - climbStartedAt < Self.earlySteps
-        if !climbing && requests[other].priority > requests[target].priority { target = other }
+        if !inTheClimb && requests[other].priority > requests[target].priority { target = other }
         for _ in 0..<Self.deepDraws {
             let changes = reDecide(chain(from: target), budget: Self.deepBudget)
             if !changes.isEmpty { return changes }
@@ -608,7 +609,7 @@ struct NeighbourhoodSearch {
     private mutating func pickTarget() -> Int? {
         let requests = model.problem.requests
         if schedule.scheduledCount < requests.count {
-            if exact != nil && !polishing && steps - climbStartedAt < Self.earlySteps, let first = drawLeftOut() {
+            if exact != nil && !polishing && inTheClimb, let first = drawLeftOut() {
                 guard let second = drawLeftOut() else { return first }
                 return requests[second].priority > requests[first].priority ? second : first
             }

@@ -61,6 +61,9 @@ struct StartTimes {
     let model: Model
     /// The seats booked outside the problem.
     let empty: Schedule
+    /// Per session, the seat-cells those bookings leave free: a packing that asks a session for more
+    /// cannot fit in any order.
+    let freeSeatCells: [Int]
     private var memo = Memo()
     /// The backtracking's arrays, kept from one packing to the next: made anew for each packing,
     /// their allocations cost a job team's search 12-17 % of its time.
@@ -74,6 +77,10 @@ struct StartTimes {
     init(model: Model, empty: Schedule) {
         self.model = model
         self.empty = empty
+        freeSeatCells = model.sessionCells.indices.map { s in
+            let base = model.cellBase[s]
+            return empty.counts[base..<(base + model.sessionCells[s])].reduce(0) { $0 + max(0, model.sessionSeats[s] - Int($1)) }
+        }
     }
 
     /// Starts counting packings that give up afresh. The answers stay: a digest names every item of
@@ -292,7 +299,7 @@ struct StartTimes {
         // can those whose lengths do not split between two seats: said at once, where the
         // backtracking would try every order first.
         for (k, (s, offset, needed, _)) in scratch.sessions.enumerated() {
-            let free = scratch.load[offset..<(offset + model.sessionCells[s])].reduce(0) { $0 + max(0, model.sessionSeats[s] - Int($1)) }
+            let free = freeSeatCells[s]
             if needed > free || !lanesHold(items, session: s, offset: offset, needed: needed) { return false }
             scratch.sessions[k].slack = free - needed
         }
