@@ -488,7 +488,9 @@ struct NeighbourhoodSearch {
         // Those that could fit and whose options are worked out (not over the exact search's limit).
         let left = requests.indices.filter { leftOutButCouldFit($0) && exact!.options.get($0) != nil }
         guard !left.isEmpty else { return [] }
-        // After the climb a higher priority more often: draw twice, keep the higher.
+        // After the climb a higher priority more often: draw twice, keep the higher. The second
+        // draw is made in the climb too, so that the draws after it stay those the rule was
+        // measured with.
         var target = left[Int(random.next() % UInt64(left.count))]
         let other = left[Int(random.next() % UInt64(left.count))]
         if !inTheClimb && requests[other].priority > requests[target].priority { target = other }
