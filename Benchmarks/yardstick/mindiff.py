@@ -2,6 +2,7 @@
 """The fewest requests a plan must change to reach an objective, by the yardstick's CP-SAT model.
 
     Benchmarks/yardstick/mindiff.py PROBLEM PLAN TARGET --hint BETTER_PLAN [--seconds 60]
+        [--place REQUEST ...] [--leave-out REQUEST ...]
 
 A request *changes* when it is placed and was not, or was placed and is not, or any of its
 appointments moves to another session or date or changes whether the consultant comes along;
@@ -12,7 +13,9 @@ TARGET) and the number of changed requests minimised. `--hint` names a plan that
 it) and the requests that change: `in` placed where PLAN leaves them out, `out` the reverse.
 
 Says which exchange a plan stuck below the goal misses, and how large it is: the size of the
-neighbourhood a search needs to find it in one step.
+neighbourhood a search needs to find it in one step. `--place` and `--leave-out` hold requests in
+or out of the plan looked for, to ask how far another set of requests is (with TARGET below PLAN's
+objective, how much a swap costs before the plan around it is mended).
 """
 import argparse
 import json
@@ -46,6 +49,10 @@ def main():
     ap.add_argument('target', type=int)
     ap.add_argument('--hint', required=True, help='a plan at or above TARGET')
     ap.add_argument('--seconds', type=float, default=60)
+    ap.add_argument('--place', action='append', default=[], metavar='REQUEST',
+                    help='a request that must be placed (may be repeated)')
+    ap.add_argument('--leave-out', action='append', default=[], metavar='REQUEST',
+                    help='a request that must be left out (may be repeated)')
     args = ap.parse_args()
     from ortools.sat.python import cp_model
     P = load_problem_or_exit(args.problem)
@@ -58,6 +65,13 @@ def main():
     value = sum(c * m.get_int_var_from_proto_index(v) for v, c in zip(objective.vars, objective.coeffs))
     sign = -1 if objective.scaling_factor < 0 else 1
     m.clear_objective()
+    for rid in args.place + args.leave_out:
+        if rid not in P.request_by_id:
+            sys.exit('mindiff.py: no request %s in %s' % (rid, args.problem))
+    for rid in args.place:
+        m.Add(X[P.request_by_id[rid]] == 1)
+    for rid in args.leave_out:
+        m.Add(X[P.request_by_id[rid]] == 0)
     m.Add(sign * (value + int(objective.offset)) >= args.target)
     changed = {}
     for r, x in X.items():
