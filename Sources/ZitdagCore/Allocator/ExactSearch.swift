@@ -25,6 +25,8 @@ struct ExactSearch {
     }
     /// The search's state, kept from call to call for its arrays' and its packings' room.
     private var run: Run
+    /// Seat-cells of session `s` left beside the seats booked outside the problem.
+    func freeSeatCells(_ s: Int) -> Int { run.startTimes.freeSeatCells[s] }
 
     init(model: Model, optionLimit: Int = 200_000) {
         // The seats booked outside the problem, which options and packings start from.
