@@ -71,8 +71,11 @@ struct NeighbourhoodSearch {
     /// of 20 (fewer a request short); seeds 17-64 the thirteenth on 36 instead of 37, the third on 46
     /// instead of 47; seeds 17-32 six others alike. As every deep step, or in the climb, it cost the
     /// third and the thirteenth (Benchmarks/yardstick/JOURNAL.md, *three links deep*).
+    /// Options of each request in the chain weighed by what they displace (of its best first).
     static let displacementRange = 32
+    /// Of those displacing the least, how many one is drawn among.
     static let displacementPick = 3
+    /// Requests in the way of the drawn option that join the chain, at most.
     static let displacementPerLink = 2
     /// After this many steps in a row without a better plan (and every as many after), unless a deep
     /// step is due (see ``deepEvery``), a bonus step: a placed request short of its bonuses, the
@@ -494,7 +497,8 @@ struct NeighbourhoodSearch {
     /// runs instead of 186, the seventh on 273 instead of 275, the third (seeds 1-160, 241-320) on
     /// 186 instead of 183. Drawn so after the climb too, the twelfth at 1 s left a request out on a
     /// seed where the build before did not (Benchmarks/yardstick/JOURNAL.md, *deep steps for any
-    /// request left out in the climb*).
+    /// request left out in the climb*). After the climb, when both free sets find nothing, a third
+    /// follows where the room is (``displacementChain(from:)``).
     private mutating func deepStep() -> [Change] {
         let requests = model.problem.requests
         // Those that could fit and whose options are worked out (not over the exact search's limit).
