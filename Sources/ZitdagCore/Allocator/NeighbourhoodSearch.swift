@@ -67,10 +67,11 @@ struct NeighbourhoodSearch {
     /// yardstick job team, a plan a request short misses `R43` by four changes two links deep (`R56`
     /// out of `R43`'s way to two afternoons where `R6` and `R9` give way): a deep step's chain held
     /// all four in none of 1,000 draws, and the search placed `R28` instead, whose plans no later
-    /// step leaves. Measured at 1 s, seeds 17-128: the twelfth at CP-SAT's figure on 27 runs instead
-    /// of 20 (fewer a request short); seeds 17-64 the thirteenth on 36 instead of 37, the third on 46
-    /// instead of 47; seeds 17-32 six others alike. As every deep step, or in the climb, it cost the
-    /// third and the thirteenth (Benchmarks/yardstick/JOURNAL.md, *three links deep*).
+    /// step leaves. Measured at 1 s, seeds 17-240: the twelfth at CP-SAT's figure on 45 runs instead
+    /// of 38, fewer a request short (a lean, not a clear gain: batches of 48-64 seeds swung by eight
+    /// either way); seeds 17-64 and 193-240 the thirteenth on 77 of 96 instead of 76; seeds 17-64 the
+    /// third on 46 instead of 47; seeds 17-32 six others alike. As every deep step, or in the climb,
+    /// it cost the third and the thirteenth (Benchmarks/yardstick/JOURNAL.md, *three links deep*).
     /// Options of each request in the chain weighed by what they displace (of its best first).
     static let displacementRange = 32
     /// Of those displacing the least, how many one is drawn among.
