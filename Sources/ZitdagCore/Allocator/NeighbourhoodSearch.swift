@@ -62,16 +62,6 @@ struct NeighbourhoodSearch {
     static let deepBudget = 300_000
     /// Free sets a deep step tries before it gives up.
     static let deepDraws = 2
-    /// After its climb, a deep step whose draws found nothing tries one free set more, built by least
-    /// displacement and re-decided near the plan (see ``displacementChain(from:)``). On the twelfth
-    /// yardstick job team, a plan a request short misses `R43` by four changes two links deep (`R56`
-    /// out of `R43`'s way to two afternoons where `R6` and `R9` give way): a deep step's chain held
-    /// all four in none of 1,000 draws, and the search placed `R28` instead, whose plans no later
-    /// step leaves. Measured at 1 s, seeds 17-240: the twelfth at CP-SAT's figure on 45 runs instead
-    /// of 38, fewer a request short (a lean, not a clear gain: batches of 48-64 seeds swung by eight
-    /// either way); seeds 17-64 and 193-240 the thirteenth on 77 of 96 instead of 76; seeds 17-64 the
-    /// third on 46 instead of 47; seeds 17-32 six others alike. As every deep step, or in the climb,
-    /// it cost the third and the thirteenth (Benchmarks/yardstick/JOURNAL.md, *three links deep*).
     /// Options of each request in the chain weighed by what they displace (of its best first).
     static let displacementRange = 32
     /// Of those displacing the least, how many one is drawn among.
@@ -573,11 +563,22 @@ struct NeighbourhoodSearch {
     /// ``displacementPerLink`` of the requests in that option's way joining in turn: at most
     /// ``deepSize`` requests. Unlike ``chain(from:above:size:)``, which draws the second ring's
     /// options at random, it follows where the room is.
+    ///
+    /// After its climb, a deep step whose draws found nothing tries this one, re-decided near the plan.
+    /// On the twelfth yardstick job team, a plan a request short misses `R43` by four changes two
+    /// links deep (`R56` out of `R43`'s way to two afternoons where `R6` and `R9` give way): a deep
+    /// step's chain held all four in none of 1,000 draws, and the search placed `R28` instead, whose
+    /// plans no later step leaves. Measured at 1 s, seeds 17-240: the twelfth at CP-SAT's figure on 45 runs instead
+    /// of 38, fewer a request short (a lean, not a clear gain: batches of 48-64 seeds swung by eight
+    /// either way); seeds 17-64 and 193-240 the thirteenth on 77 of 96 instead of 76; seeds 17-64 the
+    /// third on 46 instead of 47; seeds 17-32 six others alike. As every deep step, or in the climb,
+    /// it cost the third and the thirteenth (Benchmarks/yardstick/JOURNAL.md, *three links deep*).
     private mutating func displacementChain(from target: Int) -> [Int] {
         guard let options = exact!.options.get(target), options.count > 0 else { return [target] }
         let option = Int(random.next() % UInt64(min(options.count, Self.deepOptionRange)))
         var found = [target]
-        var queue = inTheWay(of: target, option: option, of: options, besides: found)
+        var queue: [Int] = []
+        addStanding(in: option, of: options, to: &queue, inTheWayBesides: found)
         while queue.count > Self.deepFirstRing { queue.remove(at: Int(random.next() % UInt64(queue.count))) }
         found += queue
         var head = 0
@@ -587,7 +588,8 @@ struct NeighbourhoodSearch {
             guard let theirs = exact!.options.get(r), let placement = schedule.placements[r] else { continue }
             var scored: [(displaced: Int, key: UInt64, inTheWay: [Int])] = []
             for o in 0..<min(theirs.count, Self.displacementRange) where Self.moves(placement, to: o, of: theirs) {
-                let blocking = inTheWay(of: r, option: o, of: theirs, besides: found)
+                var blocking: [Int] = []
+                addStanding(in: o, of: theirs, to: &blocking, inTheWayBesides: found)
                 let displaced = blocking.reduce(0) { $0 + (schedule.placements[$1]?.value ?? 0) } + (placement.value - theirs.values[o])
                 scored.append((displaced, random.next(), blocking))
             }
@@ -598,33 +600,6 @@ struct NeighbourhoodSearch {
             for b in next where found.count < Self.deepSize && !found.contains(b) {
                 found.append(b)
                 queue.append(b)
-            }
-        }
-        return found
-    }
-
-    /// The requests (not in `besides`) in the way of option `option` of request `r`: every occupant of
-    /// a session without the seat-time left for it, and those sharing its job seeker, or its
-    /// consultant where the consultant comes, at those half-days.
-    private func inTheWay(of r: Int, option: Int, of options: SeriesOptions, besides: [Int]) -> [Int] {
-        var found: [Int] = []
-        let seeker = model.requestSeeker[r]
-        let consultant = model.requestConsultant[r]
-        let cells = model.requestCells[r]
-        for u in options.units(of: option, appointments: model.problem.requests[r].appointments) {
-            let unit = options.units[Int(u)]
-            let session = Int(unit.session)
-            var free = exact!.freeSeatCells(session) - schedule.seatCellsTaken[session]
-            for o in schedule.occupants[session] where besides.contains(Int(o)) { free += model.requestCells[Int(o)] }
-            let full = free < cells
-            for s in model.groupSessions[model.sessionGroup[session]] {
-                for o in schedule.occupants[Int(s)] where Int(o) != r && !besides.contains(Int(o)) && !found.contains(Int(o)) && movable(Int(o)) {
-                    let x = Int(o)
-                    if (Int(s) == session && full) || model.requestSeeker[x] == seeker
-                        || (unit.attends && consultant >= 0 && model.requestConsultant[x] == consultant) {
-                        found.append(x)
-                    }
-                }
             }
         }
         return found
@@ -662,17 +637,33 @@ struct NeighbourhoodSearch {
     }
 
     /// Adds to `found` the requests standing in one option of a request: in its sessions, or sharing
-    /// its job seeker or consultant at those half-days.
-    private func addStanding(in option: Int, of options: SeriesOptions, to found: inout [Int]) {
+    /// its job seeker or consultant at those half-days. With `besides` (the requests freed with it),
+    /// only those in its way and none of `besides`: a session's occupants only where it lacks the
+    /// seat-time for the request once `besides` are out, the consultant's requests only where the
+    /// consultant comes.
+    private func addStanding(
+        in option: Int, of options: SeriesOptions, to found: inout [Int], inTheWayBesides besides: [Int]? = nil
+    ) {
         let target = options.request
         let seeker = model.requestSeeker[target]
         let consultant = model.requestConsultant[target]
         for u in options.units(of: option, appointments: model.problem.requests[target].appointments) {
-            let session = options.units[Int(u)].session
+            let unit = options.units[Int(u)]
+            let session = unit.session
+            var sessionInTheWay = true
+            var consultantInTheWay = consultant >= 0
+            if let besides {
+                var free = exact!.freeSeatCells(Int(session)) - schedule.seatCellsTaken[Int(session)]
+                for o in schedule.occupants[Int(session)] where besides.contains(Int(o)) { free += model.requestCells[Int(o)] }
+                sessionInTheWay = free < model.requestCells[target]
+                consultantInTheWay = consultantInTheWay && unit.attends
+            }
             for s in model.groupSessions[model.sessionGroup[Int(session)]] {
-                for o in schedule.occupants[Int(s)] where Int(o) != target && !found.contains(Int(o)) && movable(Int(o)) {
+                for o in schedule.occupants[Int(s)]
+                where Int(o) != target && !found.contains(Int(o)) && !(besides?.contains(Int(o)) ?? false) && movable(Int(o)) {
                     let r = Int(o)
-                    if s == session || model.requestSeeker[r] == seeker || (consultant >= 0 && model.requestConsultant[r] == consultant) {
+                    if (s == session && sessionInTheWay) || model.requestSeeker[r] == seeker
+                        || (consultantInTheWay && model.requestConsultant[r] == consultant) {
                         found.append(r)
                     }
                 }
