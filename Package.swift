@@ -99,7 +99,10 @@ let package = Package(
             name: "ZitdagStoreTests", dependencies: ["ZitdagStore", "ZitdagCore", "ZitdagTestSupport"], exclude: ["Fixtures"],
             swiftSettings: testSettings),
         // Runs the real `zitdag` binary too, so it depends on it to have it built.
-        .testTarget(name: "ZitdagCLITests", dependencies: ["ZitdagCLI", "ZitdagCore", "zitdag"], swiftSettings: testSettings),
+        .testTarget(
+            name: "ZitdagCLITests",
+            dependencies: ["ZitdagCLI", "ZitdagCore", "zitdag", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: testSettings),
     ]
 )
 

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -25,6 +26,19 @@ import ZitdagCore
 
         func run(_ arguments: [String], environment extra: [String: String] = [:], full: Int32? = nil) throws -> Binary.Outcome {
             try Binary.run(arguments + ["--db", db], environment: ["ZITDAG_NOW": "2026-11-23T10:00:00"].merging(extra) { $1 }, full: full)
+        }
+
+        /// Whether a write holds the database's lock just now (another process in its transaction).
+        func isWriteLocked() throws -> Bool {
+            var configuration = Configuration()
+            configuration.busyMode = .immediateError
+            let probe = try DatabaseQueue(path: db, configuration: configuration)
+            do {
+                try probe.inTransaction(.immediate) { _ in .rollback }
+                return false
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+                return true
+            }
         }
 
         func process(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Process {
@@ -266,22 +280,30 @@ extension BookingCommandTests {
         let desk = try Desk()
         let token = try desk.run(["token", "create", "--coordinator", "test"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let port = 18_000 + Int.random(in: 0..<2_000)
-        // Every write waits 3 s before it commits: the booking is in flight when SIGTERM comes, even when
-        // the request takes a second to arrive on a machine busy with the other tests.
+        // Every write waits 3 s before it commits, holding the database's write lock.
         let server = try desk.process(["serve", "--port", String(port)], environment: ["ZITDAG_TEST_STALL_MS": "3000"])
         defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
         var up = false
-        for _ in 0..<50 where !up {
+        for _ in 0..<200 where !up {
             try await Task.sleep(for: .milliseconds(100))
             up = (try? Data(contentsOf: URL(string: "http://127.0.0.1:\(port)/health")!)) != nil
         }
-        #expect(up)
+        try #require(up)
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/v1/bookings")!)
         request.httpMethod = "POST"
         request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
         request.httpBody = Data(#"{"job_seeker": "J1", "starts": [{"start": "2026-11-24T09:00"}]}"#.utf8)
-        async let answer = URLSession.shared.data(for: request)
-        try await Task.sleep(for: .milliseconds(1_200))
+        // A session of its own, so that nothing queued on the shared one holds the request back.
+        let session = URLSession(configuration: .ephemeral)
+        async let answer = session.data(for: request)
+        // SIGTERM once the booking is in its transaction, not after a fixed wait: on a machine busy
+        // with the other tests the request once came after the signal, to a server no longer listening.
+        var inFlight = false
+        for _ in 0..<6_000 where !inFlight {
+            try await Task.sleep(for: .milliseconds(10))
+            inFlight = try desk.isWriteLocked()
+        }
+        try #require(inFlight)
         kill(server.processIdentifier, SIGTERM)
         let (body, response) = try await answer
         #expect((response as? HTTPURLResponse)?.statusCode == 201, "\(String(decoding: body, as: UTF8.self))")
