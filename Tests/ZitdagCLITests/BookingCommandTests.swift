@@ -283,8 +283,11 @@ extension BookingCommandTests {
         // Every write waits 3 s before it commits, holding the database's write lock.
         let server = try desk.process(["serve", "--port", String(port)], environment: ["ZITDAG_TEST_STALL_MS": "3000"])
         defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
+        // Deadlines, not counts of tries: in the whole suite the server took 29 s to answer its first
+        // health check, the machine busy with the other tests.
+        let upBy = ContinuousClock.now + .seconds(120)
         var up = false
-        for _ in 0..<200 where !up {
+        while !up && ContinuousClock.now < upBy {
             try await Task.sleep(for: .milliseconds(100))
             up = (try? Data(contentsOf: URL(string: "http://127.0.0.1:\(port)/health")!)) != nil
         }
@@ -298,8 +301,9 @@ extension BookingCommandTests {
         async let answer = session.data(for: request)
         // SIGTERM once the booking is in its transaction, not after a fixed wait: on a machine busy
         // with the other tests the request once came after the signal, to a server no longer listening.
+        let inFlightBy = ContinuousClock.now + .seconds(60)
         var inFlight = false
-        for _ in 0..<6_000 where !inFlight {
+        while !inFlight && ContinuousClock.now < inFlightBy {
             try await Task.sleep(for: .milliseconds(10))
             inFlight = try desk.isWriteLocked()
         }
@@ -307,7 +311,8 @@ extension BookingCommandTests {
         kill(server.processIdentifier, SIGTERM)
         let (body, response) = try await answer
         #expect((response as? HTTPURLResponse)?.statusCode == 201, "\(String(decoding: body, as: UTF8.self))")
-        for _ in 0..<50 where server.isRunning { try await Task.sleep(for: .milliseconds(100)) }
+        let goneBy = ContinuousClock.now + .seconds(60)
+        while server.isRunning && ContinuousClock.now < goneBy { try await Task.sleep(for: .milliseconds(100)) }
         #expect(!server.isRunning && server.terminationStatus == 0)
         let agenda = try desk.run(["agenda", "--coach", "C1", "--week", "2026-11-24", "--json"])
         #expect(try bookedCount(agendaJSON: agenda.stdout) == 1)
