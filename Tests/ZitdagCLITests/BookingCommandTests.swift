@@ -283,8 +283,8 @@ extension BookingCommandTests {
         // Every write waits 3 s before it commits, holding the database's write lock.
         let server = try desk.process(["serve", "--port", String(port)], environment: ["ZITDAG_TEST_STALL_MS": "3000"])
         defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
-        // Deadlines, not counts of tries: in the whole suite the server took 29 s to answer its first
-        // health check, the machine busy with the other tests.
+        // Deadlines, not counts of tries: in the whole suite the first health answer came after 29 s,
+        // the machine busy with the other tests.
         let upBy = ContinuousClock.now + .seconds(120)
         var up = false
         while !up && ContinuousClock.now < upBy {
