@@ -285,11 +285,8 @@ extension BookingCommandTests {
         defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
         // Deadlines, not counts of tries: in the whole suite the first health answer came after 29 s,
         // the machine busy with the other tests.
-        let upBy = ContinuousClock.now + .seconds(120)
-        var up = false
-        while !up && ContinuousClock.now < upBy {
-            try await Task.sleep(for: .milliseconds(100))
-            up = (try? Data(contentsOf: URL(string: "http://127.0.0.1:\(port)/health")!)) != nil
+        let up = try await eventually(within: .seconds(120), every: .milliseconds(100)) {
+            (try? Data(contentsOf: URL(string: "http://127.0.0.1:\(port)/health")!)) != nil
         }
         try #require(up)
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/v1/bookings")!)
@@ -301,21 +298,25 @@ extension BookingCommandTests {
         async let answer = session.data(for: request)
         // SIGTERM once the booking is in its transaction, not after a fixed wait: on a machine busy
         // with the other tests the request once came after the signal, to a server no longer listening.
-        let inFlightBy = ContinuousClock.now + .seconds(60)
-        var inFlight = false
-        while !inFlight && ContinuousClock.now < inFlightBy {
-            try await Task.sleep(for: .milliseconds(10))
-            inFlight = try desk.isWriteLocked()
-        }
+        let inFlight = try await eventually(within: .seconds(60), every: .milliseconds(10)) { try desk.isWriteLocked() }
         try #require(inFlight)
         kill(server.processIdentifier, SIGTERM)
         let (body, response) = try await answer
         #expect((response as? HTTPURLResponse)?.statusCode == 201, "\(String(decoding: body, as: UTF8.self))")
-        let goneBy = ContinuousClock.now + .seconds(60)
-        while server.isRunning && ContinuousClock.now < goneBy { try await Task.sleep(for: .milliseconds(100)) }
+        _ = try await eventually(within: .seconds(60), every: .milliseconds(100)) { !server.isRunning }
         #expect(!server.isRunning && server.terminationStatus == 0)
         let agenda = try desk.run(["agenda", "--coach", "C1", "--week", "2026-11-24", "--json"])
         #expect(try bookedCount(agendaJSON: agenda.stdout) == 1)
+    }
+
+    /// Whether `condition` holds, asked every `interval` until it does or `limit` has passed.
+    func eventually(within limit: Duration, every interval: Duration, _ condition: () throws -> Bool) async throws -> Bool {
+        let deadline = ContinuousClock.now + limit
+        while ContinuousClock.now < deadline {
+            try await Task.sleep(for: interval)
+            if try condition() { return true }
+        }
+        return false
     }
 
     /// How many booked appointments an agenda printed with `--json` lists (the API's agenda entries).

@@ -579,7 +579,7 @@ struct NeighbourhoodSearch {
         var found = [target]
         var queue: [Int] = []
         addStanding(in: option, of: options, to: &queue, inTheWayBesides: found)
-        while queue.count > Self.deepFirstRing { queue.remove(at: Int(random.next() % UInt64(queue.count))) }
+        dropAtRandom(&queue, downTo: Self.deepFirstRing)
         found += queue
         var head = 0
         while head < queue.count && found.count < Self.deepSize {
@@ -596,7 +596,7 @@ struct NeighbourhoodSearch {
             guard !scored.isEmpty else { continue }
             scored.sort { ($0.displaced, $0.key) < ($1.displaced, $1.key) }
             var next = scored[Int(random.next() % UInt64(min(scored.count, Self.displacementPick)))].inTheWay
-            while next.count > Self.displacementPerLink { next.remove(at: Int(random.next() % UInt64(next.count))) }
+            dropAtRandom(&next, downTo: Self.displacementPerLink)
             for b in next where found.count < Self.deepSize && !found.contains(b) {
                 found.append(b)
                 queue.append(b)
@@ -632,8 +632,13 @@ struct NeighbourhoodSearch {
         let option = Int(random.next() % UInt64(min(worth, range)))
         var found: [Int] = []
         addStanding(in: option, of: options, to: &found)
-        while found.count > count { found.remove(at: Int(random.next() % UInt64(found.count))) }
+        dropAtRandom(&found, downTo: count)
         return found
+    }
+
+    /// Takes requests out of `list` at random until at most `count` are left.
+    private mutating func dropAtRandom(_ list: inout [Int], downTo count: Int) {
+        while list.count > count { list.remove(at: Int(random.next() % UInt64(list.count))) }
     }
 
     /// Adds to `found` the requests standing in one option of a request: in its sessions, or sharing
