@@ -10,9 +10,14 @@ it (shorter limits), the issue's goals. With `--against`, a second build runs on
 the two alternating (first one, then the other, then the other way round), so that a slow minute
 of the machine falls on both; its figures stand in brackets.
 
-CP-SAT's figure for a problem is the best of `cpsat-best.json` (the README's yardstick column)
-and the plan `run.sh` wrote beside the problem (`NAME.cpsat.json`). `--validate` checks every plan
+CP-SAT's figure for a problem is the best of `cpsat-best.json` (the README's yardstick column),
+the runs of `cpsat-runs.json` (`cpsat_runs.py`) and the plan `run.sh` wrote beside the problem
+(`NAME.cpsat.json`). `--validate` checks every plan
 with ../shared/yardstick/validate.py as well (slower).
+
+`--runs` sets each run beside every CP-SAT minute recorded in `cpsat-runs.json` (`cpsat_runs.py`,
+CP-SAT with other seeds) as well: how many of those pairs zitdag wins or ties (within 1 % for
+shorter limits), and how many runs reach the median of CP-SAT's runs.
 """
 import argparse
 import json
@@ -33,8 +38,17 @@ def seed_list(text):
     return seeds
 
 
+def cpsat_runs(name):
+    """The objectives of the CP-SAT minutes `cpsat_runs.py` recorded for a problem, lowest first."""
+    runs = os.path.join(HERE, 'cpsat-runs.json')
+    if not os.path.exists(runs):
+        return []
+    with open(runs) as f:
+        return sorted(run['objective'] for run in json.load(f).get(name, {}).values())
+
+
 def cpsat_figure(name):
-    figures = []
+    figures = cpsat_runs(name)
     with open(os.path.join(HERE, 'cpsat-best.json')) as f:
         best = json.load(f)
     if name in best:
@@ -72,6 +86,22 @@ def solve(binary, problem, limit, seed, validate):
             os.remove(out)
 
 
+def against_runs(name, results, builds, limit):
+    """zitdag's runs set beside each recorded CP-SAT run: pairs won or tied, and runs at its median."""
+    runs = cpsat_runs(name)
+    if not runs:
+        return f'== {name}: no CP-SAT runs in cpsat-runs.json (cpsat_runs.py)'
+    share = 1.0 if limit >= 1 else 0.99
+    median = runs[len(runs) // 2] if len(runs) % 2 else (runs[len(runs) // 2 - 1] + runs[len(runs) // 2]) / 2
+    parts = []
+    for b in range(len(builds)):
+        pairs = sum(found >= share * run for found in results[b] for run in runs)
+        at_median = sum(found >= share * median for found in results[b])
+        parts.append(f'{pairs} of {len(results[b]) * len(runs)} pairs, {at_median} of {len(results[b])} at the median')
+    return (f'== {name} against {len(runs)} CP-SAT runs ({runs[0]}-{runs[-1]}, median {median:g}): {parts[0]}'
+            + (f' ({parts[1]})' if len(parts) > 1 else ''))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('problems', nargs='+', help='names in out/yardstick, e.g. jobteam12')
@@ -80,6 +110,7 @@ def main():
     parser.add_argument('--binary', default=os.path.join(ROOT, '.build', 'release', 'zitdag'))
     parser.add_argument('--against', help='a second build, run alternating with the first')
     parser.add_argument('--validate', action='store_true')
+    parser.add_argument('--runs', action='store_true', help="also against each CP-SAT run of cpsat-runs.json")
     args = parser.parse_args()
     builds = [args.binary] + ([args.against] if args.against else [])
     for name in args.problems:
@@ -88,11 +119,13 @@ def main():
         goal = figure if args.limit >= 1 else 0.99 * figure
         counts = [0] * len(builds)
         ratios = [0.0] * len(builds)
+        results = [[] for _ in builds]
         seeds = seed_list(args.seeds)
         for i, seed in enumerate(seeds):
             order = range(len(builds)) if i % 2 == 0 else reversed(range(len(builds)))
             found = {b: solve(builds[b], problem, args.limit, seed, args.validate) for b in order}
             for b in found:
+                results[b].append(found[b])
                 counts[b] += found[b] >= goal
                 ratios[b] += found[b] / figure
             print(f'{name} seed {seed}: ' + ' '.join(str(found[b]) for b in range(len(builds))), flush=True)
@@ -100,6 +133,8 @@ def main():
         reached = 'at or above' if args.limit >= 1 else 'within 1 % of'
         print(f'== {name} at {args.limit:g} s, {reached} CP-SAT {figure}: {summary[0]}'
               + (f' ({summary[1]})' if len(summary) > 1 else ''), flush=True)
+        if args.runs:
+            print(against_runs(name, results, builds, args.limit), flush=True)
 
 
 if __name__ == '__main__':
