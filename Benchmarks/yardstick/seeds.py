@@ -98,7 +98,7 @@ def against_runs(name, results, builds, limit):
         pairs = sum(found >= share * run for found in results[b] for run in runs)
         at_median = sum(found >= share * median for found in results[b])
         parts.append(f'{pairs} of {len(results[b]) * len(runs)} pairs, {at_median} of {len(results[b])} at the median')
-    return (f'== {name} against {len(runs)} CP-SAT runs ({runs[0]}-{runs[-1]}, median {median:g}): {parts[0]}'
+    return (f'== {name} against {len(runs)} CP-SAT runs ({runs[0]}-{runs[-1]}, median {median:.0f}): {parts[0]}'
             + (f' ({parts[1]})' if len(parts) > 1 else ''))
 
 
