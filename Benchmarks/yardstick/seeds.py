@@ -10,10 +10,10 @@ it (shorter limits), the issue's goals. With `--against`, a second build runs on
 the two alternating (first one, then the other, then the other way round), so that a slow minute
 of the machine falls on both; its figures stand in brackets.
 
-CP-SAT's figure for a problem is the best of `cpsat-best.json` (the best of the README's yardstick column),
-the runs of `cpsat-runs.json` (`cpsat_runs.py`) and the plan `run.sh` wrote beside the problem
-(`NAME.cpsat.json`). `--validate` checks every plan
-with ../shared/yardstick/validate.py as well (slower).
+CP-SAT's figure for a problem is the best of `cpsat-best.json` (the best minute known, as the
+README quotes it), the minutes of `cpsat-runs.json` (`cpsat_runs.py`) and the plan `run.sh` wrote
+beside the problem (`NAME.cpsat.json`). `--validate` checks every plan with
+../shared/yardstick/validate.py as well (slower).
 
 `--runs` sets each run beside every CP-SAT minute recorded in `cpsat-runs.json` (`cpsat_runs.py`,
 CP-SAT with other seeds) as well: how many of those pairs zitdag wins or ties (within 1 % for
