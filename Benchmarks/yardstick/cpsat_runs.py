@@ -18,16 +18,7 @@ import re
 import subprocess
 import sys
 
-from seeds import HERE, ROOT, seed_list
-
-RUNS = os.path.join(HERE, 'cpsat-runs.json')
-
-
-def load_runs():
-    if not os.path.exists(RUNS):
-        return {}
-    with open(RUNS) as f:
-        return json.load(f)
+from seeds import ROOT, RUNS, load_runs, seed_list
 
 
 def main():

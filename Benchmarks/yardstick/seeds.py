@@ -23,11 +23,13 @@ import argparse
 import json
 import os
 import re
+import statistics
 import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
+RUNS = os.path.join(HERE, 'cpsat-runs.json')
 
 
 def seed_list(text):
@@ -38,13 +40,17 @@ def seed_list(text):
     return seeds
 
 
+def load_runs():
+    """The CP-SAT minutes `cpsat_runs.py` recorded: by problem, by seed."""
+    if not os.path.exists(RUNS):
+        return {}
+    with open(RUNS) as f:
+        return json.load(f)
+
+
 def cpsat_runs(name):
-    """The objectives of the CP-SAT minutes `cpsat_runs.py` recorded for a problem, lowest first."""
-    runs = os.path.join(HERE, 'cpsat-runs.json')
-    if not os.path.exists(runs):
-        return []
-    with open(runs) as f:
-        return sorted(run['objective'] for run in json.load(f).get(name, {}).values())
+    """The objectives of the CP-SAT minutes recorded for a problem, lowest first."""
+    return sorted(run['objective'] for run in load_runs().get(name, {}).values())
 
 
 def cpsat_figure(name):
@@ -86,18 +92,19 @@ def solve(binary, problem, limit, seed, validate):
             os.remove(out)
 
 
-def against_runs(name, results, builds, limit):
-    """zitdag's runs set beside each recorded CP-SAT run: pairs won or tied, and runs at its median."""
+def against_runs(name, results, limit):
+    """Each build's runs (`results`) set beside each recorded CP-SAT run: pairs won or tied, and runs at
+    the runs' median."""
     runs = cpsat_runs(name)
     if not runs:
         return f'== {name}: no CP-SAT runs in cpsat-runs.json (cpsat_runs.py)'
     share = 1.0 if limit >= 1 else 0.99
-    median = runs[len(runs) // 2] if len(runs) % 2 else (runs[len(runs) // 2 - 1] + runs[len(runs) // 2]) / 2
+    median = statistics.median(runs)
     parts = []
-    for b in range(len(builds)):
-        pairs = sum(found >= share * run for found in results[b] for run in runs)
-        at_median = sum(found >= share * median for found in results[b])
-        parts.append(f'{pairs} of {len(results[b]) * len(runs)} pairs, {at_median} of {len(results[b])} at the median')
+    for found in results:
+        pairs = sum(objective >= share * run for objective in found for run in runs)
+        at_median = sum(objective >= share * median for objective in found)
+        parts.append(f'{pairs} of {len(found) * len(runs)} pairs, {at_median} of {len(found)} at the median')
     return (f'== {name} against {len(runs)} CP-SAT runs ({runs[0]}-{runs[-1]}, median {median:.0f}): {parts[0]}'
             + (f' ({parts[1]})' if len(parts) > 1 else ''))
 
@@ -134,7 +141,7 @@ def main():
         print(f'== {name} at {args.limit:g} s, {reached} CP-SAT {figure}: {summary[0]}'
               + (f' ({summary[1]})' if len(summary) > 1 else ''), flush=True)
         if args.runs:
-            print(against_runs(name, results, builds, args.limit), flush=True)
+            print(against_runs(name, results, args.limit), flush=True)
 
 
 if __name__ == '__main__':
