@@ -51,13 +51,14 @@ def main():
             scheduled = re.search(r'scheduled=(\d+)/(\d+)', run.stdout)
             if run.returncode != 0 or not found:
                 sys.exit(f'cpsat_runs.py: cpsat.py on {problem}, seed {seed}: {(run.stdout + run.stderr).strip()[-400:]}')
-            recorded[str(seed)] = {
+            record = {
                 'objective': int(found.group(1)), 'bound': int(found.group(2)),
                 'scheduled': int(scheduled.group(1)) if scheduled else None}
-            if args.max_coaches is not None:
-                recorded[str(seed)]['max_coaches'] = args.max_coaches
+            if restricted:
+                record['max_coaches'] = args.max_coaches
             if 'writing the greedy plan' in run.stdout:
-                recorded[str(seed)]['greedy'] = True
+                record['greedy'] = True
+            recorded[str(seed)] = record
             # Written after every run, so that a run cut short keeps the minutes already spent.
             with open(RUNS, 'w') as f:
                 json.dump(runs, f, indent=1, sort_keys=True)
