@@ -36,7 +36,8 @@ struct ExactSearch {
     }
 
     struct Outcome {
-        /// Whether a plan better than the given one was found (and the schedule made it).
+        /// Whether a plan was found (better than the given one, or for ``placeAll(_:free:)`` one that
+        /// places every request freed) and the schedule made it.
         var improved: Bool
         /// Whether the search ran to the end: no plan better than the result exists (of those the
         /// `slack` given allows).
@@ -54,6 +55,30 @@ struct ExactSearch {
     mutating func improve(
         _ schedule: inout Schedule, free: [Int], heldFirst: Bool = false, slack: Int? = nil
     ) -> Outcome {
+        search(&schedule, free: free, heldFirst: heldFirst, slack: slack) { run in run.branch(0, 0, changed: ~0) }
+    }
+
+    /// Re-decides `free` in `schedule` so that every one of them is placed, each trying the option it
+    /// holds first: the first such plan found becomes the schedule's, whatever its value (the caller
+    /// weighs it). With `complete` and no plan, none exists (of the options worked out).
+    ///
+    /// A search for *a* plan, not the best, of many requests at once (every request a plan places
+    /// and one it leaves out). It takes first the request that has most often run out of options
+    /// (then the one with the fewest left), and starts over after a growing number of choices
+    /// (``restartUnit`` times Luby's sequence), keeping those counts: the requests that are hard to
+    /// fit together come first (weighted degree with restarts, as constraint solvers do). In a fixed
+    /// order it did not find a plan of a job team's 43 placed requests, their own plan among them,
+    /// in 10 M options; so it found it in 0.07 M (Benchmarks/yardstick/JOURNAL.md, *refit*).
+    mutating func placeAll(_ schedule: inout Schedule, free: [Int]) -> Outcome {
+        search(&schedule, free: free, heldFirst: true, slack: nil) { run in run.placeEvery() }
+    }
+
+    /// Choices after which ``placeAll(_:free:)`` first starts over; later restarts allow multiples.
+    static let restartUnit = 1_000
+
+    private mutating func search(
+        _ schedule: inout Schedule, free: [Int], heldFirst: Bool, slack: Int?, _ body: (inout Run) -> Void
+    ) -> Outcome {
         var found: [SeriesOptions] = []
         for r in free {
             guard let options = options.get(r) else { return Outcome(improved: false, complete: false) }
@@ -68,7 +93,7 @@ struct ExactSearch {
         swap(&schedule, &run.schedule)
         run.start(
             free: free, all: found, budget: nodeBudget ?? Int.max, heldFirst: heldFirst, slack: slack, expired: expired)
-        run.branch(0, 0, changed: ~0)
+        body(&run)
         return run.outcome(applyingTo: &schedule)
     }
 }
@@ -135,6 +160,13 @@ extension ExactSearch {
         var firstFit: [Int] = []
         /// What each node moved on, to set back when it returns: (request's place in `all`, before).
         var trail: [(o: Int, before: Int)] = []
+        /// Per free request, how often it has run out of options in ``placeEvery()`` (from 1).
+        var failures: [Int] = []
+        /// Choices since ``placeEvery()`` last started over, how many it allows, and whether it is
+        /// starting over.
+        var sinceRestart = 0
+        var restartAfter = 0
+        var restarting = false
 
         init(model: Model, empty: Schedule) {
             self.model = model
@@ -338,29 +370,12 @@ extension ExactSearch {
             }
             guard i < order.count, value + ceiling[i] > best else { return }
             let mark = trail.count
-            defer {
-                while trail.count > mark {
-                    let undo = trail.removeLast()
-                    firstFit[undo.o] = undo.before
-                }
-            }
+            defer { takeBackFirstFits(to: mark) }
             if i > 0 {
                 var bound = value
                 for j in i..<order.count {
                     let o = order[j]
-                    let before = firstFit[o]
-                    while firstFit[o] < limit[o] {
-                        // The option the node above found to fit still does, unless the choice touched its groups.
-                        if firstFit[o] == before && changed & groupMask(o, before) == 0 { break }
-                        guard visit() else {
-                            if firstFit[o] != before { trail.append((o, before)) }
-                            return
-                        }
-                        // The option the node above found to fit: only the groups the choice touched can have changed.
-                        if tryOption(o, firstFit[o], keep: false, only: firstFit[o] == before ? changed : ~0) { break }
-                        firstFit[o] += 1
-                    }
-                    if firstFit[o] != before { trail.append((o, before)) }
+                    guard moveFirstFit(o, changed: changed) else { return }
                     if firstFit[o] < limit[o] { bound += max(0, all[o].values[firstFit[o]]) }
                 }
                 guard bound > best else { return }
@@ -375,6 +390,102 @@ extension ExactSearch {
                 guard descend(i, o, option, value) else { return }
             }
             branch(i + 1, value, changed: i == 0 ? ~0 : 0)
+        }
+
+        /// Forward checking of request `o` (its place in `all`): moves its first fitting option on past
+        /// those the choices made rule out, noted on the trail; false when the search has stopped.
+        @inline(__always)
+        mutating func moveFirstFit(_ o: Int, changed: UInt64) -> Bool {
+            let before = firstFit[o]
+            defer { if firstFit[o] != before { trail.append((o, before)) } }
+            while firstFit[o] < limit[o] {
+                // The option the node above found to fit still does, unless the choice touched its groups.
+                if firstFit[o] == before && changed & groupMask(o, before) == 0 { break }
+                guard visit() else { return false }
+                // The option the node above found to fit: only the groups the choice touched can have changed.
+                if tryOption(o, firstFit[o], keep: false, only: firstFit[o] == before ? changed : ~0) { break }
+                firstFit[o] += 1
+            }
+            return true
+        }
+
+        /// Sets the first fitting options back to what they were when the trail was `mark` long.
+        mutating func takeBackFirstFits(to mark: Int) {
+            while trail.count > mark {
+                let undo = trail.removeLast()
+                firstFit[undo.o] = undo.before
+            }
+        }
+
+        /// Searches, starting over now and then, for a plan that places every free request (see
+        /// ``ExactSearch/placeAll(_:free:)``), until one is found, none can be or the search stops.
+        mutating func placeEvery() {
+            Self.refill(&failures, with: 1, count: all.count)
+            var restarts = 0
+            repeat {
+                restarts += 1
+                restartAfter = ExactSearch.restartUnit * Self.luby(restarts)
+                sinceRestart = 0
+                restarting = false
+            } while !placeAll(0, changed: ~0) && restarting && !stopped
+        }
+
+        /// The `i`-th term of Luby's sequence (1, 1, 2, 1, 1, 2, 4, 1, ...).
+        static func luby(_ i: Int) -> Int {
+            var k = 1
+            while (1 << k) - 1 < i { k += 1 }
+            return (1 << k) - 1 == i ? 1 << (k - 1) : luby(i - (1 << (k - 1)) + 1)
+        }
+
+        /// Places the requests from `i` in the order on, each somewhere, on top of the choices made
+        /// above; true when it has (the choices are then the best plan's). `changed` as in
+        /// ``branch(_:_:changed:)``. The request taken next is moved to place `i` for its subtree.
+        mutating func placeAll(_ i: Int, changed: UInt64) -> Bool {
+            guard i < order.count else {
+                bestChoice = choice
+                return true
+            }
+            let mark = trail.count
+            defer { takeBackFirstFits(to: mark) }
+            var next = i
+            for j in i..<order.count {
+                let o = order[j]
+                guard moveFirstFit(o, changed: changed) else { return false }
+                guard firstFit[o] < limit[o] else {
+                    failures[o] += 1
+                    return false
+                }
+                let p = order[next]
+                if (failures[o], firstFit[o] - limit[o]) > (failures[p], firstFit[p] - limit[p]) { next = j }
+            }
+            order.swapAt(i, next)
+            defer { order.swapAt(i, next) }
+            let o = order[i]
+            // The option it holds first, then the others best first.
+            let first = held[o] >= firstFit[o] && held[o] < limit[o] ? held[o] : firstFit[o]
+            var option = first
+            var rest = firstFit[o]
+            while option < limit[o] {
+                sinceRestart += 1
+                if sinceRestart > restartAfter {
+                    restarting = true
+                    return false
+                }
+                guard visit() else { return false }
+                // Forward checking has just seen its first fitting option fit.
+                if tryOption(o, option, keep: true, only: option == firstFit[o] ? 0 : ~0) {
+                    choice[o] = option
+                    let placed = placeAll(i + 1, changed: groupMask(o, option))
+                    choice[o] = -1
+                    takeBack(o, option)
+                    if placed { return true }
+                    if stopped || restarting { return false }
+                }
+                if rest == first { rest += 1 }
+                option = rest
+                rest += 1
+            }
+            return false
         }
 
         /// Chooses `option` for the request at `i` in the order (`o` in `all`) when it fits and searches
