@@ -25,7 +25,7 @@ struct NeighbourhoodSearch {
     /// ``restartAfter``).
     private var steps = 0
     private var climbStartedAt = 0
-    /// The refit steps tried (see ``refit(_:)``): the requests placed, as bits, and the target last.
+    /// The refit steps tried (see ``refit(_:leavingOut:)``): the requests placed, as bits, and the target last.
     private var refitsTried: Set<[UInt64]> = []
     private var model: Model { schedule.model }
     /// Re-solves a target and its neighbours exactly, moving the others within their sessions to make
@@ -126,7 +126,16 @@ struct NeighbourhoodSearch {
     /// draws the one to free.
     static let ejectionSize = 12
     static let ejectionOptionRange = 16
-    /// Options a refit step may try (see ``refit(_:)``). Its plans, on generated job teams, were found
+    /// Percent of the deep steps whose refit found nothing that try again with a placed request of
+    /// lower priority than the target left out, at random (``refit(_:leavingOut:)``): a plan may hold
+    /// a series of priority 1 where a better one holds one of priority 2 instead. Measured at 1 s on
+    /// generated job teams, seeds 17-32 (the runs at CP-SAT's best minute, without in brackets): the
+    /// nineteenth 10 (2), the thirteenth 11 (5), the tenth 14 (9), the eleventh 15 (13); the second
+    /// 12 (14), the third 13 (14), the twelfth, the seventeenth and the eighteenth one fewer, eight
+    /// others alike. At 60 %, the fourteenth 8 (13). At 0.1 s, seeds 1-16, within 1 %: alike, the
+    /// eighteenth 11 (13) (Benchmarks/yardstick/JOURNAL.md, *refit*).
+    static let exchangeShare: UInt64 = 30
+    /// Options a refit step may try (see ``refit(_:leavingOut:)``). Its plans, on generated job teams, were found
     /// after 7,000-960,000 options (most under 300,000); each takes about 13 ns.
     static let refitBudget = 1_000_000
     /// Options an exact step, and an insertion that moves others, may try.
@@ -495,7 +504,8 @@ struct NeighbourhoodSearch {
     /// seed where the build before did not (Benchmarks/yardstick/JOURNAL.md, *deep steps for any
     /// request left out in the climb*). After the climb, when both free sets find nothing, a third
     /// follows where the room is (``displacementChain(from:)``). Before any of them, the target is
-    /// tried with every request placed (``refit(_:)``).
+    /// tried with every request placed (``refit(_:leavingOut:)``), now and then with one
+    /// of lower priority left out.
     private mutating func deepStep() -> [Change] {
         let requests = model.problem.requests
         // Those that could fit and whose options are worked out (not over the exact search's limit).
@@ -509,6 +519,13 @@ struct NeighbourhoodSearch {
         if !inTheClimb && requests[other].priority > requests[target].priority { target = other }
         let refitted = refit(target)
         if !refitted.isEmpty { return refitted }
+        if random.next() % 100 < Self.exchangeShare {
+            let lower = requests.indices.filter { schedule.placements[$0] != nil && requests[$0].priority < requests[target].priority }
+            if !lower.isEmpty {
+                let exchanged = refit(target, leavingOut: lower[Int(random.next() % UInt64(lower.count))])
+                if !exchanged.isEmpty { return exchanged }
+            }
+        }
         for _ in 0..<Self.deepDraws {
             let changes = reDecide(chain(from: target), budget: Self.deepBudget)
             if !changes.isEmpty { return changes }
@@ -520,7 +537,7 @@ struct NeighbourhoodSearch {
 
     /// Fits a request left out by re-deciding it together with every request placed, each of which
     /// must stay placed (``ExactSearch/placeAll(_:free:)``), once for each set of requests placed;
-    /// kept only when better. The exchanges a plan a request short misses move six to eight
+    /// kept only when better. With `out`, that placed request is left out first (an exchange). The exchanges a plan a request short misses move six to eight
     /// requests, some to options far down their value order (on the seventh yardstick job team, a
     /// request's 63rd best of 165), which no chain of a few requests and their best options holds.
     /// Measured on generated job teams, first as part of every deep step, in the climb too: at 1 s,
@@ -529,17 +546,18 @@ struct NeighbourhoodSearch {
     /// 44th request on all 16 (mean 0.99985 of the best minute instead of 0.99370). At 0.1 s,
     /// seeds 1-16, within 1 %: the third on 16 instead of 2, the thirteenth on 15 instead of 1
     /// (Benchmarks/yardstick/JOURNAL.md, *refit*).
-    private mutating func refit(_ target: Int) -> [Change] {
-        var free = schedule.placements.indices.filter { schedule.placements[$0] != nil }
+    private mutating func refit(_ target: Int, leavingOut out: Int? = nil) -> [Change] {
+        var free = schedule.placements.indices.filter { schedule.placements[$0] != nil && $0 != out }
         var tried = [UInt64](repeating: 0, count: (schedule.placements.count + 63) / 64 + 1)
         for r in free { tried[r / 64] |= 1 << UInt64(r % 64) }
         tried[tried.count - 1] = UInt64(target)
         guard refitsTried.insert(tried).inserted else { return [] }
         free.append(target)
         let before = schedule.objective
+        let left = out.map { [Change(request: $0, old: schedule.remove($0), new: nil)] } ?? []
         exact!.nodeBudget = Self.refitBudget
         let outcome = exact!.placeAll(&schedule, free: free)
-        let changes = zip(outcome.changed, outcome.previous).map { Change(request: $0, old: $1, new: schedule.placements[$0]) }
+        let changes = left + zip(outcome.changed, outcome.previous).map { Change(request: $0, old: $1, new: schedule.placements[$0]) }
         guard schedule.objective > before else {
             undo([changes])
             return []
