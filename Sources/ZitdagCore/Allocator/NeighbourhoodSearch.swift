@@ -25,7 +25,8 @@ struct NeighbourhoodSearch {
     /// ``restartAfter``).
     private var steps = 0
     private var climbStartedAt = 0
-    /// The refit steps tried (see ``refit(_:leavingOut:)``): the requests placed, as bits, and the target last.
+    /// The refit steps tried (see ``refit(_:leavingOut:)``): the requests kept placed, as bits, and
+    /// the target last.
     private var refitsTried: Set<[UInt64]> = []
     private var model: Model { schedule.model }
     /// Re-solves a target and its neighbours exactly, moving the others within their sessions to make
@@ -135,8 +136,8 @@ struct NeighbourhoodSearch {
     /// others alike. At 60 %, the fourteenth 8 (13). At 0.1 s, seeds 1-16, within 1 %: alike, the
     /// eighteenth 11 (13) (Benchmarks/yardstick/JOURNAL.md, *refit*).
     static let exchangeShare: UInt64 = 30
-    /// Options a refit step may try (see ``refit(_:leavingOut:)``). Its plans, on generated job teams, were found
-    /// after 7,000-960,000 options (most under 300,000); each takes about 13 ns.
+    /// Options a refit step may try (see ``refit(_:leavingOut:)``). Its plans, on generated job
+    /// teams, were found after 7,000-960,000 options (most under 300,000), about 13 ns each.
     static let refitBudget = 1_000_000
     /// Options an exact step, and an insertion that moves others, may try.
     static let exactStepBudget = 4_000
@@ -537,14 +538,16 @@ struct NeighbourhoodSearch {
 
     /// Fits a request left out by re-deciding it together with every request placed, each of which
     /// must stay placed (``ExactSearch/placeAll(_:free:)``), once for each set of requests placed;
-    /// kept only when better. With `out`, that placed request is left out first (an exchange). The exchanges a plan a request short misses move six to eight
-    /// requests, some to options far down their value order (on the seventh yardstick job team, a
-    /// request's 63rd best of 165), which no chain of a few requests and their best options holds.
-    /// Measured on generated job teams, first as part of every deep step, in the climb too: at 1 s,
-    /// seeds 17-32, the third at CP-SAT's best minute on 15 runs instead of 8, the tenth on 10
-    /// instead of 5, the twelfth on 5 instead of 0; the seventh on none either way, but with the
-    /// 44th request on all 16 (mean 0.99985 of the best minute instead of 0.99370). At 0.1 s,
-    /// seeds 1-16, within 1 %: the third on 16 instead of 2, the thirteenth on 15 instead of 1
+    /// kept only when better. With `out`, that placed request is left out first (an exchange).
+    ///
+    /// The exchanges a plan a request short misses move six to eight requests, some to options far
+    /// down their value order (on the seventh yardstick job team, a request's 63rd best of 165),
+    /// which no chain of a few requests and their best options holds. Measured on generated job
+    /// teams, first in every deep step, in the climb too: at 1 s, seeds 17-32, the third at
+    /// CP-SAT's best minute on 15 runs instead of 8, the tenth on 10 instead of 5, the twelfth on
+    /// 5 instead of 0; the seventh on none either way, but a request more (or an exchange of like
+    /// value) on all 16 (mean 0.99985 of the best minute instead of 0.99370). At 0.1 s, seeds
+    /// 1-16, within 1 %: the third on 16 instead of 2, the thirteenth on 15 instead of 1
     /// (Benchmarks/yardstick/JOURNAL.md, *refit*).
     private mutating func refit(_ target: Int, leavingOut out: Int? = nil) -> [Change] {
         var free = schedule.placements.indices.filter { schedule.placements[$0] != nil && $0 != out }
