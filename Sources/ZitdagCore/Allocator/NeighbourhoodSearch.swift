@@ -25,9 +25,9 @@ struct NeighbourhoodSearch {
     /// ``restartAfter``).
     private var steps = 0
     private var climbStartedAt = 0
-    /// The refit steps tried (see ``refit(_:leavingOut:)``): the requests kept placed, as bits, and
+    /// The refit steps tried (see ``refit(_:leavingOut:)``): the requests kept placed, ascending, and
     /// the target last.
-    private var refitsTried: Set<[UInt64]> = []
+    private var refitsTried: Set<[Int]> = []
     private var model: Model { schedule.model }
     /// Re-solves a target and its neighbours exactly, moving the others within their sessions to make
     /// room; `nil` on problems too large for it.
@@ -551,11 +551,8 @@ struct NeighbourhoodSearch {
     /// (Benchmarks/yardstick/JOURNAL.md, *refit*).
     private mutating func refit(_ target: Int, leavingOut out: Int? = nil) -> [Change] {
         var free = schedule.placements.indices.filter { schedule.placements[$0] != nil && $0 != out }
-        var tried = [UInt64](repeating: 0, count: (schedule.placements.count + 63) / 64 + 1)
-        for r in free { tried[r / 64] |= 1 << UInt64(r % 64) }
-        tried[tried.count - 1] = UInt64(target)
-        guard refitsTried.insert(tried).inserted else { return [] }
         free.append(target)
+        guard refitsTried.insert(free).inserted else { return [] }
         let before = schedule.objective
         let left = out.map { [Change(request: $0, old: schedule.remove($0), new: nil)] } ?? []
         exact!.nodeBudget = Self.refitBudget
